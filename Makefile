@@ -1,0 +1,28 @@
+# Two entry points for a fresh machine: `make run` (demo outlet in the app) and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOME_DIR ?= $(CURDIR)/demo-data
+
+.PHONY: run test venv i18n clean
+
+$(BIN)/outlet-desk: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $(BIN)/outlet-desk
+
+venv: $(BIN)/outlet-desk
+
+run: venv
+	@test -f "$(HOME_DIR)/outlet.db" || $(BIN)/outlet-desk --home "$(HOME_DIR)" demo
+	$(BIN)/outlet-desk --home "$(HOME_DIR)"
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+i18n: venv
+	$(BIN)/python tools/i18n.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

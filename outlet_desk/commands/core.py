@@ -1,0 +1,59 @@
+"""Foundation subcommands: demo, audit, staff."""
+from __future__ import annotations
+
+import getpass
+
+
+def register(sub) -> None:
+    p = sub.add_parser("demo", help="create a demo outlet in the data directory")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("audit", help="audit log: verify the hash chain")
+    asub = p.add_subparsers(dest="audit_cmd", required=True, metavar="ACTION")
+    v = asub.add_parser("verify", help="report the first broken link of the audit chain, if any")
+    v.set_defaults(handler=cmd_audit_verify)
+
+    p = sub.add_parser("staff", help="list or add staff")
+    ssub = p.add_subparsers(dest="staff_cmd", required=True, metavar="ACTION")
+    ls = ssub.add_parser("list", help="list staff")
+    ls.set_defaults(handler=cmd_staff_list)
+    add = ssub.add_parser("add", help="add a clerk or manager (asks for the PIN/password)")
+    add.add_argument("name")
+    add.add_argument("--role", choices=["clerk", "manager"], default="clerk")
+    add.add_argument("--secret", help="PIN or password (asked for when omitted)")
+    add.set_defaults(handler=cmd_staff_add)
+
+
+def cmd_demo(ctx) -> int:
+    from ..demo import DEMO_STAFF, build_demo
+    built = build_demo(ctx.home)
+    print(f"演示网点已建立：{ctx.home}")
+    for name, role, secret in DEMO_STAFF:
+        print(f"  {name:<6} {'店长' if role == 'manager' else '店员'}  {'密码' if role == 'manager' else 'PIN'} {secret}")
+    return 0 if built else 1
+
+
+def cmd_audit_verify(ctx) -> int:
+    from .. import audit
+    ctx.open()
+    result = audit.verify()
+    print(result.message())
+    return 0 if result.ok else 3
+
+
+def cmd_staff_list(ctx) -> int:
+    from ..services import staff
+    ctx.open()
+    for s in staff.list_staff(include_inactive=True):
+        print(f"{s.id:>3}  {s.name:<8} {s.role:<8} {'在职' if s.active else '停用'}")
+    return 0
+
+
+def cmd_staff_add(ctx) -> int:
+    from ..permissions import SYSTEM
+    from ..services import staff
+    ctx.open(create=True)
+    secret = ctx.args.secret or getpass.getpass("PIN/密码: ")
+    info = staff.add_staff(ctx.args.name, ctx.args.role, secret, actor=SYSTEM, now=ctx.now())
+    print(f"已添加 {info.name}（{info.role}），编号 {info.id}")
+    return 0

@@ -1,0 +1,155 @@
+"""Opening the database: URL, pragmas, migrations, and the write transaction every service uses.
+
+The models are bound to :data:`database`, a :class:`peewee.DatabaseProxy` that is initialised at run
+time by :func:`open_database` — never at import.
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+import peewee
+from peewee import DatabaseProxy
+from playhouse import db_url
+
+from .errors import DatabaseCorrupt, DiskFull, EnvironmentFault
+
+database = DatabaseProxy()
+
+DB_FILENAME = "outlet.db"
+
+# A scan the clerk saw accepted must survive a power cut: WAL + synchronous=FULL.
+SQLITE_PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("foreign_keys", 1),
+    ("synchronous", 2),          # FULL
+    ("busy_timeout", 10000),     # ms: a second window or the upload worker may hold the lock briefly
+    ("cache_size", -32000),      # 32 MB page cache
+    ("temp_store", 2),           # MEMORY
+)
+
+
+def default_url(home: Path) -> str:
+    """The database URL for a data directory: ``database.url`` in it if present, else SQLite."""
+    home = Path(home)
+    override = home / "database.url"
+    if override.exists():
+        text = override.read_text(encoding="utf-8").strip()
+        if text:
+            return text
+    return "sqlite:///" + str((home / DB_FILENAME).resolve())
+
+
+def _connect(url: str) -> peewee.Database:
+    if "://" not in url:  # a bare path
+        url = "sqlite:///" + str(Path(url).resolve())
+    if url.startswith("sqlite"):
+        return db_url.connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
+                              check_same_thread=False)
+    return db_url.connect(url)
+
+
+def is_sqlite(db: peewee.Database | None = None) -> bool:
+    db = db or database.obj
+    return isinstance(db, peewee.SqliteDatabase)
+
+
+def sqlite_path(db: peewee.Database | None = None) -> Path | None:
+    db = db or database.obj
+    if is_sqlite(db) and db.database not in (":memory:", ""):
+        return Path(db.database)
+    return None
+
+
+def open_database(url_or_path: str | Path, *, migrate: bool = True,
+                  backup_dir: Path | None = None) -> peewee.Database:
+    """Connect, check the file is sound, run pending migrations, and bind the models to it."""
+    from . import migrations
+
+    url = str(url_or_path)
+    db = _connect(url)
+    path = sqlite_path(db)
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        _check_sqlite_header(path)
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.OperationalError as exc:
+        raise classify_operational_error(exc) from exc
+    database.initialize(db)
+    if migrate:
+        try:
+            migrations.migrate(db, backup_dir=backup_dir)
+        except peewee.DatabaseError as exc:
+            db.close()
+            raise classify_operational_error(exc) from exc
+    return db
+
+
+def close_database() -> None:
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
+
+
+def _check_sqlite_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise EnvironmentFault(f"无法读取数据库文件：{path}（{exc.strerror}）") from exc
+    if header != b"SQLite format 3\x00":
+        raise DatabaseCorrupt(f"数据库文件已损坏或不是 Outlet Desk 的数据库：{path}")
+
+
+def classify_operational_error(exc: Exception) -> Exception:
+    """Turn sqlite/peewee errors about the environment into :class:`EnvironmentFault` kinds."""
+    text = str(exc).lower()
+    if "disk is full" in text or "disk i/o" in text and "full" in text:
+        return DiskFull("磁盘已满：本次操作未保存。请清理磁盘空间后重试，已保存的数据不受影响。")
+    if "database is locked" in text or "database is busy" in text:
+        return EnvironmentFault("数据库正忙（另一窗口或上传正在写入），请稍后重试。")
+    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+        return DatabaseCorrupt("数据库文件已损坏，请用“备份与恢复”恢复最近的备份。")
+    if "readonly" in text or "read-only" in text:
+        return EnvironmentFault("数据文件夹只读，无法保存。请检查文件夹权限。")
+    if "unable to open" in text:
+        return EnvironmentFault("无法打开数据库文件，请检查数据文件夹是否存在且可写。")
+    return exc
+
+
+@contextlib.contextmanager
+def write_tx():
+    """One durable write transaction (``BEGIN IMMEDIATE`` on SQLite).
+
+    Environment faults (disk full, locked) come out as :class:`EnvironmentFault`; the transaction is
+    rolled back, so nothing half-written remains.
+    """
+    try:
+        with database.atomic() as tx:
+            yield tx
+    except (peewee.OperationalError, sqlite3.OperationalError, peewee.InterfaceError) as exc:
+        mapped = classify_operational_error(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
+
+
+def online_backup(dest: Path) -> Path:
+    """Copy the live SQLite database with the backup API (safe while the WAL is in use)."""
+    src = sqlite_path()
+    if src is None:
+        raise EnvironmentFault("当前数据库不是 SQLite，无法用文件备份；请用数据库服务器自己的备份工具。")
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(dest.suffix + ".part")
+    source = sqlite3.connect(str(src))
+    try:
+        target = sqlite3.connect(str(tmp))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    tmp.replace(dest)
+    return dest

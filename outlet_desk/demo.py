@@ -1,0 +1,75 @@
+"""``outlet-desk demo``: a demo outlet in the data directory.
+
+The foundation creates the staff and the outlet's settings.  Each capability adds its part by
+defining ``populate_demo(ctx)`` (and optionally ``DEMO_ORDER``, default 100) in its
+``services/<name>.py``; they run in order inside :func:`build_demo`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import settings
+from .db import open_database
+from .errors import DomainError
+from .models import Staff
+from .permissions import CLERK, MANAGER, SYSTEM, Actor
+from .services import staff as staff_service
+
+# Documented in the README: who logs in with what.
+DEMO_STAFF = [
+    ("张丽", CLERK, "1111"),
+    ("王芳", CLERK, "2222"),
+    ("李店长", MANAGER, "manager803"),
+]
+
+
+@dataclass
+class DemoContext:
+    home: Path
+    now: dt.datetime
+    rng: random.Random
+    system: Actor = SYSTEM
+    clerks: list[Actor] = field(default_factory=list)
+    manager: Actor | None = None
+
+
+def populators():
+    from . import services
+    found = []
+    for info in pkgutil.iter_modules(services.__path__, services.__name__ + "."):
+        module = importlib.import_module(info.name)
+        fn = getattr(module, "populate_demo", None)
+        if fn:
+            found.append((getattr(module, "DEMO_ORDER", 100), info.name, fn))
+    return [fn for _order, _name, fn in sorted(found, key=lambda t: (t[0], t[1]))]
+
+
+def build_demo(home: Path, *, now: dt.datetime | None = None, seed: int = 803) -> DemoContext:
+    home = Path(home)
+    home.mkdir(parents=True, exist_ok=True)
+    db_file = home / "outlet.db"
+    if db_file.exists() and db_file.stat().st_size > 0:
+        raise DomainError(f"{home} 里已经有数据库，演示网点只建在空的数据文件夹里。")
+    open_database(db_file)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    ctx = DemoContext(home=home, now=now, rng=random.Random(seed))
+    created = now - dt.timedelta(days=60)
+    for name, role, secret in DEMO_STAFF:
+        info = staff_service.add_staff(name, role, secret, actor=SYSTEM, now=created)
+        if role == CLERK:
+            ctx.clerks.append(info.actor())
+        else:
+            ctx.manager = info.actor()
+    settings.update({"outlet.name": "幸福路快递网点（演示）"}, actor=SYSTEM, now=created)
+    for fn in populators():
+        fn(ctx)
+    return ctx
+
+
+def staff_count() -> int:
+    return Staff.select().count()

@@ -1,0 +1,24 @@
+"""The transactional outbox: records for head office, written in the same transaction as the change
+they report, drained by the upload worker."""
+from __future__ import annotations
+
+from peewee import AutoField, CharField, DateTimeField, IntegerField, TextField
+
+from .base import BaseModel
+
+
+class Outbox(BaseModel):
+    PENDING = "pending"
+    SENT = "sent"
+    REJECTED = "rejected"
+
+    id = AutoField()
+    key = CharField(unique=True)              # idempotency key, also inside the payload
+    kind = CharField(index=True)              # signoff | signoff_correction | return_dispatch | forward_dispatch …
+    payload = TextField()                     # JSON
+    created_at = DateTimeField()
+    status = CharField(default=PENDING, index=True)
+    attempts = IntegerField(default=0)
+    next_attempt_at = DateTimeField(null=True)
+    last_error = TextField(null=True)
+    sent_at = DateTimeField(null=True)

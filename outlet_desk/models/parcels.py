@@ -1,0 +1,71 @@
+"""Inbound parcels.  Other capabilities keep their own tables and link here by foreign key; they do
+not add columns to :class:`Parcel`."""
+from __future__ import annotations
+
+from peewee import (AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField,
+                    IntegerField, TextField)
+
+from .base import BaseModel
+from .core import Staff
+
+
+class Parcel(BaseModel):
+    # category: how the parcel leaves the outlet
+    PICKUP = "pickup"          # 自取 — on the shelf with a pickup code
+    DELIVERY = "delivery"      # 派送 — with a courier
+    TOWNSHIP = "township"      # 乡镇 — rural route
+    PROBLEM = "problem"        # 问题
+    CATEGORIES = (PICKUP, DELIVERY, TOWNSHIP, PROBLEM)
+
+    # status: where the parcel is now
+    IN_STOCK = "in_stock"            # at the outlet (shelf, delivery pile, problem shelf)
+    OUT_FOR_DELIVERY = "out_for_delivery"
+    RELEASED = "released"            # handed over at the counter (本人/代取)
+    DELIVERED = "delivered"          # courier reported delivered
+    RETURNING = "returning"          # return started, checklist in progress
+    FORWARDING = "forwarding"        # forward started, checklist in progress
+    RETURNED = "returned"            # dispatched back to sender
+    FORWARDED = "forwarded"          # dispatched to another outlet
+    AT_OUTLET = (IN_STOCK, RETURNING, FORWARDING)
+
+    id = AutoField()
+    waybill = CharField(unique=True)
+    carrier = CharField(index=True)
+    category = CharField(default=PICKUP)
+    status = CharField(default=IN_STOCK)
+    problem = BooleanField(default=False)     # an open problem record exists (问题件)
+    shelf = CharField(null=True)
+    level = IntegerField(null=True)
+    pickup_code = CharField(null=True)
+    recipient_name = CharField(null=True)
+    recipient_phone = CharField(null=True)    # full number; shown masked (privacy.mask_phone)
+    phone_tail = CharField(null=True)         # last four digits, for release lookup
+    courier = CharField(null=True)
+    route = CharField(null=True)
+    manifest_matched = BooleanField(default=False)
+    arrived_at = DateTimeField(index=True)
+    arrived_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    released_at = DateTimeField(null=True, index=True)
+    released_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL", backref="+")
+    signer_type = CharField(null=True)        # 本人 / 代收 / 家人 / 门卫 / 快递柜 / 驿站
+    collector_name = CharField(null=True)
+    note = TextField(null=True)
+    updated_at = DateTimeField()
+
+    class Meta:
+        indexes = (
+            (("status", "pickup_code"), False),
+            (("phone_tail", "status"), False),
+            (("status", "arrived_at"), False),
+            (("shelf", "level", "status"), False),
+        )
+
+
+class ParcelEvent(BaseModel):
+    """A parcel's history: arrival, notification, release, problem, return … one row each."""
+    id = AutoField()
+    parcel = ForeignKeyField(Parcel, backref="events", on_delete="CASCADE")
+    at = DateTimeField(index=True)
+    kind = CharField(index=True)
+    staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    detail = TextField(default="")

@@ -1,0 +1,87 @@
+"""Who may run what — enforced in the core, whatever the screen shows.
+
+Every service that changes data is declared with :func:`operation`; :data:`OPERATIONS` is the table
+of all of them with the roles allowed.  A service receives the acting person as ``actor=`` and is
+refused with :class:`~outlet_desk.errors.PermissionDenied` when their role is not allowed.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .errors import PermissionDenied
+
+CLERK = "clerk"
+MANAGER = "manager"
+ANY_STAFF = frozenset({CLERK, MANAGER})
+MANAGER_ONLY = frozenset({MANAGER})
+
+ROLE_LABELS = {CLERK: "店员", MANAGER: "店长"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person acting: passed into every service that writes."""
+    id: int | None
+    name: str
+    role: str
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == MANAGER
+
+
+#: The local administrator at the command line (demo, restore …): acts with manager rights.
+SYSTEM = Actor(id=None, name="系统", role=MANAGER)
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    label: str
+    roles: frozenset
+    func: object
+
+
+OPERATIONS: dict[str, Operation] = {}
+
+
+def operation(name: str, label: str, roles: frozenset = ANY_STAFF):
+    """Declare a data-changing service.  The wrapped function must take ``actor`` as a keyword."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, actor: Actor, **kwargs):
+            check(actor, name)
+            return func(*args, actor=actor, **kwargs)
+
+        if name in OPERATIONS:
+            raise RuntimeError(f"operation {name!r} declared twice")
+        OPERATIONS[name] = Operation(name, label, frozenset(roles), wrapper)
+        wrapper.operation = OPERATIONS[name]
+        return wrapper
+
+    return decorate
+
+
+def check(actor: Actor, name: str) -> None:
+    op = OPERATIONS[name]
+    if actor is None or actor.role not in op.roles:
+        who = "店长" if op.roles == MANAGER_ONLY else "授权人员"
+        raise PermissionDenied(f"“{op.label}”只有{who}可以操作。")
+
+
+def allowed(actor: Actor, name: str) -> bool:
+    op = OPERATIONS.get(name)
+    return bool(op and actor and actor.role in op.roles)
+
+
+def load_all_operations() -> dict[str, Operation]:
+    """Import every service module so that :data:`OPERATIONS` is complete."""
+    import importlib
+    import pkgutil
+
+    from . import services
+    for info in pkgutil.iter_modules(services.__path__, services.__name__ + "."):
+        importlib.import_module(info.name)
+    return OPERATIONS

@@ -1,0 +1,17 @@
+"""Normalising what a keyboard-wedge scanner typed.  Recognition lives in ``services/waybill``."""
+from __future__ import annotations
+
+import unicodedata
+
+MAX_SCAN_LENGTH = 64
+
+
+def normalize_scan(raw: str) -> str:
+    """Fold full-width forms (NFKC), drop control/format characters, trim, upper-case.
+
+    A Chinese input method or a mis-set scanner may type ``ＳＦ１２３`` or add a zero-width space;
+    both must reach the rules as ``SF123``.
+    """
+    text = unicodedata.normalize("NFKC", raw or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    return text.strip().upper()

@@ -1,0 +1,26 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>LoginWidget</name>
+    <message>
+        <location filename="../../../ui/login.py" line="54" />
+        <source>Who is working? Choose your name and enter your PIN.</source>
+        <translation>谁在当班？请选择您的名字并输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="55" />
+        <source>PIN or password</source>
+        <translation>PIN 或密码</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="56" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="82" />
+        <source>Choose your name first.</source>
+        <translation>请先选择您的名字。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,53 @@
+"""UI tests: pytest-qt, offscreen (set in tests/conftest.py before Qt loads)."""
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from outlet_desk.db import close_database, open_database
+from outlet_desk.demo import build_demo
+
+DEMO_NOW = dt.datetime(2026, 6, 8, 9, 0, 0)
+
+
+@pytest.fixture
+def demo_home(tmp_path):
+    build_demo(tmp_path / "outlet", now=DEMO_NOW)
+    close_database()
+    return tmp_path / "outlet"
+
+
+@pytest.fixture
+def prefs(tmp_path):
+    return QSettings(str(tmp_path / "prefs.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, demo_home, prefs):
+    """Open the app on the demo outlet at a fixed clock; returns the MainWindow."""
+    from ui.app import build_context, create_main_window, ensure_app
+
+    windows = []
+
+    def make(now=DEMO_NOW):
+        ensure_app()
+        open_database(demo_home / "outlet.db")
+        ctx = build_context(demo_home, prefs, clock=lambda: now)
+        window = create_main_window(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        # function keys are window shortcuts: the window must be the active one
+        window.windowHandle().requestActivate()
+        qtbot.waitUntil(window.isActiveWindow)
+        windows.append(window)
+        return window
+
+    yield make
+    close_database()
+
+
+def login(qtbot, window, name, secret):
+    window.login.select_person(name)
+    window.login.secret.setText(secret)
+    window.login.attempt()
+    assert window.ctx.actor is not None and window.ctx.actor.name == name, window.login.error.text()

@@ -1,0 +1,118 @@
+"""Start-up: QApplication, data directory, font, translation, database, login, main window."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QVBoxLayout)
+
+from outlet_desk import __version__, settings
+from outlet_desk.db import default_url, open_database
+from outlet_desk.errors import OutletError
+from outlet_desk.paths import APPLICATION, ORGANIZATION, resolve_home
+from outlet_desk.permissions import MANAGER, SYSTEM
+from outlet_desk.services import staff
+
+from . import resources
+from .changes import ChangeBus
+from .context import AppContext
+
+log = logging.getLogger("outlet_desk.ui")
+
+
+def ensure_app(argv=None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    resources.install_font(app)
+    return app
+
+
+def app_data_location() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+
+
+def open_outlet(home: Path, db_url: str | None = None):
+    home.mkdir(parents=True, exist_ok=True)
+    return open_database(db_url or default_url(home), backup_dir=home / "backups")
+
+
+class FirstRunDialog(QDialog):
+    """No staff yet: name the outlet and create the manager's account."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set up this outlet"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("No staff yet. Create the manager's account to start.")))
+        form = QFormLayout()
+        self.outlet = QLineEdit(settings.get("outlet.name"))
+        self.name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        form.addRow(self.tr("Outlet name"), self.outlet)
+        form.addRow(self.tr("Manager's name"), self.name)
+        form.addRow(self.tr("Password (6+ characters)"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#c62828;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def create(self) -> None:
+        import datetime as dt
+        now = dt.datetime.now().replace(microsecond=0)
+        try:
+            staff.add_staff(self.name.text(), MANAGER, self.password.text(), actor=SYSTEM, now=now)
+            settings.update({"outlet.name": self.outlet.text()}, actor=SYSTEM, now=now)
+        except OutletError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+def build_context(home: Path, prefs: QSettings | None = None, clock=None) -> AppContext:
+    ctx = AppContext(home=home, bus=ChangeBus(), prefs=prefs or QSettings())
+    if clock:
+        ctx.clock = clock
+    return ctx
+
+
+def create_main_window(ctx: AppContext):
+    from .main_window import MainWindow
+    app = QApplication.instance()
+
+    def switch_language(code: str) -> None:
+        resources.install_translation(app, code)
+
+    ctx.extras["switch_language"] = switch_language
+    resources.install_translation(app, ctx.prefs.value("language", resources.DEFAULT_LANGUAGE))
+    return MainWindow(ctx)
+
+
+def main(home: str | None = None, db_url: str | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = ensure_app()
+    resolved = resolve_home(home, app_data=app_data_location())
+    try:
+        open_outlet(resolved, db_url)
+    except OutletError as exc:
+        QMessageBox.critical(None, "Outlet Desk", f"{exc}\n\n{resolved}")
+        return 1
+    ctx = build_context(resolved)
+    if not staff.list_staff():
+        resources.install_translation(app, ctx.prefs.value("language", resources.DEFAULT_LANGUAGE))
+        if FirstRunDialog().exec() != QDialog.Accepted:
+            return 0
+    window = create_main_window(ctx)
+    window.show()
+    return app.exec()

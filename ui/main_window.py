@@ -1,0 +1,194 @@
+"""The main window: login page, then navigation (function keys) + screens + status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+
+from outlet_desk import changes
+from outlet_desk.services import staff, status
+
+from .context import AppContext
+from .login import LoginWidget
+from .screens import screen_classes
+from .widgets.banner import Banner
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.resize(1280, 800)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+
+        self.login = LoginWidget(ctx)
+        self.login.logged_in.connect(self.on_logged_in)
+        self.pages.addWidget(self.login)
+
+        # work area: navigation | banner + screens
+        self.work = QWidget()
+        row = QHBoxLayout(self.work)
+        row.setContentsMargins(0, 0, 0, 0)
+        side = QVBoxLayout()
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet("#nav{font-size:15px;} #nav::item{padding:8px 6px;}")
+        side.addWidget(self.nav, 1)
+        self.lock_button = QPushButton()
+        self.logout_button = QPushButton()
+        side.addWidget(self.lock_button)
+        side.addWidget(self.logout_button)
+        row.addLayout(side)
+        right = QVBoxLayout()
+        self.banner = Banner()
+        ctx.banner = self.banner
+        right.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
+        self.pages.addWidget(self.work)
+
+        self.screens = []
+        self.actions: dict[str, QAction] = {}
+        for cls in screen_classes():
+            screen = cls(ctx)
+            screen.setObjectName(cls.__name__)
+            self.screens.append(screen)
+            self.stack.addWidget(screen)
+            item = QListWidgetItem()
+            self.nav.addItem(item)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(getattr(Qt, f"Key_F{cls.FKEY}")))
+            action.setShortcutContext(Qt.ApplicationShortcut)
+            action.triggered.connect(lambda _=False, s=screen: self.show_screen(s))
+            self.addAction(action)
+            self.actions[cls.__name__] = action
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.lock_button.clicked.connect(self.lock)
+        self.logout_button.clicked.connect(self.logout)
+
+        # status bar
+        self.status_clerk = QLabel()
+        self.status_post = QLabel()
+        self.status_uploads = QLabel()
+        self.status_time = QLabel()
+        for w in (self.status_clerk, self.status_post, self.status_uploads):
+            self.statusBar().addWidget(w)
+        self.statusBar().addPermanentWidget(self.status_time)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.timeout.connect(self.tick)
+        self.clock_timer.start(1000)
+        self.counts_timer = QTimer(self)
+        self.counts_timer.timeout.connect(self.refresh_status)
+        self.counts_timer.start(15000)
+        ctx.bus.changed.connect(self._on_changes)
+
+        self.retranslate()
+        geometry = ctx.prefs.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.show_login()
+
+    # -- text -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Outlet Desk"))
+        for i, screen in enumerate(self.screens):
+            self.nav.item(i).setText(f"F{screen.FKEY}  {screen.title()}")
+        self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
+        self.logout_button.setText(self.tr("Log out"))
+        self.lock_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.login.retranslate()
+        self.refresh_status()
+        self.tick()
+
+    def changeEvent(self, ev):
+        if ev.type() == ev.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    # -- session ----------------------------------------------------------------------------
+    def show_login(self, keep_person: int | None = None) -> None:
+        self.pages.setCurrentWidget(self.login)
+        for action in self.actions.values():
+            action.setEnabled(False)
+        self.statusBar().hide()
+        self.login.reload(keep_person)
+
+    def on_logged_in(self, actor) -> None:
+        previous = self.ctx.actor
+        self.ctx.actor = actor
+        for i, screen in enumerate(self.screens):
+            visible = actor.is_manager or not screen.MANAGER_ONLY
+            self.nav.item(i).setHidden(not visible)
+            self.actions[type(screen).__name__].setEnabled(visible)
+            if previous is None or previous.id != actor.id:
+                screen._stale = True
+        self.pages.setCurrentWidget(self.work)
+        self.statusBar().show()
+        self.refresh_status()
+        if previous is not None and previous.id == actor.id and self.stack.currentWidget():
+            self.show_screen(self.stack.currentWidget())   # unlock: back where the clerk was
+        else:
+            self.show_screen(self.screens[0])
+
+    def lock(self) -> None:
+        """Back to the PIN screen; the screens keep what was typed."""
+        if self.ctx.actor:
+            self.show_login(keep_person=self.ctx.actor.id)
+
+    def logout(self) -> None:
+        if self.ctx.actor:
+            staff.logout(self.ctx.actor, now=self.ctx.now())
+        self.ctx.actor = None
+        self.banner.clear()
+        self.show_login()
+
+    # -- navigation -------------------------------------------------------------------------
+    def screen_by_key(self, fkey: int):
+        for s in self.screens:
+            if s.FKEY == fkey:
+                return s
+        return None
+
+    def show_screen(self, screen) -> None:
+        index = self.screens.index(screen)
+        if self.nav.isRowHidden(index):
+            return
+        self.stack.setCurrentWidget(screen)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(index)
+        self.nav.blockSignals(False)
+        screen.activate()
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self.screens):
+            self.show_screen(self.screens[row])
+
+    # -- status bar -------------------------------------------------------------------------
+    def tick(self) -> None:
+        self.status_time.setText(self.ctx.now().strftime("%Y-%m-%d %H:%M:%S"))
+
+    def refresh_status(self) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        info = status.snapshot(actor, now=self.ctx.now())
+        role = self.tr("manager") if actor.is_manager else self.tr("clerk")
+        self.status_clerk.setText(self.tr("On duty: %1 (%2)").replace("%1", info.clerk).replace("%2", role))
+        self.status_post.setText(self.tr("Post: %1").replace("%1", info.post or self.tr("not rostered")))
+        text = self.tr("Waiting to upload: %1").replace("%1", str(info.pending_uploads))
+        if info.rejected_uploads:
+            text += "  " + self.tr("rejected: %1").replace("%1", str(info.rejected_uploads))
+        self.status_uploads.setText(text)
+
+    def _on_changes(self, kinds) -> None:
+        if kinds & {changes.SIGNOFF, changes.UPLOAD, changes.ROSTER, changes.RETURNS}:
+            self.refresh_status()
+
+    def closeEvent(self, ev):
+        self.ctx.prefs.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(ev)

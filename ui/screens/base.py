@@ -1,0 +1,99 @@
+"""Base class of the screens in the main window's navigation."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..context import AppContext
+
+
+class Screen(QWidget):
+    #: function key number (1 → F1 …); the navigation shows it and the key opens the screen
+    FKEY: int | None = None
+    #: navigation title, marked for translation in the "Screens" context
+    TITLE = ""
+    #: only a manager sees it in the navigation (the core refuses the operations anyway)
+    MANAGER_ONLY = False
+    #: change kinds (outlet_desk.changes) that make this screen refresh
+    WATCHES: frozenset = frozenset()
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.bus.changed.connect(self._on_changes)
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Screens", cls.TITLE)
+
+    # -- life cycle -------------------------------------------------------------------------
+    def activate(self) -> None:
+        """Called when the screen is shown: refresh if data changed, put focus where it belongs."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        self.focus_default()
+
+    def refresh(self) -> None:
+        """Reload what the screen shows from the core."""
+
+    def focus_default(self) -> None:
+        """Give focus to the screen's main input (the scan field on scanning screens)."""
+
+    def retranslate(self) -> None:
+        """Set the texts again after a language change."""
+
+    def _on_changes(self, kinds) -> None:
+        if not (self.WATCHES & kinds):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def changeEvent(self, ev):
+        if ev.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+
+class PlaceholderScreen(Screen):
+    """A screen whose capability is not built yet: says so plainly."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSize(18)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.body.setText(QCoreApplication.translate(
+            "Screens", "This part of Outlet Desk is not built yet."))
+
+
+# Titles of all screens, so lupdate sees them in one place.
+TITLES = [
+    QT_TRANSLATE_NOOP("Screens", "Home"),
+    QT_TRANSLATE_NOOP("Screens", "Intake"),
+    QT_TRANSLATE_NOOP("Screens", "Pickup"),
+    QT_TRANSLATE_NOOP("Screens", "Problem parcels"),
+    QT_TRANSLATE_NOOP("Screens", "Returns / forwards"),
+    QT_TRANSLATE_NOOP("Screens", "Sign-off & upload"),
+    QT_TRANSLATE_NOOP("Screens", "Sending / pickups"),
+    QT_TRANSLATE_NOOP("Screens", "Tickets"),
+    QT_TRANSLATE_NOOP("Screens", "Shifts"),
+    QT_TRANSLATE_NOOP("Screens", "Day close"),
+    QT_TRANSLATE_NOOP("Screens", "Settings"),
+    QT_TRANSLATE_NOOP("Screens", "Audit log"),
+]
