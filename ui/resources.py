@@ -1,30 +1,14 @@
 """Resource paths (from source and from a PyInstaller bundle), the bundled CJK font, translations."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
-FONT_FILE = "wqy-microhei.ttc"
+from outlet_desk.resources import font_path, resource, resource_dir  # noqa: F401  (one place)
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-
-
-def resource_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def resource(*parts: str) -> Path:
-    return resource_dir().joinpath(*parts)
-
-
-def font_path() -> Path:
-    return resource("fonts", FONT_FILE)
 
 
 _family: str | None = None

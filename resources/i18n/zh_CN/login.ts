@@ -1,24 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>LoginWidget</name>
     <message>
-        <location filename="../../../ui/login.py" line="54" />
+        <location filename="../../../ui/login.py" line="60"/>
         <source>Who is working? Choose your name and enter your PIN.</source>
         <translation>谁在当班？请选择您的名字并输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="55" />
+        <location filename="../../../ui/login.py" line="61"/>
         <source>PIN or password</source>
         <translation>PIN 或密码</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="56" />
+        <location filename="../../../ui/login.py" line="62"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="82" />
+        <location filename="../../../ui/login.py" line="88"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的名字。</translation>
     </message>

@@ -1,0 +1,151 @@
+"""Printing the core's PDFs: preview, print to the chosen printer at the document's own page size
+with no scaling, or save as PDF.
+
+Every document kind remembers its printer in QSettings (``printers/<kind>``):
+``labels`` (pickup codes, red labels), ``receipts`` (80 mm), ``reports`` (A4).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout)
+
+KINDS = ("labels", "receipts", "reports")
+
+
+def available_printers() -> list[str]:
+    return [p.printerName() for p in QPrinterInfo.availablePrinters()]
+
+
+def chosen_printer(prefs, kind: str) -> str:
+    name = prefs.value(f"printers/{kind}", "") or ""
+    return name or QPrinterInfo.defaultPrinterName()
+
+
+def remember_printer(prefs, kind: str, name: str) -> None:
+    prefs.setValue(f"printers/{kind}", name)
+
+
+class PdfDocument:
+    """A PDF held in memory for QtPdf (keeps its buffer alive)."""
+
+    def __init__(self, pdf: bytes):
+        self._data = QByteArray(pdf)
+        self._buffer = QBuffer()
+        self._buffer.setData(self._data)
+        self._buffer.open(QIODevice.ReadOnly)
+        self.doc = QPdfDocument()
+        self.doc.load(self._buffer)
+        if self.doc.status() != QPdfDocument.Status.Ready:
+            raise ValueError("PDF could not be read")
+
+    def page_count(self) -> int:
+        return self.doc.pageCount()
+
+    def page_size_points(self, page: int = 0) -> QSizeF:
+        return self.doc.pagePointSize(page)
+
+
+def print_pdf(pdf: bytes, printer_name: str, *, title: str = "Outlet Desk",
+              output_file: str | None = None) -> int:
+    """Print every page at its own size, 1:1.  Returns the number of pages sent."""
+    document = PdfDocument(pdf)
+    printer = QPrinter(QPrinter.HighResolution)
+    if output_file:
+        printer.setOutputFormat(QPrinter.PdfFormat)
+        printer.setOutputFileName(output_file)
+    else:
+        printer.setPrinterName(printer_name)
+    printer.setDocName(title)
+    printer.setFullPage(True)
+    size = document.page_size_points(0)
+    page_size = QPageSize(size, QPageSize.Point, "", QPageSize.ExactMatch)
+    # The size is given as it is (a 60×40 label is wider than tall); Portrait keeps it unrotated.
+    printer.setPageLayout(QPageLayout(page_size, QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(f"printer {printer_name or output_file!r} could not be opened")
+    try:
+        for page in range(document.page_count()):
+            if page:
+                printer.newPage()
+            target = printer.pageLayout().fullRectPixels(printer.resolution())
+            image = document.doc.render(page, target.size())
+            painter.drawImage(target.topLeft(), image)
+    finally:
+        painter.end()
+    return document.page_count()
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows the PDF; the clerk prints it to the remembered printer or saves it."""
+
+    def __init__(self, pdf: bytes, kind: str, prefs, *, title: str, suggested_name: str,
+                 parent=None):
+        super().__init__(parent)
+        self.pdf, self.kind, self.prefs, self.suggested_name = pdf, kind, prefs, suggested_name
+        self.setWindowTitle(title)
+        self.resize(720, 820)
+        layout = QVBoxLayout(self)
+        self.document = PdfDocument(pdf)
+        self.view = QPdfView()
+        self.view.setDocument(self.document.doc)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.printers = QComboBox()
+        self.printers.addItems(available_printers())
+        current = chosen_printer(prefs, kind)
+        if current:
+            self.printers.setCurrentText(current)
+        self.printer_label = QLabel(self.tr("Printer"))
+        self.print_button = QPushButton(self.tr("Print"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.status = QLabel()
+        row.addWidget(self.printer_label)
+        row.addWidget(self.printers, 1)
+        for b in (self.print_button, self.save_button, self.close_button):
+            row.addWidget(b)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self.print_button.setEnabled(self.printers.count() > 0)
+        self.print_button.clicked.connect(self.print_now)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+
+    def print_now(self) -> None:
+        name = self.printers.currentText()
+        try:
+            print_pdf(self.pdf, name, title=self.windowTitle())
+        except (OSError, ValueError) as exc:
+            self.status.setText(str(exc))
+            return
+        remember_printer(self.prefs, self.kind, name)
+        self.accept()
+
+    def save(self, path: str | None = None) -> str | None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"),
+                                                  str(Path.home() / self.suggested_name), "PDF (*.pdf)")
+        if not path:
+            return None
+        Path(path).write_bytes(self.pdf)
+        self.status.setText(self.tr("Saved: %1").replace("%1", path))
+        return path
+
+
+def preview(parent, ctx, pdf: bytes, *, kind: str, title: str, suggested_name: str) -> PrintPreviewDialog:
+    """Open the preview (non-modal: the scan field keeps working behind it)."""
+    dialog = PrintPreviewDialog(pdf, kind, ctx.prefs, title=title, suggested_name=suggested_name,
+                                parent=parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
