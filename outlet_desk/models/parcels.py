@@ -62,7 +62,26 @@ class Parcel(BaseModel):
 
 
 class ParcelEvent(BaseModel):
-    """A parcel's history: arrival, notification, release, problem, return … one row each."""
+    """A parcel's history: arrival, notification, release, problem, return … one row each.
+
+    The day's ledger (day close) counts these kinds, so every flow that moves a parcel writes one.
+    """
+    ARRIVED = "arrived"                    # intake scan
+    NOTIFIED = "notified"                  # customer told (call or SMS)
+    MOVED = "moved"                        # shelf/code changed (stock check fix)
+    OUT_FOR_DELIVERY = "out_for_delivery"  # handed to a courier
+    DELIVERED = "delivered"                # courier reported delivered
+    RELEASED = "released"                  # picked up at the counter
+    SIGNED = "signed"                      # sign-off recorded
+    PROBLEM_OPENED = "problem_opened"
+    PROBLEM_RESOLVED = "problem_resolved"
+    RETURN_STARTED = "return_started"
+    FORWARD_STARTED = "forward_started"
+    RETURNED = "returned"                  # dispatched back to the sender
+    FORWARDED = "forwarded"                # dispatched to another outlet
+    EXTENDED = "extended"                  # storage period extended
+    CORRECTED = "corrected"                # customer data corrected (audited too)
+
     id = AutoField()
     parcel = ForeignKeyField(Parcel, backref="events", on_delete="CASCADE")
     at = DateTimeField(index=True)

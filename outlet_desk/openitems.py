@@ -1,0 +1,31 @@
+"""Open items a person leaves behind, for handover notes (交接).
+
+Any ``services/<name>.py`` may define ``open_items(staff_id, now) -> list[OpenItem]`` (problem
+parcels they registered, tickets assigned to them, returns waiting on the checklist …);
+:func:`collect` gathers them all.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    kind: str        # "problem" | "ticket" | "return" | "notebook" | …
+    ref: str         # id in its own table, as text
+    title: str       # one line a colleague understands, phones masked
+    assignable: bool = True   # can move to the colleague on acknowledgement
+
+
+def collect(staff_id: int, now: dt.datetime) -> list[OpenItem]:
+    from . import services
+    items: list[OpenItem] = []
+    for info in pkgutil.iter_modules(services.__path__, services.__name__ + "."):
+        module = importlib.import_module(info.name)
+        fn = getattr(module, "open_items", None)
+        if fn:
+            items.extend(fn(staff_id, now))
+    return items

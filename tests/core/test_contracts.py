@@ -1,0 +1,49 @@
+"""The entry points other capabilities call: they write what they promise, in one transaction."""
+import datetime as dt
+
+import pytest
+
+from outlet_desk import openitems
+from outlet_desk.errors import ValidationError
+from outlet_desk.models import Parcel, ParcelEvent
+from outlet_desk.models.problems import ProblemRecord
+from outlet_desk.services import duty_events, problems, tickets
+
+from ..factories import make_parcel
+
+NOW = dt.datetime(2026, 6, 7, 9, 30)
+
+
+def test_open_problem_flags_parcel_and_logs_event(clerk):
+    p = make_parcel()
+    info = problems.open_problem(p.id, "停机", "电话停机", actor=clerk, now=NOW)
+    assert Parcel.get_by_id(p.id).problem
+    assert ProblemRecord.get_by_id(info.id).opened_by_id == clerk.id
+    assert ParcelEvent.select().where(ParcelEvent.kind == ParcelEvent.PROBLEM_OPENED).count() == 1
+
+
+def test_problem_with_unknown_reason_changes_nothing(clerk):
+    p = make_parcel()
+    with pytest.raises(ValidationError, match="问题原因"):
+        problems.open_problem(p.id, "不知道", actor=clerk, now=NOW)
+    assert not Parcel.get_by_id(p.id).problem and ProblemRecord.select().count() == 0
+
+
+def test_ticket_due_time_comes_from_category_deadline(clerk):
+    t = tickets.open_ticket("延误", "包裹延误", waybills=["yt1234567890123"], actor=clerk, now=NOW)
+    assert t.due_at == NOW + dt.timedelta(hours=48)
+    assert t.waybills == ("YT1234567890123",)
+    t2 = tickets.open_ticket("催件", "催件", actor=clerk, now=NOW)
+    assert t2.due_at == NOW + dt.timedelta(hours=24)
+
+
+def test_duty_event_is_observed_once_per_day(clerk):
+    duty_events.observe(duty_events.OVERDUE_REVIEWED, actor=clerk, now=NOW)
+    duty_events.observe(duty_events.OVERDUE_REVIEWED, actor=clerk, now=NOW + dt.timedelta(hours=1))
+    seen = duty_events.observed(NOW.date())
+    assert seen == {duty_events.OVERDUE_REVIEWED: NOW}
+    assert duty_events.observed(NOW.date() + dt.timedelta(days=1)) == {}
+
+
+def test_collect_open_items_returns_a_list(clerk):
+    assert isinstance(openitems.collect(clerk.id, NOW), list)
