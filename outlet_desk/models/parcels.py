@@ -49,6 +49,8 @@ class Parcel(BaseModel):
     released_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL", backref="+")
     signer_type = CharField(null=True)        # 本人 / 代收 / 家人 / 门卫 / 快递柜 / 驿站
     collector_name = CharField(null=True)
+    signed_at = DateTimeField(null=True, index=True)   # set by sign-off, cleared by its undo
+    cod_fen = IntegerField(default=0)         # 到付: amount to collect from the customer at release
     note = TextField(null=True)
     updated_at = DateTimeField()
 

@@ -47,3 +47,21 @@ def test_duty_event_is_observed_once_per_day(clerk):
 
 def test_collect_open_items_returns_a_list(clerk):
     assert isinstance(openitems.collect(clerk.id, NOW), list)
+
+
+def test_payment_is_recorded_in_fen_and_audited(clerk):
+    from outlet_desk import audit
+    from outlet_desk.db import write_tx
+    from outlet_desk.services import money
+    with write_tx():
+        money.record_payment("sending_fee", "微信", 1200, ref="YT1", actor=clerk, now=NOW)
+        money.record_payment("cod", "现金", 550, ref="ZT1", actor=clerk, now=NOW)
+    totals = money.totals_by_method(NOW.date())
+    assert totals["微信"] == 1200 and totals["现金"] == 550 and totals["支付宝"] == 0
+    assert audit.verify().ok
+
+
+def test_payment_as_float_is_refused(clerk):
+    from outlet_desk.services import money
+    with pytest.raises(ValidationError, match="整数"):
+        money.record_payment("sending_fee", "现金", 12.5, actor=clerk, now=NOW)
