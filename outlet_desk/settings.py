@@ -55,6 +55,17 @@ SETTINGS = [
                 minimum=1, maximum=90),
 ]
 
+#: Titles of setting sections (English, 中文) for the settings screen; unknown sections show their key.
+SECTION_TITLES = {
+    "outlet": ("Outlet", "网点"), "shifts": ("Shifts", "班次"), "stock": ("Shelf & storage", "货架与保管"),
+    "intake": ("Intake", "到件入库"), "labels": ("Labels", "标签"), "notify": ("Notification", "通知"),
+    "sms": ("SMS gateway", "短信网关"), "counter": ("Counter", "柜台"), "returns": ("Returns", "退转件"),
+    "signoff": ("Sign-off", "签收"), "upload": ("Upload to head office", "上传总部"),
+    "roster": ("Roster", "排班"), "leave": ("Leave", "请假"), "attendance": ("Attendance", "考勤"),
+    "tasks": ("Duties", "每日工作"), "outgoing": ("Sending", "寄件"), "dayclose": ("Day close", "日结"),
+    "tickets": ("Tickets", "工单"), "eorders": ("E-orders", "电子接单"), "data": ("Data & security", "数据与安全"),
+}
+
 _SPECS: dict[str, SettingSpec] | None = None
 
 

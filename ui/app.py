@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLay
 
 from outlet_desk import __version__, settings
 from outlet_desk.db import default_url, open_database
-from outlet_desk.errors import OutletError
+from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew, OutletError
 from outlet_desk.paths import APPLICATION, ORGANIZATION, resolve_home
 from outlet_desk.permissions import MANAGER, SYSTEM
 from outlet_desk.services import staff
@@ -96,7 +96,45 @@ def create_main_window(ctx: AppContext):
 
     ctx.extras["switch_language"] = switch_language
     resources.install_translation(app, ctx.prefs.value("language", resources.DEFAULT_LANGUAGE))
-    return MainWindow(ctx)
+    window = MainWindow(ctx)
+    from .idle import IdleLock
+    window.idle_lock = IdleLock(app, window, lambda: settings.get("security.idle_lock_minutes"))
+    return window
+
+
+def daily_backup(ctx: AppContext) -> None:
+    """The first start of each day takes a verified online backup, off the UI thread."""
+    from outlet_desk.db import sqlite_path
+    from outlet_desk.services import backup
+
+    from .ops import run_in_background
+    now = ctx.now()
+    if sqlite_path() is None or backup.backed_up_today(ctx.home, now.date()):
+        return
+    run_in_background(lambda: backup.backup_now(ctx.home, reason="daily", now=now),
+                      on_error=lambda exc: log.warning("daily backup failed: %s", exc))
+
+
+def startup_problem(home: Path, exc: OutletError) -> int:
+    """The database cannot be opened: say why; for a damaged file offer the newest good backup.
+    The damaged file is never touched (restore keeps it aside)."""
+    from outlet_desk.services import backup
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Critical)
+    box.setWindowTitle("Outlet Desk")
+    text = f"{exc}\n\n{home}"
+    newest = backup.newest_good_backup(home) if isinstance(exc, DatabaseCorrupt) else None
+    if newest is not None:
+        text += (f"\n\n最近的完好备份：{newest.taken_at:%Y-%m-%d %H:%M}。要恢复它吗？"
+                 "（损坏的文件会另存，不会删除）")
+        box.setStandardButtons(QMessageBox.Yes | QMessageBox.No)
+    box.setText(text)
+    answer = box.exec()
+    if newest is not None and answer == QMessageBox.Yes:
+        import datetime as dt
+        aside = backup.restore(home, newest.path, now=dt.datetime.now().replace(microsecond=0))
+        QMessageBox.information(None, "Outlet Desk", f"已恢复备份。损坏的文件另存为：\n{aside}\n请重新打开程序。")
+    return 1
 
 
 def main(home: str | None = None, db_url: str | None = None) -> int:
@@ -105,9 +143,10 @@ def main(home: str | None = None, db_url: str | None = None) -> int:
     resolved = resolve_home(home, app_data=app_data_location())
     try:
         open_outlet(resolved, db_url)
-    except OutletError as exc:
-        QMessageBox.critical(None, "Outlet Desk", f"{exc}\n\n{resolved}")
-        return 1
+    except (DatabaseCorrupt, DatabaseTooNew, OutletError) as exc:
+        return startup_problem(resolved, exc)
+    except OSError as exc:   # a data folder that cannot be created or written
+        return startup_problem(resolved, OutletError(f"数据文件夹不可用：{exc.strerror or exc}"))
     ctx = build_context(resolved)
     if not staff.list_staff():
         resources.install_translation(app, ctx.prefs.value("language", resources.DEFAULT_LANGUAGE))
@@ -115,4 +154,5 @@ def main(home: str | None = None, db_url: str | None = None) -> int:
             return 0
     window = create_main_window(ctx)
     window.show()
+    daily_backup(ctx)
     return app.exec()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
 
 from outlet_desk import changes, settings
 from outlet_desk.permissions import allowed
@@ -13,9 +15,7 @@ from outlet_desk.permissions import allowed
 from ..resources import LANGUAGES
 from .base import Screen
 
-SECTION_TITLES = {
-    "outlet": ("Outlet", "网点"), "shifts": ("Shifts", "班次"), "stock": ("Shelf & storage", "货架与保管"),
-}
+SECTION_TITLES = settings.SECTION_TITLES
 
 
 def _text(value) -> str:
@@ -76,6 +76,23 @@ class SettingsScreen(Screen):
         self.body_layout.addStretch(1)
         self.scroll.setWidget(body)
 
+        # backups (manager): list, back up now, restore
+        self.backup_box = QGroupBox()
+        backup_layout = QVBoxLayout(self.backup_box)
+        self.backup_list = QListWidget()
+        self.backup_list.setMaximumHeight(130)
+        backup_layout.addWidget(self.backup_list)
+        backup_buttons = QHBoxLayout()
+        self.backup_button = QPushButton()
+        self.restore_button = QPushButton()
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        backup_buttons.addWidget(self.backup_button)
+        backup_buttons.addWidget(self.restore_button)
+        backup_buttons.addStretch(1)
+        backup_layout.addLayout(backup_buttons)
+        outer.addWidget(self.backup_box)
+
         buttons = QHBoxLayout()
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
@@ -101,6 +118,9 @@ class SettingsScreen(Screen):
             box.setTitle(cn if zh else en)
         self.save_button.setText(self.tr("Save outlet settings"))
         self.readonly_note.setText(self.tr("Only a manager can change the outlet's settings."))
+        self.backup_box.setTitle(self.tr("Backups"))
+        self.backup_button.setText(self.tr("Back up now"))
+        self.restore_button.setText(self.tr("Restore selected…"))
 
     def refresh(self) -> None:
         values = settings.all_values()
@@ -111,6 +131,9 @@ class SettingsScreen(Screen):
             edit.setReadOnly(not can_edit)
         self.save_button.setEnabled(can_edit)
         self.readonly_note.setVisible(not can_edit)
+        self.backup_box.setVisible(bool(self.ctx.actor and self.ctx.actor.is_manager))
+        if self.backup_box.isVisible():
+            self.refresh_backups()
         lang = self.ctx.prefs.value("language", "zh_CN")
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
@@ -131,3 +154,60 @@ class SettingsScreen(Screen):
         switch = self.ctx.extras.get("switch_language")
         if switch:
             switch(code)
+
+    # -- backups ---------------------------------------------------------------------------
+    def refresh_backups(self) -> None:
+        from outlet_desk.services import backup
+        self.backup_list.clear()
+        for b in backup.list_backups(self.ctx.home):
+            item = QListWidgetItem(f"{b.taken_at:%Y-%m-%d %H:%M:%S}   {b.reason}   {b.size // 1024} KB")
+            item.setData(Qt.UserRole, str(b.path))
+            self.backup_list.addItem(item)
+
+    def backup_now(self) -> None:
+        from outlet_desk.services import backup
+        info = self.ctx.perform(lambda: backup.backup_now(self.ctx.home, reason="manual",
+                                                          now=self.ctx.now()))
+        if info:
+            self.ctx.banner.ok(self.tr("Backup taken and verified: %1").replace("%1", info.path.name))
+            self.refresh_backups()
+
+    def restore_selected(self, confirm=None) -> bool:
+        """Restore the selected backup: the current database is kept aside, then everyone logs in
+        again on the restored data."""
+        from pathlib import Path
+
+        from outlet_desk.db import close_database
+        from outlet_desk.errors import OutletError
+        from outlet_desk.services import backup
+        from ..app import open_outlet
+        item = self.backup_list.currentItem()
+        if item is None:
+            self.ctx.banner.error(self.tr("Choose a backup first."))
+            return False
+        path = Path(item.data(Qt.UserRole))
+        ok, why = backup.verify_file(path)
+        if not ok:
+            self.ctx.banner.error(self.tr("This backup cannot be restored: %1").replace("%1", why))
+            return False
+        question = self.tr("Restore the backup of %1? The current database is kept aside.") \
+            .replace("%1", item.text().split("   ")[0])
+        if confirm is None:
+            confirm = QMessageBox.question(self, self.tr("Restore"), question) == QMessageBox.Yes
+        if not confirm:
+            return False
+        close_database()
+        try:
+            aside = backup.restore(self.ctx.home, path, now=self.ctx.now())
+        except OutletError as exc:
+            open_outlet(self.ctx.home)
+            self.ctx.banner.error(str(exc))
+            return False
+        open_outlet(self.ctx.home)
+        self.ctx.bus.emit_changes(changes.ALL)
+        self.ctx.banner.ok(self.tr("Restored. The previous database was kept as %1").replace("%1", aside.name))
+        window = self.window()
+        if hasattr(window, "logout"):
+            window.ctx.actor = None
+            window.show_login()
+        return True

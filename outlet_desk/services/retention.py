@@ -1,0 +1,53 @@
+"""Retention: personal data (names, phones) of parcels closed more than N days ago is masked.
+Counts and money stay; the purge is audited."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .. import audit, changes, settings
+from ..db import write_tx
+from ..models import Parcel
+from ..models.outgoing import OutgoingParcel
+from ..models.tickets import Ticket
+from ..permissions import MANAGER_ONLY, Actor, operation
+
+CLOSED = (Parcel.RELEASED, Parcel.DELIVERED, Parcel.RETURNED, Parcel.FORWARDED)
+PURGED = "（已清除）"
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    parcels: int
+    outgoing: int
+    tickets: int
+    cutoff: dt.datetime
+
+
+@operation("retention.purge", "清除过期客户信息", MANAGER_ONLY)
+def purge(*, actor: Actor, now: dt.datetime, days: int | None = None) -> PurgeResult:
+    days = days if days is not None else settings.get("retention.days")
+    cutoff = now - dt.timedelta(days=days)
+    with write_tx():
+        n_parcels = (Parcel.update(recipient_name=PURGED, recipient_phone=None, phone_tail=None,
+                                   collector_name=None, updated_at=now)
+                     .where(Parcel.status.in_(CLOSED) & (Parcel.updated_at < cutoff)
+                            & (Parcel.recipient_phone.is_null(False) | (Parcel.recipient_name != PURGED)))
+                     .execute())
+        n_out = (OutgoingParcel.update(sender_name=PURGED, sender_phone=None, recipient_name=PURGED,
+                                       recipient_phone=None)
+                 .where(OutgoingParcel.received_at < cutoff
+                        & (OutgoingParcel.sender_phone.is_null(False)
+                           | OutgoingParcel.recipient_phone.is_null(False)))
+                 .execute())
+        n_tickets = (Ticket.update(customer_name=PURGED, customer_phone=None)
+                     .where((Ticket.status == Ticket.CLOSED) & (Ticket.closed_at < cutoff)
+                            & Ticket.customer_phone.is_null(False))
+                     .execute())
+        audit.record(actor, "retention.purge", entity="retention", entity_id=cutoff.date(),
+                     detail={"days": days, "parcels": n_parcels, "outgoing": n_out,
+                             "tickets": n_tickets}, now=now)
+    return PurgeResult(n_parcels, n_out, n_tickets, cutoff)
+
+
+CHANGES = frozenset({changes.PARCELS, changes.TICKETS})
