@@ -13,6 +13,9 @@ def register(sub) -> None:
     v = asub.add_parser("verify", help="report the first broken link of the audit chain, if any")
     v.set_defaults(handler=cmd_audit_verify)
 
+    p = sub.add_parser("roles", help="print the access-control table: every operation and who may run it")
+    p.set_defaults(handler=cmd_roles)
+
     p = sub.add_parser("staff", help="list or add staff")
     ssub = p.add_subparsers(dest="staff_cmd", required=True, metavar="ACTION")
     ls = ssub.add_parser("list", help="list staff")
@@ -56,4 +59,12 @@ def cmd_staff_add(ctx) -> int:
     secret = ctx.args.secret or getpass.getpass("PIN/密码: ")
     info = staff.add_staff(ctx.args.name, ctx.args.role, secret, actor=SYSTEM, now=ctx.now())
     print(f"已添加 {info.name}（{info.role}），编号 {info.id}")
+    return 0
+
+
+def cmd_roles(ctx) -> int:
+    from ..permissions import MANAGER_ONLY, load_all_operations
+    for op in sorted(load_all_operations().values(), key=lambda o: o.name):
+        who = "店长" if op.roles == MANAGER_ONLY else "店员、店长"
+        print(f"{op.name:<32} {who:<6} {op.label}")
     return 0

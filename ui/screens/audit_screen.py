@@ -10,6 +10,12 @@ from ..models.rows import Column, RowsTableModel
 from .base import Screen
 
 
+def _action_label(row) -> str:
+    from outlet_desk.permissions import OPERATIONS
+    op = OPERATIONS.get(row.action)
+    return f"{op.label}（{row.action}）" if op else row.action
+
+
 class AuditScreen(Screen):
     FKEY = 12
     TITLE = "Audit log"
@@ -18,6 +24,8 @@ class AuditScreen(Screen):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        from outlet_desk.permissions import load_all_operations
+        load_all_operations()
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.action_filter = QLineEdit()
@@ -49,7 +57,7 @@ class AuditScreen(Screen):
             Column(self.tr("#"), lambda r: r.id),
             Column(self.tr("Time"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S") if hasattr(r.at, "strftime") else r.at),
             Column(self.tr("Who"), lambda r: r.actor_name),
-            Column(self.tr("Action"), lambda r: r.action),
+            Column(self.tr("Action"), _action_label),
             Column(self.tr("Record"), lambda r: f"{r.entity} {r.entity_id}".strip()),
             Column(self.tr("Detail"), lambda r: r.detail),
         ]
