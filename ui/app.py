@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -155,4 +156,13 @@ def main(home: str | None = None, db_url: str | None = None) -> int:
     window = create_main_window(ctx)
     window.show()
     daily_backup(ctx)
+    shot = os.environ.get("OUTLET_DESK_SCREENSHOT")
+    if shot:   # smoke test of a bundle: grab the first window to a PNG and quit
+        from PySide6.QtCore import QTimer
+
+        def grab_and_quit():
+            window.grab().save(shot)
+            app.quit()
+
+        QTimer.singleShot(300, grab_and_quit)
     return app.exec()
