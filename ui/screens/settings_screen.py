@@ -50,6 +50,18 @@ class SettingsScreen(Screen):
         self.language_label = QLabel()
         pc_form.addRow(self.language_label, self.language)
         self.language.currentIndexChanged.connect(self._language_changed)
+        # one printer per kind of document, remembered on this PC
+        from ..printing import KINDS
+        self.printer_boxes: dict[str, QComboBox] = {}
+        self.printer_labels: dict[str, QLabel] = {}
+        for kind in KINDS:
+            combo = QComboBox()
+            combo.setObjectName(f"printer:{kind}")
+            combo.currentTextChanged.connect(lambda name, k=kind: self._printer_chosen(k, name))
+            label = QLabel()
+            self.printer_boxes[kind] = combo
+            self.printer_labels[kind] = label
+            pc_form.addRow(label, combo)
         outer.addWidget(self.pc_box)
 
         # the outlet's rules
@@ -110,6 +122,9 @@ class SettingsScreen(Screen):
         self.heading.setText(self.tr("Settings"))
         self.pc_box.setTitle(self.tr("This PC"))
         self.language_label.setText(self.tr("Language"))
+        self.printer_labels["labels"].setText(self.tr("Label printer (pickup codes, red labels)"))
+        self.printer_labels["receipts"].setText(self.tr("Receipt printer (80 mm)"))
+        self.printer_labels["reports"].setText(self.tr("Report printer (A4)"))
         for key, spec in settings.specs().items():
             self.labels[key].setText(spec.label_zh if zh else spec.label)
             self.editors[key].setToolTip(spec.help)
@@ -131,6 +146,7 @@ class SettingsScreen(Screen):
             edit.setReadOnly(not can_edit)
         self.save_button.setEnabled(can_edit)
         self.readonly_note.setVisible(not can_edit)
+        self.refresh_printers()
         self.backup_box.setVisible(bool(self.ctx.actor and self.ctx.actor.is_manager))
         if self.backup_box.isVisible():
             self.refresh_backups()
@@ -154,6 +170,25 @@ class SettingsScreen(Screen):
         switch = self.ctx.extras.get("switch_language")
         if switch:
             switch(code)
+
+    # -- printers (per PC) ------------------------------------------------------------------
+    def refresh_printers(self) -> None:
+        from ..printing import available_printers, chosen_printer
+        names = available_printers()
+        for kind, combo in self.printer_boxes.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(names)
+            current = chosen_printer(self.ctx.prefs, kind)
+            if current in names:
+                combo.setCurrentText(current)
+            combo.setEnabled(bool(names))
+            combo.blockSignals(False)
+
+    def _printer_chosen(self, kind: str, name: str) -> None:
+        from ..printing import remember_printer
+        if name:
+            remember_printer(self.ctx.prefs, kind, name)
 
     # -- backups ---------------------------------------------------------------------------
     def refresh_backups(self) -> None:
