@@ -18,8 +18,14 @@ run: venv
 	@test -f "$(HOME_DIR)/outlet.db" || $(BIN)/outlet-desk --home "$(HOME_DIR)" demo
 	$(BIN)/outlet-desk --home "$(HOME_DIR)"
 
+# The whole suite on SQLite; with OUTLET_DESK_TEST_PG=postgresql://… set (CI sets it), the core
+# suite runs a second time against that PostgreSQL server.
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	@if [ -n "$$OUTLET_DESK_TEST_PG" ]; then \
+	    echo "== core suite on PostgreSQL"; \
+	    QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/core; \
+	fi
 
 i18n: venv
 	$(BIN)/python tools/i18n.py

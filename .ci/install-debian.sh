@@ -10,6 +10,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 \
     xvfb xdotool \
     cups cups-client printer-driver-cups-pdf \
+    postgresql \
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
     libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
     > /tmp/outlet-desk-apt.log

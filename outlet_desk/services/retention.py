@@ -36,7 +36,7 @@ def purge(*, actor: Actor, now: dt.datetime, days: int | None = None) -> PurgeRe
                      .execute())
         n_out = (OutgoingParcel.update(sender_name=PURGED, sender_phone=None, recipient_name=PURGED,
                                        recipient_phone=None)
-                 .where(OutgoingParcel.received_at < cutoff
+                 .where((OutgoingParcel.received_at < cutoff)
                         & (OutgoingParcel.sender_phone.is_null(False)
                            | OutgoingParcel.recipient_phone.is_null(False)))
                  .execute())

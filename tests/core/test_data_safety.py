@@ -15,6 +15,7 @@ from ..factories import make_parcel
 NOW = dt.datetime(2026, 6, 7, 9, 30)
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_verified_and_old_ones_pruned(db, tmp_path, manager):
     make_parcel("SF1234567890123")
     for i in range(5):
@@ -27,6 +28,7 @@ def test_backup_is_verified_and_old_ones_pruned(db, tmp_path, manager):
     assert backup.backed_up_today(tmp_path, (NOW + dt.timedelta(days=4)).date())
 
 
+@pytest.mark.sqlite_only
 def test_restore_brings_back_the_data_and_keeps_the_current_file_aside(db, tmp_path, manager):
     make_parcel("SF1234567890123")
     info = backup.backup_now(tmp_path, reason="daily", now=NOW)
@@ -42,6 +44,7 @@ def test_restore_brings_back_the_data_and_keeps_the_current_file_aside(db, tmp_p
     con.close()
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_broken_backup_and_touches_nothing(db, tmp_path):
     make_parcel("SF1234567890123")
     close_database()
@@ -54,6 +57,7 @@ def test_restore_refuses_a_broken_backup_and_touches_nothing(db, tmp_path):
     assert not list(tmp_path.glob("outlet.db.before-restore-*"))
 
 
+@pytest.mark.sqlite_only
 def test_check_passes_on_a_sound_database_and_reports_tampering(db, tmp_path, manager):
     from outlet_desk import settings
     settings.update({"outlet.name": "x"}, actor=manager, now=NOW)
@@ -78,8 +82,15 @@ def test_retention_masks_old_closed_parcels_only_and_is_audited(db, manager):
     old = make_parcel("SF1000000000001", status=Parcel.RELEASED, arrived_at=NOW - dt.timedelta(days=300))
     fresh = make_parcel("SF1000000000002", status=Parcel.RELEASED, arrived_at=NOW - dt.timedelta(days=10))
     stock = make_parcel("SF1000000000003", arrived_at=NOW - dt.timedelta(days=300))
+    from outlet_desk.models.outgoing import OutgoingParcel
+    sent_old = OutgoingParcel.create(waybill="YT100", sender_name="王五", sender_phone="13900001111",
+                                     received_at=NOW - dt.timedelta(days=200))
+    sent_new = OutgoingParcel.create(waybill="YT101", sender_name="赵六", sender_phone="13900002222",
+                                     received_at=NOW - dt.timedelta(days=20))
     result = retention.purge(actor=manager, now=NOW)
-    assert result.parcels == 1
+    assert result.parcels == 1 and result.outgoing == 1
+    assert OutgoingParcel.get_by_id(sent_old.id).sender_phone is None
+    assert OutgoingParcel.get_by_id(sent_new.id).sender_phone == "13900002222"
     old = Parcel.get_by_id(old.id)
     assert old.recipient_phone is None and old.recipient_name == retention.PURGED
     assert Parcel.get_by_id(fresh.id).recipient_phone == "13812341234"
@@ -93,6 +104,7 @@ def test_clerk_cannot_purge(db, clerk):
         retention.purge(actor=clerk, now=NOW)
 
 
+@pytest.mark.sqlite_only
 def test_cli_backup_check_restore(tmp_path, capsys):
     from outlet_desk.cli import main
     home = tmp_path / "o"

@@ -7,6 +7,8 @@ from outlet_desk.db import close_database, open_database
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew
 from outlet_desk.models import SchemaMeta
 
+pytestmark = pytest.mark.sqlite_only   # pragmas, files and file backups are SQLite's
+
 
 def test_sqlite_pragmas_make_accepted_writes_durable(db):
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
