@@ -21,7 +21,7 @@ run: venv
 # The whole suite on SQLite; with OUTLET_DESK_TEST_PG=postgresql://… set (CI sets it), the core
 # suite runs a second time against that PostgreSQL server.
 test: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	env -u OUTLET_DESK_TEST_PG QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	@if [ -n "$$OUTLET_DESK_TEST_PG" ]; then \
 	    echo "== core suite on PostgreSQL"; \
 	    QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/core; \
