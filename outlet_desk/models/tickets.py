@@ -15,6 +15,7 @@ class Ticket(BaseModel):
     NEW, IN_PROGRESS, REPLIED, FOLLOW_UP, CLOSED = "new", "in_progress", "replied", "follow_up", "closed"
     STATUSES = (NEW, IN_PROGRESS, REPLIED, FOLLOW_UP, CLOSED)
     OPEN_STATUSES = (NEW, IN_PROGRESS, REPLIED, FOLLOW_UP)
+    AWAITING_REPLY = (NEW, IN_PROGRESS)        # the due time runs until the reply
     RATINGS = ("满意", "一般", "不满意")
     SEVERITIES = ("一般", "严重", "紧急")
 

@@ -5,7 +5,9 @@ problem parcels that need the sender).  Life of a ticket::
 
     new → in progress → replied → follow-up (回访) → closed (满意 / 一般 / 不满意)
 
-Deadlines: the category's hours (``tickets.deadline_hours``) run on the **calendar clock**, through
+Deadlines: the due time is when the customer must have the reply with its solution and promised
+time; a ticket is **overdue** when it is still new or in progress after its due time (once replied,
+the countdown stops; follow-up and close come after).  The category's hours (``tickets.deadline_hours``) run on the **calendar clock**, through
 the night and closing days — the promise to the customer ("24 小时内", "48 小时内") and the carrier's
 CRM count calendar hours.  (Electronic pickup orders, by contrast, count opening hours only: see
 :mod:`.eorders`.)
@@ -96,8 +98,11 @@ class TicketRow:
     def is_open(self) -> bool:
         return self.status != Ticket.CLOSED
 
+    def awaiting_reply(self) -> bool:
+        return self.status in Ticket.AWAITING_REPLY
+
     def overdue(self, now: dt.datetime) -> bool:
-        return self.is_open() and now > self.due_at
+        return self.awaiting_reply() and now > self.due_at
 
 
 @dataclass(frozen=True)
@@ -142,13 +147,16 @@ def due_time(category: str, created_at: dt.datetime) -> dt.datetime:
     return created_at + dt.timedelta(hours=int(hours))
 
 
-def countdown_text(due_at: dt.datetime, now: dt.datetime) -> str:
-    """"剩 5 小时 20 分" / "超时 2 小时 5 分"."""
+def countdown_text(due_at: dt.datetime, now: dt.datetime, *, short: bool = False) -> str:
+    """"剩 5 小时 20 分" / "超时 2 小时 5 分"; short (for lists): "剩 5时20分" / "超 1天2时"."""
     delta = due_at - now
     late = delta.total_seconds() < 0
     minutes = int(abs(delta.total_seconds()) // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
+    if short:
+        body = f"{days}天{hours}时" if days else (f"{hours}时{mins}分" if hours else f"{mins}分")
+        return ("超 " if late else "剩 ") + body
     text = (f"{days} 天 " if days else "") + (f"{hours} 小时 " if hours or days else "") + f"{mins} 分"
     return ("超时 " if late else "剩 ") + text
 
@@ -391,7 +399,7 @@ def _query(*, status: str | None = None, category: str | None = None, assignee_i
     if assignee_id:
         q = q.where(Ticket.assignee == assignee_id)
     if overdue_only and now is not None:
-        q = q.where(Ticket.status.in_(Ticket.OPEN_STATUSES) & (Ticket.due_at < now))
+        q = q.where(Ticket.status.in_(Ticket.AWAITING_REPLY) & (Ticket.due_at < now))
     if text:
         text = text.strip()
         like = f"%{text}%"
@@ -413,7 +421,7 @@ def list_tickets(offset: int = 0, limit: int = 200, *, now: dt.datetime, **filte
 
 
 def count_overdue(now: dt.datetime) -> int:
-    return Ticket.select().where(Ticket.status.in_(Ticket.OPEN_STATUSES) & (Ticket.due_at < now)).count()
+    return Ticket.select().where(Ticket.status.in_(Ticket.AWAITING_REPLY) & (Ticket.due_at < now)).count()
 
 
 def linked_parcels(waybills) -> tuple[LinkedParcel, ...]:
@@ -634,7 +642,7 @@ class Analysis:
     by_category: dict                              # {category: n}
     total: int
     closed: int
-    overdue: int                                   # closed late, or open and past due at `now`
+    overdue: int                                   # replied late, or not replied and past due at `now`
     overdue_rate: float
     avg_close_hours: float | None
     ratings: dict
@@ -645,7 +653,7 @@ def analyse(start: dt.date, end: dt.date, *, now: dt.datetime) -> Analysis:
     """Tickets opened in [start, end): counts by week and category, overdue rate, time to close,
     satisfaction, and customers with more than one ticket (by phone)."""
     q = (Ticket.select(Ticket.category, Ticket.created_at, Ticket.due_at, Ticket.closed_at, Ticket.status,
-                       Ticket.rating, Ticket.phone_digits)
+                       Ticket.rating, Ticket.phone_digits, Ticket.replied_at)
          .where((Ticket.created_at >= dt.datetime.combine(start, dt.time()))
                 & (Ticket.created_at < dt.datetime.combine(end, dt.time()))))
     by_week: dict = defaultdict(Counter)
@@ -659,15 +667,16 @@ def analyse(start: dt.date, end: dt.date, *, now: dt.datetime) -> Analysis:
         monday = t.created_at.date() - dt.timedelta(days=t.created_at.weekday())
         by_week[monday][t.category] += 1
         by_cat[t.category] += 1
+        if t.replied_at is not None:
+            if t.replied_at > t.due_at:
+                overdue += 1
+        elif now > t.due_at:
+            overdue += 1
         if t.status == Ticket.CLOSED and t.closed_at:
             closed += 1
             hours.append((t.closed_at - t.created_at).total_seconds() / 3600)
-            if t.closed_at > t.due_at:
-                overdue += 1
             if t.rating:
                 ratings[t.rating] += 1
-        elif now > t.due_at:
-            overdue += 1
         if t.phone_digits:
             phones[t.phone_digits] += 1
     first = start - dt.timedelta(days=start.weekday())
@@ -707,8 +716,8 @@ _DEMO = [
     (7, 13, "crm", "催件", "电商客户批量催件", "何佳", "18866667777", True, "一般"),
     (5, 10, "counter", "延误", "包裹在网点滞留两天未通知", "陈静", "13587654321", False, None),
     (4, 15, "crm", "破损", "家电外箱破损，客户要求理赔", "黄志强", "13144445555", False, None),
-    (3, 11, "phone", "催件", "客户急用药品催派送", "林芳", "17711112222", False, None),
-    (2, 9, "crm", "丢失", "寄出包裹三天无物流更新", "郭伟", "15566667777", False, None),
+    (3, 11, "phone", "催件", "客户急用药品催派送", "林芳", "17711112222", "follow_up", None),
+    (2, 9, "crm", "丢失", "寄出包裹三天无物流更新", "郭伟", "15566667777", "replied", None),
     (1, 16, "crm", "查询", "客户询问取件码", "刘晓明", "13912345678", False, None),
     (0, 8, "counter", "服务态度", "客户反映电话通知不及时", "马丽", "13033334444", False, None),
 ]
@@ -735,14 +744,17 @@ def populate_demo(ctx) -> None:
         if ago >= 1 or closed:
             start(info.id, actor=who, now=at + dt.timedelta(minutes=20))
         if closed:
+            late = 50 if n in (4, 6) else 20   # two replied late: the overdue rate is not zero
             reply(info.id, f"运单{waybill}已查明情况，{title}的原因已与相关人员核对清楚",
                   "网点已安排专人处理并电话告知客户处理结果",
                   f"{(at + dt.timedelta(hours=24)):%-m月%-d日%H:%M}前",
-                  actor=who, now=at + dt.timedelta(hours=2))
-            late = 50 if n in (4, 6) else 20   # two closed late: the overdue rate is not zero
-            follow_up(info.id, "电话回访，客户确认问题已解决", actor=who, now=at + dt.timedelta(hours=late - 2))
-            close(info.id, rating, actor=who, now=at + dt.timedelta(hours=late))
-    # a couple of tickets are overdue right now (the 5- and 2-day-old ones); escalate one
+                  actor=who, now=at + dt.timedelta(hours=2 if late == 20 else late - 3))
+            if closed is True or closed == "follow_up":
+                follow_up(info.id, "电话回访，客户确认问题已解决" if closed is True else "已电话回访，客户表示等包裹送到再评价",
+                          actor=who, now=at + dt.timedelta(hours=late - 2))
+            if closed is True:
+                close(info.id, rating, actor=who, now=at + dt.timedelta(hours=late))
+    # a couple of tickets are overdue right now (the 5- and 4-day-old ones); escalate one
     open_rows = list_tickets(0, 50, now=ctx.now, status="open")
     late_rows = [r for r in open_rows if r.overdue(ctx.now)]
     if late_rows and ctx.manager:

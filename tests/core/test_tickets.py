@@ -105,6 +105,8 @@ def test_eorder_before_opening_and_on_a_closed_weekday(db, clerk):
 def test_countdown_text():
     assert tickets.countdown_text(NOW + dt.timedelta(hours=5, minutes=20), NOW) == "剩 5 小时 20 分"
     assert tickets.countdown_text(NOW - dt.timedelta(days=1, minutes=3), NOW) == "超时 1 天 0 小时 3 分"
+    assert tickets.countdown_text(NOW - dt.timedelta(days=1, hours=2), NOW, short=True) == "超 1天2时"
+    assert tickets.countdown_text(NOW + dt.timedelta(minutes=7), NOW, short=True) == "剩 7分"
 
 
 # -- life cycle -------------------------------------------------------------------------------------
