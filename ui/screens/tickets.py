@@ -130,9 +130,7 @@ class TicketsScreen(Screen):
         self.tabs.addTab(self._build_eorders_tab(), "")
         self.tabs.addTab(self._build_analysis_tab(), "")
         self.tabs.currentChanged.connect(self._tab_changed)
-        for i in range(3):
-            sc = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
-            sc.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
+        # Alt+1/2/3 come from the tab texts' mnemonics ("&1 …")
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self._focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.new_ticket)
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.send_reply)
