@@ -17,12 +17,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from .. import audit, changes
 from ..db import write_tx
@@ -30,7 +29,7 @@ from ..errors import DomainError, NotFound, ValidationError
 from ..models import Parcel, Staff
 from ..models.tickets import ReplyTemplate, Ticket, TicketEvent
 from ..openitems import OpenItem
-from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
+from ..permissions import MANAGER_ONLY, Actor, operation
 from ..privacy import mask_name, mask_phone
 from ..settings import SettingSpec
 from . import replies

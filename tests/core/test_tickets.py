@@ -337,3 +337,16 @@ def test_cli_report_and_import(tmp_path, capsys):
     assert main(["--home", str(home), "report", "tickets", "--month", "2026-06", "-o", str(tmp_path / "r.pdf")]) == 0
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     close_database()
+
+
+def test_lists_are_one_query_per_page(db, clerk):
+    from playhouse.test_utils import assert_query_count
+    for i in range(5):
+        tickets.open_ticket("查询", f"问件{i}", assignee_id=clerk.id, customer_phone="13912345678",
+                            actor=clerk, now=NOW)
+        eorders.enter_order(f"DD{i}", NOW, actor=clerk, now=NOW)
+    with assert_query_count(1):
+        rows = tickets.list_tickets(0, 50, now=NOW, status="open")
+        assert [r.assignee for r in rows] == ["张丽"] * 5
+    with assert_query_count(1):
+        assert len(eorders.list_orders(0, 50)) == 5

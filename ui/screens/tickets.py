@@ -447,7 +447,7 @@ class TicketsScreen(Screen):
         return [
             Column(self.tr("Order"), lambda r: r.order_number),
             Column(self.tr("Status"), lambda r: r.status_label),
-            Column(self.tr("Countdown"), lambda r: tickets.countdown_text(r.due, now()) if r.due else ""),
+            Column(self.tr("Countdown"), lambda r: tickets.countdown_text(r.due, now(), short=True) if r.due else ""),
             Column(self.tr("Arrived"), lambda r: _fmt(r.arrived_at)),
             Column(self.tr("Accept by"), lambda r: _fmt(r.accept_due)),
             Column(self.tr("Collect by"), lambda r: _fmt(r.collect_due)),
