@@ -32,7 +32,15 @@ SHOTS = [
     ("reply-editor.png", "张丽", "1111", 8, lambda w: _reply_refusing(w)),
     ("eorders.png", "张丽", "1111", 8, lambda w: w.screen_by_key(8).tabs.setCurrentIndex(1)),
     ("tickets-analysis.png", "李店长", "manager803", 8, lambda w: w.screen_by_key(8).tabs.setCurrentIndex(2)),
+    ("tickets-claim.png", "李店长", "manager803", 8, lambda w: _claim_tab(w)),
 ]
+
+
+def _claim_tab(window):
+    """A damage ticket's claim checklist (tickets)."""
+    screen = window.screen_by_key(8)
+    screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "破损"))
+    screen.detail_tabs.setCurrentIndex(3)
 
 
 def _reply_refusing(window):

@@ -763,12 +763,12 @@ def populate_demo(ctx) -> None:
         from . import claims
         dmg = [r for r in open_rows if r.category == "破损"]
         if dmg:
-            c = claims.open_claim(dmg[0].id, actor=clerks[0], now=ctx.now - dt.timedelta(days=3))
+            c = claims.open_claim(dmg[0].id, actor=clerks[0], now=ctx.now - dt.timedelta(days=1))
             claims.set_item(c.id, "value_proof", True, "客户提供发票照片", actor=clerks[0],
-                            now=ctx.now - dt.timedelta(days=3))
+                            now=ctx.now - dt.timedelta(days=1))
             claims.attach_photo(c.id, "outer_photo", b"demo-outer-packing-photo", actor=clerks[0],
-                                now=ctx.now - dt.timedelta(days=3))
+                                now=ctx.now - dt.timedelta(days=1))
             claims.update_claim(c.id, claim_number="LP" + f"{ctx.now:%Y%m%d}0042", amount_fen=45900,
-                                actor=clerks[0], now=ctx.now - dt.timedelta(days=3))
+                                actor=clerks[0], now=ctx.now - dt.timedelta(days=1))
     except ImportError:  # pragma: no cover
         pass

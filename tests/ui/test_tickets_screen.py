@@ -116,3 +116,28 @@ def test_analysis_tab_draws_the_chart(qtbot, make_window):
     screen.tabs.setCurrentIndex(2)
     assert screen.chart.series() and screen.chart.series()[0].count() >= 3
     assert "工单" in screen.kpis.text()
+
+
+def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
+    from outlet_desk.services import claims
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    screen = open_screen(qtbot, window)
+    assert screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "破损"))
+    screen.detail_tabs.setCurrentIndex(3)
+    assert screen.claim_box.isVisible() and not screen.claim_result.isEnabled()
+    screen.claim_submit.click()                              # demo claim still lacks materials
+    assert "理赔材料不全" in window.banner.text() and "购买记录" in window.banner.text()
+    screen.claim_checks["purchase_record"].click()
+    photo = tmp_path / "inside.jpg"
+    photo.write_bytes(b"\xff\xd8 contents photo")
+    screen.attach_claim_file("content_photo", str(photo))
+    assert screen.claim_hash["content_photo"].text() and screen.claim_checks["content_photo"].isChecked()
+    screen.claim_submit.click()
+    claim = claims.claim_for_ticket(screen.current_id)
+    assert claim.status == "submitted" and screen.claim_result.isEnabled()
+    answers = iter(["已赔付", "400", "按发票赔付"])
+    screen._ask = lambda *a, **k: next(answers)
+    screen.claim_result.click()
+    claim = claims.claim_for_ticket(screen.current_id)
+    assert claim.status == "paid" and claim.paid_fen == 40000

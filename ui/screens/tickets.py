@@ -331,8 +331,10 @@ class TicketsScreen(Screen):
         self.claim_amount = QLineEdit()
         self.claim_save = QPushButton()
         self.claim_submit = QPushButton()
+        self.claim_result = QPushButton()
         self.claim_save.clicked.connect(self.save_claim)
         self.claim_submit.clicked.connect(self.submit_claim)
+        self.claim_result.clicked.connect(self.record_claim_result)
         g.addWidget(self.claim_number_label, n, 0)
         g.addWidget(self.claim_number, n, 1, 1, 2)
         g.addWidget(self.claim_amount_label, n + 1, 0)
@@ -340,6 +342,7 @@ class TicketsScreen(Screen):
         row = QHBoxLayout()
         row.addWidget(self.claim_save)
         row.addWidget(self.claim_submit)
+        row.addWidget(self.claim_result)
         row.addStretch(1)
         g.addLayout(row, n + 2, 0, 1, 3)
         v.addWidget(self.claim_box)
@@ -517,6 +520,7 @@ class TicketsScreen(Screen):
         self.claim_amount_label.setText(self.tr("Amount (yuan)"))
         self.claim_save.setText(self.tr("Save"))
         self.claim_submit.setText(self.tr("Submit claim"))
+        self.claim_result.setText(self.tr("Record result…"))
         self.eo_number.setPlaceholderText(self.tr("Order number"))
         self.eo_platform.setPlaceholderText(self.tr("Platform"))
         self.eo_customer.setPlaceholderText(self.tr("Customer"))
@@ -909,6 +913,7 @@ class TicketsScreen(Screen):
         self.claim_amount.setText(f"{c.amount_fen / 100:.2f}" if c.amount_fen else "")
         for w in (self.claim_save, self.claim_submit, self.claim_number, self.claim_amount):
             w.setEnabled(editable)
+        self.claim_result.setEnabled(c.status == "submitted")
 
     def open_claim(self) -> None:
         if self.current_id is not None:
@@ -964,6 +969,28 @@ class TicketsScreen(Screen):
         cid = self.current_claim.id
         self.ctx.perform(lambda: claims.submit(cid, actor=self.ctx.actor, now=self.ctx.now()),
                          changes=claims.CHANGES, success=self.tr("Claim submitted."))
+
+    def record_claim_result(self) -> None:
+        if not self.current_claim:
+            return
+        cid = self.current_claim.id
+        paid_label, rejected_label = claims.STATUS_LABELS["paid"], claims.STATUS_LABELS["rejected"]
+        outcome = self._ask(self.tr("Claim result"), self.tr("Result"), [paid_label, rejected_label])
+        if outcome is None:
+            return
+        paid = outcome == paid_label
+        fen = 0
+        if paid:
+            amount = self._ask(self.tr("Claim result"), self.tr("Amount paid (yuan)"))
+            if amount is None:
+                return
+            self.claim_amount.setText(amount)
+            fen = self._amount_fen() or 0
+        note = self._ask(self.tr("Claim result"), self.tr("Note"))
+        if note is None:
+            return
+        self.ctx.perform(lambda: claims.record_result(cid, paid, fen, note, actor=self.ctx.actor, now=self.ctx.now()),
+                         changes=claims.CHANGES, success=self.tr("Claim result recorded."))
 
     # == e-orders ==================================================================================
     def _load_eorders(self, offset: int, limit: int):
