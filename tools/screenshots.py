@@ -28,7 +28,29 @@ SHOTS = [
     ("main-window.png", "张丽", "1111", 1, None),
     ("settings.png", "李店长", "manager803", 11, None),
     ("audit-log.png", "李店长", "manager803", 12, None),
+    ("tickets.png", "张丽", "1111", 8, None),
+    ("reply-editor.png", "张丽", "1111", 8, lambda w: _reply_refusing(w)),
+    ("eorders.png", "张丽", "1111", 8, lambda w: w.screen_by_key(8).tabs.setCurrentIndex(1)),
+    ("tickets-analysis.png", "李店长", "manager803", 8, lambda w: w.screen_by_key(8).tabs.setCurrentIndex(2)),
+    ("tickets-claim.png", "李店长", "manager803", 8, lambda w: _claim_tab(w)),
 ]
+
+
+def _claim_tab(window):
+    """A damage ticket's claim checklist (tickets)."""
+    screen = window.screen_by_key(8)
+    screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "破损"))
+    screen.detail_tabs.setCurrentIndex(3)
+
+
+def _reply_refusing(window):
+    """The reply editor refusing a reply that says "核实中" (tickets)."""
+    screen = window.screen_by_key(8)
+    screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "延误"))
+    screen.detail_tabs.setCurrentIndex(0)
+    screen.fill_from_template()
+    screen.situation.setPlainText("您好，您的包裹核实中，请知悉")
+    screen.when.setText("尽快")
 
 
 def main() -> int:

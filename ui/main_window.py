@@ -76,7 +76,11 @@ class MainWindow(QMainWindow):
         self.status_post = QLabel()
         self.status_uploads = QLabel()
         self.status_time = QLabel()
-        for w in (self.status_clerk, self.status_post, self.status_uploads):
+        self.status_tickets = QLabel()      # overdue tickets (tickets capability)
+        self.status_eorders = QLabel()      # e-orders close to their limit (tickets capability)
+        self._eorders_warned: set = set()
+        for w in (self.status_clerk, self.status_post, self.status_uploads, self.status_tickets,
+                  self.status_eorders):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.status_time)
         self.clock_timer = QTimer(self)
@@ -184,9 +188,33 @@ class MainWindow(QMainWindow):
         if info.rejected_uploads:
             text += "  " + self.tr("rejected: %1").replace("%1", str(info.rejected_uploads))
         self.status_uploads.setText(text)
+        self.status_tickets.setText(self.tr("Overdue tickets: %1").replace("%1", str(info.overdue_tickets)))
+        self.status_tickets.setStyleSheet("color:#c62828;font-weight:bold;" if info.overdue_tickets else "")
+        self.status_eorders.setVisible(bool(info.eorders_urgent))
+        self.status_eorders.setText(self.tr("E-orders near the limit: %1 (F8)").replace("%1", str(info.eorders_urgent)))
+        self.status_eorders.setStyleSheet("background:#ef6c00;color:white;font-weight:bold;padding:0 6px;")
+        if info.eorders_urgent:
+            self._warn_eorders()
+
+    def _warn_eorders(self) -> None:
+        """A banner warning, once per order and stage, when an e-order nears its limit."""
+        from outlet_desk.services import eorders
+        now = self.ctx.now()
+        for u in eorders.urgent(now):
+            key = (u.id, u.stage)
+            if key in self._eorders_warned:
+                continue
+            self._eorders_warned.add(key)
+            if u.stage == "accept":
+                text = self.tr("E-order %1 must be accepted by %2.")
+            else:
+                text = self.tr("E-order %1 must be collected by %2.")
+            self.banner.show_message(text.replace("%1", u.order_number).replace("%2", u.due.strftime("%H:%M")),
+                                     "warning")
+            break
 
     def _on_changes(self, kinds) -> None:
-        if kinds & {changes.SIGNOFF, changes.UPLOAD, changes.ROSTER, changes.RETURNS}:
+        if kinds & {changes.SIGNOFF, changes.UPLOAD, changes.ROSTER, changes.RETURNS, changes.TICKETS}:
             self.refresh_status()
 
     def closeEvent(self, ev):

@@ -15,6 +15,8 @@ class StatusInfo:
     post: str | None          # "A" / "B" from the roster, None when not rostered today
     pending_uploads: int
     rejected_uploads: int
+    overdue_tickets: int = 0          # open tickets past their due time (tickets capability)
+    eorders_urgent: int = 0           # e-orders close to / past their accept or collect limit
 
 
 def post_today(actor: Actor, day: dt.date) -> str | None:
@@ -28,5 +30,7 @@ def post_today(actor: Actor, day: dt.date) -> str | None:
 
 
 def snapshot(actor: Actor, *, now: dt.datetime) -> StatusInfo:
+    from . import eorders, tickets
     return StatusInfo(clerk=actor.name, role=actor.role, post=post_today(actor, now.date()),
-                      pending_uploads=outbox.pending_count(), rejected_uploads=outbox.rejected_count())
+                      pending_uploads=outbox.pending_count(), rejected_uploads=outbox.rejected_count(),
+                      overdue_tickets=tickets.count_overdue(now), eorders_urgent=len(eorders.urgent(now)))

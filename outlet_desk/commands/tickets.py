@@ -1,0 +1,68 @@
+"""Ticket subcommands: ``import crm FILE``, ``import eorders FILE``, ``report tickets --month``."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def _group(sub, name: str, help_text: str):
+    """The sub-subparsers of a top-level group (``import``, ``report``) that several capabilities
+    share: reuse it when another module created it already."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help_text)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest=f"{name}_what", required=True, metavar="WHAT")
+
+
+def register(sub) -> None:
+    imp = _group(sub, "import", "import files (CRM work orders, e-orders …)")
+    p = imp.add_parser("crm", help="import CRM work orders (CSV or XLSX; see docs/tickets.md)")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_import_crm)
+    p = imp.add_parser("eorders", help="import electronic pickup orders (CSV; see docs/tickets.md)")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_import_eorders)
+
+    rep = _group(sub, "report", "print reports as PDF")
+    p = rep.add_parser("tickets", help="monthly ticket report for the manager (PDF)")
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=cmd_report_tickets)
+
+
+def cmd_import_crm(ctx) -> int:
+    from ..permissions import SYSTEM
+    from ..services import tickets
+    ctx.open()
+    result = tickets.import_crm(Path(ctx.args.file), actor=SYSTEM, now=ctx.now())
+    print(f"已导入 {result.created} 张 CRM 工单" +
+          (f"；{len(result.duplicates)} 张已登记过，未重复建立：{'、'.join(result.duplicates)}"
+           if result.duplicates else "。"))
+    return 0
+
+
+def cmd_import_eorders(ctx) -> int:
+    from ..permissions import SYSTEM
+    from ..services import eorders
+    ctx.open()
+    created, skipped = eorders.import_orders(Path(ctx.args.file), actor=SYSTEM, now=ctx.now())
+    print(f"已导入 {created} 张电子接单" + (f"；{len(skipped)} 张已登记过：{'、'.join(skipped)}" if skipped else "。"))
+    return 0
+
+
+def cmd_report_tickets(ctx) -> int:
+    from .. import settings
+    from ..printing.tickets_report import build_tickets_report
+    from ..services import tickets
+    ctx.open()
+    start, end = tickets.month_range(ctx.args.month)
+    now = ctx.now()
+    pdf = build_tickets_report(tickets.analyse(start, end, now=now), outlet_name=settings.get("outlet.name"),
+                               month=ctx.args.month, generated_at=now)
+    out = Path(ctx.args.output)
+    out.write_bytes(pdf)
+    print(f"已生成 {out}（{len(pdf) // 1024} KB）")
+    return 0
