@@ -195,6 +195,11 @@ class Ledger:
         return sum(r.expected_fen for r in self.money)
 
     @property
+    def expected_in_hand_fen(self) -> int:
+        """Expected of the methods the outlet holds (现金、微信、支付宝)."""
+        return sum(r.expected_fen for r in self.money if r.counted_here)
+
+    @property
     def counted_total_fen(self) -> int:
         return sum(r.counted_fen or 0 for r in self.money)
 
@@ -485,6 +490,7 @@ def ledger_to_dict(led: Ledger) -> dict:
                      "salesmen": [asdict(s) for s in led.salesmen]},
         "money": [{**asdict(r), "needs_note": r.needs_note} for r in led.money],
         "money_totals": {"expected_fen": led.expected_total_fen,
+                         "expected_in_hand_fen": led.expected_in_hand_fen,
                          "counted_fen": led.counted_total_fen,
                          "difference_fen": led.difference_total_fen},
         "cash": {"mode": led.cash.mode, "total_fen": led.cash.total_fen,
@@ -802,7 +808,7 @@ class DaySummary:
     arrivals: int
     released: int
     outgoing: int
-    expected_fen: int
+    expected_fen: int            # expected of the money held at the outlet (现金、微信、支付宝)
     counted_fen: int | None      # None: no cash count yet
     difference_fen: int | None
     adjustments_fen: int         # adjustments shown on this day
@@ -840,12 +846,12 @@ def month_overview(year: int, month: int, *, today: dt.date) -> list[DaySummary]
             t = snap["money_totals"]
             counted = t["counted_fen"] if snap["cash"]["total_fen"] is not None else None
             out.append(DaySummary(day, DayClose.CLOSED, v.arrivals, v.released, v.outgoing,
-                                  t["expected_fen"], counted,
+                                  t["expected_in_hand_fen"], counted,
                                   t["difference_fen"] if counted is not None else None,
                                   sum(m["adjustment_fen"] for m in snap["money"])))
             continue
         p, a = pay.get(day, {}), adj.get(day, {})
-        expected = sum(p.values()) + sum(a.values()) + float_fen
+        expected = sum(p.get(m, 0) + a.get(m, 0) for m in COUNTED_METHODS) + float_fen
         counted = difference = None
         if row is not None and row.cash_total_fen is not None:
             checked = _loads(row.counted, {})
