@@ -69,7 +69,7 @@ def _table(data, widths, *, header_rows=1, right_from=1, bold_last=False, zebra=
 
 def volume_chart(volumes, width: float, height: float = 62 * mm) -> Drawing:
     """Vertical bars per day: arrivals, pickups, outgoing (reportlab graphics)."""
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 28
     chart.width, chart.height = width - 40, height - 58
