@@ -4,6 +4,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from outlet_desk import changes
 from outlet_desk.models.dayclose import DayClose
 from outlet_desk.models.money import Payment
 from outlet_desk.services import dayclose as dc
@@ -40,6 +41,9 @@ def test_reconcile_a_day_with_a_cash_difference(qtbot, make_window, tmp_path):
     screen.denom_spins[5000].setValue(1)
     screen.denom_spins[100].setValue(1)
     assert "51.00" in screen.cash_sum_label.text()
+    # another part of the app changing data does not wipe what is typed but not saved
+    window.ctx.bus.emit_changes({changes.PARCELS})
+    assert screen.denom_spins[5000].value() == 1
     screen.counted_edits["微信"].setText("15.00")
     screen.confirm_me_button.click()
     assert window.banner.level == "error"

@@ -266,6 +266,16 @@ class DayCloseScreen(Screen):
         self.editors = [self.stock_note, self.total_edit, self.by_denomination, self.by_total,
                         *self.counted_edits.values(), *self.note_edits.values(),
                         *self.denom_spins.values()]
+        # typed but not saved: a refresh caused by another part of the app must not wipe it
+        self._dirty = False
+        self._shown_day = None
+        for w in self.editors:
+            if isinstance(w, QLineEdit):
+                w.textEdited.connect(self._mark_dirty)
+            elif isinstance(w, QSpinBox):
+                w.valueChanged.connect(self._mark_dirty)
+            else:
+                w.toggled.connect(self._mark_dirty)
 
     # ------------------------------------------------------------------ accounts tab --------
     def _build_accounts(self) -> None:
@@ -454,11 +464,16 @@ class DayCloseScreen(Screen):
                 self.second_person.setCurrentIndex(i)
 
     # ------------------------------------------------------------------ showing -------------
-    def refresh_ledger(self) -> None:
+    def _mark_dirty(self, *_a) -> None:
+        self._dirty = True
+
+    def refresh_ledger(self, *, reload_inputs: bool = False) -> None:
         led = dc.ledger(self.day(), today=self.ctx.now().date())
         self.ledger = led
         self._show_ledger(led)
-        self._load_inputs(led)
+        if reload_inputs or not self._dirty or led.day != self._shown_day or led.closed:
+            self._load_inputs(led)
+        self._shown_day = led.day
 
     def _show_ledger(self, led: dc.Ledger) -> None:
         p = led.parcels
@@ -567,6 +582,8 @@ class DayCloseScreen(Screen):
             self.denom_spins[fen].setValue(n)
         for sp in self.denom_spins.values():
             sp.blockSignals(False)
+        self.by_denomination.blockSignals(True)
+        self.by_total.blockSignals(True)
         if led.cash.mode == "total":
             self.by_total.setChecked(True)
         else:
@@ -579,6 +596,9 @@ class DayCloseScreen(Screen):
                     dc.yuan(row.counted_fen) if row.counted_fen is not None else "")
             self.note_edits[row.method].setText(row.note)
         self.stock_note.setText(led.stock_note)
+        self.by_denomination.blockSignals(False)
+        self.by_total.blockSignals(False)
+        self._dirty = False
         self._mode_changed()
         self._update_cash_sum()
 
@@ -623,7 +643,7 @@ class DayCloseScreen(Screen):
             return False
         if not quiet:
             self.ctx.banner.ok(result.message)
-        self.refresh_ledger()
+        self.refresh_ledger(reload_inputs=True)
         return True
 
     def confirm_me(self) -> None:
