@@ -890,6 +890,24 @@ def get_day_status(day: dt.date) -> str:
     return row.status if row else DayClose.OPEN
 
 
+def open_items(staff_id: int, now: dt.datetime) -> list:
+    """For the handover (交接): recent days whose reconciliation this person has not confirmed yet
+    (a count was started, or yesterday had business and no count).  Not assignable: the day's
+    two clerks confirm it themselves."""
+    from ..openitems import OpenItem
+    today = now.date()
+    since = today - dt.timedelta(days=7)
+    rows = {_date(r.day): r for r in DayClose.select().where(
+        (DayClose.day >= since) & (DayClose.day < today))}
+    days = [d for d, r in rows.items() if r.status == DayClose.OPEN
+            and staff_id not in (r.first_by_id, r.second_by_id)]
+    yesterday = today - dt.timedelta(days=1)
+    if yesterday not in rows and Payment.select().where(Payment.day == yesterday).exists():
+        days.append(yesterday)
+    return [OpenItem("dayclose", d.isoformat(), f"{_label(d)}的日结对账还没有确认", assignable=False)
+            for d in sorted(days)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Demo
 # ---------------------------------------------------------------------------------------------

@@ -306,3 +306,13 @@ def test_daily_report_pdf(db, clerk, clerk_b, manager, tmp_path):
                           text=True).stdout
     assert "日结报表" in text and "少收 1 元" in text and "马师傅" in text
     assert "近 14 天件量" in text
+
+
+def test_open_items_name_unconfirmed_days(db, clerk, clerk_b):
+    pay(Payment.SENDING_FEE, "现金", 1000)
+    tomorrow = at(DAY + dt.timedelta(days=1), 9)
+    assert [i.title for i in dc.open_items(clerk.id, tomorrow)] == ["6月7日的日结对账还没有确认"]
+    dc.save_count(DAY, cash_total_fen=1000, actor=clerk, now=EVENING)
+    dc.confirm(DAY, actor=clerk, now=EVENING)
+    assert dc.open_items(clerk.id, tomorrow) == []
+    assert [i.ref for i in dc.open_items(clerk_b.id, tomorrow)] == ["2026-06-07"]
