@@ -316,3 +316,14 @@ def test_open_items_name_unconfirmed_days(db, clerk, clerk_b):
     dc.confirm(DAY, actor=clerk, now=EVENING)
     assert dc.open_items(clerk.id, tomorrow) == []
     assert [i.ref for i in dc.open_items(clerk_b.id, tomorrow)] == ["2026-06-07"]
+
+
+def test_no_money_recorded_on_a_closed_day(db, clerk, clerk_b, manager):
+    from outlet_desk.services.money import record_payment
+    _confirmed_day(clerk, clerk_b)
+    dc.close_day(DAY, actor=manager, now=EVENING)
+    with pytest.raises(DayLocked):
+        record_payment(Payment.SENDING_FEE, "现金", 1000, actor=clerk, now=at(DAY, 20, 30))
+    assert Payment.select().count() == 0
+    record_payment(Payment.SENDING_FEE, "现金", 1000, actor=clerk, now=at(DAY + dt.timedelta(days=1), 8))
+    assert Payment.select().count() == 1
