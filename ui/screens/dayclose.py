@@ -162,15 +162,12 @@ class DayCloseScreen(Screen):
         # money by method
         self.money_box = QGroupBox()
         ml = QVBoxLayout(self.money_box)
-        self.money_table = QTableWidget(len(Payment.METHODS), 8)
+        self.money_table = QTableWidget(len(Payment.METHODS), 7)
         self.money_table.verticalHeader().hide()
         self.money_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         hh = self.money_table.horizontalHeader()
         for c in range(7):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeToContents)
-        hh.setSectionResizeMode(5, QHeaderView.Fixed)
-        hh.resizeSection(5, 96)
-        hh.setSectionResizeMode(7, QHeaderView.Stretch)
+            hh.setSectionResizeMode(c, QHeaderView.Stretch)
         self.counted_edits: dict[str, QLineEdit] = {}
         self.note_edits: dict[str, QLineEdit] = {}
         for r, method in enumerate(Payment.METHODS):
@@ -179,12 +176,21 @@ class DayCloseScreen(Screen):
                 e.setAlignment(Qt.AlignRight)
                 self.counted_edits[method] = e
                 self.money_table.setCellWidget(r, 5, e)
-            n = QLineEdit()
-            self.note_edits[method] = n
-            self.money_table.setCellWidget(r, 7, n)
         self.money_table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.money_table.setMinimumHeight(185)
+        self.money_table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.money_table.verticalHeader().setDefaultSectionSize(26)
+        self.money_table.setMinimumHeight(162)
+        self.money_table.setMaximumHeight(162)
         ml.addWidget(self.money_table)
+        notes = QGridLayout()
+        self.note_labels: dict[str, QLabel] = {}
+        for i, method in enumerate(dc.COUNTED_METHODS):
+            lab = QLabel()
+            n = QLineEdit()
+            self.note_labels[method], self.note_edits[method] = lab, n
+            notes.addWidget(lab, i, 0)
+            notes.addWidget(n, i, 1)
+        ml.addLayout(notes)
         self.money_total_label = QLabel()
         self.money_total_label.setWordWrap(True)
         ml.addWidget(self.money_total_label)
@@ -359,11 +365,13 @@ class DayCloseScreen(Screen):
         self.money_table.setHorizontalHeaderLabels([
             self.tr("Method"), self.tr("Sending fees"), self.tr("COD collected"),
             self.tr("Holding fees"), self.tr("Expected"), self.tr("Counted"),
-            self.tr("Difference"), self.tr("Explanation")])
+            self.tr("Difference")])
+        for m, lab in self.note_labels.items():
+            lab.setText(self.tr("%1 difference explained:").replace("%1", m))
         for m, e in self.counted_edits.items():
             e.setPlaceholderText(self.tr("statement"))
         for m, e in self.note_edits.items():
-            e.setPlaceholderText(self.tr("required for a difference"))
+            e.setPlaceholderText(self.tr("required when there is a difference"))
         self.cash_box.setTitle(self.tr("Cash in the drawer"))
         self.by_denomination.setText(self.tr("By denomination"))
         self.by_total.setText(self.tr("As a total (yuan):"))
@@ -530,6 +538,9 @@ class DayCloseScreen(Screen):
             m.setItem(r, 6, _item("" if diff is None else dc.yuan(diff, sign=True), right=True,
                                   fg=RED if diff else None,
                                   bg=QColor("#ffebee") if row.needs_note else None))
+            if row.method in self.note_edits:
+                self.note_edits[row.method].setStyleSheet(
+                    "border:2px solid #c62828;" if row.needs_note and not led.closed else "")
         self.money_total_label.setText(
             self.tr("Held at the outlet: expected %1, counted %2, difference %3 · 月结/到付 %4 not collected here")
             .replace("%1", dc.yuan(led.expected_in_hand_fen)).replace("%2", dc.yuan(led.counted_total_fen))
@@ -594,7 +605,8 @@ class DayCloseScreen(Screen):
             if row.method in self.counted_edits:
                 self.counted_edits[row.method].setText(
                     dc.yuan(row.counted_fen) if row.counted_fen is not None else "")
-            self.note_edits[row.method].setText(row.note)
+            if row.method in self.note_edits:
+                self.note_edits[row.method].setText(row.note)
         self.stock_note.setText(led.stock_note)
         self.by_denomination.blockSignals(False)
         self.by_total.blockSignals(False)
