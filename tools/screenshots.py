@@ -51,6 +51,20 @@ def _reply_refusing(window):
     screen.fill_from_template()
     screen.situation.setPlainText("您好，您的包裹核实中，请知悉")
     screen.when.setText("尽快")
+    ("dayclose.png", "李店长", "manager803", 10,
+     lambda w: w.screen_by_key(10).set_day(NOW.date() - dt.timedelta(days=1))),
+    ("dayclose-count.png", "张丽", "1111", 10, lambda w: _dayclose_count(w)),
+    ("dayclose-accounts.png", "李店长", "manager803", 10,
+     lambda w: w.screen_by_key(10).tabs.setCurrentIndex(1)),
+]
+
+
+def _dayclose_count(window):
+    """Today's count half done: cash by denomination with a difference not yet explained."""
+    screen = window.screen_by_key(10)
+    for fen, n in ((10000, 1), (2000, 2), (1000, 1), (100, 3)):
+        screen.denom_spins[fen].setValue(n)
+    screen.save_count()
 
 
 def main() -> int:

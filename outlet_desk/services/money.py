@@ -18,6 +18,8 @@ def record_payment(kind: str, method: str, amount_fen: int, *, ref: str = "", ac
         raise ValidationError(f"付款方式只能是：{'、'.join(Payment.METHODS)}。")
     if not isinstance(amount_fen, int) or amount_fen < 0:
         raise ValidationError("金额必须是不小于 0 的整数（分）。")
+    from .dayclose import ensure_open
+    ensure_open(now.date())          # a closed day's money is locked (DayLocked)
     p = Payment.create(day=now.date(), at=now, kind=kind, method=method, amount_fen=amount_fen,
                        ref=ref, staff=actor.id)
     audit.record(actor, "money.payment", entity="payment", entity_id=p.id,

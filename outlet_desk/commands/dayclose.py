@@ -1,0 +1,67 @@
+"""Day close subcommands: ``report daily`` (the PDF) and ``export day`` (the ledger as JSON)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from ..errors import ValidationError
+
+
+def _date(text: str | None, now: dt.datetime) -> dt.date:
+    if not text:
+        return now.date()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"日期“{text}”不对：请写成 YYYY-MM-DD，例如 2026-06-07。") from None
+
+
+def _sub(sub, name: str, help_text: str):
+    """``report``/``export`` may be shared with other capabilities: reuse the parser if it exists."""
+    existing = sub.choices.get(name)
+    if existing is None:
+        existing = sub.add_parser(name, help=help_text)
+        existing.add_subparsers(dest=f"{name}_cmd", required=True, metavar="WHAT")
+    for action in existing._actions:
+        if action.__class__.__name__ == "_SubParsersAction":
+            return action
+    raise RuntimeError(f"{name} has no subcommands")
+
+
+def register(sub) -> None:
+    report = _sub(sub, "report", "reports as PDF")
+    p = report.add_parser("daily", help="the daily report (日结报表) of a day as an A4 PDF")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    p.set_defaults(handler=cmd_report_daily)
+
+    export = _sub(sub, "export", "export data")
+    p = export.add_parser("day", help="the day's ledger as JSON on stdout")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.set_defaults(handler=cmd_export_day)
+
+
+def cmd_report_daily(ctx) -> int:
+    from ..printing import daily_report
+    ctx.open()
+    now = ctx.now()
+    day = _date(ctx.args.date, now)
+    pdf = daily_report.build_for_day(day, now=now)
+    out = Path(ctx.args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf)
+    print(f"日结报表已生成：{out}（{day.isoformat()}，{len(pdf) // 1024} KB）")
+    return 0
+
+
+def cmd_export_day(ctx) -> int:
+    from ..services import dayclose
+    ctx.open()
+    now = ctx.now()
+    day = _date(ctx.args.date, now)
+    led = dayclose.ledger(day, today=now.date())
+    json.dump(dayclose.ledger_to_dict(led), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
