@@ -15,6 +15,12 @@ class StatusInfo:
     post: str | None          # "A" / "B" from the roster, None when not rostered today
     pending_uploads: int
     rejected_uploads: int
+    # sign-off cut-off (services/signoff.py): unsigned + not uploaded, next/last cut-off "HH:MM",
+    # seconds to it (negative once passed), and whether the warning is on
+    signoff_outstanding: int = 0
+    signoff_cutoff: str | None = None
+    signoff_seconds_left: int = 0
+    signoff_late: bool = False
 
 
 def post_today(actor: Actor, day: dt.date) -> str | None:
@@ -28,5 +34,10 @@ def post_today(actor: Actor, day: dt.date) -> str | None:
 
 
 def snapshot(actor: Actor, *, now: dt.datetime) -> StatusInfo:
+    from . import signoff
+    cut = signoff.cutoff_status(now)
     return StatusInfo(clerk=actor.name, role=actor.role, post=post_today(actor, now.date()),
-                      pending_uploads=outbox.pending_count(), rejected_uploads=outbox.rejected_count())
+                      pending_uploads=outbox.pending_count(), rejected_uploads=outbox.rejected_count(),
+                      signoff_outstanding=cut.outstanding,
+                      signoff_cutoff=cut.cutoff.strftime("%H:%M") if cut.cutoff else None,
+                      signoff_seconds_left=cut.seconds_left, signoff_late=cut.late)
