@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from .. import audit, changes
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from peewee import fn
+
 from ..models import Outbox
 from ..permissions import ANY_STAFF, Actor, operation
 
@@ -69,7 +71,7 @@ class Counts:
 
 
 def counts() -> Counts:
-    found = dict(Outbox.select(Outbox.status, Outbox.id.count()).group_by(Outbox.status).tuples())
+    found = dict(Outbox.select(Outbox.status, fn.COUNT(Outbox.id)).group_by(Outbox.status).tuples())
     return Counts(found.get(Outbox.PENDING, 0), found.get(Outbox.SENT, 0),
                   found.get(Outbox.REJECTED, 0))
 
