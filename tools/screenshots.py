@@ -28,6 +28,11 @@ SHOTS = [
     ("main-window.png", "张丽", "1111", 1, None),
     ("settings.png", "李店长", "manager803", 11, None),
     ("audit-log.png", "李店长", "manager803", 12, None),
+    ("signoff.png", "王芳", "2222", 6, None),
+    ("signoff-delivery.png", "王芳", "2222", 6,
+     lambda w: w.screen_by_key(6).tabs.setCurrentIndex(0)),
+    ("signoff-upload.png", "王芳", "2222", 6,
+     lambda w: w.screen_by_key(6).tabs.setCurrentIndex(2)),
 ]
 
 

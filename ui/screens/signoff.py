@@ -216,6 +216,7 @@ class SignoffScreen(Screen):
         page = QWidget()
         v = QVBoxLayout(page)
         top = QHBoxLayout()
+        top.setSpacing(24)
         self.count_pending, self.count_sent, self.count_rejected = QLabel(), QLabel(), QLabel()
         for w in (self.count_pending, self.count_sent, self.count_rejected):
             f = w.font()
@@ -321,6 +322,11 @@ class SignoffScreen(Screen):
             Column(self.tr("Reason from head office"), lambda r: r.last_error)]
         for m in (self.out_model, self.queue_model, self.signed_model, self.rejected_model):
             m.headerDataChanged.emit(Qt.Horizontal, 0, max(0, len(m.columns) - 1))
+        for view, widths in ((self.out_view, (170,)), (self.queue_view, (170, 70, 80, 70)),
+                             (self.signed_view, (170, 90, 80, 70, 70)),
+                             (self.rejected_view, (80, 170, 110))):
+            for col, width in enumerate(widths):
+                view.setColumnWidth(col, width)
         if self.ctx.actor:
             self.refresh()
 
@@ -389,7 +395,13 @@ class SignoffScreen(Screen):
         self.count_rejected.setText(self.tr("Rejected: %1").replace("%1", str(c.rejected)))
         self.count_rejected.setStyleSheet("color:#c62828;" if c.rejected else "")
         self.rejected_model.reload()
-        self.endpoint.setText(self.tr("Head office: %1").replace("%1", settings.get("upload.url")))
+        values = settings.get_many(["upload.url", "upload.auto", "upload.interval_seconds"])
+        self.endpoint.setText(self.tr("Head office: %1").replace("%1", values["upload.url"]))
+        if not self.uploader.busy and not self.upload_state.text():
+            self.upload_state.setText(
+                self.tr("Uploads run in the background every %1 s; “Upload now” sends at once.")
+                .replace("%1", str(values["upload.interval_seconds"])) if values["upload.auto"]
+                else self.tr("Automatic upload is off: press “Upload now”."))
         self.refresh_cutoff()
 
     def refresh_cutoff(self) -> None:

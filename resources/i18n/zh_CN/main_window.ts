@@ -4,54 +4,69 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="98"/>
+        <location filename="../../../ui/main_window.py" line="100"/>
         <source>Outlet Desk</source>
         <translation>网点柜台 Outlet Desk</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="101"/>
+        <location filename="../../../ui/main_window.py" line="103"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁屏 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="102"/>
+        <location filename="../../../ui/main_window.py" line="104"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="180"/>
+        <location filename="../../../ui/main_window.py" line="182"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="180"/>
+        <location filename="../../../ui/main_window.py" line="182"/>
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="181"/>
+        <location filename="../../../ui/main_window.py" line="183"/>
         <source>On duty: %1 (%2)</source>
         <translation>当班：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="182"/>
+        <location filename="../../../ui/main_window.py" line="184"/>
         <source>Post: %1</source>
         <translation>岗位：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="182"/>
+        <location filename="../../../ui/main_window.py" line="184"/>
         <source>not rostered</source>
         <translation>未排班</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="183"/>
+        <location filename="../../../ui/main_window.py" line="185"/>
         <source>Waiting to upload: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="185"/>
+        <location filename="../../../ui/main_window.py" line="187"/>
         <source>rejected: %1</source>
         <translation>被退回：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="191"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="193"/>
+        <source>Unsigned/not uploaded: %1, cut-off %2 passed!</source>
+        <translation>未签收/未上传 %1，已过 %2 截止！</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="196"/>
+        <source>Unsigned/not uploaded: %1, cut-off %2 in %3</source>
+        <translation>未签收/未上传 %1，距 %2 截止 %3</translation>
     </message>
 </context>
 </TS>
