@@ -309,7 +309,7 @@ class UploadWorker(threading.Thread):
         self.first_delay = first_delay
         self._db = database.obj
         self._wake = threading.Event()
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
         self._cancel = threading.Event()
         self._force = False
         self.running = False
@@ -323,7 +323,7 @@ class UploadWorker(threading.Thread):
         self._cancel.set()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()
         self._cancel.set()
         self._wake.set()
 
@@ -356,10 +356,10 @@ class UploadWorker(threading.Thread):
 
     def run(self) -> None:
         wait = self.first_delay if self.first_delay is not None else 0.0
-        while not self._stop.is_set():
+        while not self._stopping.is_set():
             self._wake.wait(wait)
             self._wake.clear()
-            if self._stop.is_set() or database.obj is not self._db:
+            if self._stopping.is_set() or database.obj is not self._db:
                 break
             force, self._force = self._force, False
             try:

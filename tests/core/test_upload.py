@@ -204,3 +204,47 @@ def test_killed_mid_upload_resumes_without_loss_or_double(tmp_path, clerk, manag
     assert_exactly_once(hq)
     assert len(stored_keys(hq)) == 30
     assert hq.store.summary()["duplicates_ignored"] == 7
+
+
+def test_background_worker_drains_on_its_own_thread_and_connection(clerk, manager, hq):
+    import threading
+    point_at(hq, manager)
+    sign_some(clerk, 12)
+    done = threading.Event()
+    results, threads = [], []
+
+    def finished(result):
+        threads.append(threading.current_thread().name)
+        results.append(result)
+        done.set()
+
+    worker = upload.UploadWorker(clock=lambda: NOW, on_done=finished, first_delay=3600)
+    worker.start()
+    try:
+        worker.upload_now()
+        assert done.wait(30)
+    finally:
+        worker.stop()
+        worker.join(10)
+    assert results[0].sent == 12 and threads == ["outlet-upload"]
+    assert outbox.pending_count() == 0            # seen from this thread's own connection
+    assert not worker.is_alive()
+
+
+def test_cli_export_upload_status_and_receiver_report(tmp_path, clerk, manager, hq, capsys):
+    from outlet_desk import cli
+    point_at(hq, manager)
+    sign_some(clerk, 3)
+    assert cli.main(["--home", str(tmp_path), "upload", "--status"]) == 0
+    assert "待上传 3" in capsys.readouterr().out
+    assert cli.main(["--home", str(tmp_path), "upload", "--once"]) == 0
+    out = tmp_path / "out" / "signoffs.xlsx"
+    assert cli.main(["--home", str(tmp_path), "export", "signoffs", "--date", "2026-06-07",
+                     "-o", str(out)]) == 0
+    from openpyxl import load_workbook
+    ws = load_workbook(out).active
+    assert ws.max_row == 4 and ws.cell(2, 11).value == "已上传"
+    assert cli.main(["--home", str(tmp_path), "hq-server", "--report", "--store",
+                     str(tmp_path / "hq.db")]) == 0
+    report = capsys.readouterr().out
+    assert '"records": 3' in report and "YT0000000000002" in report
