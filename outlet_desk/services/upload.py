@@ -218,7 +218,7 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
             except httpx.TimeoutException:
                 error = f"总部服务器超时（{cfg.timeout:g} 秒），稍后自动重试。"
             except httpx.HTTPError as exc:
-                error = f"连不上总部服务器（{type(exc).__name__}），稍后自动重试。"
+                error = f"连不上总部服务器或连接中断（{type(exc).__name__}），稍后自动重试。"
             if error:
                 _defer(ids, attempts, error, clock())
                 break

@@ -248,3 +248,15 @@ def test_cli_export_upload_status_and_receiver_report(tmp_path, clerk, manager, 
                      str(tmp_path / "hq.db")]) == 0
     report = capsys.readouterr().out
     assert '"records": 3' in report and "YT0000000000002" in report
+
+
+def test_cancel_between_batches_loses_nothing(clerk, manager, hq):
+    point_at(hq, manager, batch=5)
+    sign_some(clerk, 20)
+    calls = []
+    r = upload.drain_once(clock=lambda: NOW, progress=lambda d, t: calls.append(d),
+                          cancel=lambda: len(calls) >= 2)
+    assert r.cancelled and r.sent == 10 and r.remaining == 10
+    assert outbox.pending_count() == 10 and len(stored_keys(hq)) == 10
+    upload.drain_once(clock=lambda: NOW)
+    assert_exactly_once(hq)

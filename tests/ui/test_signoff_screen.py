@@ -97,3 +97,53 @@ def test_undo_fix_and_export_from_the_screen(qtbot, make_window, tmp_path):
     assert screen.rejected_model.rowCount() == 0
     screen.export_to(str(tmp_path / "today.csv"))
     assert (tmp_path / "today.csv").read_text(encoding="utf-8-sig").startswith("运单号,")
+
+
+def test_scan_out_and_courier_report_from_the_delivery_tab(qtbot, make_window):
+    window = make_window()
+    screen = open_screen(qtbot, window)
+    make_parcel("YD6000000000001", category=Parcel.DELIVERY, shelf=None)
+    make_parcel("YD6000000000002", category=Parcel.DELIVERY, shelf=None)
+    screen.tabs.setCurrentIndex(0)
+    assert screen.out_scan.hasFocus()
+    screen.courier.setCurrentText("陈军")
+    for wb in ("YD6000000000001", "YD6000000000002"):
+        qtbot.keyClicks(screen.out_scan, wb)
+        qtbot.keyClick(screen.out_scan, Qt.Key_Return)
+    assert Parcel.get(Parcel.waybill == "YD6000000000002").courier == "陈军"
+    screen.refresh()
+    assert {r.waybill for r in screen.out_model.rows} >= {"YD6000000000001", "YD6000000000002"}
+    qtbot.keyClicks(screen.report_scan, "YD6000000000001")
+    qtbot.keyClick(screen.report_scan, Qt.Key_Return)
+    assert Parcel.get(Parcel.waybill == "YD6000000000001").status == Parcel.DELIVERED
+    screen.refresh()
+    row = next(i for i, r in enumerate(screen.out_model.rows) if r.waybill == "YD6000000000002")
+    screen.out_view.selectRow(row)
+    screen.report_selected_delivered()
+    assert Parcel.get(Parcel.waybill == "YD6000000000002").status == Parcel.DELIVERED
+    # both now wait in the sign-off queue under that courier
+    screen.refresh()
+    screen.f_courier.setCurrentIndex(screen.f_courier.findData("陈军"))
+    assert {r.waybill for r in screen.queue_model.rows} >= {"YD6000000000001", "YD6000000000002"}
+
+
+def test_manager_reverses_an_uploaded_signoff_with_a_reason(qtbot, make_window):
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    qtbot.keyClick(window, Qt.Key_F6)
+    screen = window.screen_by_key(6)
+    make_parcel("YT7000000000009", status=Parcel.RELEASED, released_at=DEMO_NOW, signer_type="本人")
+    screen.refresh()
+    qtbot.keyClicks(screen.sign_scan, "YT7000000000009")
+    qtbot.keyClick(screen.sign_scan, Qt.Key_Return)
+    Outbox.update(status=Outbox.SENT, sent_at=DEMO_NOW, attempts=1).where(
+        Outbox.status == Outbox.PENDING).execute()
+    screen.refresh()
+    assert screen.reverse_button.isVisibleTo(screen)
+    screen.signed_view.selectRow(0)
+    screen.undo_selected()
+    assert window.banner.level == "error" and "店长" in window.banner.label.text()
+    screen.reverse_selected(reason="派件员误报")
+    assert window.banner.level == "ok"
+    assert Outbox.select().where(Outbox.kind == "signoff_correction").count() == 1
+    assert Parcel.get(Parcel.waybill == "YT7000000000009").signed_at is None
