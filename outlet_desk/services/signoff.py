@@ -580,6 +580,20 @@ def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime) -> int:
     return len(rows)
 
 
+# -- handover ---------------------------------------------------------------------------------
+
+def open_items(staff_id: int, now: dt.datetime):
+    """Sign-offs this person made that head office rejected: to fix and send again (交接)."""
+    from ..openitems import OpenItem
+    q = (Signoff.select(Signoff.id, Parcel.waybill, Outbox.last_error)
+         .join(Parcel, on=(Signoff.parcel == Parcel.id))
+         .switch(Signoff).join(Outbox, on=(Outbox.key == Signoff.outbox_key))
+         .where((Signoff.clerk == staff_id) & (Signoff.status == Signoff.ACTIVE)
+                & (Outbox.status == Outbox.REJECTED)))
+    return [OpenItem("signoff", str(sid), f"签收被总部拒收：{wb}（{(why or '')[:40]}），修正后重新上传")
+            for sid, wb, why in q.tuples()]
+
+
 # -- demo -------------------------------------------------------------------------------------
 
 DEMO_ORDER = 50

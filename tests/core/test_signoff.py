@@ -242,3 +242,26 @@ def test_scan_out_and_courier_report_fill_the_queue(clerk):
     assert Parcel.get_by_id(p.id).status == Parcel.DELIVERED
     assert ParcelEvent.select().where(ParcelEvent.kind == ParcelEvent.DELIVERED).count() == 2
     assert signoff.queue_count(BatchFilter(courier="刘强")) == 2
+
+
+def test_lists_are_one_query_whatever_their_length(clerk):
+    for i in range(30):
+        released(f"YT40000000000{i:02d}")
+    signoff.sign(flt=None, actor=clerk, now=NOW)
+    for i in range(30):
+        delivered(f"ZT40000000000{i:02d}")
+    with count_queries() as c1:
+        assert len(signoff.queue()) == 30
+    with count_queries() as c2:
+        assert len(signoff.signed(NOW.date())) == 30
+    assert c1.count == 1 and c2.count == 1
+
+
+def test_rejected_signoffs_are_open_items_for_handover(clerk):
+    from outlet_desk import openitems
+    p = released("YT4100000000001")
+    signoff.sign_scanned(p.waybill, actor=clerk, now=NOW)
+    assert [i for i in openitems.collect(clerk.id, NOW) if i.kind == "signoff"] == []
+    Outbox.update(status=Outbox.REJECTED, last_error="运单作废").execute()
+    items = [i for i in openitems.collect(clerk.id, NOW) if i.kind == "signoff"]
+    assert len(items) == 1 and "YT4100000000001" in items[0].title
