@@ -28,6 +28,8 @@ from . import duty_events, outbox
 
 SIGNER_TYPES = ("本人", "家人", "门卫", "快递柜", "驿站", "代收")
 SIGNABLE = (Parcel.RELEASED, Parcel.DELIVERED)
+# words the counter may have recorded at release, in sign-off terms
+SIGNER_ALIASES = {"代取": "代收", "本人取件": "本人", "家属": "家人"}
 CHUNK = 400
 
 SETTINGS = [
@@ -159,7 +161,7 @@ def _write_signoffs(rows, signer_type, signer_name, *, actor: Actor, now: dt.dat
     outlet_code = settings.get("outlet.code")
     sign_rows, events, items, by_type = [], [], [], {}
     for pid, wb, carrier, status, own_type, collector, courier, route, _cat, _signed, due in rows:
-        stype = signer_type or own_type or "本人"
+        stype = signer_type or SIGNER_ALIASES.get(own_type, own_type) or "本人"
         if stype not in SIGNER_TYPES:
             stype = "本人"
         sname = signer_name or (collector if (signer_type is None and collector) else None)

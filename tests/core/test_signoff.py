@@ -265,3 +265,10 @@ def test_rejected_signoffs_are_open_items_for_handover(clerk):
     Outbox.update(status=Outbox.REJECTED, last_error="运单作废").execute()
     items = [i for i in openitems.collect(clerk.id, NOW) if i.kind == "signoff"]
     assert len(items) == 1 and "YT4100000000001" in items[0].title
+
+
+def test_counter_word_daiqu_is_signed_as_proxy(clerk):
+    p = released("YT4200000000001", signer_type="代取", collector_name="邻居老王")
+    signoff.sign(parcel_ids=[p.id], actor=clerk, now=NOW)
+    s = Signoff.get()
+    assert (s.signer_type, s.signer_name) == ("代收", "邻居老王")
