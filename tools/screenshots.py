@@ -33,6 +33,11 @@ SHOTS = [
     ("eorders.png", "张丽", "1111", 8, lambda w: w.screen_by_key(8).tabs.setCurrentIndex(1)),
     ("tickets-analysis.png", "李店长", "manager803", 8, lambda w: w.screen_by_key(8).tabs.setCurrentIndex(2)),
     ("tickets-claim.png", "李店长", "manager803", 8, lambda w: _claim_tab(w)),
+    ("signoff.png", "王芳", "2222", 6, None),
+    ("signoff-delivery.png", "王芳", "2222", 6,
+     lambda w: w.screen_by_key(6).tabs.setCurrentIndex(0)),
+    ("signoff-upload.png", "王芳", "2222", 6,
+     lambda w: w.screen_by_key(6).tabs.setCurrentIndex(2)),
 ]
 
 

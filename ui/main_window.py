@@ -75,12 +75,14 @@ class MainWindow(QMainWindow):
         self.status_clerk = QLabel()
         self.status_post = QLabel()
         self.status_uploads = QLabel()
+        self.status_signoff = QLabel()
+        self.status_signoff.setObjectName("statusSignoff")
         self.status_time = QLabel()
         self.status_tickets = QLabel()      # overdue tickets (tickets capability)
         self.status_eorders = QLabel()      # e-orders close to their limit (tickets capability)
         self._eorders_warned: set = set()
-        for w in (self.status_clerk, self.status_post, self.status_uploads, self.status_tickets,
-                  self.status_eorders):
+        for w in (self.status_clerk, self.status_post, self.status_uploads, self.status_signoff,
+                  self.status_tickets, self.status_eorders):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.status_time)
         self.clock_timer = QTimer(self)
@@ -188,6 +190,17 @@ class MainWindow(QMainWindow):
         if info.rejected_uploads:
             text += "  " + self.tr("rejected: %1").replace("%1", str(info.rejected_uploads))
         self.status_uploads.setText(text)
+        # sign-off cut-off (services/signoff.py): countdown, then a warning once it has passed
+        minutes = abs(info.signoff_seconds_left) // 60
+        span = self.tr("%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
+        if info.signoff_late:
+            cut = self.tr("Unsigned/not uploaded: %1, cut-off %2 passed!")
+            self.status_signoff.setStyleSheet("background:#c62828;color:white;padding:0 6px;")
+        else:
+            cut = self.tr("Unsigned/not uploaded: %1, cut-off %2 in %3")
+            self.status_signoff.setStyleSheet("")
+        self.status_signoff.setText(cut.replace("%1", str(info.signoff_outstanding))
+                                    .replace("%2", info.signoff_cutoff or "--:--").replace("%3", span))
         self.status_tickets.setText(self.tr("Overdue tickets: %1").replace("%1", str(info.overdue_tickets)))
         self.status_tickets.setStyleSheet("color:#c62828;font-weight:bold;" if info.overdue_tickets else "")
         self.status_eorders.setVisible(bool(info.eorders_urgent))

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ValidationError
+from . import group
 
 
 def _date(text: str | None, now: dt.datetime) -> dt.date:
@@ -18,26 +19,16 @@ def _date(text: str | None, now: dt.datetime) -> dt.date:
         raise ValidationError(f"日期“{text}”不对：请写成 YYYY-MM-DD，例如 2026-06-07。") from None
 
 
-def _sub(sub, name: str, help_text: str):
-    """``report``/``export`` may be shared with other capabilities: reuse the parser if it exists."""
-    existing = sub.choices.get(name)
-    if existing is None:
-        existing = sub.add_parser(name, help=help_text)
-        existing.add_subparsers(dest=f"{name}_cmd", required=True, metavar="WHAT")
-    for action in existing._actions:
-        if action.__class__.__name__ == "_SubParsersAction":
-            return action
-    raise RuntimeError(f"{name} has no subcommands")
 
 
 def register(sub) -> None:
-    report = _sub(sub, "report", "reports as PDF")
+    report = group(sub, "report")
     p = report.add_parser("daily", help="the daily report (日结报表) of a day as an A4 PDF")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
     p.set_defaults(handler=cmd_report_daily)
 
-    export = _sub(sub, "export", "export data")
+    export = group(sub, "export")
     p = export.add_parser("day", help="the day's ledger as JSON on stdout")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     p.set_defaults(handler=cmd_export_day)

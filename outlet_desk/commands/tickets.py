@@ -1,24 +1,15 @@
 """Ticket subcommands: ``import crm FILE``, ``import eorders FILE``, ``report tickets --month``."""
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
+from . import group
 
-def _group(sub, name: str, help_text: str):
-    """The sub-subparsers of a top-level group (``import``, ``report``) that several capabilities
-    share: reuse it when another module created it already."""
-    parser = sub.choices.get(name)
-    if parser is None:
-        parser = sub.add_parser(name, help=help_text)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return parser.add_subparsers(dest=f"{name}_what", required=True, metavar="WHAT")
+
 
 
 def register(sub) -> None:
-    imp = _group(sub, "import", "import files (CRM work orders, e-orders …)")
+    imp = group(sub, "import")
     p = imp.add_parser("crm", help="import CRM work orders (CSV or XLSX; see docs/tickets.md)")
     p.add_argument("file")
     p.set_defaults(handler=cmd_import_crm)
@@ -26,7 +17,7 @@ def register(sub) -> None:
     p.add_argument("file")
     p.set_defaults(handler=cmd_import_eorders)
 
-    rep = _group(sub, "report", "print reports as PDF")
+    rep = group(sub, "report")
     p = rep.add_parser("tickets", help="monthly ticket report for the manager (PDF)")
     p.add_argument("--month", required=True, help="YYYY-MM")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")

@@ -18,7 +18,10 @@ class Outbox(BaseModel):
     payload = TextField()                     # JSON
     created_at = DateTimeField()
     status = CharField(default=PENDING, index=True)
-    attempts = IntegerField(default=0)
+    attempts = IntegerField(default=0)        # posts started (counted before the post is sent)
     next_attempt_at = DateTimeField(null=True)
-    last_error = TextField(null=True)
-    sent_at = DateTimeField(null=True)
+    last_error = TextField(null=True)         # transient error, or the server's reason for a rejection
+    sent_at = DateTimeField(null=True)        # when the server confirmed it
+
+    class Meta:
+        indexes = ((("status", "id"), False),)

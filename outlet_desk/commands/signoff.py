@@ -1,0 +1,128 @@
+"""Sign-off subcommands: export signoffs, upload, hq-server, signoff status."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from . import group
+
+
+
+
+def register(sub) -> None:
+    ex = group(sub, "export").add_parser(
+        "signoffs", help="the day's sign-offs as CSV or XLSX (by the file's extension)")
+    ex.add_argument("--date", help="day YYYY-MM-DD (default: today)")
+    ex.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+    ex.set_defaults(handler=cmd_export_signoffs)
+
+    up = sub.add_parser("upload", help="upload pending records (sign-offs, corrections, dispatches) "
+                                       "to head office now")
+    up.add_argument("--once", action="store_true",
+                    help="one pass: send everything pending now, ignoring the retry wait (default)")
+    up.add_argument("--status", action="store_true", help="only show pending/sent/rejected counts")
+    up.set_defaults(handler=cmd_upload)
+
+    hq = sub.add_parser("hq-server", help="run the reference head-office receiver (demo and tests)")
+    hq.add_argument("--port", type=int, default=8803)
+    hq.add_argument("--host", default="127.0.0.1")
+    hq.add_argument("--store", metavar="FILE",
+                    help="its SQLite file (default: hq-received.db in the data directory)")
+    hq.add_argument("--token", default="demo-token-803",
+                    help="bearer token it expects ('' accepts any); default demo-token-803")
+    hq.add_argument("--fault", choices=["none", "500", "429", "hang", "drop"], default="none")
+    hq.add_argument("--fault-count", type=int, help="only the next N batches (default: all)")
+    hq.add_argument("--hang-seconds", type=float, default=60.0)
+    hq.add_argument("--reject-waybill", action="append", default=[], metavar="WAYBILL",
+                    help="refuse records for this waybill with 422 (repeatable)")
+    hq.add_argument("--report", action="store_true",
+                    help="do not serve: print what the store holds and exit")
+    hq.add_argument("--quiet", action="store_true")
+    hq.set_defaults(handler=cmd_hq_server)
+
+    so = sub.add_parser("signoff", help="sign-off: cut-off status")
+    ssub = so.add_subparsers(dest="signoff_cmd", required=True, metavar="ACTION")
+    st = ssub.add_parser("status", help="unsigned / not uploaded counts and the time to the cut-off")
+    st.set_defaults(handler=cmd_signoff_status)
+
+
+def _day(text: str | None, now: dt.datetime) -> dt.date:
+    from ..errors import ValidationError
+    if not text:
+        return now.date()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"日期 {text} 应为 YYYY-MM-DD。") from None
+
+
+def cmd_export_signoffs(ctx) -> int:
+    from ..permissions import SYSTEM
+    from ..services import signoff
+    ctx.open()
+    now = ctx.now()
+    day = _day(ctx.args.date, now)
+    n = signoff.export(day, Path(ctx.args.output), actor=SYSTEM, now=now)
+    print(f"已导出 {day} 的签收 {n} 条：{ctx.args.output}")
+    return 0
+
+
+def cmd_upload(ctx) -> int:
+    from ..services import outbox, upload
+    ctx.open()
+    if ctx.args.status:
+        c = outbox.counts()
+        print(f"待上传 {c.pending}  已上传 {c.sent}  被拒收 {c.rejected}")
+        return 0
+    result = upload.drain_once(clock=ctx.now, force=True,
+                               progress=lambda done, total: print(f"  {done}/{total}", flush=True))
+    c = outbox.counts()
+    print(f"本次上传 {result.sent} 条，拒收 {result.rejected} 条；待上传 {c.pending}，"
+          f"被拒收 {c.rejected}。")
+    if result.error:
+        print(result.error, file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_hq_server(ctx) -> int:
+    from ..hqserver import Faults, Store, make_server
+    store_path = Path(ctx.args.store) if ctx.args.store else ctx.home / "hq-received.db"
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    if ctx.args.report:
+        store = Store(store_path)
+        print(json.dumps(store.summary(), ensure_ascii=False))
+        for rec in store.records(limit=1_000_000):
+            print(f"{rec['received_at']}  {rec['kind']:<20} {rec['waybill']:<20} {rec['key']}")
+        store.close()
+        return 0
+    faults = Faults(ctx.args.fault, ctx.args.fault_count, ctx.args.hang_seconds,
+                    ctx.args.reject_waybill)
+    server = make_server(port=ctx.args.port, host=ctx.args.host, db_path=store_path,
+                         token=ctx.args.token or None, faults=faults, verbose=not ctx.args.quiet)
+    print(f"hq-server listening on http://{ctx.args.host}:{server.port}/api/v1/records "
+          f"(store {store_path}, fault {ctx.args.fault})", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print(json.dumps(server.store.summary(), ensure_ascii=False), flush=True)
+        server.release.set()
+        server.server_close()
+    return 0
+
+
+def cmd_signoff_status(ctx) -> int:
+    from ..services import signoff
+    ctx.open()
+    now = ctx.now()
+    info = signoff.cutoff_status(now)
+    cut = info.cutoff.strftime("%H:%M") if info.cutoff else "—"
+    mins = info.seconds_left // 60
+    when = f"距截止 {mins} 分钟" if info.seconds_left >= 0 else f"已过截止 {-mins} 分钟"
+    print(f"未签收 {info.unsigned}  未上传 {info.not_uploaded}（拒收 {info.rejected}）  "
+          f"截止 {cut}  {when}{'  ⚠ 超时' if info.late else ''}")
+    return 1 if info.late else 0

@@ -1,0 +1,316 @@
+"""A reference head-office receiver, for the demo and the tests (``outlet-desk hq-server``).
+
+Stores what it receives in its own SQLite file, de-duplicates by idempotency key, reports what it
+holds, and has switchable faults to show the uploader copes:
+
+* ``500``   answer HTTP 500 (nothing stored)
+* ``429``   answer HTTP 429 with ``Retry-After: 1`` (nothing stored)
+* ``hang``  store the batch, then hang past the client's timeout (no answer)
+* ``drop``  store the batch, then drop the connection without an answer
+* reject waybills: any record for a listed waybill is refused with 422 and a reason; a ``signoff``
+  record whose ``signer_type`` is not one of 本人/家人/门卫/快递柜/驿站/代收 is always refused.
+
+Endpoints::
+
+    POST /api/v1/records      a batch (see services/upload.py for the format)
+    GET  /api/v1/records      what it holds (?kind=&limit=&offset=)
+    GET  /api/v1/summary      counts: records, by kind, duplicates ignored, rejected, requests
+    GET  /control             the current fault switches
+    POST /control             {"fault": "500|429|hang|drop|none", "count": N (omit: until changed),
+                               "hang_seconds": S, "reject_waybills": ["..."]}
+
+No Qt here: ``http.server`` + ``sqlite3`` from the standard library.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import socket
+import sqlite3
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+SIGNER_TYPES = ("本人", "家人", "门卫", "快递柜", "驿站", "代收")
+FAULTS = ("none", "500", "429", "hang", "drop")
+RECORDS_PATH = "/api/v1/records"
+
+
+class Store:
+    """The receiver's own SQLite file; one lock, since handler threads share it."""
+
+    def __init__(self, path: Path | str):
+        self.path = str(path)
+        self.lock = threading.Lock()
+        self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.executescript("""
+            CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, kind TEXT, waybill TEXT,
+                payload TEXT, batch_key TEXT, received_at TEXT);
+            CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER);
+        """)
+
+    def _bump(self, name: str, by: int = 1) -> None:
+        self.conn.execute("INSERT INTO counters(name, value) VALUES (?, ?) ON CONFLICT(name) "
+                          "DO UPDATE SET value = value + excluded.value", (name, by))
+
+    def add(self, records: list, batch_key: str, reject_waybills: set[str]) -> list[dict]:
+        results = []
+        now = dt.datetime.now().isoformat(sep=" ", timespec="seconds")
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._bump("requests")
+                for rec in records:
+                    key = rec.get("idempotency_key") if isinstance(rec, dict) else None
+                    reason = validate(rec, reject_waybills)
+                    if reason:
+                        self._bump("rejected")
+                        results.append({"key": key, "status": "rejected", "reason": reason})
+                        continue
+                    cur = self.conn.execute(
+                        "INSERT OR IGNORE INTO records(key, kind, waybill, payload, batch_key, "
+                        "received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        (key, rec.get("kind"), str(rec.get("waybill", "")),
+                         json.dumps(rec, ensure_ascii=False), batch_key, now))
+                    if cur.rowcount:
+                        results.append({"key": key, "status": "stored"})
+                    else:
+                        self._bump("duplicates_ignored")
+                        results.append({"key": key, "status": "duplicate"})
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        return results
+
+    def count_request(self) -> None:
+        with self.lock:
+            self._bump("requests")
+
+    def summary(self) -> dict:
+        with self.lock:
+            total = self.conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+            kinds = dict(self.conn.execute("SELECT kind, COUNT(*) FROM records GROUP BY kind"))
+            counters = dict(self.conn.execute("SELECT name, value FROM counters"))
+        return {"records": total, "by_kind": kinds,
+                "duplicates_ignored": counters.get("duplicates_ignored", 0),
+                "rejected": counters.get("rejected", 0), "requests": counters.get("requests", 0)}
+
+    def records(self, kind: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict]:
+        sql = "SELECT key, kind, waybill, payload, received_at FROM records"
+        args: list = []
+        if kind:
+            sql += " WHERE kind = ?"
+            args.append(kind)
+        sql += " ORDER BY rowid LIMIT ? OFFSET ?"
+        args += [limit, offset]
+        with self.lock:
+            rows = self.conn.execute(sql, args).fetchall()
+        return [{"key": k, "kind": kd, "waybill": wb, "payload": json.loads(p), "received_at": at}
+                for k, kd, wb, p, at in rows]
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+
+def validate(rec, reject_waybills: set[str]) -> str | None:
+    """Why a record is refused (422), or None."""
+    if not isinstance(rec, dict):
+        return "记录不是 JSON 对象"
+    if not rec.get("idempotency_key"):
+        return "缺少幂等键 idempotency_key"
+    if not rec.get("kind"):
+        return "缺少记录类型 kind"
+    waybill = str(rec.get("waybill", ""))
+    if waybill and waybill in reject_waybills:
+        return f"运单 {waybill} 在总部系统中不存在或已作废"
+    if rec["kind"] == "signoff":
+        if not waybill:
+            return "签收记录缺少运单号"
+        if rec.get("signer_type") not in SIGNER_TYPES:
+            return f"签收人类型“{rec.get('signer_type')}”无效，应为：{'、'.join(SIGNER_TYPES)}"
+    if rec["kind"] == "signoff_correction":
+        if not rec.get("original_key") or not rec.get("reason"):
+            return "更正记录缺少原记录键或原因"
+    return None
+
+
+class Faults:
+    def __init__(self, mode: str = "none", count: int | None = None, hang_seconds: float = 60.0,
+                 reject_waybills=()):
+        self.lock = threading.Lock()
+        self.mode = mode
+        self.count = count
+        self.hang_seconds = hang_seconds
+        self.reject_waybills = set(reject_waybills)
+
+    def take(self) -> str:
+        with self.lock:
+            mode = self.mode
+            if mode == "none":
+                return mode
+            if self.count is not None:
+                self.count -= 1
+                if self.count <= 0:
+                    self.mode, self.count = "none", None
+            return mode
+
+    def set(self, data: dict) -> None:
+        with self.lock:
+            if "fault" in data:
+                mode = str(data["fault"] or "none")
+                if mode not in FAULTS:
+                    raise ValueError(f"unknown fault {mode!r}; one of {', '.join(FAULTS)}")
+                self.mode = mode
+                self.count = int(data["count"]) if data.get("count") else None
+            if "hang_seconds" in data:
+                self.hang_seconds = float(data["hang_seconds"])
+            if "reject_waybills" in data:
+                self.reject_waybills = {str(w) for w in data["reject_waybills"] or ()}
+
+    def as_dict(self) -> dict:
+        with self.lock:
+            return {"fault": self.mode, "count": self.count, "hang_seconds": self.hang_seconds,
+                    "reject_waybills": sorted(self.reject_waybills)}
+
+
+class HQServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address, store: Store, faults: Faults, token: str | None = None,
+                 verbose: bool = False):
+        super().__init__(address, Handler)
+        self.store = store
+        self.faults = faults
+        self.token = token
+        self.verbose = verbose
+        self.release = threading.Event()     # set on shutdown: hanging handlers give up
+        self.thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{RECORDS_PATH}"
+
+    def stop(self) -> None:
+        self.release.set()
+        self.shutdown()
+        self.server_close()
+        self.store.close()
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: HQServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):     # quiet unless verbose
+        if self.server.verbose:
+            sys.stderr.write("hq-server: " + (fmt % args) + "\n")
+
+    def _send(self, code: int, data: dict, headers: dict | None = None) -> None:
+        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        return json.loads(raw.decode("utf-8")) if raw else {}
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        q = {k: v[0] for k, v in parse_qs(url.query).items()}
+        if url.path == RECORDS_PATH:
+            self._send(200, {"records": self.server.store.records(
+                q.get("kind"), int(q.get("limit", 1000)), int(q.get("offset", 0)))})
+        elif url.path == "/api/v1/summary":
+            self._send(200, self.server.store.summary())
+        elif url.path == "/control":
+            self._send(200, self.server.faults.as_dict())
+        elif url.path == "/health":
+            self._send(200, {"ok": True})
+        else:
+            self._send(404, {"error": "not found"})
+
+    def do_POST(self):
+        url = urlparse(self.path)
+        try:
+            data = self._body()
+        except (ValueError, UnicodeDecodeError):
+            self._send(400, {"error": "请求不是有效的 JSON"})
+            return
+        if url.path == "/control":
+            try:
+                self.server.faults.set(data)
+            except ValueError as exc:
+                self._send(400, {"error": str(exc)})
+                return
+            self._send(200, self.server.faults.as_dict())
+            return
+        if url.path != RECORDS_PATH:
+            self._send(404, {"error": "not found"})
+            return
+        token = self.server.token
+        if token and self.headers.get("Authorization") != f"Bearer {token}":
+            self._send(401, {"error": "令牌无效"})
+            return
+        records = data.get("records") if isinstance(data, dict) else None
+        if not isinstance(records, list):
+            self._send(400, {"error": "缺少 records 列表"})
+            return
+        fault = self.server.faults.take()
+        if fault == "500":
+            self.server.store.count_request()
+            self._send(500, {"error": "总部服务器内部错误（模拟）"})
+            return
+        if fault == "429":
+            self.server.store.count_request()
+            self._send(429, {"error": "请求太频繁（模拟）"}, {"Retry-After": "1"})
+            return
+        batch = self.headers.get("Idempotency-Key", "")
+        reject = set(self.server.faults.as_dict()["reject_waybills"])
+        results = self.server.store.add(records, batch, reject)
+        if fault == "hang":
+            self.server.release.wait(self.server.faults.hang_seconds)
+            self.close_connection = True
+            return
+        if fault == "drop":
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            self.close_connection = True
+            return
+        stored = sum(1 for r in results if r["status"] == "stored")
+        code = 422 if any(r["status"] == "rejected" for r in results) else 200
+        if self.server.verbose:
+            sys.stderr.write(f"hq-server: batch {batch[:18]}… {len(records)} records, "
+                             f"{stored} stored, HTTP {code}\n")
+        self._send(code, {"results": results, "stored": stored})
+
+
+def make_server(*, port: int = 8803, db_path: Path | str, host: str = "127.0.0.1",
+                token: str | None = None, faults: Faults | None = None,
+                verbose: bool = False) -> HQServer:
+    return HQServer((host, port), Store(db_path), faults or Faults(), token=token, verbose=verbose)
+
+
+def serve_in_thread(**kwargs) -> HQServer:
+    """Start a receiver on a background thread (port 0: a free port); ``server.stop()`` ends it."""
+    server = make_server(**kwargs)
+    server.thread = threading.Thread(target=server.serve_forever, name="hq-server", daemon=True)
+    server.thread.start()
+    return server

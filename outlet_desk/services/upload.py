@@ -1,0 +1,373 @@
+"""Draining the outbox to head office: at-least-once delivery, de-duplicated by the server.
+
+* :func:`drain_once` posts due records in batches of JSON with httpx (explicit timeouts).  Each
+  record carries its idempotency key inside the payload; each batch carries an ``Idempotency-Key``
+  header derived from the keys it holds (a retried batch sends the same header).
+* A record is marked sent only after the server confirmed it (per-record results are honoured).
+* Connection errors, timeouts, 408/425/429 and 5xx: the batch stays pending and is retried later
+  with exponential backoff and jitter (``next_attempt_at``).  A 4xx validation error is never
+  retried: the record goes to the rejected list with the server's reason (a clerk fixes and resends).
+* :class:`UploadWorker` runs the drain on its own thread with its own database connection (peewee
+  connections are per thread), so it never blocks the counter.
+
+Protocol (the reference receiver is :mod:`outlet_desk.hqserver`)::
+
+    POST <upload.url>   Authorization: Bearer <token>   Idempotency-Key: batch-<sha256>
+    {"outlet_code": "803", "records": [{"idempotency_key": "...", "kind": "signoff", ...}, ...]}
+    → 200/422 {"results": [{"key": "...", "status": "stored|duplicate|rejected", "reason": "..."}]}
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import random
+import threading
+from dataclasses import dataclass
+from typing import Callable
+
+from peewee import fn
+
+from .. import settings
+from ..db import database, write_tx
+from ..models import Outbox
+from ..permissions import Actor
+from ..settings import SettingSpec
+
+log = logging.getLogger("outlet_desk.upload")
+
+SETTINGS = [
+    SettingSpec("upload.url", "http://127.0.0.1:8803/api/v1/records", "Head-office upload URL",
+                "总部上传地址", section="upload",
+                help="Demo: run `outlet-desk hq-server --port 8803`."),
+    SettingSpec("upload.token", "demo-token-803", "Upload token", "上传令牌", section="upload"),
+    SettingSpec("upload.batch_size", 100, "Records per batch", "每批记录数", kind="int",
+                section="upload", minimum=1, maximum=1000),
+    SettingSpec("upload.timeout_seconds", 15, "Upload timeout (seconds)", "上传超时（秒）",
+                kind="int", section="upload", minimum=1, maximum=300),
+    SettingSpec("upload.auto", True, "Upload automatically", "自动上传", kind="bool",
+                section="upload"),
+    SettingSpec("upload.interval_seconds", 60, "Automatic upload every (seconds)",
+                "自动上传间隔（秒）", kind="int", section="upload", minimum=5, maximum=3600),
+]
+
+RETRY_STATUSES = {408, 425, 429}
+BACKOFF_BASE = 5          # seconds for the first retry
+BACKOFF_CAP = 600         # never wait more than 10 minutes
+
+_DRAIN_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class UploadConfig:
+    url: str
+    token: str
+    batch_size: int
+    timeout: float
+    outlet_code: str
+    auto: bool = True
+    interval: int = 60
+
+
+def load_config() -> UploadConfig:
+    v = settings.get_many(["upload.url", "upload.token", "upload.batch_size",
+                           "upload.timeout_seconds", "outlet.code", "upload.auto",
+                           "upload.interval_seconds"])
+    return UploadConfig(v["upload.url"], v["upload.token"], int(v["upload.batch_size"]),
+                        float(v["upload.timeout_seconds"]), v["outlet.code"], bool(v["upload.auto"]),
+                        int(v["upload.interval_seconds"]))
+
+
+@dataclass(frozen=True)
+class DrainResult:
+    sent: int = 0              # confirmed by the server (stored or already held)
+    rejected: int = 0          # refused with a validation error (not retried)
+    batches: int = 0
+    remaining: int = 0         # pending records left (due now or later)
+    error: str | None = None   # the transient error that stopped this drain, if any
+    cancelled: bool = False
+    busy: bool = False         # another drain was running in this process
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.busy
+
+
+def batch_key(keys: list[str]) -> str:
+    return "batch-" + hashlib.sha256("\n".join(keys).encode()).hexdigest()[:40]
+
+
+def backoff_seconds(attempts: int, rng: random.Random | None = None) -> float:
+    """Exponential backoff with jitter: 5, 10, 20 … s (capped), each ±50 %."""
+    rng = rng or random.Random()
+    base = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+    return base / 2 + rng.uniform(0, base / 2)
+
+
+def _due_query(now: dt.datetime, force: bool):
+    q = Outbox.select().where(Outbox.status == Outbox.PENDING)
+    if not force:
+        q = q.where(Outbox.next_attempt_at.is_null() | (Outbox.next_attempt_at <= now))
+    return q
+
+
+def next_due_in(now: dt.datetime) -> float | None:
+    """Seconds until a pending record is due (0 now), None when nothing is pending."""
+    row = (Outbox.select(fn.COUNT(Outbox.id), fn.MIN(fn.COALESCE(Outbox.next_attempt_at, "")))
+           .where(Outbox.status == Outbox.PENDING).tuples().first())
+    if not row or not row[0]:
+        return None
+    first = row[1]
+    if not first:
+        return 0.0
+    if isinstance(first, str):
+        first = dt.datetime.fromisoformat(first)
+    return max(0.0, (first - now).total_seconds())
+
+
+def _defer(ids: list[int], attempts: dict[int, int], error: str, now: dt.datetime,
+           retry_after: float | None = None) -> None:
+    rng = random.Random()
+    with write_tx():
+        for rid in ids:
+            wait = backoff_seconds(attempts.get(rid, 1), rng)
+            if retry_after:
+                wait = max(wait, retry_after)
+            Outbox.update(next_attempt_at=now + dt.timedelta(seconds=wait), last_error=error) \
+                .where((Outbox.id == rid) & (Outbox.status == Outbox.PENDING)).execute()
+
+
+def _reason(resp) -> str:
+    try:
+        data = resp.json()
+    except ValueError:
+        return (resp.text or "").strip()[:300] or f"HTTP {resp.status_code}"
+    if isinstance(data, dict):
+        for k in ("reason", "error", "detail", "message"):
+            if data.get(k):
+                return str(data[k])[:300]
+    return f"HTTP {resp.status_code}"
+
+
+def _retry_after(resp) -> float | None:
+    try:
+        return float(resp.headers.get("Retry-After", ""))
+    except ValueError:
+        return None
+
+
+def drain_once(*, clock: Callable[[], dt.datetime], force: bool = False, client=None,
+               config: UploadConfig | None = None, progress: Callable[[int, int], None] | None = None,
+               cancel: Callable[[], bool] | None = None, max_batches: int | None = None,
+               actor: Actor | None = None) -> DrainResult:
+    """Post the due pending records, batch by batch, until none is due, an error stops it, or it is
+    cancelled (between batches: nothing is lost, the rest stays pending).
+
+    ``force`` ignores the backoff wait ("upload now").  Runs on the calling thread's connection.
+    """
+    if not _DRAIN_LOCK.acquire(blocking=False):
+        return DrainResult(busy=True, remaining=Outbox.select().where(
+            Outbox.status == Outbox.PENDING).count())
+    try:
+        return _drain(clock, force, client, config, progress, cancel, max_batches, actor)
+    finally:
+        _DRAIN_LOCK.release()
+
+
+def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -> DrainResult:
+    import httpx
+
+    cfg = config or load_config()
+    own_client = client is None
+    if own_client:
+        client = httpx.Client(timeout=httpx.Timeout(cfg.timeout, connect=min(cfg.timeout, 5.0)))
+    total = _due_query(clock(), force).count()
+    sent = rejected = batches = 0
+    error = None
+    cancelled = False
+    tried: set[int] = set()
+    try:
+        while True:
+            if cancel and cancel():
+                cancelled = True
+                break
+            if max_batches is not None and batches >= max_batches:
+                break
+            now = clock()
+            q = _due_query(now, force)
+            if tried:
+                q = q.where(Outbox.id.not_in(list(tried)))
+            recs = list(q.order_by(Outbox.id).limit(cfg.batch_size))
+            if not recs:
+                break
+            ids = [r.id for r in recs]
+            tried.update(ids)
+            keys = [r.key for r in recs]
+            # claim: count the attempt before the post (an undo must know it may have arrived)
+            with write_tx():
+                Outbox.update(attempts=Outbox.attempts + 1).where(Outbox.id.in_(ids)).execute()
+            attempts = {r.id: r.attempts + 1 for r in recs}
+            body = {"outlet_code": cfg.outlet_code, "records": [json.loads(r.payload) for r in recs]}
+            headers = {"Idempotency-Key": batch_key(keys), "Authorization": f"Bearer {cfg.token}",
+                       "Content-Type": "application/json; charset=utf-8"}
+            batches += 1
+            try:
+                resp = client.post(cfg.url, content=json.dumps(body, ensure_ascii=False).encode(),
+                                   headers=headers)
+            except httpx.TimeoutException:
+                error = f"总部服务器超时（{cfg.timeout:g} 秒），稍后自动重试。"
+            except httpx.HTTPError as exc:
+                error = f"连不上总部服务器或连接中断（{type(exc).__name__}），稍后自动重试。"
+            if error:
+                _defer(ids, attempts, error, clock())
+                break
+            code = resp.status_code
+            if code in RETRY_STATUSES or code >= 500:
+                error = f"总部服务器暂时不可用（HTTP {code}），稍后自动重试。"
+                _defer(ids, attempts, error, clock(), _retry_after(resp))
+                break
+            if code in (401, 403):
+                error = f"总部拒绝了上传令牌（HTTP {code}）：请店长在设置里检查上传令牌。"
+                _defer(ids, attempts, error, clock())
+                break
+            try:
+                data = resp.json()
+            except ValueError:
+                data = None
+            results = data.get("results") if isinstance(data, dict) else None
+            now = clock()
+            s, rj, left = _apply(recs, code, results, _reason(resp) if code >= 400 else "", now,
+                                 actor)
+            sent += s
+            rejected += rj
+            if left:
+                _defer(left, attempts, "总部没有确认这些记录，稍后重试。", now)
+            if progress:
+                progress(sent + rejected, max(total, sent + rejected))
+    finally:
+        if own_client:
+            client.close()
+    remaining = Outbox.select().where(Outbox.status == Outbox.PENDING).count()
+    return DrainResult(sent, rejected, batches, remaining, error, cancelled)
+
+
+def _apply(recs, code: int, results, reason: str, now: dt.datetime, actor) -> tuple[int, int, list]:
+    """Mark records from the server's answer.  Returns (sent, rejected, ids left unconfirmed)."""
+    by_key = {r.key: r for r in recs}
+    sent_ids, rejected, left = [], [], []
+    if isinstance(results, list):
+        seen = {}
+        for item in results:
+            if isinstance(item, dict) and item.get("key") in by_key:
+                seen[item["key"]] = item
+        for key, rec in by_key.items():
+            item = seen.get(key)
+            status = (item or {}).get("status")
+            if status in ("stored", "duplicate", "ok", "accepted"):
+                sent_ids.append(rec.id)
+            elif status == "rejected":
+                rejected.append((rec.id, str(item.get("reason") or "总部拒收（未说明原因）")[:500]))
+            else:
+                left.append(rec.id)
+    elif 200 <= code < 300:
+        sent_ids = [r.id for r in recs]            # whole batch accepted
+    else:                                          # 4xx without per-record results
+        rejected = [(r.id, f"HTTP {code}：{reason}"[:500]) for r in recs]
+    with write_tx():
+        for i in range(0, len(sent_ids), 400):
+            Outbox.update(status=Outbox.SENT, sent_at=now, last_error=None, next_attempt_at=None) \
+                .where(Outbox.id.in_(sent_ids[i:i + 400]) & (Outbox.status == Outbox.PENDING)) \
+                .execute()
+        for rid, why in rejected:
+            Outbox.update(status=Outbox.REJECTED, last_error=why, next_attempt_at=None) \
+                .where((Outbox.id == rid) & (Outbox.status == Outbox.PENDING)).execute()
+        if sent_ids and any(by_key[k].kind.startswith("signoff") for k in by_key):
+            from . import signoff
+            signoff.note_uploaded(actor=actor, now=now)
+    return len(sent_ids), len(rejected), left
+
+
+class UploadWorker(threading.Thread):
+    """The background drain: its own thread, its own database connection.
+
+    Wakes every ``interval`` seconds (or when a record is due, or on :meth:`upload_now`), drains,
+    and reports through the callbacks (called on this thread).  Stops when :meth:`stop` is called
+    or when the process re-points the database (a test opened another outlet).
+    """
+
+    def __init__(self, *, clock: Callable[[], dt.datetime], actor: Callable[[], Actor | None] | None = None,
+                 on_progress: Callable[[int, int], None] | None = None,
+                 on_done: Callable[[DrainResult], None] | None = None,
+                 on_start: Callable[[], None] | None = None, first_delay: float | None = None):
+        super().__init__(name="outlet-upload", daemon=True)
+        self.clock = clock
+        self.actor = actor or (lambda: None)
+        self.on_progress = on_progress
+        self.on_done = on_done
+        self.on_start = on_start
+        self.first_delay = first_delay
+        self._db = database.obj
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._cancel = threading.Event()
+        self._force = False
+        self.running = False
+
+    def upload_now(self) -> None:
+        self._cancel.clear()
+        self._force = True
+        self._wake.set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._cancel.set()
+        self._wake.set()
+
+    def _cycle(self, force: bool) -> tuple[DrainResult | None, float]:
+        db = self._db
+        db.connect(reuse_if_open=True)
+        try:
+            cfg = load_config()
+            wait = float(cfg.interval)
+            if not (cfg.auto or force):
+                return None, wait
+            if not force:
+                due = next_due_in(self.clock())
+                if due is None or due > 0:
+                    return None, min(wait, due) if due is not None else wait
+            self.running = True
+            if self.on_start:
+                self.on_start()
+            result = drain_once(clock=self.clock, force=force, config=cfg,
+                                progress=self.on_progress, cancel=self._cancel.is_set,
+                                actor=self.actor())
+            due = next_due_in(self.clock())
+            if due is not None:
+                wait = min(wait, max(due, 1.0))
+            return result, wait
+        finally:
+            self.running = False
+            if not db.is_closed():
+                db.close()
+
+    def run(self) -> None:
+        wait = self.first_delay if self.first_delay is not None else 0.0
+        while not self._stopping.is_set():
+            self._wake.wait(wait)
+            self._wake.clear()
+            if self._stopping.is_set() or database.obj is not self._db:
+                break
+            force, self._force = self._force, False
+            try:
+                result, wait = self._cycle(force)
+            except Exception as exc:   # noqa: BLE001 — the worker must survive; report and wait
+                log.warning("upload worker: %s", exc)
+                result, wait = DrainResult(error=f"上传出错：{exc}"), 30.0
+            if result is not None and self.on_done:
+                self.on_done(result)
+            if result is None and force and self.on_done:
+                self.on_done(DrainResult())
