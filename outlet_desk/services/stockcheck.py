@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from peewee import IntegrityError, fn
+from peewee import JOIN, IntegrityError, fn
 
 from .. import audit, changes
 from ..db import write_tx
@@ -149,7 +149,7 @@ def live_counts(check_id: int, now: dt.datetime | None = None) -> dict:
     expected = _expected_query(check, at).count()
     scans = list(StockCheckScan.select(StockCheckScan.shelf, StockCheckScan.level,
                                        Parcel.status, Parcel.shelf, Parcel.level)
-                 .join(Parcel, on=(StockCheckScan.parcel == Parcel.id), join_type="LEFT OUTER")
+                 .join(Parcel, on=(StockCheckScan.parcel == Parcel.id), join_type=JOIN.LEFT_OUTER)
                  .where(StockCheckScan.check == check_id).tuples())
     ok = misplaced = unexpected = 0
     for s_shelf, s_level, status, p_shelf, p_level in scans:
@@ -280,7 +280,7 @@ def cancel(check_id: int, *, actor: Actor, now: dt.datetime) -> None:
 def report(check_id: int) -> list[ItemRow]:
     """A finished check's lines, open ones first.  One query."""
     q = (StockCheckItem.select(StockCheckItem, Parcel.status, Parcel.pickup_code)
-         .join(Parcel, on=(StockCheckItem.parcel == Parcel.id), join_type="LEFT OUTER")
+         .join(Parcel, on=(StockCheckItem.parcel == Parcel.id), join_type=JOIN.LEFT_OUTER)
          .where(StockCheckItem.check == check_id)
          .order_by(StockCheckItem.fix.is_null(False), StockCheckItem.kind, StockCheckItem.id))
     out = []
