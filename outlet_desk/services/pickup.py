@@ -226,13 +226,17 @@ class ReleaseResult:
 
 @operation("pickup.release", "取件出库")
 def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
-            waybill: str | None = None, proxy_name: str | None = None,
+            waybill: str | None = None, proxy: bool = False, proxy_name: str | None = None,
             payment_method: str | None = None, actor: Actor, now: dt.datetime) -> ReleaseResult:
-    """Hand these parcels to the customer identified by the facts given.  All or nothing."""
+    """Hand these parcels to the customer identified by the facts given.  All or nothing.
+
+    ``proxy`` (代取): someone else collects; their name is required and recorded."""
     ids = sorted({int(i) for i in parcel_ids})
     if not ids:
         raise ValidationError("请选择要出库的包裹。")
     proxy_name = (proxy_name or "").strip()
+    if proxy and not proxy_name:
+        raise ValidationError("代取：请填写取件人姓名。")
     signer = PROXY if proxy_name else SELF
     with write_tx():
         who = identify(code=code, tail=tail, waybill=waybill)

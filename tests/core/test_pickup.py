@@ -161,3 +161,17 @@ def test_released_code_can_be_used_again_by_a_new_parcel(db, clerk, now):
     pickup.release([a.id], waybill=a.waybill, actor=clerk, now=now)
     b = make_parcel("SF2000000000366", code="3-2-0366", phone="13900005678")
     assert [r.id for r in pickup.lookup("3-2-0366").rows] == [b.id]
+
+
+def test_proxy_without_a_name_is_refused(customer, clerk, now):
+    ps, _ = customer
+    with pytest.raises(ValidationError, match="取件人姓名"):
+        pickup.release([ps[0].id], waybill=ps[0].waybill, proxy=True, proxy_name="  ",
+                       actor=clerk, now=now)
+    assert Parcel.get_by_id(ps[0].id).status == Parcel.IN_STOCK
+
+
+def test_clerk_role_is_enough_but_someone_must_act(customer, now):
+    ps, _ = customer
+    with pytest.raises(PermissionDenied):
+        pickup.release([ps[0].id], waybill=ps[0].waybill, actor=None, now=now)
