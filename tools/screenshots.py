@@ -23,11 +23,60 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 NOW = dt.datetime(2026, 6, 8, 10, 15, 0)
 OUT = ROOT / "docs" / "img"
 
+def _counter_parcels(window):
+    """The counter shots need self-pickup parcels; the intake demo makes them, and if it did not
+    (a branch without intake) a few are made here."""
+    from outlet_desk.models import Parcel
+    if not Parcel.select().where(Parcel.category == Parcel.PICKUP,
+                                 Parcel.status == Parcel.IN_STOCK).exists():
+        from tests.factories import make_parcel
+        at = NOW.replace(hour=8, minute=40)
+        people = [("陈静", "13905710366"), ("王建国", "13757182214"), ("刘洋", "18868051907"),
+                  ("赵敏", "15967123380"), ("孙磊", "13600578841")]
+        n = 0
+        for i, (name, phone) in enumerate(people):
+            for j in range(3 if i == 0 else 1 + i % 2):
+                n += 1
+                wb = ["JT", "YT", "SF", "ZT"][n % 4]
+                wb = (wb + f"{5821030000000 + n * 7919:013d}") if wb != "ZT" else f"7{n:03d}5588210{n:02d}"
+                make_parcel(wb, phone=phone, name=name, shelf=str(1 + n % 4), level=1 + n % 3,
+                            carrier=["极兔", "圆通", "顺丰", "中通"][n % 4], arrived_at=at,
+                            cod_fen=1200 if (i == 0 and j == 1) else 0)
+    return Parcel.select().where(Parcel.category == Parcel.PICKUP,
+                                 Parcel.status == Parcel.IN_STOCK).order_by(Parcel.id)
+
+
+def _pickup_shot(window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    parcels = list(_counter_parcels(window))
+    phone_counts = {}
+    for p in parcels:
+        phone_counts[p.recipient_phone] = phone_counts.get(p.recipient_phone, 0) + 1
+    p = max(parcels, key=lambda q: phone_counts[q.recipient_phone])
+    tab = window.stack.currentWidget().release_tab
+    tab.on_lookup(p.pickup_code)
+    tab.fact_field.setText(p.phone_tail)
+    tab.on_fact()
+    tab.proxy.setChecked(True)
+    tab.collector.setText("李华")
+    tab.lookup_field.setFocus()
+    QTest.qWait(10)
+
+
+def _notify_shot(window):
+    _counter_parcels(window)
+    screen = window.stack.currentWidget()
+    screen.tabs.setCurrentWidget(screen.notify_tab)
+
+
 # (file, who, secret, function key, optional action(window))
 SHOTS = [
     ("main-window.png", "张丽", "1111", 1, None),
     ("settings.png", "李店长", "manager803", 11, None),
     ("audit-log.png", "李店长", "manager803", 12, None),
+    ("pickup.png", "张丽", "1111", 3, _pickup_shot),
+    ("notify.png", "王芳", "2222", 3, _notify_shot),
 ]
 
 

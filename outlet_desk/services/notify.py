@@ -163,7 +163,7 @@ def _groups(now: dt.datetime) -> list[CallGroup]:
         deadline = min(p.deadline for p in parcels)
         message = render(values["notify.call_template"], name=name,
                          codes=[p.code for p in parcels], deadline=deadline, values=values)
-        out.append(CallGroup(phone=phone, phone_masked=mask_phone(phone), name=name,
+        out.append(CallGroup(phone=phone, phone_masked=mask_phone(phone), name=mask_name(name),
                              parcels=parcels,
                              attempts=max(attempts.get(p.id, 0) for p in parcels),
                              called_today=any(p.id in called for p in parcels),

@@ -106,7 +106,10 @@ def _info(c: StockCheck) -> CheckInfo:
 
 
 def _expected_query(check: StockCheck, at: dt.datetime):
-    q = Parcel.select().where(Parcel.status.in_(Parcel.AT_OUTLET) & (Parcel.arrived_at <= at))
+    """What should be on the shelves: parcels at the outlet that have a shelf, arrived by ``at``.
+    (Delivery and township piles have no shelf and leave the same morning; they are not counted.)"""
+    q = Parcel.select().where(Parcel.status.in_(Parcel.AT_OUTLET) & Parcel.shelf.is_null(False)
+                              & (Parcel.arrived_at <= at))
     if check.shelf:
         q = q.where(Parcel.shelf == check.shelf)
     return q
