@@ -70,6 +70,33 @@ def _notify_shot(window):
     screen.tabs.setCurrentWidget(screen.notify_tab)
 
 
+def _stockcheck_shot(window):
+    parcels = list(_counter_parcels(window))
+    screen = window.stack.currentWidget()
+    screen.tabs.setCurrentWidget(screen.stock_tab)
+    tab = screen.stock_tab
+    tab.shelf_field.setText("")
+    tab.start()
+    by_place = {}
+    for p in parcels:
+        by_place.setdefault((p.shelf, p.level), []).append(p)
+    places = sorted(by_place)
+    for n, place in enumerate(places):
+        tab.on_scan(f"{place[0]}-{place[1]}")
+        for p in by_place[place]:
+            if p is parcels[1]:
+                continue                    # not found on the shelf
+            if p is parcels[2]:
+                tab.on_scan(f"{places[0][0]}-{places[0][1]}")   # on the wrong shelf
+                tab.on_scan(p.waybill)
+                tab.on_scan(f"{place[0]}-{place[1]}")
+                continue
+            tab.on_scan(p.waybill)
+    tab.on_scan("JT5899000012345")          # a parcel nobody took in
+    tab.finish()
+    tab.table.selectRow(0)
+
+
 # (file, who, secret, function key, optional action(window))
 SHOTS = [
     ("main-window.png", "张丽", "1111", 1, None),
@@ -77,6 +104,7 @@ SHOTS = [
     ("audit-log.png", "李店长", "manager803", 12, None),
     ("pickup.png", "张丽", "1111", 3, _pickup_shot),
     ("notify.png", "王芳", "2222", 3, _notify_shot),
+    ("stockcheck.png", "张丽", "1111", 3, _stockcheck_shot),
 ]
 
 

@@ -499,3 +499,22 @@ def populate_demo(ctx) -> None:
     for row in report(done.id):
         if row.kind == StockCheckItem.MISPLACED:
             fix_put_back(row.id, actor=clerk, now=t + dt.timedelta(minutes=3))
+
+
+# -- handover -------------------------------------------------------------------------------------
+def open_items(staff_id: int, now: dt.datetime):
+    """A check this person started and did not finish; lines of their checks not yet fixed."""
+    from ..openitems import OpenItem
+    items = []
+    for c in StockCheck.select().where(StockCheck.finished_at.is_null()
+                                       & (StockCheck.started_by == staff_id)):
+        scope = f"货架 {c.shelf}" if c.shelf else "全店"
+        items.append(OpenItem("stockcheck", str(c.id),
+                              f"盘点未结束（{scope}，{c.started_at:%m-%d %H:%M} 开始）"))
+    q = (StockCheckItem.select(StockCheckItem.check, fn.COUNT(StockCheckItem.id))
+         .join(StockCheck)
+         .where(StockCheckItem.fix.is_null() & (StockCheck.finished_by == staff_id))
+         .group_by(StockCheckItem.check).tuples())
+    for check_id, n in q:
+        items.append(OpenItem("stockcheck", str(check_id), f"盘点差异 {n} 条待处理（第 {check_id} 次盘点）"))
+    return items

@@ -137,3 +137,14 @@ def test_parcels_arriving_after_the_check_are_not_missing(db, clerk):
     check = stockcheck.start(None, actor=clerk, now=T)
     info = stockcheck.finish(check.id, actor=clerk, now=T)
     assert info.missing == 0
+
+
+def test_open_items_for_handover(shelf3, clerk, clerk_b):
+    from outlet_desk import openitems
+    c1 = stockcheck.start("5", actor=clerk, now=T)
+    stockcheck.finish(c1.id, actor=clerk, now=T)        # shelf 5's parcel missing: one open line
+    stockcheck.start("3", actor=clerk, now=T)
+    titles = [i.title for i in openitems.collect(clerk.id, T) if i.kind == "stockcheck"]
+    assert any("盘点未结束（货架 3" in t for t in titles)
+    assert any("盘点差异 1 条待处理" in t for t in titles)
+    assert not [i for i in openitems.collect(clerk_b.id, T) if i.kind == "stockcheck"]

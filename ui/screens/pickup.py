@@ -551,6 +551,8 @@ class StockCheckTab(QWidget):
         split = QSplitter(Qt.Horizontal)
         self.feed = QListWidget()
         self.feed.setFocusPolicy(Qt.NoFocus)
+        self.feed.setWordWrap(True)
+        self.feed.setMinimumWidth(300)
         split.addWidget(self.feed)
         right = QWidget()
         col = QVBoxLayout(right)
