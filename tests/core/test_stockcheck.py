@@ -148,3 +148,13 @@ def test_open_items_for_handover(shelf3, clerk, clerk_b):
     assert any("盘点未结束（货架 3" in t for t in titles)
     assert any("盘点差异 1 条待处理" in t for t in titles)
     assert not [i for i in openitems.collect(clerk_b.id, T) if i.kind == "stockcheck"]
+
+
+def test_cli_prints_the_days_last_check(shelf3, clerk, tmp_path, capsys):
+    from outlet_desk.cli import main
+    c = stockcheck.start("3", actor=clerk, now=T)
+    stockcheck.finish(c.id, actor=clerk, now=T)
+    rc = main(["--home", str(tmp_path), "stockcheck", "last", "--day", "2026-06-07"])
+    out = capsys.readouterr().out
+    assert rc == 3 and "货架 3" in out and "缺失 3" in out
+    assert main(["--home", str(tmp_path), "stockcheck", "last", "--day", "2026-06-01"]) == 2
