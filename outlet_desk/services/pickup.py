@@ -33,6 +33,16 @@ _TAIL_RE = re.compile(r"^\d{4}$")
 _CODE_RE = re.compile(r"^[0-9A-Z]{1,4}-\d{1,2}-\d{3,4}(-\d{1,2}|[A-Z])?$")
 
 
+def intake_hook(name: str):
+    """A function of the intake capability (``services/intake.py``: ``release_code``,
+    ``assign_code``), or None where intake is not installed.  Pickup codes are intake's rule."""
+    try:
+        from . import intake
+    except ImportError:
+        return None
+    return getattr(intake, name, None)
+
+
 def classify(text: str) -> str:
     """What the customer gave: a pickup code (3-2-0366), a phone tail (0366) or a waybill."""
     if _TAIL_RE.match(text):
@@ -274,9 +284,11 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
                 detail += f" 到付{p.cod_fen / 100:.2f}元 {method}"
             ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.RELEASED, staff=actor.id,
                                detail=detail)
-        # The pickup code is free again: codes are unique only among parcels at the outlet, and
-        # this parcel no longer is.  (At merge: call the intake capability's code-freeing
-        # function here, inside this transaction, for each released parcel.)
+        # The pickup code is free again (codes are unique only among parcels at the outlet).
+        free = intake_hook("release_code")
+        if free is not None:
+            for p in parcels:
+                free(p.id)
         audit.record(actor, "pickup.release", entity="parcel", entity_id=",".join(str(i) for i in ids),
                      detail={"waybills": [p.waybill for p in parcels], "signer": signer,
                              "collector": proxy_name, "by": who.kind, "cod_fen": cod_total,

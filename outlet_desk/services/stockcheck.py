@@ -30,6 +30,7 @@ from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
 from . import duty_events, problems
+from .pickup import intake_hook
 
 _PLACE_RE = re.compile(r"^(?:SHELF[:\-]?)?([0-9A-Z]{1,3})(?:-(\d{1,2}))?$")
 _PROBLEM_NOTE = "盘点未找到"
@@ -430,6 +431,13 @@ def fix_restock(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
                       level=(item.scanned_level if item.scanned_shelf else p.level),
                       released_at=None, released_by=None, signer_type=None, collector_name=None,
                       updated_at=now).where(Parcel.id == p.id).execute()
+        if p.category == Parcel.PICKUP:
+            # its code was freed when it left: give it a (possibly new) code via intake's rule
+            assign = intake_hook("assign_code")
+            if assign is not None and item.scanned_shelf and item.scanned_level is not None:
+                assign(p.id, now=now, shelf=item.scanned_shelf, level=item.scanned_level)
+            elif assign is not None:
+                assign(p.id, now=now)
         ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.MOVED, staff=actor.id,
                            detail=f"盘点：在货架上找到，放回库存（原状态 {old}）")
         _done(item, StockCheckItem.RESTOCKED, actor, now,
