@@ -49,7 +49,7 @@ def _counter_parcels(window):
 def _pickup_shot(window):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    parcels = list(_counter_parcels(window))
+    parcels = [p for p in _counter_parcels(window) if p.recipient_phone and not p.problem]
     phone_counts = {}
     for p in parcels:
         phone_counts[p.recipient_phone] = phone_counts.get(p.recipient_phone, 0) + 1

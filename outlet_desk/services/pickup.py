@@ -101,7 +101,8 @@ class Lookup:
     def prompt(self) -> str:
         if self.verified:
             return ""
-        return "请核对手机尾号" if self.needs == TAIL else "请报取件码"
+        return {TAIL: "请核对手机尾号", CODE: "请报取件码",
+                WAYBILL: "没有登记电话：请扫描运单"}.get(self.needs, "")
 
 
 def blocked_reason(p) -> str:
@@ -181,7 +182,9 @@ def lookup(text: str) -> Lookup:
         anchor = _at_outlet_by_code(query)
         if anchor is None:
             raise NotFound(f"没有取件码 {query} 的在店包裹（已取走或码不对）。")
-        return Lookup(query, kind, _customers(_customer_parcels(anchor)), False, TAIL)
+        # no phone on record (no manifest line): only the waybill scan can confirm
+        needs = TAIL if anchor.phone_tail else WAYBILL
+        return Lookup(query, kind, _customers(_customer_parcels(anchor)), False, needs)
     anchor = Parcel.select(*_FIELDS).where(Parcel.waybill == query).first()
     if anchor is None:
         raise NotFound(f"没有运单 {query}：不是本店的包裹，或还没到件入库。")
@@ -207,7 +210,9 @@ def identify(*, code: str | None = None, tail: str | None = None,
     anchor = _at_outlet_by_code(code)
     if anchor is None:
         raise NotFound(f"没有取件码 {code} 的在店包裹（已取走或码不对）。")
-    if (anchor.phone_tail or "") != tail:
+    if not anchor.phone_tail:
+        raise DomainError("这个包裹没有登记电话，不能用尾号核对：请扫描运单。")
+    if anchor.phone_tail != tail:
         raise DomainError("手机尾号与取件码不符，不能取件。")
     return Lookup(code, CODE, _customers(_customer_parcels(anchor)), True, "")
 

@@ -175,3 +175,13 @@ def test_clerk_role_is_enough_but_someone_must_act(customer, now):
     ps, _ = customer
     with pytest.raises(PermissionDenied):
         pickup.release([ps[0].id], waybill=ps[0].waybill, actor=None, now=now)
+
+
+def test_parcel_without_phone_needs_the_waybill(db, clerk, now):
+    p = make_parcel("ZT1000000000077", phone=None, name=None)
+    found = pickup.lookup(p.pickup_code)
+    assert found.needs == "waybill" and "扫描运单" in found.prompt()
+    with pytest.raises(DomainError, match="没有登记电话"):
+        pickup.release([p.id], code=p.pickup_code, tail="0077", actor=clerk, now=now)
+    pickup.release([p.id], waybill=p.waybill, actor=clerk, now=now)
+    assert Parcel.get_by_id(p.id).status == Parcel.RELEASED

@@ -165,7 +165,8 @@ class ReleaseTab(QWidget):
 
     # -- flow -----------------------------------------------------------------------------------
     def focus_default(self) -> None:
-        if self.found is not None and self.verified is None:
+        if self.found is not None and self.verified is None \
+                and self.found.needs != pickup.WAYBILL:
             self.fact_field.setFocus(Qt.OtherFocusReason)
         else:
             self.lookup_field.reclaim()
@@ -231,13 +232,19 @@ class ReleaseTab(QWidget):
         text = normalize_scan(text)
         kind = pickup.classify(text)
         if kind != self.found.needs:
-            self.ctx.banner.error(self.tr("Ask for the phone's last 4 digits.")
-                                  if self.found.needs == pickup.TAIL
-                                  else self.tr("Ask for the pickup code."))
-            self.fact_field.setFocus()
+            self.ctx.banner.error(self._ask())
+            self.focus_default()
             return
         self.facts[kind] = text
         self._verify()
+
+    def _ask(self) -> str:
+        needs = self.found.needs if self.found else ""
+        if needs == pickup.TAIL:
+            return self.tr("Ask for the phone's last 4 digits.")
+        if needs == pickup.CODE:
+            return self.tr("Ask for the pickup code.")
+        return self.tr("No phone on record: scan the waybill.")
 
     def _verify(self) -> None:
         code, tail = self.facts.get(pickup.CODE), self.facts.get(pickup.TAIL)
@@ -322,11 +329,9 @@ class ReleaseTab(QWidget):
             self.state_label.setStyleSheet("color:#2e7d32;")
             self.fact_field.setEnabled(False)
         else:
-            self.state_label.setText(self.tr("Ask for the phone's last 4 digits.")
-                                     if self.found.needs == pickup.TAIL
-                                     else self.tr("Ask for the pickup code."))
+            self.state_label.setText(self._ask())
             self.state_label.setStyleSheet("color:#ef6c00;")
-            self.fact_field.setEnabled(True)
+            self.fact_field.setEnabled(self.found.needs != pickup.WAYBILL)
         can = self.verified is not None
         self.release_all_button.setEnabled(can)
         self.release_selected_button.setEnabled(can)
