@@ -265,4 +265,13 @@ def recent(day: dt.date, limit: int = 200) -> list[SmsRow]:
     return [SmsRow(at, mask_phone(ph), k, s, e) for at, ph, k, s, e in q]
 
 
+def day_counts(day: dt.date) -> dict[str, int]:
+    """SMS handed to the gateway on ``day``: ``{"sent": n, "failed": m}``."""
+    out = {SmsMessage.SENT: 0, SmsMessage.FAILED: 0}
+    for status, n in (SmsMessage.select(SmsMessage.status, fn.COUNT(SmsMessage.id))
+                      .where(SmsMessage.day == day).group_by(SmsMessage.status).tuples()):
+        out[status] = int(n)
+    return out
+
+
 CHANGES = frozenset({changes.PARCELS})

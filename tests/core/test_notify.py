@@ -102,3 +102,13 @@ def test_call_list_query_count_does_not_grow_with_parcels(db, clerk, now):
     with count_queries() as counter:
         notify._groups(now)
     assert counter.count <= 4
+
+
+def test_history_lists_each_attempt_newest_first(db, clerk, now):
+    p = make_parcel()
+    notify.record_outcome([p.id], NotifyLog.NO_ANSWER, actor=clerk, now=now)
+    notify.record_outcome([p.id], NotifyLog.NOTIFIED, note="下午来取", actor=clerk,
+                          now=now + dt.timedelta(hours=1))
+    rows = notify.history(p.id)
+    assert [(r.outcome, r.staff_name) for r in rows] == [("notified", "张丽"), ("no_answer", "张丽")]
+    assert rows[0].note == "下午来取"

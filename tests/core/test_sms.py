@@ -135,3 +135,14 @@ def test_call_list_batch_skips_customers_already_texted_today(provider, clerk, n
     result = sms.send_call_list(groups, actor=clerk, now=now)
     assert (result.sent, result.skipped, result.failed) == (1, 1, 0)
     assert len(provider.received) == 2
+
+
+def test_day_counts_show_sent_and_failed(provider, clerk, now):
+    a, b = make_parcel(phone="13812341234"), make_parcel(phone="13900005678")
+    sms.send_sms([a.id], actor=clerk, now=now)
+    provider.status = 500
+    with pytest.raises(DomainError):
+        sms.send_sms([b.id], actor=clerk, now=now)
+    assert sms.day_counts(now.date()) == {"sent": 1, "failed": 1}
+    assert [r.status for r in sms.recent(now.date())] == ["failed", "sent"]
+    assert sms.recent(now.date())[0].phone_masked == "139****5678"

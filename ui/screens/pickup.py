@@ -440,8 +440,13 @@ class NotifyTab(QWidget):
         on = sms.enabled()
         self.sms_button.setEnabled(on and bool(self.groups))
         self.sms_all_button.setEnabled(on and bool(self.groups))
-        self.sms_note.setText("" if on else self.tr("SMS is off (a manager can turn it on in "
-                                                    "Settings)."))
+        if on:
+            counts = sms.day_counts(self.ctx.now().date())
+            self.sms_note.setText(self.tr("SMS today: %1 sent, %2 failed")
+                                  .replace("%1", str(counts["sent"]))
+                                  .replace("%2", str(counts["failed"])))
+        else:
+            self.sms_note.setText(self.tr("SMS is off (a manager can turn it on in Settings)."))
         self._show_summary()
 
     def _show_summary(self) -> None:

@@ -73,37 +73,42 @@
         <translation>给列表中所有人发短信</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="443" />
+        <location filename="../../../ui/screens/pickup.py" line="445" />
+        <source>SMS today: %1 sent, %2 failed</source>
+        <translation>今日短信：已发 %1 条，失败 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pickup.py" line="449" />
         <source>SMS is off (a manager can turn it on in Settings).</source>
         <translation>短信通知未开启（店长可在设置里开启）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="451" />
+        <location filename="../../../ui/screens/pickup.py" line="456" />
         <source>%1 customers to call, %2 parcels</source>
         <translation>待通知 %1 位客户，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="454" />
+        <location filename="../../../ui/screens/pickup.py" line="459" />
         <source>Everyone has been notified.</source>
         <translation>所有客户都已通知。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="474" />
+        <location filename="../../../ui/screens/pickup.py" line="479" />
         <source>Message copied.</source>
         <translation>话术已复制。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="479" />
+        <location filename="../../../ui/screens/pickup.py" line="484" />
         <source>Choose a customer in the list first.</source>
         <translation>请先在列表里选一位客户。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="487" />
+        <location filename="../../../ui/screens/pickup.py" line="492" />
         <source> Today's call list is done.</source>
         <translation> 今日通知列表已全部拨打。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="499" />
+        <location filename="../../../ui/screens/pickup.py" line="504" />
         <source>SMS sent to %1.</source>
         <translation>短信已发给 %1。</translation>
     </message>
@@ -111,17 +116,17 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="810" />
+        <location filename="../../../ui/screens/pickup.py" line="815" />
         <source>Release (Alt+1)</source>
         <translation>取件 (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="811" />
+        <location filename="../../../ui/screens/pickup.py" line="816" />
         <source>Notify (Alt+2)</source>
         <translation>通知 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="812" />
+        <location filename="../../../ui/screens/pickup.py" line="817" />
         <source>Stock check (Alt+3)</source>
         <translation>盘点 (Alt+3)</translation>
     </message>
@@ -277,149 +282,149 @@
 <context>
     <name>StockCheckTab</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="590" />
+        <location filename="../../../ui/screens/pickup.py" line="595" />
         <source>Finding</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="591" />
+        <location filename="../../../ui/screens/pickup.py" line="596" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="592" />
+        <location filename="../../../ui/screens/pickup.py" line="597" />
         <source>Code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="593" />
+        <location filename="../../../ui/screens/pickup.py" line="598" />
         <source>Recorded</source>
         <translation>系统货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="594" />
+        <location filename="../../../ui/screens/pickup.py" line="599" />
         <source>Scanned at</source>
         <translation>扫描货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="595" />
+        <location filename="../../../ui/screens/pickup.py" line="600" />
         <source>Fixed</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="599" />
+        <location filename="../../../ui/screens/pickup.py" line="604" />
         <source>Shelf:</source>
         <translation>货架：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="600" />
+        <location filename="../../../ui/screens/pickup.py" line="605" />
         <source>all</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="601" />
+        <location filename="../../../ui/screens/pickup.py" line="606" />
         <source>Start check</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="602" />
+        <location filename="../../../ui/screens/pickup.py" line="607" />
         <source>Finish (Ctrl+Enter)</source>
         <translation>结束盘点 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="603" />
+        <location filename="../../../ui/screens/pickup.py" line="608" />
         <source>Abandon</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="605" />
+        <location filename="../../../ui/screens/pickup.py" line="610" />
         <source>Scan a shelf mark (e.g. 3-2) and then every parcel on it</source>
         <translation>先扫描货架标记（如 3-2），再扫描其上的每个包裹</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="606" />
+        <location filename="../../../ui/screens/pickup.py" line="611" />
         <source>Found it</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="607" />
+        <location filename="../../../ui/screens/pickup.py" line="612" />
         <source>Not found → problem</source>
         <translation>未找到→问题件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="608" />
+        <location filename="../../../ui/screens/pickup.py" line="613" />
         <source>Record new place</source>
         <translation>改为新货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="609" />
+        <location filename="../../../ui/screens/pickup.py" line="614" />
         <source>Put back</source>
         <translation>放回原位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="610" />
+        <location filename="../../../ui/screens/pickup.py" line="615" />
         <source>Back to stock</source>
         <translation>放回库存</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="611" />
+        <location filename="../../../ui/screens/pickup.py" line="616" />
         <source>Taken in at F2</source>
         <translation>已在 F2 入库</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="651" />
+        <location filename="../../../ui/screens/pickup.py" line="656" />
         <source>Checking: %1</source>
         <translation>正在盘点：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="652" />
-        <location filename="../../../ui/screens/pickup.py" line="674" />
+        <location filename="../../../ui/screens/pickup.py" line="657" />
+        <location filename="../../../ui/screens/pickup.py" line="679" />
         <source>shelf %1</source>
         <translation>货架 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="653" />
-        <location filename="../../../ui/screens/pickup.py" line="675" />
+        <location filename="../../../ui/screens/pickup.py" line="658" />
+        <location filename="../../../ui/screens/pickup.py" line="680" />
         <source>whole outlet</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="656" />
+        <location filename="../../../ui/screens/pickup.py" line="661" />
         <source>At: %1</source>
         <translation>当前：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="659" />
+        <location filename="../../../ui/screens/pickup.py" line="664" />
         <source>Expected %1 · scanned %2 · in place %3 · misplaced %4 · unexpected %5 · not yet scanned %6</source>
         <translation>应有 %1 · 已扫 %2 · 在位 %3 · 放错 %4 · 多出 %5 · 未扫 %6</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="665" />
+        <location filename="../../../ui/screens/pickup.py" line="670" />
         <source>No check running.</source>
         <translation>没有进行中的盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="672" />
+        <location filename="../../../ui/screens/pickup.py" line="677" />
         <source>Last check %1 (%2): missing %3, unexpected %4, misplaced %5 — %6 to fix</source>
         <translation>上次盘点 %1（%2）：缺失 %3，多出 %4，放错 %5 — 待处理 %6</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="679" />
+        <location filename="../../../ui/screens/pickup.py" line="684" />
         <source>No finished check yet.</source>
         <translation>还没有完成的盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="690" />
+        <location filename="../../../ui/screens/pickup.py" line="695" />
         <source>Stock check started: scan a shelf mark, then the parcels.</source>
         <translation>盘点已开始：先扫货架标记，再扫包裹。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="695" />
+        <location filename="../../../ui/screens/pickup.py" line="700" />
         <source>Start a stock check first.</source>
         <translation>请先开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="728" />
+        <location filename="../../../ui/screens/pickup.py" line="733" />
         <source>Check finished: missing %1, unexpected %2, misplaced %3.</source>
         <translation>盘点结束：缺失 %1，多出 %2，放错 %3。</translation>
     </message>
