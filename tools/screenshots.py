@@ -23,6 +23,81 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 NOW = dt.datetime(2026, 6, 8, 10, 15, 0)
 OUT = ROOT / "docs" / "img"
 
+def _counter_parcels(window):
+    """The counter shots need self-pickup parcels; the intake demo makes them, and if it did not
+    (a branch without intake) a few are made here."""
+    from outlet_desk.models import Parcel
+    if not Parcel.select().where(Parcel.category == Parcel.PICKUP,
+                                 Parcel.status == Parcel.IN_STOCK).exists():
+        from tests.factories import make_parcel
+        at = NOW.replace(hour=8, minute=40)
+        people = [("陈静", "13905710366"), ("王建国", "13757182214"), ("刘洋", "18868051907"),
+                  ("赵敏", "15967123380"), ("孙磊", "13600578841")]
+        n = 0
+        for i, (name, phone) in enumerate(people):
+            for j in range(3 if i == 0 else 1 + i % 2):
+                n += 1
+                wb = ["JT", "YT", "SF", "ZT"][n % 4]
+                wb = (wb + f"{5821030000000 + n * 7919:013d}") if wb != "ZT" else f"7{n:03d}5588210{n:02d}"
+                make_parcel(wb, phone=phone, name=name, shelf=str(1 + n % 4), level=1 + n % 3,
+                            carrier=["极兔", "圆通", "顺丰", "中通"][n % 4], arrived_at=at,
+                            cod_fen=1200 if (i == 0 and j == 1) else 0)
+    return Parcel.select().where(Parcel.category == Parcel.PICKUP,
+                                 Parcel.status == Parcel.IN_STOCK).order_by(Parcel.id)
+
+
+def _pickup_shot(window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    parcels = [p for p in _counter_parcels(window) if p.recipient_phone and not p.problem]
+    phone_counts = {}
+    for p in parcels:
+        phone_counts[p.recipient_phone] = phone_counts.get(p.recipient_phone, 0) + 1
+    p = max(parcels, key=lambda q: phone_counts[q.recipient_phone])
+    tab = window.stack.currentWidget().release_tab
+    tab.on_lookup(p.pickup_code)
+    tab.fact_field.setText(p.phone_tail)
+    tab.on_fact()
+    tab.proxy.setChecked(True)
+    tab.collector.setText("李华")
+    tab.lookup_field.setFocus()
+    QTest.qWait(10)
+
+
+def _notify_shot(window):
+    _counter_parcels(window)
+    screen = window.stack.currentWidget()
+    screen.tabs.setCurrentWidget(screen.notify_tab)
+
+
+def _stockcheck_shot(window):
+    parcels = list(_counter_parcels(window))
+    screen = window.stack.currentWidget()
+    screen.tabs.setCurrentWidget(screen.stock_tab)
+    tab = screen.stock_tab
+    tab.shelf_field.setText("")
+    tab.start()
+    by_place = {}
+    for p in parcels:
+        by_place.setdefault((p.shelf, p.level), []).append(p)
+    places = sorted(by_place)
+    for n, place in enumerate(places):
+        tab.on_scan(f"{place[0]}-{place[1]}")
+        for p in by_place[place]:
+            if p is parcels[1]:
+                continue                    # not found on the shelf
+            if p is parcels[2]:
+                tab.on_scan(f"{places[0][0]}-{places[0][1]}")   # on the wrong shelf
+                tab.on_scan(p.waybill)
+                tab.on_scan(f"{place[0]}-{place[1]}")
+                continue
+            tab.on_scan(p.waybill)
+    tab.on_scan("JT5899000012345")          # a parcel nobody took in
+    tab.finish()
+    tab.table.selectRow(0)
+
+
+# (file, who, secret, function key, optional action(window))
 # (file, who, secret, function key, optional action(window))
 SHOTS = [
     ("main-window.png", "张丽", "1111", 1, None),
@@ -38,6 +113,14 @@ SHOTS = [
      lambda w: w.screen_by_key(6).tabs.setCurrentIndex(0)),
     ("signoff-upload.png", "王芳", "2222", 6,
      lambda w: w.screen_by_key(6).tabs.setCurrentIndex(2)),
+    ("pickup.png", "张丽", "1111", 3, _pickup_shot),
+    ("notify.png", "王芳", "2222", 3, _notify_shot),
+    ("stockcheck.png", "张丽", "1111", 3, _stockcheck_shot),
+    ("dayclose.png", "李店长", "manager803", 10,
+     lambda w: w.screen_by_key(10).set_day(NOW.date() - dt.timedelta(days=1))),
+    ("dayclose-count.png", "张丽", "1111", 10, lambda w: _dayclose_count(w)),
+    ("dayclose-accounts.png", "李店长", "manager803", 10,
+     lambda w: w.screen_by_key(10).tabs.setCurrentIndex(1)),
 ]
 
 
@@ -56,12 +139,6 @@ def _reply_refusing(window):
     screen.fill_from_template()
     screen.situation.setPlainText("您好，您的包裹核实中，请知悉")
     screen.when.setText("尽快")
-    ("dayclose.png", "李店长", "manager803", 10,
-     lambda w: w.screen_by_key(10).set_day(NOW.date() - dt.timedelta(days=1))),
-    ("dayclose-count.png", "张丽", "1111", 10, lambda w: _dayclose_count(w)),
-    ("dayclose-accounts.png", "李店长", "manager803", 10,
-     lambda w: w.screen_by_key(10).tabs.setCurrentIndex(1)),
-]
 
 
 def _dayclose_count(window):

@@ -1,0 +1,52 @@
+"""Counter subcommands: the day's stock check result, and a test of the SMS gateway settings."""
+from __future__ import annotations
+
+import datetime as dt
+
+
+def register(sub) -> None:
+    p = sub.add_parser("stockcheck", help="stock check (盘点) results")
+    ssub = p.add_subparsers(dest="stockcheck_cmd", required=True, metavar="ACTION")
+    last = ssub.add_parser("last", help="the last finished check of a day, in counts")
+    last.add_argument("--day", help="YYYY-MM-DD (default: today)")
+    last.set_defaults(handler=cmd_stockcheck_last)
+
+    p = sub.add_parser("sms", help="SMS gateway")
+    msub = p.add_subparsers(dest="sms_cmd", required=True, metavar="ACTION")
+    t = msub.add_parser("test", help="send one test message to PHONE with the configured gateway")
+    t.add_argument("phone")
+    t.set_defaults(handler=cmd_sms_test)
+
+
+def cmd_stockcheck_last(ctx) -> int:
+    from ..errors import ValidationError
+    from ..services import stockcheck
+    ctx.open()
+    try:
+        day = dt.date.fromisoformat(ctx.args.day) if ctx.args.day else ctx.now().date()
+    except ValueError:
+        raise ValidationError("日期格式应为 YYYY-MM-DD。") from None
+    s = stockcheck.last_check(day)
+    if s is None:
+        print(f"{day} 没有完成的盘点。")
+        return 2
+    scope = f"货架 {s.shelf}" if s.shelf else "全店"
+    print(f"{day} 盘点（{scope}，{s.finished_at:%H:%M} 结束）：应有 {s.expected}，扫描 {s.scanned}，"
+          f"缺失 {s.missing}，多出 {s.unexpected}，放错 {s.misplaced}，待处理 {s.open_items}")
+    return 0 if s.agrees else 3
+
+
+def cmd_sms_test(ctx) -> int:
+    from ..errors import DomainError
+    from ..services import sms
+    ctx.open()
+    if not sms.enabled():
+        raise DomainError("短信通知未开启（设置 sms.enabled）。")
+    gateway = sms.gateway_from_settings()
+    try:
+        ref = gateway.send(ctx.args.phone, "【Outlet Desk】短信网关测试。")
+    except sms.SmsFailure as exc:
+        print(f"发送失败：{exc}")
+        return 1
+    print(f"已发送{('，网关编号 ' + ref) if ref else ''}。")
+    return 0

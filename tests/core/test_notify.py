@@ -1,0 +1,114 @@
+import datetime as dt
+
+import pytest
+
+from outlet_desk.errors import ValidationError
+from outlet_desk.models import AuditLog, Parcel, ParcelEvent
+from outlet_desk.models.counter import NotifyLog
+from outlet_desk.models.duty import DutyEvent
+from outlet_desk.models.problems import ProblemRecord
+from outlet_desk.services import duty_events, notify
+from tests.factories import make_parcel
+
+ARR = dt.datetime(2026, 6, 7, 8, 30)
+
+
+def test_call_list_groups_a_customers_parcels_into_one_call(db, clerk, now):
+    a = [make_parcel(phone="13812341234", name="张三", arrived_at=ARR) for _ in range(3)]
+    b = make_parcel(phone="13900005678", name="李四", arrived_at=ARR)
+    make_parcel(phone="13700001111", category=Parcel.DELIVERY)            # not self-pickup
+    make_parcel(phone="13700002222", status=Parcel.RELEASED)              # gone
+    make_parcel(phone="13700003333", problem=True)                        # problem parcel
+    groups = notify.call_list(actor=clerk, now=now)
+    assert len(groups) == 2
+    three = next(g for g in groups if g.phone == "13812341234")
+    assert set(three.parcel_ids) == {p.id for p in a}
+    assert three.phone_masked == "138****1234"
+    # the message names every code, the outlet's address and hours, and the deadline (arrival + 7)
+    for p in a:
+        assert p.pickup_code in three.message
+    assert "幸福路 88 号" in three.message and "08:00-20:00" in three.message
+    assert "6月14日" in three.message
+    assert [g.phone for g in groups if g.phone != "13812341234"] == [b.recipient_phone]
+
+
+def test_viewing_full_phone_numbers_is_audited(db, clerk, now):
+    make_parcel()
+    notify.call_list(actor=clerk, now=now)
+    row = AuditLog.select().where(AuditLog.action == "notify.phone_view").get()
+    assert row.actor_name == "张丽" and '"customers":1' in row.detail
+
+
+def test_notified_leaves_the_list_with_log_and_event(db, clerk, now):
+    p1, p2 = make_parcel(), make_parcel()
+    res = notify.record_outcome([p1.id, p2.id], NotifyLog.NOTIFIED, actor=clerk, now=now)
+    assert res.list_done
+    assert notify.call_list(actor=clerk, now=now) == []
+    assert NotifyLog.select().where(NotifyLog.outcome == "notified").count() == 2
+    assert ParcelEvent.select().where(ParcelEvent.kind == ParcelEvent.NOTIFIED).count() == 2
+    # the whole list was worked through: the duty is observed once
+    assert duty_events.CUSTOMERS_NOTIFIED in duty_events.observed(now.date())
+
+
+def test_no_answer_counts_attempts_and_stays_on_the_list(db, clerk, now):
+    p = make_parcel()
+    other = make_parcel(phone="13900005678")
+    r1 = notify.record_outcome([p.id], NotifyLog.NO_ANSWER, actor=clerk, now=now)
+    assert r1.attempts == 1 and not r1.list_done
+    r2 = notify.record_outcome([p.id], NotifyLog.NO_ANSWER, actor=clerk,
+                               now=now + dt.timedelta(hours=2))
+    assert r2.attempts == 2 and "第 2 次" in r2.message()
+    groups = notify.call_list(actor=clerk, now=now + dt.timedelta(hours=2))
+    g = next(g for g in groups if g.parcel_ids == (p.id,))
+    assert g.attempts == 2 and g.called_today
+    # not-yet-called customers come first
+    assert groups[0].parcel_ids == (other.id,)
+    assert not DutyEvent.select().exists()
+    notify.record_outcome([other.id], NotifyLog.NOTIFIED, actor=clerk, now=now)
+    assert duty_events.CUSTOMERS_NOTIFIED in duty_events.observed(now.date())
+
+
+def test_out_of_service_opens_a_problem_for_each_parcel(db, clerk, now):
+    p1, p2 = make_parcel(), make_parcel()
+    res = notify.record_outcome([p1.id, p2.id], NotifyLog.OUT_OF_SERVICE, actor=clerk, now=now)
+    assert res.problems_opened == 2
+    recs = list(ProblemRecord.select())
+    assert {r.parcel_id for r in recs} == {p1.id, p2.id} and {r.reason for r in recs} == {"停机"}
+    assert all(Parcel.get_by_id(i).problem for i in (p1.id, p2.id))
+    assert notify.call_list(actor=clerk, now=now) == []
+
+
+def test_wrong_number_opens_problem_other(db, clerk, now):
+    p = make_parcel()
+    notify.record_outcome([p.id], NotifyLog.WRONG_NUMBER, actor=clerk, now=now)
+    rec = ProblemRecord.get()
+    assert rec.reason == "其他" and "号码错误" in rec.note
+
+
+def test_one_call_cannot_mix_customers_and_changes_nothing(db, clerk, now):
+    p1 = make_parcel(phone="13812341234")
+    p2 = make_parcel(phone="13900005678")
+    with pytest.raises(ValidationError, match="同一个电话"):
+        notify.record_outcome([p1.id, p2.id], NotifyLog.NOTIFIED, actor=clerk, now=now)
+    assert NotifyLog.select().count() == 0
+    with pytest.raises(ValidationError):
+        notify.record_outcome([p1.id], "shouted", actor=clerk, now=now)
+
+
+def test_call_list_query_count_does_not_grow_with_parcels(db, clerk, now):
+    from playhouse.test_utils import count_queries
+    for i in range(30):
+        make_parcel(phone=f"139{i:08d}")
+    with count_queries() as counter:
+        notify._groups(now)
+    assert counter.count <= 4
+
+
+def test_history_lists_each_attempt_newest_first(db, clerk, now):
+    p = make_parcel()
+    notify.record_outcome([p.id], NotifyLog.NO_ANSWER, actor=clerk, now=now)
+    notify.record_outcome([p.id], NotifyLog.NOTIFIED, note="下午来取", actor=clerk,
+                          now=now + dt.timedelta(hours=1))
+    rows = notify.history(p.id)
+    assert [(r.outcome, r.staff_name) for r in rows] == [("notified", "张丽"), ("no_answer", "张丽")]
+    assert rows[0].note == "下午来取"

@@ -1,0 +1,187 @@
+import datetime as dt
+
+import pytest
+
+from outlet_desk.errors import DomainError, NotFound, PermissionDenied, ValidationError
+from outlet_desk.models import AuditLog, Parcel, ParcelEvent
+from outlet_desk.models.money import Payment
+from outlet_desk.services import pickup
+from tests.factories import make_parcel
+
+
+def _state(*parcels):
+    return [(p.status, p.released_at, p.signer_type) for p in
+            (Parcel.get_by_id(x.id) for x in parcels)]
+
+
+@pytest.fixture
+def customer(db):
+    """张三 has three parcels on the shelf; 李四 shares his phone tail."""
+    ps = [make_parcel(f"SF100000000{i:04d}", phone="13812341234", name="张三",
+                      shelf="3", level=2) for i in range(3)]
+    other = make_parcel("YT4000000009999", phone="13900001234", name="李四", shelf="1", level=1)
+    return ps, other
+
+
+def test_lookup_by_code_lists_all_of_the_customers_parcels(customer):
+    ps, _ = customer
+    found = pickup.lookup(ps[1].pickup_code)
+    assert found.kind == "code" and not found.verified and found.needs == "tail"
+    assert len(found.customers) == 1
+    assert {r.id for r in found.rows} == {p.id for p in ps}
+    assert found.customers[0].phone_masked == "138****1234"
+
+
+def test_lookup_by_tail_shows_every_customer_with_that_tail(customer):
+    found = pickup.lookup("1234")
+    assert found.kind == "tail" and found.needs == "code"
+    assert len(found.customers) == 2 and len(found.rows) == 4
+
+
+def test_lookup_by_waybill_is_verified(customer):
+    ps, _ = customer
+    found = pickup.lookup(" ｓｆ1000000000001 ")     # full-width, spaces: folded
+    assert found.kind == "waybill" and found.verified
+    assert {r.id for r in found.rows} == {p.id for p in ps}
+
+
+def test_lookup_reasons(customer, clerk, now):
+    with pytest.raises(NotFound, match="没有取件码"):
+        pickup.lookup("9-9-9999")
+    with pytest.raises(NotFound, match="尾号 0000"):
+        pickup.lookup("0000")
+    with pytest.raises(NotFound, match="不是本店"):
+        pickup.lookup("JT0000000000000")
+
+
+def test_code_and_tail_release_three_parcels_in_one_action(customer, clerk, now):
+    ps, other = customer
+    res = pickup.release([p.id for p in ps], code=ps[0].pickup_code, tail="1234",
+                         actor=clerk, now=now)
+    assert "已出库 3 件" in res.message()
+    for p in ps:
+        p = Parcel.get_by_id(p.id)
+        assert (p.status, p.released_at, p.released_by_id, p.signer_type, p.collector_name) == \
+            (Parcel.RELEASED, now, clerk.id, "本人", None)
+        assert p.signed_at is None                      # waits in the sign-off queue
+    assert ParcelEvent.select().where(ParcelEvent.kind == ParcelEvent.RELEASED).count() == 3
+    assert Parcel.get_by_id(other.id).status == Parcel.IN_STOCK
+    assert AuditLog.select().where(AuditLog.action == "pickup.release").count() == 1
+
+
+def test_wrong_tail_is_refused_and_nothing_changes(customer, clerk, now):
+    ps, other = customer
+    before = _state(*ps)
+    with pytest.raises(DomainError, match="尾号与取件码不符"):
+        pickup.release([p.id for p in ps], code=ps[0].pickup_code, tail="9999",
+                       actor=clerk, now=now)
+    assert _state(*ps) == before
+    assert ParcelEvent.select().where(ParcelEvent.kind == ParcelEvent.RELEASED).count() == 0
+
+
+def test_wrong_code_is_refused_and_nothing_changes(customer, clerk, now):
+    ps, _ = customer
+    before = _state(*ps)
+    with pytest.raises(NotFound, match="没有取件码"):
+        pickup.release([ps[0].id], code="3-2-9998", tail="1234", actor=clerk, now=now)
+    # a code of the other customer with this customer's tail (same tail!) does not open his parcels
+    with pytest.raises(DomainError, match="不是这位客户"):
+        pickup.release([ps[0].id], code=customer[1].pickup_code, tail="1234", actor=clerk, now=now)
+    with pytest.raises(ValidationError, match="两项信息"):
+        pickup.release([ps[0].id], code=ps[0].pickup_code, actor=clerk, now=now)
+    assert _state(*ps) == before
+
+
+def test_waybill_scan_releases_alone(customer, clerk, now):
+    ps, _ = customer
+    pickup.release([ps[2].id], waybill=ps[2].waybill, actor=clerk, now=now)
+    assert Parcel.get_by_id(ps[2].id).status == Parcel.RELEASED
+    assert Parcel.get_by_id(ps[0].id).status == Parcel.IN_STOCK
+    with pytest.raises(DomainError, match="已不在店"):
+        pickup.release([ps[2].id], waybill=ps[2].waybill, actor=clerk, now=now)
+
+
+def test_proxy_pickup_records_the_collector(customer, clerk, now):
+    ps, _ = customer
+    res = pickup.release([ps[0].id], code=ps[0].pickup_code, tail="1234", proxy_name=" 王五 ",
+                         actor=clerk, now=now)
+    p = Parcel.get_by_id(ps[0].id)
+    assert (p.signer_type, p.collector_name) == ("代收", "王五")
+    assert "代取人：王五" in res.message()
+
+
+def test_problem_or_returning_parcel_cannot_go_and_blocks_the_whole_action(db, clerk, now):
+    ok = make_parcel("ZT1000000000001", phone="13812341234")
+    bad = make_parcel("ZT1000000000002", phone="13812341234", problem=True)
+    ret = make_parcel("ZT1000000000003", phone="13812341234", status=Parcel.RETURNING)
+    rows = {r.id: r for r in pickup.lookup(ok.pickup_code).rows}
+    assert rows[bad.id].blocked == "问题件未处理，不能取件"
+    assert rows[ret.id].blocked == "退件中，不能取件" and rows[ok.id].releasable
+    with pytest.raises(DomainError, match="问题件"):
+        pickup.release([ok.id, bad.id], code=ok.pickup_code, tail="1234", actor=clerk, now=now)
+    with pytest.raises(DomainError, match="退件中"):
+        pickup.release([ret.id], waybill=ret.waybill, actor=clerk, now=now)
+    assert Parcel.get_by_id(ok.id).status == Parcel.IN_STOCK
+
+
+def test_cash_on_delivery_is_collected_in_the_same_transaction(db, clerk, now):
+    a = make_parcel("JT1000000000001", cod_fen=1250)
+    b = make_parcel("JT1000000000002", cod_fen=800)
+    with pytest.raises(ValidationError, match="到付 20.50 元"):
+        pickup.release([a.id, b.id], waybill=a.waybill, actor=clerk, now=now)
+    assert Payment.select().count() == 0 and Parcel.get_by_id(a.id).status == Parcel.IN_STOCK
+    res = pickup.release([a.id, b.id], waybill=a.waybill, payment_method="微信",
+                         actor=clerk, now=now)
+    assert res.cod_fen == 2050
+    pays = sorted((p.ref, p.amount_fen, p.kind, p.method) for p in Payment.select())
+    assert pays == [("JT1000000000001", 1250, "cod", "微信"), ("JT1000000000002", 800, "cod", "微信")]
+
+
+def test_cod_payment_rolls_back_when_release_fails(db, clerk, now):
+    a = make_parcel("JT1000000000011", cod_fen=500)
+    b = make_parcel("JT1000000000012", problem=True)
+    with pytest.raises(DomainError):
+        pickup.release([a.id, b.id], waybill=a.waybill, payment_method="现金", actor=clerk, now=now)
+    assert Payment.select().count() == 0
+
+
+def test_lookup_queries_do_not_grow_with_parcels(db):
+    from playhouse.test_utils import count_queries
+    first = None
+    for i in range(20):
+        p = make_parcel(phone="13812341234")
+        first = first or p
+    with count_queries() as counter:
+        pickup.lookup(first.pickup_code)
+    assert counter.count <= 2
+
+
+def test_released_code_can_be_used_again_by_a_new_parcel(db, clerk, now):
+    a = make_parcel("SF1000000000366", code="3-2-0366")
+    pickup.release([a.id], waybill=a.waybill, actor=clerk, now=now)
+    b = make_parcel("SF2000000000366", code="3-2-0366", phone="13900005678")
+    assert [r.id for r in pickup.lookup("3-2-0366").rows] == [b.id]
+
+
+def test_proxy_without_a_name_is_refused(customer, clerk, now):
+    ps, _ = customer
+    with pytest.raises(ValidationError, match="取件人姓名"):
+        pickup.release([ps[0].id], waybill=ps[0].waybill, proxy=True, proxy_name="  ",
+                       actor=clerk, now=now)
+    assert Parcel.get_by_id(ps[0].id).status == Parcel.IN_STOCK
+
+
+def test_clerk_role_is_enough_but_someone_must_act(customer, now):
+    ps, _ = customer
+    with pytest.raises(PermissionDenied):
+        pickup.release([ps[0].id], waybill=ps[0].waybill, actor=None, now=now)
+
+
+def test_parcel_without_phone_needs_the_waybill(db, clerk, now):
+    p = make_parcel("ZT1000000000077", phone=None, name=None)
+    found = pickup.lookup(p.pickup_code)
+    assert found.needs == "waybill" and "扫描运单" in found.prompt()
+    with pytest.raises(DomainError, match="没有登记电话"):
+        pickup.release([p.id], code=p.pickup_code, tail="0077", actor=clerk, now=now)
+    pickup.release([p.id], waybill=p.waybill, actor=clerk, now=now)
+    assert Parcel.get_by_id(p.id).status == Parcel.RELEASED
