@@ -79,6 +79,7 @@ def _fit_font(text: str, max_width: float, max_size: float, min_size: float = 6)
 
 
 def draw_label(c: canvas.Canvas, label: LabelData, size: LabelSize) -> None:
+    register_fonts()
     w, h = size.width_mm * mm, size.height_mm * mm
     margin = 2 * mm
     scale = size.height_mm / 40.0

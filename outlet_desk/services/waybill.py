@@ -171,6 +171,11 @@ def recognize(raw: str, *, prefer: str | None = None, custom=None, bag_rules=Non
     if re.match(r"^[A-Z]{2}\d{9}[A-Z]{2}$", text) and not s10_valid(text):
         raise BadWaybill(f"EMS 单号校验位不对（应为 {s10_check_digit(text[2:10])}）：{text}，请重扫。")
     if not found:
+        letters = re.match(r"^[A-Z]*", text).group(0)
+        for p in table:
+            head = re.match(r"^\^([A-Z]+)", p.regex)
+            if letters and head and letters.startswith(head.group(1)):
+                raise BadWaybill(f"不是有效的{p.carrier}单号：{text}（应为 {p.note}）。")
         raise BadWaybill(f"无法识别的单号：{text}（不符合任何快递公司的单号格式）。")
     if prefer and prefer in found:
         found.remove(prefer)
