@@ -151,7 +151,7 @@ class IntakeScreen(Screen):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([760, 300])
+        split.setSizes([800, 250])
         outer.addWidget(split, 1)
 
         # actions
@@ -193,7 +193,7 @@ class IntakeScreen(Screen):
             Column(self.tr("Phone"), lambda r: r.phone_masked),
             Column(self.tr("Courier / route"), lambda r: r.courier or r.route or ""),
             Column(self.tr("Manifest"), lambda r: self.tr("yes") if r.manifest_matched
-                   else self.tr("not in manifest")),
+                   else self.tr("no"), Qt.AlignCenter),
             Column(self.tr("Status"), lambda r: intake.STATUS_LABELS.get(r.status, r.status)),
         ]
 

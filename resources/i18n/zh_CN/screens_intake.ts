@@ -53,7 +53,6 @@
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="196" />
         <location filename="../../../ui/screens/intake.py" line="348" />
         <source>not in manifest</source>
         <translation>清单中没有</translation>
@@ -62,6 +61,11 @@
         <location filename="../../../ui/screens/intake.py" line="197" />
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/intake.py" line="196" />
+        <source>no</source>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/intake.py" line="201" />
