@@ -299,8 +299,8 @@ def recognize_scan(raw: str, *, carrier: str | None = None, cfg: dict | None = N
     rec = waybill_mod.recognize(text, prefer=prefer, custom=cfg["waybill.custom_patterns"],
                                 bag_rules=cfg["waybill.bag_rules"])
     if carrier and rec.carrier != carrier:
-        # the clerk's explicit choice wins for numbers that carry no letter prefix
-        if rec.bare or carrier in rec.candidates:
+        # the clerk's explicit choice wins among the carriers the number fits
+        if carrier in rec.candidates:
             rec = waybill_mod.Recognized(rec.waybill, carrier,
                                          (carrier,) + tuple(c for c in rec.candidates if c != carrier),
                                          rec.bare)
