@@ -137,7 +137,7 @@ def is_bag_number(text: str, rules, carrier: str | None = None) -> bool:
             lengths = rule.get("lengths") or ()
         except AttributeError:
             continue
-        if who not in ("*", "", None) and carrier is not None and who != carrier:
+        if who not in ("*", "", None) and who != carrier:
             continue
         if prefix and text.startswith(prefix) and (not lengths or len(text) in lengths):
             return True
@@ -166,7 +166,8 @@ def recognize(raw: str, *, prefer: str | None = None, custom=None, bag_rules=Non
     for p in table:
         if _match(p.regex, text) and p.carrier not in found:
             found.append(p.carrier)
-    if bare and is_bag_number(text, bag_rules, prefer if prefer in found else None):
+    chosen = prefer if prefer in found else (found[0] if found else None)
+    if bare and is_bag_number(text, bag_rules, chosen):
         raise BagNumber()
     if re.match(r"^[A-Z]{2}\d{9}[A-Z]{2}$", text) and not s10_valid(text):
         raise BadWaybill(f"EMS 单号校验位不对（应为 {s10_check_digit(text[2:10])}）：{text}，请重扫。")
