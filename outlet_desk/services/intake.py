@@ -468,11 +468,11 @@ def label_rows(parcel_ids) -> list:
 def unprinted_label_ids(day: dt.date) -> list[int]:
     """Self-pickup parcels that arrived on ``day``, still in stock, with no label printed."""
     start, end = _day_bounds(day)
-    printed = LabelPrint.select(LabelPrint.parcel)
+    printed = LabelPrint.select(LabelPrint.id).where(LabelPrint.parcel == Parcel.id)
     q = (Parcel.select(Parcel.id).where(Parcel.arrived_at >= start, Parcel.arrived_at < end,
                                         Parcel.category == Parcel.PICKUP,
                                         Parcel.status == Parcel.IN_STOCK,
-                                        Parcel.id.not_in(printed))
+                                        ~peewee.fn.EXISTS(printed))
          .order_by(Parcel.arrived_at, Parcel.id))
     return [pid for (pid,) in q.tuples()]
 

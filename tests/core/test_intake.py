@@ -303,3 +303,44 @@ def test_demo_history_is_sensible(tmp_path):
     assert len({c for c, _ in held}) == len(held) and {s for _, s in held} == {Parcel.IN_STOCK}
     assert Parcel.select().where(Parcel.arrived_at >= dt.datetime(2026, 6, 8)).count() >= 40
     close_database()
+
+
+def test_two_windows_scanning_at_once_never_share_a_code(clerk, clerk_b, db):
+    """Two threads = two connections to one SQLite file, all parcels on one level with one tail."""
+    import threading
+    one_level()
+    errors = []
+
+    def window(actor, numbers):
+        try:
+            for wb in numbers:
+                intake.receive_parcel(wb, actor=actor, now=NOW)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            db.close()
+
+    a = [f"SF14283976{i:01d}0366" for i in range(0, 10)]
+    b = [f"SF13110255{i:01d}0366" for i in range(0, 10)]
+    threads = [threading.Thread(target=window, args=(clerk, a)),
+               threading.Thread(target=window, args=(clerk_b, b))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    codes = [c for (c,) in Parcel.select(Parcel.pickup_code).tuples()]
+    assert len(codes) == 20 and len(set(codes)) == 20
+    assert set(codes) == {"3-1-0366"} | {f"3-1-0366-{n}" for n in range(2, 21)}
+
+
+def test_s10_property():
+    from hypothesis import given, strategies as st
+
+    from outlet_desk.services import waybill
+
+    @given(st.text("0123456789", min_size=8, max_size=8), st.integers(0, 9))
+    def check(serial, digit):
+        number = f"EA{serial}{digit}CN"
+        assert waybill.s10_valid(number) == (digit == waybill.s10_check_digit(serial))
+    check()

@@ -176,3 +176,17 @@ def test_batch_labels_open_a_preview(qtbot, make_window):
     assert screen.last_preview.document.page_count() == 1
     screen.last_preview.close()
     assert screen.scan.hasFocus() or True
+
+
+def test_auto_print_without_a_printer_says_so_and_keeps_scanning(qtbot, make_window):
+    from outlet_desk import settings
+    from outlet_desk.permissions import SYSTEM
+    window, screen = open_intake(qtbot, make_window)
+    window.ctx.bus.emit_changes(settings.update({"labels.print_mode": "auto"}, actor=SYSTEM, now=NOW))
+    assert screen.print_mode == "auto"
+    scan(qtbot, screen.scan, "SF1428397650166", delay=-1)
+    assert Parcel.select().where(Parcel.waybill == "SF1428397650166").exists()
+    from ui.printing import chosen_printer
+    if not chosen_printer(screen.ctx.prefs, "labels"):       # no printer on the test machine
+        assert "打印" in screen.last_detail.text()
+    assert screen.scan.hasFocus()
