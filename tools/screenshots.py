@@ -149,6 +149,27 @@ def _dayclose_count(window):
     screen.save_count()
 
 
+def _intake_burst(window) -> None:
+    """Intake after a short burst: accepted parcels, a duplicate, a bag number, garbage."""
+    import random
+
+    from outlet_desk.services.intake import demo_waybill
+    screen = window.screen_by_key(2)
+    rng = random.Random(2)
+    scans = [demo_waybill(rng, c) for c in ("中通", "韵达", "圆通", "极兔", "顺丰", "申通", "京东", "EMS")]
+    scans[3:3] = ["4300123456789"]
+    scans += [scans[0], "12345", "3125678901234"]
+    for text in scans:
+        screen.on_scanned(text)
+    screen.set_category("delivery")
+    screen.on_scanned(demo_waybill(rng, "中通"))
+    screen.set_category("pickup")
+    screen.on_scanned(demo_waybill(rng, "圆通"))
+
+
+SHOTS.append(("intake.png", "张丽", "1111", 2, _intake_burst))
+
+
 def main() -> int:
     from outlet_desk.db import close_database, open_database
     from outlet_desk.demo import build_demo

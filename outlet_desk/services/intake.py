@@ -1,0 +1,889 @@
+"""Intake (到件入库): a scan becomes a parcel on the shelf with a pickup code, in one transaction.
+
+* :func:`receive_parcel` — one scan: recognise the waybill, refuse bag numbers and garbage with one
+  line, report duplicates (nothing created), else write Parcel + ParcelEvent ARRIVED + shelf slot.
+* :func:`assign_code` / :func:`release_code` — the pickup-code rule (shelves, levels, format,
+  suffix on collision, free codes reused).  Codes are unique among parcels at the outlet, enforced
+  by the unique index of :class:`~outlet_desk.models.intake.ShelfSlot`.
+  **Any flow that moves a parcel out of the outlet calls** :func:`release_code` in its transaction
+  (a stale slot is also swept on the next assignment, so a forgotten call only delays the reuse).
+* :func:`import_manifest` — arrival manifests (CSV/XLSX) that pre-fill recipient name and phone.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import peewee
+
+from .. import audit, changes
+from .. import settings as settings_mod
+from ..db import database, write_tx
+from ..errors import NotFound, ValidationError
+from ..models import Parcel, ParcelEvent
+from ..models.duty import DutyEvent
+from ..models.intake import LabelPrint, ManifestBatch, ManifestLine, ShelfSlot
+from ..permissions import Actor, operation
+from ..privacy import mask_phone, phone_tail
+from ..scan import normalize_scan
+from ..settings import SettingSpec
+from . import duty_events, waybill as waybill_mod
+
+ACCEPTED = "accepted"
+DUPLICATE = "duplicate"
+
+CATEGORY_LABELS = {Parcel.PICKUP: "自取", Parcel.DELIVERY: "派送", Parcel.TOWNSHIP: "乡镇",
+                   Parcel.PROBLEM: "问题"}
+STATUS_LABELS = {Parcel.IN_STOCK: "在库", Parcel.OUT_FOR_DELIVERY: "派送中", Parcel.RELEASED: "已取件",
+                 Parcel.DELIVERED: "已派送签收", Parcel.RETURNING: "退件处理中",
+                 Parcel.FORWARDING: "转件处理中", Parcel.RETURNED: "已退回", Parcel.FORWARDED: "已转出"}
+
+SHELF_RULES = ("by_phone", "least_full")
+
+SETTINGS = [
+    SettingSpec("intake.default_category", Parcel.PICKUP, "Default intake category", "默认到件类别",
+                section="intake", choices=Parcel.CATEGORIES),
+    SettingSpec("intake.couriers", ["周师傅", "小刘"], "Couriers (delivery)", "派送员", kind="list",
+                section="intake"),
+    SettingSpec("intake.routes", ["石桥镇线", "河西乡线", "青山镇线"], "Township routes", "乡镇线路",
+                kind="list", section="intake"),
+    SettingSpec("shelves.names", ["1", "2", "3", "4", "5", "6"], "Shelves", "货架编号", kind="list",
+                section="intake"),
+    SettingSpec("shelves.levels", 4, "Levels per shelf", "每个货架的层数", kind="int", section="intake",
+                minimum=1, maximum=12),
+    SettingSpec("shelves.level_capacity", 40, "Parcels per level", "每层容量（件）", kind="int",
+                section="intake", minimum=1, maximum=500),
+    SettingSpec("shelves.rule", "by_phone", "Shelf choice rule", "上架规则", section="intake",
+                choices=SHELF_RULES,
+                help="by_phone: with the same customer's parcels when there is room, else the least "
+                     "full level; least_full: always the least full level."),
+    SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", "取件码格式",
+                section="intake",
+                help="Fields: {shelf} {level} {tail4} {tail3} {seq} (lowest free number on the "
+                     "level). A collision gets a suffix -2, -3 …"),
+    SettingSpec("labels.print_mode", "batch", "Label printing", "取件码标签打印方式", section="intake",
+                choices=("auto", "batch"),
+                help="auto: a label is printed at each self-pickup scan; batch: print today's "
+                     "unprinted labels in one go."),
+    SettingSpec("labels.size", "60x40", "Label size (mm)", "标签尺寸（毫米）", section="intake",
+                choices=("60x40", "50x30", "70x50", "100x70")),
+]
+
+_INTAKE_KEYS = ("intake.default_category", "intake.couriers", "intake.routes",
+                "waybill.default_carrier", "waybill.custom_patterns", "waybill.bag_rules")
+_SHELF_KEYS = ("shelves.names", "shelves.levels", "shelves.level_capacity", "shelves.rule",
+               "pickup.code_format")
+
+CHANGES = frozenset({changes.PARCELS, changes.STOCK})
+
+
+# ---------------------------------------------------------------------------------------------
+# results
+@dataclass(frozen=True)
+class SlotInfo:
+    shelf: str
+    level: int
+    code: str
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    kind: str                     # ACCEPTED | DUPLICATE
+    parcel_id: int
+    waybill: str
+    carrier: str
+    candidates: tuple[str, ...]   # carriers the number fits (the clerk may switch among them)
+    category: str
+    status: str
+    shelf: str | None
+    level: int | None
+    pickup_code: str | None
+    recipient_name: str | None
+    phone_masked: str
+    manifest_matched: bool
+    courier: str | None
+    route: str | None
+    arrived_at: dt.datetime
+    since: dt.datetime            # when the parcel reached its current status
+    message: str                  # one line for the banner
+    changes: frozenset = field(default=frozenset())
+
+    @property
+    def accepted(self) -> bool:
+        return self.kind == ACCEPTED
+
+    @property
+    def duplicate(self) -> bool:
+        return self.kind == DUPLICATE
+
+
+@dataclass(frozen=True)
+class IntakeRow:
+    """One row of today's intake list."""
+    id: int
+    waybill: str
+    carrier: str
+    category: str
+    status: str
+    pickup_code: str | None
+    recipient_name: str | None
+    phone_masked: str
+    courier: str | None
+    route: str | None
+    manifest_matched: bool
+    arrived_at: dt.datetime
+
+
+# ---------------------------------------------------------------------------------------------
+# pickup codes
+def _sweep_stale_slots() -> int:
+    """Free the codes of parcels no longer at the outlet (a flow that forgot release_code)."""
+    at_outlet = ", ".join(f"'{s}'" for s in Parcel.AT_OUTLET)
+    cur = database.execute_sql(
+        "DELETE FROM shelf_slot WHERE NOT EXISTS (SELECT 1 FROM parcel p WHERE "
+        f"p.id = shelf_slot.parcel_id AND p.status IN ({at_outlet}))")
+    return cur.rowcount or 0
+
+
+def _format_code(fmt: str, shelf: str, level: int, waybill: str, seq: int) -> str:
+    digits = re.sub(r"\D", "", waybill) or waybill     # S10 numbers: the serial's last digits
+    try:
+        return fmt.format(shelf=shelf, level=level, tail4=digits[-4:], tail3=digits[-3:],
+                          seq=f"{seq:03d}", waybill=waybill)
+    except (KeyError, IndexError, ValueError):
+        return f"{shelf}-{level}-{digits[-4:]}"
+
+
+def choose_level(*, phone: str | None, cfg: dict) -> tuple[str, int]:
+    """The shelf level for a new self-pickup parcel (rule in ``shelves.rule``)."""
+    names = [str(n) for n in cfg["shelves.names"]] or ["1"]
+    levels = max(1, int(cfg["shelves.levels"]))
+    capacity = int(cfg["shelves.level_capacity"])
+    used = {(s, lv): n for s, lv, n in ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level,
+                                                          peewee.fn.COUNT(ShelfSlot.id))
+            .group_by(ShelfSlot.shelf, ShelfSlot.level).tuples()}
+    if cfg["shelves.rule"] == "by_phone" and phone:
+        row = (ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level)
+               .join(Parcel, on=(ShelfSlot.parcel == Parcel.id))
+               .where(ShelfSlot.phone_tail == phone_tail(phone), Parcel.recipient_phone == phone)
+               .order_by(ShelfSlot.id.desc()).limit(1).tuples().first())
+        if row and row[0] in names and 1 <= row[1] <= levels and used.get(row, 0) < capacity:
+            return row[0], row[1]
+    best = None
+    for s in names:
+        for lv in range(1, levels + 1):
+            n = used.get((s, lv), 0)
+            if best is None or n < best[0]:
+                best = (n, s, lv)
+    return best[1], best[2]
+
+
+def assign_code(parcel_id: int, *, now: dt.datetime, shelf: str | None = None,
+                level: int | None = None, cfg: dict | None = None) -> SlotInfo:
+    """Give an at-the-outlet parcel a shelf place and a unique pickup code, and write them on the
+    parcel.  Call inside your own ``write_tx`` (it opens a nested one if you don't).  A parcel that
+    already holds a code gets a new one (its old code is freed first)."""
+    cfg = cfg or settings_mod.get_many(_SHELF_KEYS)
+    with write_tx():
+        parcel = Parcel.select(Parcel.id, Parcel.waybill, Parcel.recipient_phone) \
+            .where(Parcel.id == parcel_id).first()
+        if parcel is None:
+            raise NotFound("没有这个包裹。")
+        _sweep_stale_slots()
+        ShelfSlot.delete().where(ShelfSlot.parcel == parcel_id).execute()
+        if shelf is None or level is None:
+            shelf, level = choose_level(phone=parcel.recipient_phone, cfg=cfg)
+        fmt = cfg["pickup.code_format"]
+        has_seq = "{seq}" in fmt
+        if has_seq:
+            taken = {c for (c,) in ShelfSlot.select(ShelfSlot.code)
+                     .where(ShelfSlot.shelf == shelf, ShelfSlot.level == level).tuples()}
+            seq = 1
+            while _format_code(fmt, shelf, level, parcel.waybill, seq) in taken:
+                seq += 1
+            base = _format_code(fmt, shelf, level, parcel.waybill, seq)
+        else:
+            base = _format_code(fmt, shelf, level, parcel.waybill, 0)
+        taken = {c for (c,) in ShelfSlot.select(ShelfSlot.code).where(
+            (ShelfSlot.code == base) | ShelfSlot.code.startswith(base + "-")).tuples()}
+        n = 1
+        code = base
+        while code in taken:
+            n += 1
+            code = f"{base}-{n}"
+        for _attempt in range(50):
+            try:
+                with database.atomic():      # savepoint: a lost race leaves the outer tx usable
+                    ShelfSlot.insert(code=code, parcel=parcel_id, shelf=shelf, level=level,
+                                     phone_tail=phone_tail(parcel.recipient_phone) or None,
+                                     assigned_at=now).execute()
+                break
+            except peewee.IntegrityError:
+                n += 1
+                code = f"{base}-{n}"
+        else:  # pragma: no cover — 50 collisions in a row
+            raise ValidationError("取件码分配失败，请再扫一次。")
+        Parcel.update(shelf=shelf, level=level, pickup_code=code, updated_at=now) \
+            .where(Parcel.id == parcel_id).execute()
+    return SlotInfo(shelf, level, code)
+
+
+def release_code(parcel_id: int) -> str | None:
+    """Free the parcel's pickup code (it left the outlet).  Call inside your write transaction.
+    The parcel keeps ``pickup_code`` as history; look codes up among parcels at the outlet only."""
+    slot = ShelfSlot.select(ShelfSlot.code).where(ShelfSlot.parcel == parcel_id).first()
+    if slot is None:
+        return None
+    ShelfSlot.delete().where(ShelfSlot.parcel == parcel_id).execute()
+    return slot.code
+
+
+def holder_of(code: str) -> int | None:
+    """The id of the parcel at the outlet that holds ``code`` now, or None."""
+    row = ShelfSlot.select(ShelfSlot.parcel).where(ShelfSlot.code == code.strip().upper()).first() \
+        or ShelfSlot.select(ShelfSlot.parcel).where(ShelfSlot.code == code.strip()).first()
+    return row.parcel_id if row else None
+
+
+def level_occupancy() -> dict[tuple[str, int], int]:
+    return {(s, lv): n for s, lv, n in ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level,
+                                                          peewee.fn.COUNT(ShelfSlot.id))
+            .group_by(ShelfSlot.shelf, ShelfSlot.level).tuples()}
+
+
+# ---------------------------------------------------------------------------------------------
+# the scan
+def _manifest_line(waybill: str):
+    return (ManifestLine.select().where(ManifestLine.waybill == waybill)
+            .order_by(ManifestLine.id.desc()).first())
+
+
+def _since(p: Parcel) -> dt.datetime:
+    if p.status in (Parcel.RELEASED, Parcel.DELIVERED) and p.released_at:
+        return p.released_at
+    if p.status == Parcel.IN_STOCK:
+        return p.arrived_at
+    return p.updated_at or p.arrived_at
+
+
+def _result(p: Parcel, kind: str, candidates, message: str, changes_=frozenset()) -> IntakeResult:
+    return IntakeResult(kind=kind, parcel_id=p.id, waybill=p.waybill, carrier=p.carrier,
+                        candidates=tuple(candidates), category=p.category, status=p.status,
+                        shelf=p.shelf, level=p.level, pickup_code=p.pickup_code,
+                        recipient_name=p.recipient_name, phone_masked=mask_phone(p.recipient_phone),
+                        manifest_matched=p.manifest_matched, courier=p.courier, route=p.route,
+                        arrived_at=p.arrived_at, since=_since(p), message=message, changes=changes_)
+
+
+def duplicate_message(p: Parcel) -> str:
+    where = p.pickup_code or {Parcel.DELIVERY: f"派送（{p.courier or '未指定派送员'}）",
+                              Parcel.TOWNSHIP: f"乡镇（{p.route or '未指定线路'}）",
+                              Parcel.PROBLEM: "问题件货架"}.get(p.category, "")
+    since = _since(p).strftime("%m-%d %H:%M")
+    status = STATUS_LABELS.get(p.status, p.status)
+    return f"重复扫描：{p.waybill} 已入库 — {where}，{status}，{since} 起。"
+
+
+def recognize_scan(raw: str, *, carrier: str | None = None, cfg: dict | None = None):
+    """Recognition with the outlet's settings and the manifest: (Recognized, manifest line)."""
+    cfg = cfg or settings_mod.get_many(_INTAKE_KEYS)
+    text = normalize_scan(raw)
+    line = _manifest_line(text) if text else None
+    prefer = carrier or (line.carrier if line and line.carrier else None) \
+        or cfg["waybill.default_carrier"]
+    rec = waybill_mod.recognize(text, prefer=prefer, custom=cfg["waybill.custom_patterns"],
+                                bag_rules=cfg["waybill.bag_rules"])
+    if carrier and rec.carrier != carrier:
+        # the clerk's explicit choice wins among the carriers the number fits
+        if carrier in rec.candidates:
+            rec = waybill_mod.Recognized(rec.waybill, carrier,
+                                         (carrier,) + tuple(c for c in rec.candidates if c != carrier),
+                                         rec.bare)
+    elif line and line.carrier and rec.bare and rec.carrier != line.carrier:
+        rec = waybill_mod.Recognized(rec.waybill, line.carrier, (line.carrier,) + rec.candidates,
+                                     rec.bare)
+    return rec, line
+
+
+@operation("intake.receive", "到件入库")
+def receive_parcel(raw: str, *, category: str | None = None, courier: str | None = None,
+                   route: str | None = None, carrier: str | None = None, actor: Actor,
+                   now: dt.datetime) -> IntakeResult:
+    """Take in one scanned parcel.  Raises BagNumber / BadWaybill / ValidationError (one line,
+    nothing stored); returns a DUPLICATE result (nothing stored) or an ACCEPTED one."""
+    cfg = settings_mod.get_many(_INTAKE_KEYS + _SHELF_KEYS)
+    category = category or cfg["intake.default_category"]
+    if category not in Parcel.CATEGORIES:
+        raise ValidationError(f"到件类别只能是：{'、'.join(CATEGORY_LABELS.values())}。")
+    rec, line = recognize_scan(raw, carrier=carrier, cfg=cfg)
+    if category == Parcel.DELIVERY and not courier:
+        courier = (cfg["intake.couriers"] or [None])[0]
+    if category == Parcel.TOWNSHIP and not route:
+        route = (cfg["intake.routes"] or [None])[0]
+    with write_tx():
+        existing = Parcel.get_or_none(Parcel.waybill == rec.waybill)
+        if existing is not None:
+            return _result(existing, DUPLICATE, rec.candidates, duplicate_message(existing))
+        name = line.recipient_name if line else None
+        phone = line.recipient_phone if line else None
+        parcel = Parcel.create(
+            waybill=rec.waybill, carrier=rec.carrier, category=category, status=Parcel.IN_STOCK,
+            problem=category == Parcel.PROBLEM, recipient_name=name, recipient_phone=phone,
+            phone_tail=phone_tail(phone) or None,
+            courier=courier if category == Parcel.DELIVERY else None,
+            route=route if category == Parcel.TOWNSHIP else None,
+            manifest_matched=line is not None, arrived_at=now, arrived_by=actor.id, updated_at=now)
+        ParcelEvent.insert(parcel=parcel.id, at=now, kind=ParcelEvent.ARRIVED, staff=actor.id,
+                           detail=CATEGORY_LABELS[category]).execute()
+        if line is not None:
+            ManifestLine.update(matched=True).where(ManifestLine.id == line.id).execute()
+        if category == Parcel.PICKUP:
+            slot = assign_code(parcel.id, now=now, cfg=cfg)
+            parcel.shelf, parcel.level, parcel.pickup_code = slot.shelf, slot.level, slot.code
+        elif category == Parcel.PROBLEM:
+            from ..models.problems import ProblemRecord
+            ProblemRecord.create(parcel=parcel.id, reason="其他", note="到件时登记为问题件",
+                                 opened_at=now, opened_by=actor.id)
+            ParcelEvent.insert(parcel=parcel.id, at=now, kind=ParcelEvent.PROBLEM_OPENED,
+                               staff=actor.id, detail="其他 到件时登记为问题件").execute()
+        if not DutyEvent.select().where(DutyEvent.day == now.date(),
+                                        DutyEvent.key == duty_events.ARRIVALS_SCANNED).exists():
+            duty_events.observe(duty_events.ARRIVALS_SCANNED, actor=actor, now=now)
+    where = parcel.pickup_code or {Parcel.DELIVERY: f"派送 {parcel.courier or ''}".strip(),
+                                   Parcel.TOWNSHIP: f"乡镇 {parcel.route or ''}".strip(),
+                                   Parcel.PROBLEM: "问题件"}[category]
+    message = f"已入库 {rec.waybill}（{rec.carrier}）→ {where}"
+    if line is None:
+        message += "，清单中没有此单"
+    return _result(parcel, ACCEPTED, rec.candidates, message, CHANGES)
+
+
+@operation("intake.change_carrier", "更正快递公司")
+def change_carrier(parcel_id: int, carrier: str, *, actor: Actor, now: dt.datetime) -> IntakeRow:
+    """Correct the carrier the scan guessed for a bare number (one keystroke on the intake row)."""
+    carrier = (carrier or "").strip()
+    cfg = settings_mod.get_many(("waybill.custom_patterns", "outlet.carriers"))
+    known = waybill_mod.known_carriers(cfg["waybill.custom_patterns"]) + list(cfg["outlet.carriers"])
+    if carrier not in known:
+        raise ValidationError(f"没有这个快递公司：{carrier}")
+    with write_tx():
+        p = Parcel.get_or_none(Parcel.id == parcel_id)
+        if p is None:
+            raise NotFound("没有这个包裹。")
+        if p.carrier == carrier:
+            return _row(p)
+        old = p.carrier
+        Parcel.update(carrier=carrier, updated_at=now).where(Parcel.id == parcel_id).execute()
+        ParcelEvent.insert(parcel=parcel_id, at=now, kind=ParcelEvent.CORRECTED, staff=actor.id,
+                           detail=f"快递公司 {old} → {carrier}").execute()
+        audit.record(actor, "intake.change_carrier", entity="parcel", entity_id=p.waybill,
+                     detail={"old": old, "new": carrier}, now=now)
+        p.carrier = carrier
+    return _row(p)
+
+
+def carrier_choices(parcel_id: int) -> tuple[str, ...]:
+    """The carriers a parcel's number fits (for the one-key correction), current one first."""
+    p = Parcel.get_by_id(parcel_id)
+    cfg = settings_mod.get_many(_INTAKE_KEYS)
+    try:
+        rec = waybill_mod.recognize(p.waybill, prefer=p.carrier, custom=cfg["waybill.custom_patterns"],
+                                    bag_rules=[])
+        found = list(rec.candidates)
+    except waybill_mod.ValidationError:
+        found = []
+    if p.carrier not in found:
+        found.insert(0, p.carrier)
+    return tuple(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# lists
+_ROW_FIELDS = (Parcel.id, Parcel.waybill, Parcel.carrier, Parcel.category, Parcel.status,
+               Parcel.pickup_code, Parcel.recipient_name, Parcel.recipient_phone, Parcel.courier,
+               Parcel.route, Parcel.manifest_matched, Parcel.arrived_at)
+
+
+def _row(p) -> IntakeRow:
+    return IntakeRow(p.id, p.waybill, p.carrier, p.category, p.status, p.pickup_code,
+                     p.recipient_name, mask_phone(p.recipient_phone), p.courier, p.route,
+                     bool(p.manifest_matched), p.arrived_at)
+
+
+def _day_bounds(day: dt.date):
+    start = dt.datetime.combine(day, dt.time())
+    return start, start + dt.timedelta(days=1)
+
+
+def today_rows(day: dt.date, offset: int = 0, limit: int = 200) -> list[IntakeRow]:
+    """The day's arrivals, newest first, one query per page."""
+    start, end = _day_bounds(day)
+    q = (Parcel.select(*_ROW_FIELDS).where(Parcel.arrived_at >= start, Parcel.arrived_at < end)
+         .order_by(Parcel.arrived_at.desc(), Parcel.id.desc()).offset(offset).limit(limit))
+    return [IntakeRow(i, w, c, cat, st, code, name, mask_phone(ph), cou, rt, bool(mm), at)
+            for (i, w, c, cat, st, code, name, ph, cou, rt, mm, at) in q.tuples()]
+
+
+def row_for(parcel_id: int) -> IntakeRow:
+    return _row(Parcel.select(*_ROW_FIELDS).where(Parcel.id == parcel_id).get())
+
+
+def today_counts(day: dt.date) -> dict[str, int]:
+    """Arrivals of the day by category, plus ``total`` and ``unmatched`` (not in a manifest)."""
+    start, end = _day_bounds(day)
+    out = {c: 0 for c in Parcel.CATEGORIES}
+    unmatched = 0
+    for cat, mm, n in (Parcel.select(Parcel.category, Parcel.manifest_matched, peewee.fn.COUNT(Parcel.id))
+                       .where(Parcel.arrived_at >= start, Parcel.arrived_at < end)
+                       .group_by(Parcel.category, Parcel.manifest_matched).tuples()):
+        out[cat] = out.get(cat, 0) + n
+        if not mm:
+            unmatched += n
+    out["total"] = sum(out[c] for c in Parcel.CATEGORIES)
+    out["unmatched"] = unmatched
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# labels
+def label_rows(parcel_ids) -> list:
+    """Label contents for these parcels (in the given order); self-pickup ones with a code only."""
+    from ..printing.labels import LabelData
+    ids = list(parcel_ids)
+    found = {}
+    for pid, wb, carrier, code, phone, name, at in (
+            Parcel.select(Parcel.id, Parcel.waybill, Parcel.carrier, Parcel.pickup_code,
+                          Parcel.recipient_phone, Parcel.recipient_name, Parcel.arrived_at)
+            .where(Parcel.id.in_(ids), Parcel.pickup_code.is_null(False)).tuples()):
+        found[pid] = LabelData(code=code, waybill=wb, carrier=carrier, phone_masked=mask_phone(phone),
+                               day=at.date(), name_masked="")
+    return [found[i] for i in ids if i in found]
+
+
+def unprinted_label_ids(day: dt.date) -> list[int]:
+    """Self-pickup parcels that arrived on ``day``, still in stock, with no label printed."""
+    start, end = _day_bounds(day)
+    printed = LabelPrint.select(LabelPrint.id).where(LabelPrint.parcel == Parcel.id)
+    q = (Parcel.select(Parcel.id).where(Parcel.arrived_at >= start, Parcel.arrived_at < end,
+                                        Parcel.category == Parcel.PICKUP,
+                                        Parcel.status == Parcel.IN_STOCK,
+                                        ~peewee.fn.EXISTS(printed))
+         .order_by(Parcel.arrived_at, Parcel.id))
+    return [pid for (pid,) in q.tuples()]
+
+
+@operation("intake.labels_printed", "打印取件码标签")
+def mark_labels_printed(parcel_ids, *, actor: Actor, now: dt.datetime) -> int:
+    ids = list(parcel_ids)
+    with write_tx():
+        for chunk in range(0, len(ids), 200):
+            LabelPrint.insert_many([{"parcel": i, "printed_at": now, "staff": actor.id}
+                                    for i in ids[chunk:chunk + 200]]).execute()
+    return len(ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# arrival manifests
+HEADERS = {
+    "waybill": ("运单号", "单号", "快递单号", "waybill", "waybill_no", "tracking", "tracking number"),
+    "carrier": ("快递公司", "快递", "承运商", "carrier", "company"),
+    "name": ("收件人", "收件人姓名", "姓名", "recipient", "recipient name", "name"),
+    "phone": ("电话", "手机", "手机号", "收件人电话", "联系电话", "phone", "mobile"),
+    "address": ("地址", "收件地址", "收件人地址", "address"),
+    "note": ("备注", "note", "remark"),
+}
+_PHONE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+MAX_MANIFEST_LINES = 20000
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    line_no: int
+    waybill: str
+    carrier: str | None
+    name: str | None
+    phone: str | None
+    address: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ManifestResult:
+    batch_id: int
+    filename: str
+    lines: int
+    carrier: str | None
+    already_scanned: int          # lines whose parcel was already taken in
+    changes: frozenset = field(default=frozenset())
+
+    def message(self) -> str:
+        text = f"已导入到件清单 {self.filename}：{self.lines} 行"
+        if self.already_scanned:
+            text += f"（其中 {self.already_scanned} 件已入库）"
+        return text + "。"
+
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("文件编码无法识别：请存为 UTF-8 或 GBK 编码的 CSV。")
+
+
+def _table_from_file(data: bytes, filename: str) -> list[list[str]]:
+    name = filename.lower()
+    if name.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        try:
+            import openpyxl
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 — any reader failure is a bad file
+            raise ValidationError(f"无法读取 Excel 文件：{exc.__class__.__name__}。") from None
+        ws = wb.worksheets[0]
+        rows = []
+        for row in ws.iter_rows(values_only=True):
+            rows.append(["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer()
+                                               else str(v)) for v in row])
+        wb.close()
+        return rows
+    text = _decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    return [row for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def parse_manifest(data: bytes, filename: str, *, cfg: dict | None = None) -> list[ManifestRow]:
+    """Read and check a whole manifest; the first bad line refuses the file (line number + reason)."""
+    cfg = cfg or settings_mod.get_many(_INTAKE_KEYS)
+    table = _table_from_file(data, filename)
+    while table and not any(c.strip() for c in table[0]):
+        table.pop(0)
+    if not table:
+        raise ValidationError("清单是空的：没有表头行。")
+    header = [c.strip().lstrip("\ufeff").lower() for c in table[0]]
+    cols: dict[str, int] = {}
+    for key, names in HEADERS.items():
+        for i, h in enumerate(header):
+            if h in [n.lower() for n in names]:
+                cols[key] = i
+                break
+    if "waybill" not in cols:
+        raise ValidationError("第 1 行：没有“运单号”列（表头应有 运单号、快递公司、收件人、电话…）。")
+    if len(table) - 1 > MAX_MANIFEST_LINES:
+        raise ValidationError(f"清单太大：超过 {MAX_MANIFEST_LINES} 行，请分开导入。")
+    carriers = set(waybill_mod.known_carriers(cfg["waybill.custom_patterns"])) \
+        | set(settings_mod.get("outlet.carriers"))
+    out: list[ManifestRow] = []
+    seen: dict[str, int] = {}
+    for n, row in enumerate(table[1:], start=2):
+        if not any((c or "").strip() for c in row):
+            continue
+
+        def cell(key):
+            i = cols.get(key)
+            if i is None or i >= len(row):
+                return None
+            value = normalize_scan(row[i]) if key in ("waybill", "phone") else (row[i] or "").strip()
+            return value or None
+        raw = cell("waybill")
+        if not raw:
+            raise ValidationError(f"第 {n} 行：运单号是空的。")
+        carrier = cell("carrier")
+        if carrier and carrier not in carriers:
+            raise ValidationError(f"第 {n} 行：不认识的快递公司“{carrier}”。")
+        try:
+            rec = waybill_mod.recognize(raw, prefer=carrier or cfg["waybill.default_carrier"],
+                                        custom=cfg["waybill.custom_patterns"],
+                                        bag_rules=cfg["waybill.bag_rules"])
+        except ValidationError as exc:
+            raise ValidationError(f"第 {n} 行：{exc}") from None
+        if carrier and not rec.bare and carrier not in rec.candidates:
+            raise ValidationError(f"第 {n} 行：单号 {rec.waybill} 不是{carrier}的单号格式。")
+        if rec.waybill in seen:
+            raise ValidationError(f"第 {n} 行：运单号 {rec.waybill} 与第 {seen[rec.waybill]} 行重复。")
+        seen[rec.waybill] = n
+        phone = cell("phone")
+        if phone:
+            phone = phone.replace(" ", "")
+            if phone.startswith("+86"):
+                phone = phone[3:]
+            if not _PHONE.match(phone):
+                raise ValidationError(f"第 {n} 行：电话号码“{phone}”不对（应为 11 位手机号或带区号的座机）。")
+        name = cell("name")
+        if name and len(name) > 30:
+            raise ValidationError(f"第 {n} 行：收件人姓名太长。")
+        out.append(ManifestRow(n, rec.waybill, carrier or (rec.carrier if not rec.bare else None),
+                               name, phone, cell("address"), cell("note")))
+    if not out:
+        raise ValidationError("清单里没有任何运单行。")
+    return out
+
+
+@operation("intake.import_manifest", "导入到件清单")
+def import_manifest(source, *, filename: str | None = None, actor: Actor,
+                    now: dt.datetime) -> ManifestResult:
+    """Import an arrival manifest (path or bytes).  Refused whole on the first bad line."""
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ValidationError(f"无法读取文件 {path.name}：{exc.strerror}") from None
+        filename = filename or path.name
+    else:
+        data = bytes(source)
+        filename = filename or "manifest.csv"
+    rows = parse_manifest(data, filename)
+    carriers = {r.carrier for r in rows}
+    carrier = next(iter(carriers)) if len(carriers) == 1 else None
+    digest = hashlib.sha256(data).hexdigest()
+    with write_tx():
+        batch = ManifestBatch.create(filename=filename, sha256=digest, carrier=carrier,
+                                     lines=len(rows), imported_at=now, imported_by=actor.id)
+        for i in range(0, len(rows), 300):
+            ManifestLine.insert_many([
+                {"batch": batch.id, "line_no": r.line_no, "waybill": r.waybill,
+                 "carrier": r.carrier or carrier, "recipient_name": r.name, "recipient_phone": r.phone,
+                 "address": r.address, "note": r.note} for r in rows[i:i + 300]]).execute()
+        # parcels already scanned before the manifest arrived get the customer data now
+        already = 0
+        by_wb = {r.waybill: r for r in rows}
+        waybills = list(by_wb)
+        for i in range(0, len(waybills), 500):
+            for pid, wb, old_name, old_phone in (
+                    Parcel.select(Parcel.id, Parcel.waybill, Parcel.recipient_name,
+                                  Parcel.recipient_phone)
+                    .where(Parcel.waybill.in_(waybills[i:i + 500])).tuples()):
+                r = by_wb[wb]
+                already += 1
+                upd = {Parcel.manifest_matched: True, Parcel.updated_at: now}
+                if not old_name and r.name:
+                    upd[Parcel.recipient_name] = r.name
+                if not old_phone and r.phone:
+                    upd[Parcel.recipient_phone] = r.phone
+                    upd[Parcel.phone_tail] = phone_tail(r.phone)
+                Parcel.update(upd).where(Parcel.id == pid).execute()
+                ManifestLine.update(matched=True).where(ManifestLine.batch == batch.id,
+                                                        ManifestLine.waybill == wb).execute()
+        audit.record(actor, "intake.import_manifest", entity="manifest", entity_id=batch.id,
+                     detail={"file": filename, "sha256": digest, "lines": len(rows),
+                             "with_phone": sum(1 for r in rows if r.phone),
+                             "with_name": sum(1 for r in rows if r.name),
+                             "filled_existing": already, "carrier": carrier}, now=now)
+    return ManifestResult(batch.id, filename, len(rows), carrier, already, CHANGES)
+
+
+def recent_manifests(limit: int = 10) -> list[tuple]:
+    return list(ManifestBatch.select(ManifestBatch.id, ManifestBatch.filename, ManifestBatch.lines,
+                                     ManifestBatch.imported_at)
+                .order_by(ManifestBatch.id.desc()).limit(limit).tuples())
+
+
+# ---------------------------------------------------------------------------------------------
+# demo
+DEMO_ORDER = 10
+
+_FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+_GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
+          "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "晓燕", "子涵", "浩然", "雨欣", "欣怡",
+          "宇轩", "梓萱", "思远", "佳怡", "俊杰", "婷婷", "海燕", "志强", "文博", "一诺", "嘉怡"]
+_DEMO_CARRIERS = (("中通", 25), ("圆通", 15), ("韵达", 14), ("极兔", 15), ("申通", 10), ("顺丰", 9),
+                  ("京东", 5), ("EMS", 4), ("德邦", 3))
+
+
+def _digits(rng, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def demo_waybill(rng, carrier: str) -> str:
+    """A real-format number for ``carrier`` (bare numbers never start with 4: bag numbers here)."""
+    if carrier == "中通":
+        return "7" + rng.choice("358") + _digits(rng, 12)
+    if carrier == "韵达":
+        return rng.choice(("31", "33", "35")) + _digits(rng, 11)
+    if carrier == "申通":
+        return "773" + _digits(rng, 12)
+    if carrier == "圆通":
+        return "YT" + rng.choice(("75", "88", "23")) + _digits(rng, 11)
+    if carrier == "极兔":
+        return "JT" + rng.choice(("000", "001", "003")) + _digits(rng, 10)
+    if carrier == "顺丰":
+        return "SF" + rng.choice(("14", "13", "15")) + _digits(rng, 11)
+    if carrier == "京东":
+        return rng.choice(("JDVA", "JDVB", "JD")) + _digits(rng, 11 if rng.random() < .7 else 13)
+    if carrier == "德邦":
+        return "DPK36" + _digits(rng, 10)
+    if carrier == "EMS":
+        if rng.random() < 0.5:
+            serial = _digits(rng, 8)
+            return "E" + rng.choice("ABCM") + serial + str(waybill_mod.s10_check_digit(serial)) + "CN"
+        return rng.choice(("11", "98", "50")) + _digits(rng, 11)
+    raise ValueError(carrier)
+
+
+def _demo_people(rng, n: int) -> list[tuple[str, str]]:
+    people = []
+    for _ in range(n):
+        name = rng.choice(_FAMILY) + rng.choice(_GIVEN)
+        phone = "1" + rng.choice("35789") + rng.choice("0123456789") + _digits(rng, 8)
+        people.append((name, phone))
+    return people
+
+
+def populate_demo(ctx) -> None:
+    """14 days of history (bulk inserted, statuses sensible) and this morning's arrivals taken in
+    through :func:`import_manifest` and :func:`receive_parcel`."""
+    rng = ctx.rng
+    now = ctx.now
+    clerks = ctx.clerks or [ctx.system]
+    people = _demo_people(rng, 900)
+    regulars = people[:60]          # customers with several parcels
+    carriers, weights = zip(*_DEMO_CARRIERS)
+    used: set[str] = set()
+    storage = int(settings_mod.get("storage.days"))
+    cfg = settings_mod.get_many(_INTAKE_KEYS + _SHELF_KEYS)
+
+    def new_waybill(carrier):
+        while True:
+            wb = demo_waybill(rng, carrier)
+            if wb not in used:
+                used.add(wb)
+                return wb
+
+    parcels, events, manifest_rows, in_stock_pickup = [], [], [], []
+    from ..models.problems import ProblemRecord
+    problems = []
+    today = now.date()
+    for days_ago in range(14, 0, -1):
+        day = today - dt.timedelta(days=days_ago)
+        n = rng.randint(100, 180)
+        for _ in range(n):
+            carrier = rng.choices(carriers, weights)[0]
+            wb = new_waybill(carrier)
+            arrived = dt.datetime.combine(day, dt.time(8, 0)) + dt.timedelta(
+                minutes=rng.randint(0, 200) if rng.random() < .85 else rng.randint(300, 600))
+            clerk = rng.choice(clerks)
+            r = rng.random()
+            category = (Parcel.PICKUP if r < .70 else Parcel.DELIVERY if r < .88
+                        else Parcel.TOWNSHIP if r < .99 else Parcel.PROBLEM)
+            matched = rng.random() < .94
+            name, phone = (rng.choice(regulars) if rng.random() < .2 else rng.choice(people)) \
+                if matched else (None, None)
+            row = dict(waybill=wb, carrier=carrier, category=category, status=Parcel.IN_STOCK,
+                       problem=False, recipient_name=name, recipient_phone=phone,
+                       phone_tail=phone_tail(phone) or None, manifest_matched=matched,
+                       arrived_at=arrived, arrived_by=clerk.id, updated_at=arrived, courier=None,
+                       route=None, shelf=None, level=None, pickup_code=None, released_at=None,
+                       released_by=None, signer_type=None, collector_name=None, signed_at=None)
+            ev = [(ParcelEvent.ARRIVED, arrived, clerk.id, CATEGORY_LABELS[category])]
+            if matched:
+                manifest_rows.append((day, wb, carrier, name, phone))
+            if category == Parcel.PICKUP:
+                p_release = 0.985 if days_ago > storage else min(.95, .45 + .08 * days_ago)
+                if rng.random() < p_release:
+                    shelf = rng.choice(cfg["shelves.names"])
+                    level = rng.randint(1, cfg["shelves.levels"])
+                    out_at = min(arrived + dt.timedelta(hours=rng.choice((1, 3, 6, 9, 26, 30, 50, 75))),
+                                 now - dt.timedelta(hours=1))
+                    who = rng.choice(clerks)
+                    proxy = rng.random() < .12
+                    row.update(status=Parcel.RELEASED, shelf=shelf, level=level,
+                               pickup_code=_format_code(cfg["pickup.code_format"], shelf, level,
+                                                        wb, 0), released_at=out_at,
+                               released_by=who.id, signer_type="代收" if proxy else "本人",
+                               collector_name=(rng.choice(_FAMILY) + rng.choice(_GIVEN)) if proxy else None,
+                               updated_at=out_at)
+                    ev.append((ParcelEvent.RELEASED, out_at, who.id, "代取" if proxy else "本人"))
+                    if out_at.date() < today - dt.timedelta(days=0) and rng.random() < .93:
+                        signed = dt.datetime.combine(out_at.date(), dt.time(13, rng.randint(0, 55)))
+                        signed = max(signed, out_at + dt.timedelta(minutes=5))
+                        row["signed_at"] = signed
+                        ev.append((ParcelEvent.SIGNED, signed, who.id, row["signer_type"]))
+                else:
+                    in_stock_pickup.append(wb)
+            elif category in (Parcel.DELIVERY, Parcel.TOWNSHIP):
+                if category == Parcel.DELIVERY:
+                    row["courier"] = rng.choice(cfg["intake.couriers"])
+                else:
+                    row["route"] = rng.choice(cfg["intake.routes"])
+                out = arrived + dt.timedelta(minutes=rng.randint(20, 90))
+                ev.append((ParcelEvent.OUT_FOR_DELIVERY, out, clerk.id, row["courier"] or row["route"]))
+                if days_ago == 1 and rng.random() < .3:
+                    row.update(status=Parcel.OUT_FOR_DELIVERY, updated_at=out)
+                else:
+                    done = out + dt.timedelta(hours=rng.randint(1, 7))
+                    signer = rng.choice(("本人", "本人", "本人", "家人", "门卫"))
+                    row.update(status=Parcel.DELIVERED, released_at=done, signer_type=signer,
+                               updated_at=done, signed_at=done + dt.timedelta(minutes=30)
+                               if rng.random() < .95 else None)
+                    ev.append((ParcelEvent.DELIVERED, done, None, signer))
+                    if row["signed_at"]:
+                        ev.append((ParcelEvent.SIGNED, row["signed_at"], clerk.id, signer))
+            else:  # registered as a problem parcel at intake
+                row["problem"] = True
+                reason = rng.choice(("破损", "地址不详", "错分"))
+                problems.append((wb, reason, arrived, clerk.id))
+                ev.append((ParcelEvent.PROBLEM_OPENED, arrived, clerk.id, f"{reason} 到件时登记"))
+            parcels.append(row)
+            events.append((wb, ev))
+
+    with write_tx():
+        for i in range(0, len(parcels), 300):
+            Parcel.insert_many(parcels[i:i + 300]).execute()
+        ids = dict(Parcel.select(Parcel.waybill, Parcel.id).tuples())
+        rows = [{"parcel": ids[wb], "at": at, "kind": kind, "staff": staff, "detail": detail}
+                for wb, evs in events for kind, at, staff, detail in evs]
+        for i in range(0, len(rows), 500):
+            ParcelEvent.insert_many(rows[i:i + 500]).execute()
+        for wb, reason, at, staff in problems:
+            ProblemRecord.create(parcel=ids[wb], reason=reason, note="到件时发现", opened_at=at,
+                                 opened_by=staff)
+        # one manifest per day, as the carrier's system would send it
+        by_day: dict = {}
+        for day, wb, carrier, name, phone in manifest_rows:
+            by_day.setdefault(day, []).append((wb, carrier, name, phone))
+        for day, lines in sorted(by_day.items()):
+            at = dt.datetime.combine(day, dt.time(7, 40))
+            batch = ManifestBatch.create(filename=f"到件清单-{day:%Y%m%d}.csv", sha256="demo",
+                                         carrier=None, lines=len(lines), imported_at=at,
+                                         imported_by=clerks[0].id)
+            data = [{"batch": batch.id, "line_no": k + 2, "waybill": wb, "carrier": c,
+                     "recipient_name": nm, "recipient_phone": ph, "matched": True}
+                    for k, (wb, c, nm, ph) in enumerate(lines)]
+            for i in range(0, len(data), 300):
+                ManifestLine.insert_many(data[i:i + 300]).execute()
+        # parcels still on the shelf hold real, unique codes (through the code rule)
+        for wb in in_stock_pickup:
+            assign_code(ids[wb], now=now - dt.timedelta(days=1), cfg=cfg)
+        LabelPrint.insert_many([{"parcel": ids[wb], "printed_at": now - dt.timedelta(days=1),
+                                 "staff": clerks[0].id} for wb in in_stock_pickup]).execute()
+
+    # this morning: the manifest arrives, then the clerk scans the parcels in
+    start = now - dt.timedelta(minutes=75)
+    todays = []
+    for k in range(48):
+        carrier = rng.choices(carriers, weights)[0]
+        name, phone = rng.choice(regulars) if rng.random() < .25 else rng.choice(people)
+        todays.append((new_waybill(carrier), carrier, name, phone))
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["运单号", "快递公司", "收件人", "电话", "地址"])
+    for wb, carrier, name, phone in todays:
+        w.writerow([wb, carrier, name, phone, f"幸福小区 {rng.randint(1, 28)} 栋 {rng.randint(1, 6)}0{rng.randint(1, 4)}"])
+    import_manifest(buf.getvalue().encode("utf-8-sig"), filename=f"到件清单-{today:%Y%m%d}.csv",
+                    actor=clerks[0], now=start - dt.timedelta(minutes=10))
+    scanned = todays[:40] + [(new_waybill("中通"), "中通", None, None),
+                             (new_waybill("圆通"), "圆通", None, None)]
+    for k, (wb, carrier, _n, _p) in enumerate(scanned):
+        r = rng.random()
+        category = Parcel.PICKUP if r < .72 else Parcel.DELIVERY if r < .9 else Parcel.TOWNSHIP
+        at = start + dt.timedelta(seconds=20 * k + rng.randint(0, 15))
+        receive_parcel(wb, category=category, carrier=carrier, actor=clerks[k % len(clerks)], now=at)

