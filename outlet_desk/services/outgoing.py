@@ -28,6 +28,7 @@ from peewee import fn
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import NotFound, ValidationError
+from ..models.duty import DutyEvent
 from ..models.money import Payment
 from ..models.outgoing import (CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman,
                                ZoneProvince)
@@ -259,10 +260,16 @@ def parse_rate_table_text(text: str) -> list[Zone]:
         name = parts[0]
         if name in seen_zone:
             raise ValidationError(f"第 {n} 行：区名“{name}”重复。")
-        first, extra = parse_yuan(parts[1]), parse_yuan(parts[2])
+        try:
+            first, extra = parse_yuan(parts[1]), parse_yuan(parts[2])
+        except ValidationError as exc:
+            raise ValidationError(f"第 {n} 行：{exc.message}") from None
         provinces = []
         for p in parts[3:]:
-            p = clean_province(p)
+            try:
+                p = clean_province(p)
+            except ValidationError as exc:
+                raise ValidationError(f"第 {n} 行：{exc.message}") from None
             if p in seen_prov:
                 raise ValidationError(f"第 {n} 行：{p} 已在“{seen_prov[p]}”里。")
             seen_prov[p] = name
@@ -351,7 +358,10 @@ def parse_routing_text(text: str) -> dict[tuple[str, str], str]:
             continue
         if len(parts) != 3:
             raise ValidationError(f"第 {n} 行：应为“省份 城市 代码”（整省城市写 -）。")
-        p = clean_province(parts[0])
+        try:
+            p = clean_province(parts[0])
+        except ValidationError as exc:
+            raise ValidationError(f"第 {n} 行：{exc.message}") from None
         c = "" if parts[1] in ("-", "—", "全省") else clean_city(parts[1])
         if (p, c) in out:
             raise ValidationError(f"第 {n} 行：{p} {c or '全省'} 重复。")
@@ -848,6 +858,9 @@ def dispatch(waybill: str, bag: str, *, actor: Actor, now: dt.datetime) -> Dispa
                           p.received_at.date()).count()
             if left == 0:
                 done = True
+            if done and not DutyEvent.select().where(
+                    DutyEvent.day == now.date(), DutyEvent.key == duty_events.WAYBILLS_ENTERED,
+                    DutyEvent.detail == p.salesman).exists():
                 duty_events.observe(duty_events.WAYBILLS_ENTERED, actor=actor, now=now,
                                     detail=p.salesman)
         in_bag = OutgoingParcel.select().where(OutgoingParcel.bag == bag).count()
@@ -1010,6 +1023,7 @@ def populate_demo(ctx) -> None:
             at = dt.datetime.combine(day, dt.time(16 + s_index, rng.randint(0, 40)))
             bag_no[0] += rng.randint(3, 30)
             bag = f"4{bag_no[0]:011d}"
+            batch = []
             for _ in range(rng.randint(6, 14)):
                 province, city = _demo_dest(rng)
                 declared = rng.randint(3, 60) * 50
@@ -1023,8 +1037,11 @@ def populate_demo(ctx) -> None:
                 checked = declared + (rng.choice((-1, 1)) * rng.randint(150, 600)
                                       if rng.random() < 0.08 else rng.randint(-40, 40))
                 check_weight(w, max(10, checked), actor=clerk, now=at + dt.timedelta(minutes=1))
-                dispatch(w, bag, actor=clerk, now=at + dt.timedelta(minutes=20))
+                batch.append(w)
                 at += dt.timedelta(seconds=rng.randint(20, 90))
+            for w in batch:
+                at += dt.timedelta(seconds=rng.randint(5, 20))
+                dispatch(w, bag, actor=clerk, now=at + dt.timedelta(minutes=10))
         # the counter sendings leave with the evening bag
         for p in list(OutgoingParcel.select().where(
                 OutgoingParcel.source == OutgoingParcel.COUNTER,
