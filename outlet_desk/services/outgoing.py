@@ -1049,3 +1049,18 @@ def populate_demo(ctx) -> None:
             dispatch(p.waybill, bag, actor=clerk,
                      now=dt.datetime.combine(day, dt.time(18, 30)))
     threeday.populate_tracking_demo(ctx)
+
+
+def receipt_pdf(waybill: str) -> bytes:
+    """The 80 mm receipt of a counter sending (reprintable any time)."""
+    from ..printing.receipt import build_receipt
+    info = get_outgoing(waybill)
+    if info.source != OutgoingParcel.COUNTER:
+        raise ValidationError(f"{info.waybill} 不是柜台寄件，没有寄件收据。")
+    outlet = settings.get_many(["outlet.name", "outlet.address", "outlet.phone"])
+    q = quote(info.province, info.city, info.weight_g) if info.weight_g else None
+    if q is not None and q.fee_fen != info.fee_fen:   # the rate table changed since: total only
+        q = None
+    return build_receipt(info, outlet_name=outlet["outlet.name"],
+                         outlet_address=outlet["outlet.address"], outlet_phone=outlet["outlet.phone"],
+                         clerk=info.received_by or "", quote=q)
