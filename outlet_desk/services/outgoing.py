@@ -963,6 +963,21 @@ def confirm_unsigned_checked(*, actor: Actor, now: dt.datetime) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# Handover: parcels someone took in and did not scan out
+# ---------------------------------------------------------------------------------------------
+def open_items(staff_id: int, now: dt.datetime):
+    from ..openitems import OpenItem
+    q = (OutgoingParcel.select(OutgoingParcel.id, OutgoingParcel.waybill, OutgoingParcel.salesman,
+                               OutgoingParcel.received_at)
+         .where(OutgoingParcel.received_by == staff_id, OutgoingParcel.dispatched_at.is_null(),
+                OutgoingParcel.received_at <= now)
+         .order_by(OutgoingParcel.received_at))
+    return [OpenItem("outgoing", str(p.id),
+                     f"寄出快件 {p.waybill}（{p.salesman or '柜台寄件'}，{p.received_at:%m-%d %H:%M} 收）"
+                     f"还没有扫发件", assignable=False) for p in q]
+
+
+# ---------------------------------------------------------------------------------------------
 # Demo
 # ---------------------------------------------------------------------------------------------
 DEMO_ORDER = 60

@@ -2,7 +2,8 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+from playhouse.test_utils import assert_query_count
 
 from outlet_desk.errors import NotFound, PermissionDenied, ValidationError
 from outlet_desk.models import AuditLog, Parcel
@@ -38,11 +39,12 @@ def test_weight_parsing_refuses_bad_input(db, text):
         og.parse_weight_kg(text)
 
 
+@hyp_settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=300)
 @given(st.integers(min_value=1, max_value=6000))
-def test_weight_roundtrip_every_hundredth(hundredths):
+def test_every_hundredth_of_a_kg_parses_exactly(db, hundredths):
     text = f"{hundredths // 100}.{hundredths % 100:02d}"
-    from decimal import Decimal
-    assert int(Decimal(text) * 1000) == hundredths * 10   # the rule parse_weight_kg uses
+    assert og.parse_weight_kg(text) == hundredths * 10      # float would give 1.15 → 1149
+    assert og.format_kg(hundredths * 10) == text
 
 
 @pytest.mark.parametrize("grams,extra", [(1, 0), (1000, 0), (1001, 1), (1010, 1), (2000, 1),
@@ -232,3 +234,27 @@ def test_unsigned_list_and_duty(db, clerk):
     assert rows[0].phone_masked == "138****1234"
     assert og.confirm_unsigned_checked(actor=clerk, now=NOW) == 2
     assert duty_events.UNSIGNED_CHECKED in duty_events.observed(NOW.date())
+
+
+def test_lists_do_not_query_per_row(db, clerk):
+    og.add_salesman("陈建国", actor=clerk, now=NOW)
+    for i in range(12):
+        og.receive_collected("陈建国", f"7730000001{i:02d}", province="浙江", city="杭州",
+                             declared_weight="1", declared_fee="10", actor=clerk, now=NOW)
+        make_parcel(f"71000000001{i:02d}", category=Parcel.DELIVERY, status=Parcel.OUT_FOR_DELIVERY,
+                    courier="老周", arrived_at=NOW - dt.timedelta(hours=3))
+    with assert_query_count(2):
+        assert len(og.salesman_sheet("陈建国", NOW.date()).rows) == 12
+    with assert_query_count(2):
+        assert len(og.unsigned_deliveries(NOW)) == 12
+    with assert_query_count(2):
+        assert len(og.list_outgoing(NOW.date())) == 12
+
+
+def test_open_items_name_received_but_not_dispatched(db, clerk):
+    og.add_salesman("陈建国", actor=clerk, now=NOW)
+    og.receive_collected("陈建国", "773000000001", actor=clerk, now=NOW)
+    items = og.open_items(clerk.id, NOW)
+    assert len(items) == 1 and "773000000001" in items[0].title
+    og.dispatch("773000000001", "400000000001", actor=clerk, now=NOW)
+    assert og.open_items(clerk.id, NOW) == []
