@@ -21,7 +21,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from peewee import fn
 
@@ -294,6 +293,9 @@ def set_rate_table(zones: list[Zone] | str, *, actor: Actor, now: dt.datetime) -
     if isinstance(zones, str):
         zones = parse_rate_table_text(zones)
     missing = [p for p in PROVINCES if p not in {q for z in zones for q in z.provinces}]
+    if missing:
+        raise ValidationError(f"价格表缺少这些省份：{'、'.join(missing[:6])}"
+                              f"{' 等' if len(missing) > 6 else ''}，每个省份都要在某个区里。")
     old = rate_table_text()
     with write_tx():
         RateZone.delete().execute()
@@ -305,7 +307,7 @@ def set_rate_table(zones: list[Zone] | str, *, actor: Actor, now: dt.datetime) -
             for p in z.provinces:
                 ZoneProvince.create(province=clean_province(p), zone=z.zone)
         audit.record(actor, "outgoing.rates", entity="rate_table", entity_id="all",
-                     detail={"old": old, "new": rate_table_text(), "unpriced": missing}, now=now)
+                     detail={"old": old, "new": rate_table_text()}, now=now)
     return CHANGED
 
 
@@ -889,7 +891,7 @@ def dispatch_counts(day: dt.date) -> DispatchCounts:
         OutgoingParcel.dispatched_at >= start, OutgoingParcel.dispatched_at < end)
         .group_by(OutgoingParcel.bag).order_by(OutgoingParcel.bag).tuples())
     rec = OutgoingParcel.select(OutgoingParcel.salesman, fn.COUNT(OutgoingParcel.id),
-                                fn.SUM(OutgoingParcel.dispatched_at.is_null(False))).where(
+                                fn.COUNT(OutgoingParcel.dispatched_at)).where(
         OutgoingParcel.received_at >= start, OutgoingParcel.received_at < end) \
         .group_by(OutgoingParcel.salesman).tuples()
     by_salesman = tuple(sorted(((s or "柜台", int(d or 0), int(r)) for s, r, d in rec),

@@ -7,7 +7,6 @@ from playhouse.test_utils import assert_query_count
 
 from outlet_desk.errors import NotFound, PermissionDenied, ValidationError
 from outlet_desk.models import AuditLog, Parcel
-from outlet_desk.models.duty import DutyEvent
 from outlet_desk.models.money import Payment
 from outlet_desk.models.outgoing import CollectionLine, OutgoingParcel
 from outlet_desk.services import duty_events
@@ -97,6 +96,8 @@ def test_bad_rate_table_changes_nothing(db, manager):
         og.set_rate_table("一区 10 2 浙江\n二区 abc 2 广东", actor=manager, now=NOW)
     with pytest.raises(ValidationError, match="已在"):
         og.set_rate_table("一区 10 2 浙江\n二区 12 5 浙江", actor=manager, now=NOW)
+    with pytest.raises(ValidationError, match="缺少这些省份：北京"):
+        og.set_rate_table("一区 10 2 浙江", actor=manager, now=NOW)
     assert og.rate_table_text() == before
 
 

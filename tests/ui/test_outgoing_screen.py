@@ -114,3 +114,26 @@ def test_three_day_check_run_and_export(qtbot, make_window):
     paths = tab.export()
     assert [p.name for p in paths] == [f"{DEMO_NOW.date()}-延误.txt", f"{DEMO_NOW.date()}-遗失.txt"]
     assert paths[0].parent.name == "延误及问题件单号"
+
+
+def test_rate_table_tab_only_for_the_manager(qtbot, make_window):
+    from outlet_desk.services import outgoing as og
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    screen = open_screen(qtbot, window)
+    index = screen._tabs.index(screen.tables_tab)
+    assert not screen.tabs.isTabVisible(index)
+    window.logout()
+    login(qtbot, window, "李店长", "manager803")
+    screen = open_screen(qtbot, window)
+    assert screen.tabs.isTabVisible(index)
+    screen.show_tab(screen.tables_tab)
+    edit = screen.tables_tab.rates_edit
+    assert "二区 12.00 5.00" in edit.toPlainText()
+    edit.setPlainText(edit.toPlainText().replace("二区 12.00 5.00", "二区 13.00 5.00"))
+    screen.tables_tab.rates_save.click()
+    assert og.quote("广东", "广州", 1000).fee_fen == 1300
+    edit.setPlainText("一区 abc 2 浙江")                    # refused whole, table unchanged
+    screen.tables_tab.rates_save.click()
+    assert "第 1 行" in window.banner.text()
+    assert og.quote("广东", "广州", 1000).fee_fen == 1300

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -134,6 +134,8 @@ class SendTab(QWidget):
         self.city.textChanged.connect(self.update_fee)
         self.province.currentIndexChanged.connect(self.update_fee)
         self.submit.clicked.connect(self.send)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.send, context=Qt.WidgetWithChildrenShortcut)
         self.clear_button.clicked.connect(self.clear)
         self.reprint.clicked.connect(self.print_selected)
         self.retranslate()
@@ -147,7 +149,7 @@ class SendTab(QWidget):
         self.form_box.setTitle(self.tr("Send a parcel at the counter"))
         self.prohibited.setText(self.tr("Sender confirmed: no prohibited items"))
         self.weight.setPlaceholderText(self.tr("e.g. 1.25"))
-        self.submit.setText(self.tr("Record and print receipt"))
+        self.submit.setText(self.tr("Record and print receipt (Ctrl+Enter)"))
         self.clear_button.setText(self.tr("Clear"))
         self.reprint.setText(self.tr("Receipt of selected"))
         self.preview_after.setText(self.tr("Show the receipt after recording"))
@@ -852,15 +854,24 @@ class OutgoingScreen(Screen):
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.retranslate()
 
+    def activate(self) -> None:
+        manager = bool(self.ctx.actor and self.ctx.actor.is_manager)
+        self.tabs.setTabVisible(self._tabs.index(self.tables_tab), manager)
+        if not manager and self.tabs.currentWidget() is self.tables_tab:
+            self.tabs.setCurrentWidget(self.send_tab)
+        self._stale = True          # who is logged in may have changed: always reload
+        super().activate()
+
     def retranslate(self) -> None:
+        if hasattr(self, "_tabs"):
+            for tab in self._tabs:
+                tab.retranslate()
         for i, text in enumerate((self.tr("Send (寄件)"), self.tr("Salesman pickup (揽收)"),
                                   self.tr("Dispatch (扫发件)"), self.tr("Unsigned today (未签收)"),
                                   self.tr("3-day check (三日查件)"), self.tr("Rates && codes"))):
             self.tabs.setTabText(i, text)
 
     def refresh(self) -> None:
-        manager = bool(self.ctx.actor and self.ctx.actor.is_manager)
-        self.tabs.setTabVisible(self._tabs.index(self.tables_tab), manager)
         self.tabs.currentWidget().refresh()
 
     def _tab_changed(self) -> None:
