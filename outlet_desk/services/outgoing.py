@@ -695,12 +695,30 @@ def declare_collection(salesman: str, waybill: str, province: str, city: str, we
     if payment_method not in Payment.METHODS:
         raise ValidationError(f"付款方式只能是：{'、'.join(Payment.METHODS)}。")
     with write_tx():
-        _check_new_waybill(w)
         if CollectionLine.select().where(CollectionLine.waybill == w).exists():
             raise ValidationError(f"运单号 {w} 已经在揽收清单里。")
-        CollectionLine.create(day=now.date(), imported_at=now, **line)
+        taken = OutgoingParcel.get_or_none(OutgoingParcel.waybill == w)
+        if taken is not None and not (taken.source == OutgoingParcel.SALESMAN and
+                                      taken.salesman == name and taken.declared_fee_fen is None):
+            raise ValidationError(f"运单号 {w} 已经登记过了。")
+        cl = CollectionLine.create(day=now.date(), imported_at=now, **line)
+        if taken is not None:
+            # scanned in before its declaration was entered: complete it now
+            taken.province, taken.city = line["province"], line["city"]
+            taken.declared_weight_g = line["declared_weight_g"]
+            taken.declared_fee_fen = taken.fee_fen = line["declared_fee_fen"]
+            taken.payment_method = payment_method
+            taken.routing_code = routing_code_for(line["province"], line["city"])
+            taken.zone = zone_for(line["province"]).zone
+            taken.weight_flagged = weight_difference_flagged(taken.declared_weight_g, taken.weight_g)
+            taken.save()
+            cl.received = taken.id
+            cl.save()
+            if line["declared_fee_fen"]:
+                money.record_payment(Payment.SENDING_FEE, payment_method, line["declared_fee_fen"],
+                                     ref=w, actor=actor, now=now)
         audit.record(actor, "outgoing.declare", entity="collections", entity_id=w,
-                     detail={"salesman": name}, now=now)
+                     detail={"salesman": name, "after_receipt": taken is not None}, now=now)
     return CHANGED
 
 

@@ -259,3 +259,19 @@ def test_open_items_name_received_but_not_dispatched(db, clerk):
     assert len(items) == 1 and "773000000001" in items[0].title
     og.dispatch("773000000001", "400000000001", actor=clerk, now=NOW)
     assert og.open_items(clerk.id, NOW) == []
+
+
+def test_declaration_entered_after_the_scan_completes_the_parcel(db, clerk):
+    og.add_salesman("陈建国", actor=clerk, now=NOW)
+    got = og.receive_collected("陈建国", "773000000009", actor=clerk, now=NOW)
+    assert not got.declared and got.parcel.routing_code == ""
+    og.check_weight("773000000009", "3.00", actor=clerk, now=NOW)
+    og.declare_collection("陈建国", "773000000009", "广东", "深圳", "2.5", "22", "微信",
+                          actor=clerk, now=NOW)
+    p = og.get_outgoing("773000000009")
+    assert (p.routing_code, p.declared_fee_fen, p.weight_flagged) == ("755", 2200, True)
+    assert Payment.get(Payment.ref == "773000000009").amount_fen == 2200
+    with pytest.raises(ValidationError, match="已经在揽收清单"):
+        og.declare_collection("陈建国", "773000000009", "广东", "深圳", "2.5", "22",
+                              actor=clerk, now=NOW)
+    assert Payment.select().count() == 1

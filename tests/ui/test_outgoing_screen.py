@@ -137,3 +137,28 @@ def test_rate_table_tab_only_for_the_manager(qtbot, make_window):
     screen.tables_tab.rates_save.click()
     assert "第 1 行" in window.banner.text()
     assert og.quote("广东", "广州", 1000).fee_fen == 1300
+
+
+def test_parcel_scanned_before_its_declaration(qtbot, make_window):
+    from ui.screens.outgoing import DeclareDialog
+    window = make_window()
+    login(qtbot, window, "王芳", "2222")
+    screen = open_screen(qtbot, window)
+    tab = screen.pickup_tab
+    screen.show_tab(tab)
+    tab.salesman.setCurrentText("刘晓东")
+    scan(qtbot, tab.scan, "773060899999")
+    assert tab.code.text() == "—" and "773060899999" in window.banner.text()
+    dialog = DeclareDialog(window.ctx, "刘晓东", tab)
+    qtbot.addWidget(dialog)
+    dialog.waybill.setText("773060899999")
+    dialog.province.setCurrentText("北京")
+    dialog.city.setText("北京")
+    dialog.weight.setText("1.00")
+    dialog.fee.setText("12")
+    assert dialog.add()
+    tab.refresh_sheet()
+    row = next(r for r in tab.model.rows if r.waybill == "773060899999")
+    assert (row.routing_code, row.declared_fee_fen) == ("010", 1200)
+    scan(qtbot, tab.scan, "773060899999")                   # scanned again: weigh it
+    assert tab.code.text() == "010"
