@@ -275,3 +275,17 @@ def test_declaration_entered_after_the_scan_completes_the_parcel(db, clerk):
         og.declare_collection("陈建国", "773000000009", "广东", "深圳", "2.5", "22",
                               actor=clerk, now=NOW)
     assert Payment.select().count() == 1
+
+
+def test_receipt_is_an_80mm_pdf_for_counter_sendings_only(db, clerk):
+    import re
+    og.send_parcel(form(payment_method="到付"), actor=clerk, now=NOW)
+    pdf = og.receipt_pdf("JT5001234567890")
+    assert pdf.startswith(b"%PDF")
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
+    assert abs(float(box.group(1)) - 80 * 72 / 25.4) < 0.5          # 80 mm wide
+    assert float(box.group(2)) > float(box.group(1))               # as long as its content
+    og.add_salesman("陈建国", actor=clerk, now=NOW)
+    og.receive_collected("陈建国", "773000000001", actor=clerk, now=NOW)
+    with pytest.raises(ValidationError, match="不是柜台寄件"):
+        og.receipt_pdf("773000000001")
