@@ -168,6 +168,56 @@ def _intake_burst(window) -> None:
 
 
 SHOTS.append(("intake.png", "张丽", "1111", 2, _intake_burst))
+SHOTS += [
+    ("outgoing-send.png", "张丽", "1111", 7, lambda w: _outgoing_send(w)),
+    ("outgoing-pickup.png", "张丽", "1111", 7, lambda w: _outgoing_pickup(w)),
+    ("outgoing-dispatch.png", "张丽", "1111", 7, lambda w: _outgoing_dispatch(w)),
+    ("outgoing-unsigned.png", "张丽", "1111", 7, lambda w: _outgoing_tab(w, "unsigned_tab")),
+    ("outgoing-threeday.png", "张丽", "1111", 7, lambda w: _outgoing_tab(w, "threeday_tab")),
+    ("outgoing-tables.png", "李店长", "manager803", 7, lambda w: _outgoing_tab(w, "tables_tab")),
+]
+
+
+def _outgoing_tab(window, name):
+    screen = window.screen_by_key(7)
+    screen.show_tab(getattr(screen, name))
+    return getattr(screen, name)
+
+
+def _outgoing_send(window):
+    tab = _outgoing_tab(window, "send_tab")
+    for field, text in ((tab.waybill, "JT5012345678901"), (tab.sender_name, "王伟"),
+                        (tab.sender_phone, "13812345678"), (tab.recipient_name, "李娜"),
+                        (tab.recipient_phone, "13987654321"), (tab.city, "深圳"),
+                        (tab.weight, "2.35")):
+        field.setText(text)
+    tab.province.setCurrentText("广东")
+    tab.prohibited.setChecked(True)
+
+
+def _outgoing_pickup(window):
+    from outlet_desk.services import outgoing as og
+    tab = _outgoing_tab(window, "pickup_tab")
+    tab.salesman.setCurrentText("陈建国")
+    lines = "业务员,运单号,省份,城市,申报重量,运费\n" + "".join(
+        f"陈建国,7730608{i:05d},{p},{c},{kg},{fee}\n" for i, (p, c, kg, fee) in enumerate(
+            [("广东", "深圳", "1.20", "17.00"), ("北京", "北京", "0.80", "12.00"),
+             ("浙江", "宁波", "2.50", "12.00"), ("四川", "成都", "3.10", "31.00")]))
+    og.import_collections(lines.encode(), actor=window.ctx.actor, now=window.ctx.now())
+    for i, kg in enumerate(("1.22", "0.78", "3.05", "3.12")):
+        tab.on_scan(f"7730608{i:05d}")
+        tab.on_scan(f"7730608{i:05d}")
+        tab.weight.setText(kg)
+        tab.enter_weight()
+    tab.on_scan("773060800000")
+
+
+def _outgoing_dispatch(window):
+    tab = _outgoing_tab(window, "dispatch_tab")
+    tab.on_scan("400012345678")
+    from outlet_desk.models.outgoing import OutgoingParcel
+    for p in OutgoingParcel.select().where(OutgoingParcel.dispatched_at.is_null()).limit(3):
+        tab.on_scan(p.waybill)
 
 
 def main() -> int:

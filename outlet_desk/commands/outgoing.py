@@ -1,0 +1,93 @@
+"""Outgoing subcommands: import collections/tracking, the 3-day check."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from ..errors import EnvironmentFault
+
+
+def _group(sub, name: str, help_text: str):
+    """The sub-parsers of a shared top-level command (``import``), created once by whoever comes
+    first: several capabilities add their own ``import X``."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help_text)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest=f"{name}_what", required=True, metavar="WHAT")
+
+
+def register(sub) -> None:
+    imp = _group(sub, "import", "import files (collections, tracking …)")
+    p = imp.add_parser("collections", help="import salesmen's declared collections (CSV)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_import_collections)
+    p = imp.add_parser("tracking", help="import the carrier's tracking export (CSV or XLSX)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_import_tracking)
+
+    p = sub.add_parser("threeday", help="the 3-day check of outgoing parcels (三日查件)")
+    tsub = p.add_subparsers(dest="threeday_cmd", required=True, metavar="ACTION")
+    r = tsub.add_parser("run", help="run the check for today (or --date) and export its lists")
+    r.add_argument("--date", type=dt.date.fromisoformat, help="query day (default today)")
+    r.add_argument("--out", type=Path, help="folder for the lists (default DIR/延误及问题件单号)")
+    r.set_defaults(handler=cmd_threeday_run)
+    s = tsub.add_parser("status", help="last checks and when the next one is due")
+    s.set_defaults(handler=cmd_threeday_status)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise EnvironmentFault(f"无法读取文件 {path}：{exc.strerror}") from exc
+
+
+def cmd_import_collections(ctx) -> int:
+    from ..permissions import SYSTEM
+    from ..services import outgoing
+    ctx.open()
+    result = outgoing.import_collections(_read(ctx.args.file), actor=SYSTEM, now=ctx.now())
+    print(f"已导入 {result.rows} 条揽收记录。")
+    return 0
+
+
+def cmd_import_tracking(ctx) -> int:
+    from ..permissions import SYSTEM
+    from ..services import threeday
+    ctx.open()
+    result = threeday.import_tracking(_read(ctx.args.file), ctx.args.file.name, actor=SYSTEM,
+                                      now=ctx.now())
+    print(f"已更新 {result.updated} 件物流状态（其中已签收 {result.signed} 件），"
+          f"跳过集包单号 {result.skipped_bags} 个。")
+    return 0
+
+
+def cmd_threeday_run(ctx) -> int:
+    from ..permissions import SYSTEM
+    from ..services import threeday
+    ctx.open()
+    now = ctx.now()
+    run = threeday.run_three_day_check(actor=SYSTEM, now=now, query_day=ctx.args.date or now.date())
+    print(f"查询时间段：{run.window_start:%Y-%m-%d %H:%M:%S} — {run.window_end:%Y-%m-%d %H:%M:%S}")
+    print(f"未签收 {run.checked} 件，排除集包单号 {run.excluded_bags} 个；"
+          f"延误 {len(run.delays)} 件，疑似遗失 {len(run.losses)} 件，新建工单 {run.new_tickets} 张。")
+    for item in run.delays + run.losses:
+        print(f"  {'延误' if item.kind == 'delay' else '遗失'}  {item.waybill}  {item.reason}")
+    folder = ctx.args.out or threeday.default_export_folder(ctx.home)
+    for path in threeday.export_run(run.id, folder):
+        print(f"已写入 {path}")
+    return 0
+
+
+def cmd_threeday_status(ctx) -> int:
+    from ..services import threeday
+    ctx.open()
+    for r in threeday.list_runs(10):
+        print(f"{r.run_day}  {r.window_start:%Y-%m-%d}~{r.window_end:%Y-%m-%d}  未签收 {r.checked}  "
+              f"延误 {r.delays}  遗失 {r.losses}")
+    print(threeday.next_check(ctx.now().date()).message())
+    return 0
