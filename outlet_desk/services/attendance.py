@@ -197,3 +197,11 @@ def month_report(month, *, now: dt.datetime) -> list[PersonMonth]:
         out.append(PersonMonth(sid, name, worked, late_n, late_m, early_n, early_m, missed, absent,
                                by_kind, overrides.get(sid, 0), tuple(lines)))
     return out
+
+
+def report_pdf(month, *, now: dt.datetime) -> bytes:
+    from ..printing import attendance_pdf
+    month = roster.month_key(month)
+    return attendance_pdf.build(month, month_report(month, now=now),
+                                outlet=settings.get("outlet.name"),
+                                grace=int(settings.get("attendance.grace_minutes")), printed_at=now)

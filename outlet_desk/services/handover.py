@@ -115,22 +115,35 @@ def _gather(h: Handover, author_id: int, now: dt.datetime) -> int:
 
 def prepare(*, now: dt.datetime) -> int:
     """Create the handover note of every approved leave that starts tomorrow (or already started
-    without one), with the leaving person's open items.  Safe to call often (start screen)."""
+    without one), with the leaving person's open items; notes not yet written are topped up with
+    items that appeared since.  Safe to call often (the start screen does)."""
     today = now.date()
-    created = 0
     q = LeaveRequest.select().where(
-        (LeaveRequest.status == LeaveRequest.APPROVED) & (LeaveRequest.start <= today + dt.timedelta(days=1))
-        & (LeaveRequest.end >= today))
-    leaves = [r for r in q if not Handover.select().where(Handover.leave == r.id).exists()]
-    if not leaves:
+        (LeaveRequest.status == LeaveRequest.APPROVED)
+        & (LeaveRequest.start <= today + dt.timedelta(days=1)) & (LeaveRequest.end >= today))
+    existing = {h.leave_id: h for h in Handover.select().where(
+        Handover.leave.in_([r.id for r in q]))} if q.exists() else {}
+    work = []
+    for r in q:
+        h = existing.get(r.id)
+        if h is not None and (h.written_at is not None or h.acknowledged_at is not None):
+            continue
+        known = set() if h is None else {(k, ref) for k, ref in HandoverItem.select(
+            HandoverItem.kind, HandoverItem.ref).where(HandoverItem.handover == h.id).tuples()}
+        new = [i for i in openitems.collect(r.staff_id, now) if (i.kind, i.ref) not in known]
+        if h is None or new:
+            work.append((r, h, new))
+    if not work:
         return 0
     with write_tx():
-        for r in leaves:
-            h = Handover.create(kind=Handover.LEAVE, author=r.staff_id, leave=r.id, day=r.start,
-                                receiver=_receiver_for(r.staff_id, r.start), created_at=now)
-            _gather(h, r.staff_id, now)
-            created += 1
-    return created
+        for r, h, new in work:
+            if h is None:
+                h = Handover.create(kind=Handover.LEAVE, author=r.staff_id, leave=r.id, day=r.start,
+                                    receiver=_receiver_for(r.staff_id, r.start), created_at=now)
+            for item in new:
+                HandoverItem.create(handover=h, kind=item.kind, ref=item.ref, title=item.title,
+                                    assignable=item.assignable)
+    return len(work)
 
 
 @operation("handover.write", "写交接", ANY_STAFF)

@@ -611,3 +611,99 @@ def swaps_waiting_for(actor: Actor) -> list[SwapInfo]:
                                        & (SwapRequest.colleague == actor.id))
     names = _names()
     return [_swap_info(s, names) for s in q.order_by(SwapRequest.day)]
+
+
+# -- printing ---------------------------------------------------------------------------------
+def roster_pdf(month, *, layer: str = "published", now: dt.datetime) -> bytes:
+    """The month roster for the wall (A4 landscape)."""
+    from ..printing import roster_pdf as doc
+    g = grid(month, layer=layer)
+    return doc.build(g, outlet=settings.get("outlet.name"), posts=posts(), printed_at=now)
+
+
+# -- demo -------------------------------------------------------------------------------------
+DEMO_ORDER = 20
+
+
+def populate_demo(ctx) -> None:
+    """Published rosters (last, this and next month), some leave, a swap to answer, past weeks'
+    attendance (some late), notebook items, today's checklist partly done, a shift handover."""
+    from . import attendance, duty_events, handover, leave, tasks
+    now, rng, mgr = ctx.now, ctx.rng, ctx.manager
+    a, b = ctx.clerks[0], ctx.clerks[1]
+    today = now.date()
+    this = month_key(today)
+    prev = month_key(month_days(this)[0] - dt.timedelta(days=1))
+    early = now - dt.timedelta(days=40)
+    for m in (prev, this, next_month(this)):
+        generate_month(m, actor=mgr, now=early)
+        publish_month(m, actor=mgr, now=early)
+
+    def at(day, h, m=0):
+        return dt.datetime.combine(day, dt.time(h, m))
+
+    # leave: past rest days (approved), 张丽 off from tomorrow, 王芳 asks for personal leave
+    past_rest = [(b, today - dt.timedelta(days=12)), (a, today - dt.timedelta(days=9)),
+                 (b, today - dt.timedelta(days=5))]
+    for who, day in past_rest:
+        info = leave.request_leave("休息", day, day, actor=who, now=at(day - dt.timedelta(days=6), 19))
+        leave.decide_leave(info.id, True, actor=mgr, now=at(day - dt.timedelta(days=5), 9))
+    off = today + dt.timedelta(days=1)
+    info = leave.request_leave("休息", off, off + dt.timedelta(days=1), "回老家", actor=a,
+                               now=now - dt.timedelta(days=4))
+    leave.mark_seen(info.id, actor=b, now=now - dt.timedelta(days=4, hours=-1))
+    leave.decide_leave(info.id, True, "已和王芳说好", actor=mgr, now=now - dt.timedelta(days=3))
+    later = today + dt.timedelta(days=9)
+    leave.request_leave("事假", later, later, "孩子学校开家长会", actor=b, now=now - dt.timedelta(hours=20))
+
+    # attendance for the past three weeks: mostly on time, a few late, one missed clock-out
+    people = [sid for sid, _ in clerks()]
+    for back in range(30, 0, -1):
+        day = today - dt.timedelta(days=back)
+        for who in (a, b):
+            hours = expected_hours(who.id, day)
+            if hours is None:
+                continue
+            start, end = hours
+            late = rng.random() < 0.08
+            cin = start + dt.timedelta(minutes=rng.randint(7, 25) if late else -rng.randint(2, 12))
+            attendance.clock_in(actor=who, now=cin, source="login")
+            if back == 3 and who is b:
+                continue          # forgot to log out
+            cout = end + dt.timedelta(minutes=rng.randint(0, 15))
+            if rng.random() < 0.08:
+                cout = end - dt.timedelta(minutes=rng.randint(10, 30))
+            attendance.clock_out(actor=who, now=cout, source="logout")
+    for who in (a, b):
+        hours = expected_hours(who.id, today)
+        if hours and hours[0] <= now:
+            attendance.clock_in(actor=who, now=hours[0] - dt.timedelta(minutes=4), source="login")
+    del people
+
+    # notebook
+    yest = today - dt.timedelta(days=1)
+    tasks.add_note("给 3 号架那位拒收的客户再打一次电话", yest, actor=b, now=at(yest, 19, 30),
+                   staff_id=None)
+    tasks.add_note("中通快递员下午来取退件，提前把红标签贴好", today, actor=a, now=at(yest, 18))
+    tasks.add_note("提醒店长：打印纸只剩两卷", today, actor=b, now=at(yest, 19), staff_id=None)
+    tasks.add_note("月底前核对上个月的派费", today + dt.timedelta(days=5), actor=a, now=at(yest, 18))
+
+    # the evening shift handed over to this morning; a swap waiting for an answer
+    handover.hand_over_shift("晚上到了一批韵达件还没上架，放在柜台后面第二排；3 号架两件拒收件等退回。",
+                             ["柜台后面那批韵达件 9 点前上架"], actor=b, now=at(yest, 19, 55))
+    swap_day = today + dt.timedelta(days=4)
+    try:
+        ask_swap(a.id, swap_day, reason="那天要去医院复查", actor=b, now=now - dt.timedelta(hours=2))
+    except DomainError:
+        pass
+
+    # today's checklist: the opening duties of whoever works A
+    first = next((who for who in (a, b) if post_for(who.id, today) not in (None, MERGED, "B")), a)
+    for item, minute in (("A01", 2), ("A02", 20)):
+        t = at(today, 8, minute)
+        if t <= now:
+            tasks.tick(today, item, actor=first, now=t)
+    with write_tx():
+        if at(today, 8, 40) <= now:
+            duty_events.observe(duty_events.OVERDUE_REVIEWED, actor=first, now=at(today, 8, 40))
+    handover.prepare(now=now)
