@@ -28,6 +28,12 @@ SHOTS = [
     ("main-window.png", "张丽", "1111", 1, None),
     ("settings.png", "李店长", "manager803", 11, None),
     ("audit-log.png", "李店长", "manager803", 12, None),
+    ("roster.png", "李店长", "manager803", 9, None),
+    ("start-screen.png", "张丽", "1111", 1, None),
+    ("start-screen-manager.png", "李店长", "manager803", 1, None),
+    ("leave.png", "李店长", "manager803", 9, lambda w: w.screen_by_key(9).tabs.setCurrentIndex(1)),
+    ("attendance.png", "李店长", "manager803", 9,
+     lambda w: w.screen_by_key(9).tabs.setCurrentIndex(3)),
 ]
 
 

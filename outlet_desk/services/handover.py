@@ -131,7 +131,7 @@ def prepare(*, now: dt.datetime) -> int:
         known = set() if h is None else {(k, ref) for k, ref in HandoverItem.select(
             HandoverItem.kind, HandoverItem.ref).where(HandoverItem.handover == h.id).tuples()}
         new = [i for i in openitems.collect(r.staff_id, now) if (i.kind, i.ref) not in known]
-        if h is None or new:
+        if new:          # nothing open: nothing to hand over (a note can still go as a shift note)
             work.append((r, h, new))
     if not work:
         return 0

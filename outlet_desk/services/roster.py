@@ -642,19 +642,36 @@ def populate_demo(ctx) -> None:
     def at(day, h, m=0):
         return dt.datetime.combine(day, dt.time(h, m))
 
-    # leave: past rest days (approved), 张丽 off from tomorrow, 王芳 asks for personal leave
-    past_rest = [(b, today - dt.timedelta(days=12)), (a, today - dt.timedelta(days=9)),
-                 (b, today - dt.timedelta(days=5))]
-    for who, day in past_rest:
-        info = leave.request_leave("休息", day, day, actor=who, now=at(day - dt.timedelta(days=6), 19))
-        leave.decide_leave(info.id, True, actor=mgr, now=at(day - dt.timedelta(days=5), 9))
+    # leave: a rest day a week for each clerk (agreed, approved), 张丽 off from tomorrow,
+    # 王芳 asks for personal leave
     off = today + dt.timedelta(days=1)
     info = leave.request_leave("休息", off, off + dt.timedelta(days=1), "回老家", actor=a,
                                now=now - dt.timedelta(days=4))
     leave.mark_seen(info.id, actor=b, now=now - dt.timedelta(days=4, hours=-1))
     leave.decide_leave(info.id, True, "已和王芳说好", actor=mgr, now=now - dt.timedelta(days=3))
-    later = today + dt.timedelta(days=9)
-    leave.request_leave("事假", later, later, "孩子学校开家长会", actor=b, now=now - dt.timedelta(hours=20))
+    first_day = month_days(prev)[0]
+    monday = first_day - dt.timedelta(days=first_day.weekday())
+    end = month_days(next_month(this))[-1]
+    while monday <= end:
+        for who, lo, hi in ((a, 0, 2), (b, 3, 5)):
+            day = monday + dt.timedelta(days=rng.randint(lo, hi))
+            if day < first_day or (who is a and monday <= off < monday + dt.timedelta(days=7)):
+                continue
+            asked = min(now - dt.timedelta(days=6), at(day - dt.timedelta(days=7), 19))
+            try:
+                info = leave.request_leave("休息", day, day, actor=who, now=asked)
+                leave.decide_leave(info.id, True, actor=mgr, now=asked + dt.timedelta(hours=14))
+            except DomainError:
+                pass
+        monday += dt.timedelta(days=7)
+    for ahead in range(9, 25):
+        try:
+            later = today + dt.timedelta(days=ahead)
+            leave.request_leave("事假", later, later, "孩子学校开家长会", actor=b,
+                                now=now - dt.timedelta(hours=20))
+            break
+        except DomainError:
+            continue
 
     # attendance for the past three weeks: mostly on time, a few late, one missed clock-out
     people = [sid for sid, _ in clerks()]
@@ -696,6 +713,17 @@ def populate_demo(ctx) -> None:
         ask_swap(a.id, swap_day, reason="那天要去医院复查", actor=b, now=now - dt.timedelta(hours=2))
     except DomainError:
         pass
+
+    # the past week's checklists: nearly everything ticked, now and then something missed
+    for back in range(7, 0, -1):
+        day = today - dt.timedelta(days=back)
+        for item in tasks.checklist(day, now=at(day, 6)):
+            if item.key or rng.random() < 0.04:
+                continue
+            hh, mm = (int(x) for x in item.time.split(":"))
+            t = at(day, hh, mm) + dt.timedelta(minutes=rng.randint(0, 25))
+            who = next((w for w in (a, b) if post_for(w.id, day) in (item.post, MERGED)), a)
+            tasks.tick(day, item.id, actor=who, now=t)
 
     # today's checklist: the opening duties of whoever works A
     first = next((who for who in (a, b) if post_for(who.id, today) not in (None, MERGED, "B")), a)
