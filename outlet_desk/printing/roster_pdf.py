@@ -41,14 +41,18 @@ def build(grid, *, outlet: str, posts, printed_at: dt.datetime) -> bytes:
     story = [Paragraph(f"{outlet}　{int(y)}年{int(m)}月排班表　<font size=10>{state}</font>", title),
              Spacer(1, 3 * mm)]
     days = list(grid.days)
-    head1 = ["姓名"] + [str(d.day) for d in days]
-    head2 = [""] + [WEEKDAYS[d.weekday()] for d in days]
+    head1 = ["姓名"] + [str(d.day) for d in days] + ["休假"]
+    head2 = [""] + [WEEKDAYS[d.weekday()] for d in days] + ["天数"]
     rows = [head1, head2]
     for sid, name in grid.people:
-        rows.append([name] + [cell_text(grid.cells[(sid, d)]) for d in days])
+        cells = [grid.cells[(sid, d)] for d in days]
+        off = sum(1 for c in cells if c.leave or c.effective == "休")
+        rows.append([name] + [cell_text(c) for c in cells] + [str(off)])
     name_w = 22 * mm
-    day_w = (page[0] - 20 * mm - name_w) / len(days)
-    table = Table(rows, colWidths=[name_w] + [day_w] * len(days), rowHeights=[7 * mm, 6 * mm]
+    total_w = 12 * mm
+    day_w = (page[0] - 20 * mm - name_w - total_w) / len(days)
+    table = Table(rows, colWidths=[name_w] + [day_w] * len(days) + [total_w],
+                  rowHeights=[7 * mm, 6 * mm]
                   + [13 * mm] * len(grid.people))
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 10),
@@ -69,8 +73,8 @@ def build(grid, *, outlet: str, posts, printed_at: dt.datetime) -> bytes:
                 style.append(("BACKGROUND", (c, r), (c, r), FILL[key]))
     table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 4 * mm)]
-    legend = "　".join(f"<b>{p.code}</b>＝{p.name} {p.hours_text()}" for p in posts)
-    legend += "　<b>全</b>＝全天（一人当班，合并岗位）　<b>休</b>＝休息　<b>事</b>＝事假　<b>病</b>＝病假　<b>年</b>＝年假"
+    legend = "　".join(f"{p.code}＝{p.name} {p.hours_text()}" for p in posts)
+    legend += "　全＝全天（一人当班，合并岗位）　休＝休息　事＝事假　病＝病假　年＝年假"
     story.append(Paragraph(legend, small))
     problems = [p for p in grid.problems if p.kind in ("nobody", "gap")]
     if problems:
