@@ -161,8 +161,8 @@ def month_report(month, *, now: dt.datetime) -> list[PersonMonth]:
         (ClockRecord.day >= days[0]) & (ClockRecord.day <= days[-1]))}
     base = roster.base_posts(days, ids, "published")
     leave_map = roster.approved_leave(days)
-    cells, _ = roster._effective(days, ids, base, leave_map, roster.post_map(), roster.open_weekdays())
-    pmap = roster.post_map()
+    _plist, pmap, weekdays = roster._config()
+    cells, _ = roster._effective(days, ids, base, leave_map, pmap, weekdays)
     overrides = leave_service.overrides(month)
     out = []
     for sid, name in people:

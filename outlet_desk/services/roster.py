@@ -78,8 +78,8 @@ def parse_range(text: str) -> tuple[int, int]:
     return start, end
 
 
-def posts() -> list[Post]:
-    raw = settings.get("shift.posts")
+def posts(raw=None) -> list[Post]:
+    raw = settings.get("shift.posts") if raw is None else raw
     out = []
     for entry in raw or []:
         code = str(entry.get("code", "")).strip()
@@ -94,8 +94,8 @@ def posts() -> list[Post]:
     return out
 
 
-def post_map() -> dict[str, Post]:
-    found = {p.code: p for p in posts()}
+def post_map(plist: list[Post] | None = None) -> dict[str, Post]:
+    found = {p.code: p for p in (plist if plist is not None else posts())}
     found[MERGED] = Post(MERGED, "全天", tuple(union([r for p in found.values() for r in p.ranges])))
     return found
 
@@ -131,6 +131,13 @@ def gaps(required, covered) -> list[tuple[int, int]]:
 
 def open_weekdays() -> set[int]:
     return {int(d) for d in settings.get("outlet.open_weekdays")}
+
+
+def _config() -> tuple[list[Post], dict[str, Post], set[int]]:
+    """Posts, the post map and the open weekdays, read in one query."""
+    values = settings.get_many(["shift.posts", "outlet.open_weekdays"])
+    plist = posts(values["shift.posts"])
+    return plist, post_map(plist), {int(d) for d in values["outlet.open_weekdays"]}
 
 
 def is_open(day: dt.date, weekdays: set[int] | None = None) -> bool:
@@ -235,15 +242,15 @@ def _stored(days: list[dt.date], published: bool) -> dict:
     return {(sid, day): post for sid, day, post in q}
 
 
-def base_posts(days: list[dt.date], people: list[int], layer: str) -> dict:
+def base_posts(days: list[dt.date], people: list[int], layer: str, config=None) -> dict:
     """(staff_id, day) -> roster post.  "published": only what is published (missing: None);
     "draft": the draft, else the published, else the rotation; "plan": published, else draft,
     else rotation (what leave rules plan against)."""
-    codes = [p.code for p in posts()]
-    weekdays = open_weekdays()
     pub = _stored(days, True)
     if layer == "published":
         return {(sid, d): pub.get((sid, d)) for d in days for sid in people}
+    plist, _pmap, weekdays = config or _config()
+    codes = [p.code for p in plist]
     draft = _stored(days, False)
     first, second = (draft, pub) if layer == "draft" else (pub, draft)
     out = {}
@@ -317,10 +324,10 @@ def grid(month, *, layer: str = "draft") -> MonthGrid:
     people = clerks()
     ids = [sid for sid, _ in people]
     meta = RosterMonth.get_or_none(RosterMonth.month == month)
-    base = base_posts(days, ids, "published" if layer == "published" else "draft")
+    config = _config()
+    base = base_posts(days, ids, "published" if layer == "published" else "draft", config)
     leave = approved_leave(days)
-    pmap = post_map()
-    weekdays = open_weekdays()
+    _plist, pmap, weekdays = config
     cells, problems = _effective(days, ids, base, leave, pmap, weekdays)
     problems += rest_week_problems(days, ids, base, leave, dict(people))
     problems.sort(key=lambda p: (p.day, p.kind))
@@ -334,7 +341,7 @@ def coverage(month, *, layer: str = "draft") -> list[Problem]:
     return [p for p in grid(month, layer=layer).problems if p.kind in ("nobody", "gap")]
 
 
-def post_for(staff_id: int, day: dt.date) -> str | None:
+def post_for(staff_id: int, day: dt.date, *, config=None) -> str | None:
     """The post a person works on ``day`` by the PUBLISHED roster, after leave and merging
     ("A", "B", "全天"), or None (not rostered, resting, on leave, closed)."""
     people = [sid for sid, _ in clerks()]
@@ -343,17 +350,19 @@ def post_for(staff_id: int, day: dt.date) -> str | None:
     base = base_posts([day], people, "published")
     if base.get((staff_id, day)) in (None, REST, CLOSED):
         return None
-    cells, _ = _effective([day], people, base, approved_leave([day]), post_map(), open_weekdays())
+    _plist, pmap, weekdays = config or _config()
+    cells, _ = _effective([day], people, base, approved_leave([day]), pmap, weekdays)
     cell = cells[(staff_id, day)]
     return cell.effective if cell.on_duty else None
 
 
 def expected_hours(staff_id: int, day: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
     """When the published roster expects the person to start and finish on ``day``."""
-    code = post_for(staff_id, day)
+    config = _config()
+    code = post_for(staff_id, day, config=config)
     if code is None:
         return None
-    post = post_map().get(code)
+    post = config[1].get(code)
     if post is None:
         return None
     start = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=post.start)
@@ -628,6 +637,11 @@ DEMO_ORDER = 20
 def populate_demo(ctx) -> None:
     """Published rosters (last, this and next month), some leave, a swap to answer, past weeks'
     attendance (some late), notebook items, today's checklist partly done, a shift handover."""
+    with write_tx():          # one commit (each service's own transaction nests as a savepoint)
+        _populate_demo(ctx)
+
+
+def _populate_demo(ctx) -> None:
     from . import attendance, duty_events, handover, leave, tasks
     now, rng, mgr = ctx.now, ctx.rng, ctx.manager
     a, b = ctx.clerks[0], ctx.clerks[1]
@@ -717,12 +731,13 @@ def populate_demo(ctx) -> None:
     # the past week's checklists: nearly everything ticked, now and then something missed
     for back in range(7, 0, -1):
         day = today - dt.timedelta(days=back)
+        worked = {w.id: post_for(w.id, day) for w in (a, b)}
         for item in tasks.checklist(day, now=at(day, 6)):
             if item.key or rng.random() < 0.04:
                 continue
             hh, mm = (int(x) for x in item.time.split(":"))
             t = at(day, hh, mm) + dt.timedelta(minutes=rng.randint(0, 25))
-            who = next((w for w in (a, b) if post_for(w.id, day) in (item.post, MERGED)), a)
+            who = next((w for w in (a, b) if worked[w.id] in (item.post, MERGED)), a)
             tasks.tick(day, item.id, actor=who, now=t)
 
     # today's checklist: the opening duties of whoever works A
