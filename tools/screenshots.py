@@ -34,6 +34,7 @@ SHOTS = [
     ("leave.png", "李店长", "manager803", 9, lambda w: w.screen_by_key(9).tabs.setCurrentIndex(1)),
     ("attendance.png", "李店长", "manager803", 9,
      lambda w: w.screen_by_key(9).tabs.setCurrentIndex(3)),
+    ("duties.png", "李店长", "manager803", 9, lambda w: w.screen_by_key(9).tabs.setCurrentIndex(4)),
 ]
 
 

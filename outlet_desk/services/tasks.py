@@ -16,7 +16,7 @@ from ..errors import DomainError, NotFound, ValidationError
 from ..models import Staff
 from ..models.roster import ChecklistTick, TaskItem
 from ..openitems import OpenItem
-from ..permissions import ANY_STAFF, Actor, operation
+from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
 from . import duty_events as de
 from . import roster
@@ -249,6 +249,59 @@ def tick(day: dt.date, item_id: str, done: bool = True, *, actor: Actor,
             audit.record(actor, "tasks.tick_late", entity="checklist",
                          entity_id=f"{day.isoformat()}:{item_id}", detail={"done": done}, now=now)
     return CHANGES
+
+
+def known_keys() -> list[str]:
+    """The duty event keys other flows report (``duty_events`` constants)."""
+    return sorted(v for k, v in vars(de).items() if k.isupper() and isinstance(v, str))
+
+
+def validate_templates(rows: list[dict]) -> list[dict]:
+    """Clean checklist templates; one line naming the first bad row."""
+    from . import roster as _roster
+    posts = {p.code for p in _roster.posts()} | {BOTH}
+    keys = set(known_keys())
+    clean, ids = [], set()
+    for n, row in enumerate(rows, start=1):
+        text = str(row.get("text") or "").strip()
+        if not text:
+            raise ValidationError(f"工作清单第 {n} 行没有写内容。")
+        item_id = str(row.get("id") or "").strip() or f"T{n:02d}"
+        if item_id in ids:
+            raise ValidationError(f"工作清单第 {n} 行的编号 {item_id} 重复了。")
+        ids.add(item_id)
+        post = str(row.get("post") or BOTH).strip()
+        if post not in posts:
+            raise ValidationError(f"工作清单第 {n} 行的岗位只能是：{'、'.join(sorted(posts))}。")
+        time = str(row.get("time") or "").strip()
+        if _at(dt.date(2000, 1, 1), time) is None:
+            raise ValidationError(f"工作清单第 {n} 行的时间应写成 08:00。")
+        key = str(row.get("key") or "").strip() or None
+        if key and key not in keys:
+            raise ValidationError(f"工作清单第 {n} 行的自动勾选事件“{key}”不存在。")
+        try:
+            every = max(1, int(row.get("every") or 1))
+        except (TypeError, ValueError):
+            raise ValidationError(f"工作清单第 {n} 行的“每几天”应是数字。") from None
+        item = {"id": item_id, "post": post, "time": time, "text": text}
+        if key:
+            item["key"] = key
+        if row.get("by"):
+            item["by"] = True
+        if every > 1:
+            item["every"] = every
+        clean.append(item)
+    if not clean:
+        raise ValidationError("工作清单至少要有一项。")
+    return clean
+
+
+@operation("tasks.templates", "修改工作清单", MANAGER_ONLY)
+def save_templates(rows: list[dict], *, actor: Actor, now: dt.datetime) -> frozenset:
+    """Save the checklist templates (audited as a settings change)."""
+    clean = validate_templates(rows)
+    settings.update({"duty.templates": clean}, actor=actor, now=now)
+    return frozenset({changes.SETTINGS, changes.TASKS})
 
 
 @dataclass(frozen=True)

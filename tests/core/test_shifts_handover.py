@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from outlet_desk.db import write_tx
-from outlet_desk.errors import PermissionDenied
+from outlet_desk.errors import PermissionDenied, ValidationError
 from outlet_desk.models.roster import HandoverItem
 from outlet_desk.models.tickets import Ticket
 from outlet_desk.openitems import OpenItem
@@ -110,3 +110,22 @@ def test_notebook_items_carry_forward_until_done(setup, clerk):
     assert n.id == note.id and n.carried
     tasks.done_note(note.id, actor=clerk, now=dt.datetime(2026, 6, 20, 9))
     assert tasks.notebook(clerk.id, D(2026, 6, 21)) == []
+
+
+def test_checklist_templates_are_edited_by_the_manager_only_and_validated(manager, clerk, now):
+    from outlet_desk.models import AuditLog
+    rows = [{"id": "X1", "post": "*", "time": "09:00", "text": "开门前检查监控"},
+            {"id": "X2", "post": "B", "time": "13:50", "text": "签收上传", "key": "signoff_uploaded",
+             "by": True}]
+    with pytest.raises(PermissionDenied):
+        tasks.save_templates(rows, actor=clerk, now=now)
+    bad = rows + [{"id": "X3", "post": "*", "time": "9点", "text": "喝水"}]
+    with pytest.raises(ValidationError, match="第 3 行的时间"):
+        tasks.save_templates(bad, actor=manager, now=now)
+    assert [t.id for t in tasks.templates()][:2] == ["A01", "A02"]      # unchanged
+    with pytest.raises(ValidationError, match="不存在"):
+        tasks.save_templates([dict(rows[1], key="nonsense")], actor=manager, now=now)
+    tasks.save_templates(rows, actor=manager, now=now)
+    assert [t.id for t in tasks.templates()] == ["X1", "X2"]
+    assert [i.id for i in tasks.checklist(now.date(), now=now)] == ["X1", "X2"]
+    assert AuditLog.select().where(AuditLog.action == "settings.update").count() == 1

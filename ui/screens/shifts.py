@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
-from outlet_desk.services import attendance, leave, roster
+from outlet_desk.services import attendance, leave, roster, tasks
 
 from .base import Screen
 
@@ -230,6 +230,10 @@ class RosterTab(QWidget):
         self.problems.clear()
         if not g.exists and self.layer() == "draft":
             self.problems.addItem(self.tr("Press “Generate from rotation” to build this month."))
+            return
+        if self.layer() == "published" and not g.published:
+            self.problems.addItem(self.tr("This month's roster is not published yet."))
+            return
         for p in g.problems:
             prefix = self.tr("Notice: ") if p.kind == "rest_week" else ""
             self.problems.addItem(prefix + p.message)
@@ -663,11 +667,146 @@ class AttendanceTab(QWidget):
         return None
 
 
+# -- duties -----------------------------------------------------------------------------------
+STATE_ZH = {"done": "已勾选", "auto": "系统自动", "late": "超时完成", "open": "待做", "missed": "漏做"}
+STATE_COLOUR = {"auto": "#2e7d32", "late": "#c62828", "missed": "#c62828"}
+
+
+class DutiesTab(QWidget):
+    """A day's checklist for every post (what was done, by whom, what was missed) and, for the
+    manager, the templates the daily checklists are made from."""
+
+    COLS = ("id", "post", "time", "text", "key", "by", "every")
+
+    def __init__(self, screen):
+        super().__init__()
+        self.screen = screen
+        self.ctx = screen.ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.day_label = QLabel()
+        self.day = QDateEdit(qdate(self.ctx.now().date()))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.summary = QLabel()
+        bar.addWidget(self.day_label)
+        bar.addWidget(self.day)
+        bar.addWidget(self.summary, 1)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, 5)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 3)
+        self.editor_box = QGroupBox()
+        el = QVBoxLayout(self.editor_box)
+        self.editor = QTableWidget(0, len(self.COLS))
+        self.editor.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.editor.horizontalHeader().setStretchLastSection(False)
+        self.editor.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.editor.verticalHeader().hide()
+        el.addWidget(self.editor)
+        row = QHBoxLayout()
+        self.keys_label = QLabel()
+        self.keys_label.setWordWrap(True)
+        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.defaults_button, self.save_button = QPushButton(), QPushButton()
+        row.addWidget(self.keys_label, 1)
+        for b in (self.add_button, self.remove_button, self.defaults_button, self.save_button):
+            row.addWidget(b)
+        el.addLayout(row)
+        layout.addWidget(self.editor_box, 4)
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_row)
+        self.defaults_button.clicked.connect(lambda: self.load_templates(tasks.DEFAULT_TEMPLATES))
+        self.save_button.clicked.connect(self.save)
+
+    def retranslate(self) -> None:
+        self.day_label.setText(self.tr("Day"))
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Post"), self.tr("Duty"),
+                                              self.tr("State"), self.tr("By / at")])
+        self.editor_box.setTitle(self.tr("Checklist templates (manager)"))
+        self.editor.setHorizontalHeaderLabels([
+            self.tr("No."), self.tr("Post (* = all)"), self.tr("Time"), self.tr("Duty"),
+            self.tr("Ticks itself on"), self.tr("Deadline (1 = yes)"), self.tr("Every n days")])
+        self.keys_label.setText(self.tr("Events: %1").replace("%1", ", ".join(tasks.known_keys())))
+        self.add_button.setText(self.tr("Add row"))
+        self.remove_button.setText(self.tr("Remove row"))
+        self.defaults_button.setText(self.tr("Seed 004 defaults"))
+        self.save_button.setText(self.tr("Save templates"))
+
+    def refresh(self) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        now = self.ctx.now()
+        day = pydate(self.day.date())
+        items = tasks.checklist(day, staff_id=None if actor.is_manager else actor.id, now=now)
+        self.table.setRowCount(len(items))
+        for r, it in enumerate(items):
+            who = it.by or ""
+            if it.at:
+                who = f"{who} {it.at:%H:%M}".strip()
+            values = [it.time, it.post if it.post != tasks.BOTH else "A+B", it.text,
+                      STATE_ZH.get(it.state, it.state), who]
+            for c, v in enumerate(values):
+                cell = QTableWidgetItem(v)
+                if c == 3 and it.state in STATE_COLOUR:
+                    cell.setForeground(QBrush(QColor(STATE_COLOUR[it.state])))
+                self.table.setItem(r, c, cell)
+        missed = sum(1 for i in items if i.state == "missed")
+        done = sum(1 for i in items if i.ticked)
+        self.summary.setText(self.tr("%1 of %2 done, %3 missed").replace("%1", str(done))
+                             .replace("%2", str(len(items))).replace("%3", str(missed)))
+        self.editor_box.setVisible(actor.is_manager)
+        if actor.is_manager:
+            self.load_templates(settings.get("duty.templates"))
+
+    def load_templates(self, rows) -> None:
+        self.editor.setRowCount(0)
+        for t in rows:
+            self.add_row(t)
+
+    def add_row(self, t=None) -> None:
+        t = t if isinstance(t, dict) else {"post": tasks.BOTH, "time": "", "text": ""}
+        r = self.editor.rowCount()
+        self.editor.insertRow(r)
+        for c, col in enumerate(self.COLS):
+            value = t.get(col, "")
+            if col == "by":
+                value = "1" if value else ""
+            if col == "every":
+                value = "" if not value or int(value) <= 1 else str(value)
+            self.editor.setItem(r, c, QTableWidgetItem(str(value or "")))
+
+    def remove_row(self) -> None:
+        r = self.editor.currentRow()
+        if r >= 0:
+            self.editor.removeRow(r)
+
+    def rows(self) -> list[dict]:
+        out = []
+        for r in range(self.editor.rowCount()):
+            cell = {col: (self.editor.item(r, c).text().strip() if self.editor.item(r, c) else "")
+                    for c, col in enumerate(self.COLS)}
+            cell["by"] = cell["by"] in ("1", "是", "yes", "y", "true")
+            out.append(cell)
+        return out
+
+    def save(self):
+        rows = self.rows()
+        return self.ctx.perform(lambda: tasks.save_templates(rows, actor=self.ctx.actor,
+                                                             now=self.ctx.now()),
+                                success=self.tr("Checklist templates saved."))
+
+
 class ShiftsScreen(Screen):
     FKEY = 9
     TITLE = "Shifts"
     WATCHES = frozenset({changes.ROSTER, changes.LEAVE, changes.ATTENDANCE, changes.SETTINGS,
-                         changes.STAFF})
+                         changes.STAFF, changes.TASKS})
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -677,7 +816,8 @@ class ShiftsScreen(Screen):
         self.leave_tab = LeaveTab(self)
         self.swap_tab = SwapTab(self)
         self.attendance_tab = AttendanceTab(self)
-        for tab in (self.roster_tab, self.leave_tab, self.swap_tab, self.attendance_tab):
+        self.duties_tab = DutiesTab(self)
+        for tab in self._tabs():
             self.tabs.addTab(tab, "")
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
@@ -685,12 +825,15 @@ class ShiftsScreen(Screen):
 
     def retranslate(self) -> None:
         for i, text in enumerate([self.tr("Roster"), self.tr("Leave"), self.tr("Swaps"),
-                                  self.tr("Attendance")]):
+                                  self.tr("Attendance"), self.tr("Duties")]):
             self.tabs.setTabText(i, text)
-        for tab in (self.roster_tab, self.leave_tab, self.swap_tab, self.attendance_tab):
+        for tab in self._tabs():
             tab.retranslate()
         if self.ctx.actor:
             self.refresh()
+
+    def _tabs(self):
+        return (self.roster_tab, self.leave_tab, self.swap_tab, self.attendance_tab, self.duties_tab)
 
     def refresh(self) -> None:
         if self.ctx.actor is None:
