@@ -8,6 +8,7 @@ move to them (notebook items and tickets directly, others recorded here as ``mov
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from .. import audit, changes, openitems
@@ -19,6 +20,7 @@ from ..permissions import ANY_STAFF, Actor, operation
 from . import roster, tasks
 
 CHANGES = frozenset({changes.TASKS, changes.TICKETS})
+log = logging.getLogger("outlet_desk.handover")
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,21 @@ def _receiver_for(author_id: int, day: dt.date) -> int | None:
     return others[0] if len(others) == 1 else None
 
 
+def _collect(staff_id: int, now: dt.datetime) -> list[openitems.OpenItem]:
+    """Everyone's open items of the person; a fault in one capability's list must not keep the
+    start screen from opening, so it falls back to the notebook (and is logged)."""
+    try:
+        return openitems.collect(staff_id, now)
+    except Exception:  # noqa: BLE001
+        log.exception("gathering open items for the handover failed")
+        return tasks.open_items(staff_id, now)
+
+
 def _gather(h: Handover, author_id: int, now: dt.datetime) -> int:
     known = {(k, r) for k, r in HandoverItem.select(HandoverItem.kind, HandoverItem.ref)
              .where(HandoverItem.handover == h.id).tuples()}
     added = 0
-    for item in openitems.collect(author_id, now):
+    for item in _collect(author_id, now):
         if (item.kind, item.ref) in known:
             continue
         HandoverItem.create(handover=h, kind=item.kind, ref=item.ref, title=item.title,
@@ -130,7 +142,7 @@ def prepare(*, now: dt.datetime) -> int:
             continue
         known = set() if h is None else {(k, ref) for k, ref in HandoverItem.select(
             HandoverItem.kind, HandoverItem.ref).where(HandoverItem.handover == h.id).tuples()}
-        new = [i for i in openitems.collect(r.staff_id, now) if (i.kind, i.ref) not in known]
+        new = [i for i in _collect(r.staff_id, now) if (i.kind, i.ref) not in known]
         if new:          # nothing open: nothing to hand over (a note can still go as a shift note)
             work.append((r, h, new))
     if not work:

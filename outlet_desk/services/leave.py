@@ -113,6 +113,13 @@ def _taken(staff_id: int, exclude: int | None, lo: dt.date, hi: dt.date) -> dict
     return out
 
 
+def _roster_rest(staff_id: int, lo: dt.date, hi: dt.date) -> set[dt.date]:
+    """Days the roster itself gives the person off (a "休" cell set by the manager)."""
+    days = _days(lo, hi)
+    base = roster.base_posts(days, [staff_id], "plan")
+    return {d for d in days if base[(staff_id, d)] == roster.REST}
+
+
 def check_rules(staff_id: int, kind: str, start: dt.date, end: dt.date, *,
                 exclude: int | None = None) -> list[RuleBreak]:
     """Every rule the request would break (empty: it may go ahead)."""
@@ -126,8 +133,10 @@ def check_rules(staff_id: int, kind: str, start: dt.date, end: dt.date, *,
         for month in sorted({roster.month_key(d) for d in new}):
             mdays = roster.month_days(month)
             taken = _taken(staff_id, exclude, mdays[0], mdays[-1])
-            used = sum(1 for d, k in taken.items() if k == REST_KIND)
-            asked = sum(1 for d in new if roster.month_key(d) == month)
+            rested = {d for d, k in taken.items() if k == REST_KIND} \
+                | _roster_rest(staff_id, mdays[0], mdays[-1])
+            asked_days = {d for d in new if roster.month_key(d) == month} - rested
+            used, asked = len(rested), len(asked_days)
             if used + asked > quota:
                 y, m = month.split("-")
                 breaks.append(RuleBreak(
@@ -137,8 +146,10 @@ def check_rules(staff_id: int, kind: str, start: dt.date, end: dt.date, *,
     # consecutive days off; a run crossing a month boundary is one run
     if kind in RUN_KINDS:
         longest = int(values["leave.max_consecutive_days"])
-        around = _taken(staff_id, exclude, start - dt.timedelta(days=40), end + dt.timedelta(days=40))
-        off = {d for d, k in around.items() if k in RUN_KINDS} | set(new)
+        lo, hi = start - dt.timedelta(days=40), end + dt.timedelta(days=40)
+        around = _taken(staff_id, exclude, lo, hi)
+        off = {d for d, k in around.items() if k in RUN_KINDS} | set(new) \
+            | _roster_rest(staff_id, lo, hi)
         a, b = start, end
         while a - dt.timedelta(days=1) in off:
             a -= dt.timedelta(days=1)

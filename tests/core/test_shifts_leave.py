@@ -122,3 +122,15 @@ def test_reason_required_and_dates_in_order(rostered, clerk, now):
     with pytest.raises(ValidationError, match="结束日期"):
         leave.request_leave("休息", D(2026, 6, 22), D(2026, 6, 21), actor=clerk, now=now)
     assert LeaveRequest.select().count() == 0
+
+
+def test_rest_days_set_in_the_roster_count_toward_the_run_and_the_quota(rostered, clerk, manager, now):
+    for day in (D(2026, 6, 10), D(2026, 6, 11)):
+        roster.set_cell(clerk.id, day, roster.REST, actor=manager, now=now)
+    roster.publish_month("2026-06", actor=manager, now=now)
+    with pytest.raises(LeaveRuleBroken, match="6月10日至6月13日连休 4 天"):
+        leave.request_leave("休息", D(2026, 6, 12), D(2026, 6, 13), actor=clerk, now=now)
+    approved(clerk, D(2026, 6, 2), manager=manager, now=now)
+    approved(clerk, D(2026, 6, 20), manager=manager, now=now)
+    with pytest.raises(LeaveRuleBroken, match="每月休息 4 天"):
+        leave.request_leave("休息", D(2026, 6, 25), D(2026, 6, 25), actor=clerk, now=now)
