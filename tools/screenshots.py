@@ -35,6 +35,7 @@ SHOTS = [
     ("attendance.png", "李店长", "manager803", 9,
      lambda w: w.screen_by_key(9).tabs.setCurrentIndex(3)),
     ("duties.png", "李店长", "manager803", 9, lambda w: w.screen_by_key(9).tabs.setCurrentIndex(4)),
+    ("swaps.png", "张丽", "1111", 9, lambda w: w.screen_by_key(9).tabs.setCurrentIndex(2)),
 ]
 
 

@@ -505,7 +505,7 @@ class SwapTab(QWidget):
         self.reason.setPlaceholderText(self.tr("Reason"))
         self.ask_button.setText(self.tr("Ask"))
         self.list.setHorizontalHeaderLabels([self.tr("Asked by"), self.tr("Colleague"),
-                                             self.tr("Days"), self.tr("Status"), self.tr("Reason")])
+                                             self.tr("Dates"), self.tr("Status"), self.tr("Reason")])
         self.accept_button.setText(self.tr("Accept"))
         self.decline_button.setText(self.tr("Decline"))
         self.approve_button.setText(self.tr("Approve"))

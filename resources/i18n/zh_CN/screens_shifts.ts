@@ -554,13 +554,13 @@
     </message>
     <message>
         <location filename="../../../ui/screens/shifts.py" line="508"/>
-        <source>Days</source>
-        <translation>天数</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/shifts.py" line="508"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Dates</source>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/shifts.py" line="509"/>
