@@ -121,6 +121,14 @@ SHOTS = [
     ("dayclose-count.png", "张丽", "1111", 10, lambda w: _dayclose_count(w)),
     ("dayclose-accounts.png", "李店长", "manager803", 10,
      lambda w: w.screen_by_key(10).tabs.setCurrentIndex(1)),
+    ("roster.png", "李店长", "manager803", 9, None),
+    ("start-screen.png", "张丽", "1111", 1, None),
+    ("start-screen-manager.png", "李店长", "manager803", 1, None),
+    ("leave.png", "李店长", "manager803", 9, lambda w: w.screen_by_key(9).tabs.setCurrentIndex(1)),
+    ("attendance.png", "李店长", "manager803", 9,
+     lambda w: w.screen_by_key(9).tabs.setCurrentIndex(3)),
+    ("duties.png", "李店长", "manager803", 9, lambda w: w.screen_by_key(9).tabs.setCurrentIndex(4)),
+    ("swaps.png", "张丽", "1111", 9, lambda w: w.screen_by_key(9).tabs.setCurrentIndex(2)),
 ]
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes
-from outlet_desk.services import staff, status
+from outlet_desk.services import attendance, staff, status
 
 from .context import AppContext
 from .login import LoginWidget
@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
             self.actions[type(screen).__name__].setEnabled(visible)
             if previous is None or previous.id != actor.id:
                 screen._stale = True
+        if previous is None or previous.id != actor.id:   # a login, not an unlock: clock in
+            self.ctx.perform(lambda: attendance.on_login(actor, now=self.ctx.now()),
+                             changes=frozenset({changes.ATTENDANCE}))
         self.pages.setCurrentWidget(self.work)
         self.statusBar().show()
         self.refresh_status()
@@ -148,6 +151,8 @@ class MainWindow(QMainWindow):
 
     def logout(self) -> None:
         if self.ctx.actor:
+            actor = self.ctx.actor
+            self.ctx.perform(lambda: attendance.on_logout(actor, now=self.ctx.now()))
             staff.logout(self.ctx.actor, now=self.ctx.now())
         self.ctx.actor = None
         self.banner.clear()

@@ -27,12 +27,8 @@ class StatusInfo:
 
 def post_today(actor: Actor, day: dt.date) -> str | None:
     """The post the person works today according to the published roster (shifts capability)."""
-    try:
-        from . import roster
-    except ImportError:
-        return None
-    fn = getattr(roster, "post_for", None)
-    return fn(actor.id, day) if fn else None
+    from . import roster
+    return roster.post_for(actor.id, day)
 
 
 def snapshot(actor: Actor, *, now: dt.datetime) -> StatusInfo:
