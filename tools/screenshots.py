@@ -31,6 +31,40 @@ SHOTS = [
 ]
 
 
+def _returns_checklist(window):
+    """F5 with the demo's labelled and photographed return open in the checklist."""
+    from outlet_desk.services import returns
+    screen = window.screen_by_key(5)
+    rows = [r for r in returns.list_returns(scope="open", now=NOW) if r.photo_count]
+    if rows:
+        screen.open_record(rows[0].id)
+
+
+def _returns_mis_sorted(window):
+    from outlet_desk.services import returns
+    screen = window.screen_by_key(5)
+    rows = [r for r in returns.list_returns(scope="open", now=NOW) if r.mis_sorted]
+    if rows:
+        screen.open_record(rows[0].id)
+
+
+def _returns_list(window):
+    window.screen_by_key(5).tabs.setCurrentIndex(2)
+
+
+def _overdue(window):
+    window.screen_by_key(4).tabs.setCurrentIndex(1)
+
+
+SHOTS += [
+    ("problems-queue.png", "张丽", "1111", 4, None),
+    ("problems-overdue.png", "张丽", "1111", 4, _overdue),
+    ("returns-checklist.png", "张丽", "1111", 5, _returns_checklist),
+    ("returns-mis-sorted.png", "张丽", "1111", 5, _returns_mis_sorted),
+    ("returns-list.png", "张丽", "1111", 5, _returns_list),
+]
+
+
 def main() -> int:
     from outlet_desk.db import close_database, open_database
     from outlet_desk.demo import build_demo

@@ -556,32 +556,81 @@ def _demo_photo(text_seed: int) -> bytes:
     return out.getvalue()
 
 
-def populate_demo(ctx) -> None:
-    """A few problem parcels, returns/forwards in progress (one with a photo), one dispatched."""
-    from . import problems
+_DEMO_NAMES = ["王建国", "李秀英", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽", "周杰", "吴敏",
+               "徐强", "孙悦", "胡军", "朱琳", "高鹏", "林婷", "何勇", "郭芳", "马超", "罗兰"]
 
+
+def _ensure_demo_parcels(ctx, wanted: int = 30) -> None:
+    """Intake's demo (order 10) makes the parcels.  Run alone (no intake yet), make a shelf's worth
+    directly so the screens have something to show."""
+    have = Parcel.select().where((Parcel.status == Parcel.IN_STOCK) & (Parcel.category == Parcel.PICKUP)
+                                 & (~Parcel.problem)).count()
+    if have >= wanted:
+        return
+    rng = ctx.rng
+    carriers = (("中通", lambda: "7" + "".join(str(rng.randint(0, 9)) for _ in range(13))),
+                ("圆通", lambda: "YT" + "".join(str(rng.randint(0, 9)) for _ in range(13))),
+                ("极兔", lambda: "JT" + "".join(str(rng.randint(0, 9)) for _ in range(13))),
+                ("韵达", lambda: "31" + "".join(str(rng.randint(0, 9)) for _ in range(11))),
+                ("顺丰", lambda: "SF" + "".join(str(rng.randint(0, 9)) for _ in range(13))))
+    for i in range(wanted - have):
+        carrier, make = carriers[i % len(carriers)]
+        wb = make()
+        days = i % 11
+        at = dt.datetime.combine(ctx.now.date() - dt.timedelta(days=days), dt.time(8, 10)) \
+            + dt.timedelta(minutes=rng.randint(0, 120))
+        at = min(at, ctx.now - dt.timedelta(hours=1, minutes=i))
+        phone = "13" + "".join(str(rng.randint(0, 9)) for _ in range(9))
+        shelf, level = str(1 + i % 4), 1 + i % 3
+        who = ctx.clerks[i % 2]
+        p = Parcel.create(waybill=wb, carrier=carrier, category=Parcel.PICKUP, status=Parcel.IN_STOCK,
+                          shelf=shelf, level=level, pickup_code=f"{shelf}-{level}-{wb[-4:]}",
+                          recipient_name=_DEMO_NAMES[i % len(_DEMO_NAMES)], recipient_phone=phone,
+                          phone_tail=phone_tail(phone), arrived_at=at, arrived_by=who.id,
+                          updated_at=at)
+        ParcelEvent.create(parcel=p, at=at, kind=ParcelEvent.ARRIVED, staff=who.id, detail="自取")
+
+
+def populate_demo(ctx) -> None:
+    """A few problem parcels, returns/forwards in progress (one with a photo), one dispatched,
+    a reminder and an extension on the overdue list."""
+    from . import overdue, problems
+
+    _ensure_demo_parcels(ctx)
     clerk_a, clerk_b = ctx.clerks[0], ctx.clerks[1]
     now = ctx.now
-    in_stock = list(Parcel.select().where((Parcel.status == Parcel.IN_STOCK) & (~Parcel.problem))
-                    .order_by(Parcel.arrived_at, Parcel.id).limit(40))
+    today0 = dt.datetime.combine(now.date(), dt.time())
     rng = ctx.rng
+    base = Parcel.select().where((Parcel.status == Parcel.IN_STOCK) & (~Parcel.problem)
+                                 & (Parcel.arrived_at < now))
+    recent = list(base.where(Parcel.arrived_at >= today0 - dt.timedelta(days=2))
+                  .order_by(Parcel.arrived_at.desc(), Parcel.id).limit(30))
+    older = list(base.where((Parcel.arrived_at < today0 - dt.timedelta(days=2))
+                            & (Parcel.category == Parcel.PICKUP))
+                 .order_by(Parcel.arrived_at, Parcel.id).limit(30))
+    used: set[int] = set()
 
-    def take():
-        return in_stock.pop(0) if in_stock else None
+    def take(pool):
+        for p in pool:
+            if p.id not in used:
+                used.add(p.id)
+                return p
+        return None
 
     # problem parcels: registered this morning and yesterday
     for reason, note, who, hours in (("停机", "电话提示已停机，明天再打", clerk_a, 20),
                                      ("拒收", "收件人说没有买过", clerk_b, 5),
                                      ("地址不详", "面单只写了幸福小区，没有楼号", clerk_a, 2),
-                                     ("破损", "外箱一角压扁", clerk_b, 1)):
-        p = take()
+                                     ("破损", "外箱一角压扁，内物未检查", clerk_b, 1)):
+        p = take(recent) or take(older)
         if p is None:
             break
-        problems.open_problem(p.id, reason, note, actor=who, now=now - dt.timedelta(hours=hours))
+        at = max(now - dt.timedelta(hours=hours), p.arrived_at + dt.timedelta(minutes=20))
+        problems.open_problem(p.id, reason, note, actor=who, now=min(at, now))
 
-    # returns/forwards in progress
-    t = now - dt.timedelta(hours=3)
-    p = take()
+    t = now - dt.timedelta(hours=2)
+    # a refused parcel going back, label and photo done: ready to dispatch
+    p = take(recent) or take(older)
     if p is not None:
         info = start_return(parcel_id=p.id, kind=ReturnRecord.RETURN, reason="拒收",
                             note="收件人当面拒收", sender_name="杭州优品电商",
@@ -589,7 +638,8 @@ def populate_demo(ctx) -> None:
         confirm_label(info.id, actor=clerk_a, now=t + dt.timedelta(minutes=4), home=ctx.home)
         add_photo(info.id, _demo_photo(1), actor=clerk_a, now=t + dt.timedelta(minutes=5),
                   home=ctx.home)
-    p = take()
+    # a mis-sorted parcel to forward: nothing ticked yet
+    p = take(recent) or take(older)
     if p is not None:
         start_return(parcel_id=p.id, kind=ReturnRecord.FORWARD, reason="错分",
                      note="面单写的是城东网点", dest_code="805", dest_name="城东快递网点",
@@ -599,17 +649,24 @@ def populate_demo(ctx) -> None:
     start_return(wb, kind=ReturnRecord.RETURN, reason="其他", note="客户退货，自带包裹到店",
                  sender_name="李女士", sender_phone="13905712345", actor=clerk_b,
                  now=now - dt.timedelta(minutes=40), home=ctx.home)
-    # one dispatched yesterday
-    p = take()
+    # an overdue parcel sent back yesterday
+    p = take(older)
     if p is not None:
-        y = now - dt.timedelta(days=1, hours=2)
+        y = max(now - dt.timedelta(days=1, hours=2), p.arrived_at + dt.timedelta(hours=1))
         info = start_return(parcel_id=p.id, kind=ReturnRecord.RETURN, reason="超期未取",
-                            note="超过保管期，电话无人接", sender_name="深圳数码专营店",
+                            note="超过保管期，电话无人接", sender_name="深圳数码专营店", source="overdue",
                             actor=clerk_a, now=y, home=ctx.home)
         confirm_label(info.id, actor=clerk_a, now=y + dt.timedelta(minutes=2), home=ctx.home)
         add_photo(info.id, _demo_photo(2), actor=clerk_a, now=y + dt.timedelta(minutes=3),
                   home=ctx.home)
-        dispatch(info.waybill, actor=clerk_a, now=y + dt.timedelta(hours=1), home=ctx.home)
+        dispatch(info.waybill, actor=clerk_a, now=y + dt.timedelta(minutes=30), home=ctx.home)
+    # the overdue list: one reminded again yesterday, one extended
+    rows = overdue.overdue_list(now=now)
+    if rows:
+        overdue.remind_again([rows[-1].parcel_id], actor=clerk_b, now=now - dt.timedelta(hours=20))
+    if len(rows) > 2:
+        overdue.extend([rows[1].parcel_id], 3, "顾客出差，周末来取", actor=clerk_a,
+                       now=now - dt.timedelta(hours=18))
 
 
 # -- red label ------------------------------------------------------------------------------------
