@@ -215,7 +215,8 @@ def store_photo(data, *, purpose: str, ref, actor: Actor, now: dt.datetime,
     """Store one photo (``data``: bytes or a file path) for ``purpose``/``ref``.
 
     ``within(photo_row)`` runs inside the same transaction as the row (link it, write an event);
-    if it raises, the row is rolled back and a file this call created is removed.
+    if it raises, the row is rolled back and a file this call created is removed.  The same
+    picture stored twice for the same purpose/ref is kept once (the first row is returned).
     """
     purpose = (purpose or "").strip()
     if not purpose:
@@ -234,6 +235,11 @@ def store_photo(data, *, purpose: str, ref, actor: Actor, now: dt.datetime,
         if _after_file_written is not None:
             _after_file_written(target)
         with write_tx():
+            same = Photo.get_or_none((Photo.hash == digest) & (Photo.purpose == purpose)
+                                     & (Photo.ref == str(ref)))
+            if same is not None:        # the same picture twice for the same thing: keep one
+                return _info(same, Staff.get_by_id(same.taken_by_id).name if same.taken_by_id
+                             else "", home)
             row = Photo.create(hash=digest, size=len(jpeg), width=width, height=height,
                                purpose=purpose, ref=str(ref), taken_at=now, taken_by=actor.id)
             if within is not None:

@@ -660,6 +660,10 @@ def populate_demo(ctx) -> None:
         add_photo(info.id, _demo_photo(2), actor=clerk_a, now=y + dt.timedelta(minutes=3),
                   home=ctx.home)
         dispatch(info.waybill, actor=clerk_a, now=y + dt.timedelta(minutes=30), home=ctx.home)
+        # yesterday's record has long been uploaded by the worker
+        from ..models import Outbox
+        Outbox.update(status=Outbox.SENT, sent_at=y + dt.timedelta(minutes=35), attempts=1).where(
+            Outbox.key == f"return_dispatch:{info.id}").execute()
     # the overdue list: one reminded again yesterday, one extended
     rows = overdue.overdue_list(now=now)
     if rows:

@@ -150,3 +150,12 @@ def test_sweep_removes_orphans_only(db, home, clerk, now):
     orphan.write_bytes(b"x")
     assert evidence.sweep_orphans(home) == [orphan]
     assert info.path.exists()
+
+
+def test_same_picture_twice_for_the_same_thing_is_kept_once(db, home, clerk, clerk_b, now):
+    raw = jpeg_with_exif((800, 600))
+    a = evidence.store_photo(raw, purpose="return", ref=1, actor=clerk, now=now, home=home)
+    b = evidence.store_photo(raw, purpose="return", ref=1, actor=clerk_b, now=now, home=home)
+    assert a.id == b.id and b.taken_by == "张丽" and Photo.select().count() == 1
+    c = evidence.store_photo(raw, purpose="ticket", ref=9, actor=clerk, now=now, home=home)
+    assert c.hash == a.hash and Photo.select().count() == 2 and len(files_under(home)) == 1

@@ -59,19 +59,18 @@ class ReturnForm(QWidget):
         self._sync()
 
     def retranslate(self) -> None:
-        tr = lambda s: QCoreApplication.translate("Returns", s)  # noqa: E731
         for i in range(self.kind.count()):
             self.kind.setItemText(i, kind_text(self.kind.itemData(i)))
-        texts = {"waybill": tr("Waybill"), "kind": tr("Type"), "reason": tr("Reason"),
-                 "note": tr("Note"), "dest_code": tr("Destination outlet code"),
-                 "dest_name": tr("Destination outlet name"), "mis_sorted": tr("Mis-sorted"),
-                 "should": tr("Should have gone to"), "sender_name": tr("Sender"),
-                 "sender_phone": tr("Sender's phone")}
+        texts = {"waybill": QCoreApplication.translate("Returns", "Waybill"), "kind": QCoreApplication.translate("Returns", "Type"), "reason": QCoreApplication.translate("Returns", "Reason"),
+                 "note": QCoreApplication.translate("Returns", "Note"), "dest_code": QCoreApplication.translate("Returns", "Destination outlet code"),
+                 "dest_name": QCoreApplication.translate("Returns", "Destination outlet name"), "mis_sorted": QCoreApplication.translate("Returns", "Mis-sorted"),
+                 "should": QCoreApplication.translate("Returns", "Should have gone to"), "sender_name": QCoreApplication.translate("Returns", "Sender"),
+                 "sender_phone": QCoreApplication.translate("Returns", "Sender's phone")}
         for key, text in texts.items():
             self.labels[key].setText(text)
-        self.mis_sorted.setText(tr("Mis-sorted parcel: strike out our outlet code"))
-        self.note.setPlaceholderText(tr("required when the reason is 其他"))
-        self.sender_name.setPlaceholderText(tr("when known"))
+        self.mis_sorted.setText(QCoreApplication.translate("Returns", "Mis-sorted parcel: strike out our outlet code"))
+        self.note.setPlaceholderText(QCoreApplication.translate("Returns", "required when the reason is 其他"))
+        self.sender_name.setPlaceholderText(QCoreApplication.translate("Returns", "when known"))
 
     def _reason_changed(self, text: str) -> None:
         if text == "错分":
