@@ -165,3 +165,15 @@ def test_red_label_pdf(db, clerk, now):
                              dest_code="805", dest_name="城东网点", actor=clerk, now=now)
     pdf = returns.red_label_pdf([a.id], now=now)
     assert pdf.startswith(b"%PDF") and b"/MediaBox [ 0 0 283.4646 212.5984 ]" in pdf
+
+
+def test_command_line_lists(db, home, clerk, now, capsys):
+    from outlet_desk import cli
+    p = make_parcel("SF1234567890123")
+    returns.start_return(parcel_id=p.id, kind="return", reason="拒收", actor=clerk, now=now)
+    assert cli.main(["--home", str(home), "returns", "list", "--scope", "all"]) == 0
+    out = capsys.readouterr().out
+    assert "SF1234567890123" in out and "标签×" in out and "共 1 件" in out
+    assert cli.main(["--home", str(home), "photos", "sweep"]) == 0
+    assert cli.main(["--home", str(home), "problems", "list"]) == 0
+    assert cli.main(["--home", str(home), "overdue", "list"]) == 0

@@ -191,7 +191,7 @@ class ProblemsScreen(Screen):
                 Column(self.tr("Recipient"), lambda r: f"{r.name_masked} {r.phone_masked}".strip()),
                 Column(self.tr("Arrived"), lambda r: _hm(r.arrived_at)),
                 Column(self.tr("Deadline"), lambda r: r.deadline.strftime("%m-%d")),
-                Column(self.tr("Reminders"), lambda r: f"{r.reminders} ({_hm(r.last_reminded)})" if r.reminders else "0"),
+                Column(self.tr("Notified"), lambda r: f"{r.reminders} ({_hm(r.last_reminded)})" if r.reminders else "0"),
                 Column(self.tr("Action"), lambda r: self.tr("return") if r.due_for_return else self.tr("remind"))]
 
     def _load_queue(self, offset, limit):

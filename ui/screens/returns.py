@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QStackedWidget, QTableView,
@@ -35,6 +35,26 @@ IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff *.hei
 
 def _hm(at) -> str:
     return at.strftime("%m-%d %H:%M") if at else ""
+
+
+class ChecklistRowsModel(RowsTableModel):
+    """The returns list: checklist cells green when done, red when missing."""
+
+    CHECK_COLUMNS = (5, 6, 7)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role == Qt.ForegroundRole and index.isValid() and index.column() in self.CHECK_COLUMNS:
+            text = super().data(index, Qt.DisplayRole)
+            if text == "×":
+                return QColor("#c62828")
+            if text and text != "—":
+                return QColor("#2e7d32")
+            return None
+        if role == Qt.FontRole and index.isValid() and index.column() in self.CHECK_COLUMNS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
 
 
 class ReturnsScreen(Screen):
@@ -187,7 +207,7 @@ class ReturnsScreen(Screen):
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.text_filter, 1)
         ll.addLayout(filters)
-        self.list_model = RowsTableModel(self._list_columns(), loader=self._load_list, page=200)
+        self.list_model = ChecklistRowsModel(self._list_columns(), loader=self._load_list, page=200)
         self.list_view = self._table(self.list_model)
         ll.addWidget(self.list_view, 1)
         lrow = QHBoxLayout()

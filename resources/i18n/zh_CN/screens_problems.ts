@@ -91,8 +91,8 @@
     </message>
     <message>
         <location filename="../../../ui/screens/problems.py" line="194" />
-        <source>Reminders</source>
-        <translation>再次提醒</translation>
+        <source>Notified</source>
+        <translation>已通知（最近）</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/problems.py" line="195" />

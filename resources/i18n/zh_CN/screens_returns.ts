@@ -1,423 +1,424 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="249" />
+        <location filename="../../../ui/screens/returns.py" line="269"/>
         <source>Return</source>
         <extracomment>makes the camera; tests put a FakeCamera here</extracomment>
         <translation>退件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="249" />
+        <location filename="../../../ui/screens/returns.py" line="269"/>
         <source>Forward</source>
         <translation>转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="252" />
+        <location filename="../../../ui/screens/returns.py" line="272"/>
         <source>to dispatch</source>
         <translation>待发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="252" />
+        <location filename="../../../ui/screens/returns.py" line="272"/>
         <source>dispatched</source>
         <translation>已发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="253" />
+        <location filename="../../../ui/screens/returns.py" line="273"/>
         <source>received</source>
         <translation>对方已收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="254" />
+        <location filename="../../../ui/screens/returns.py" line="274"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="257" />
+        <location filename="../../../ui/screens/returns.py" line="277"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="258" />
-        <location filename="../../../ui/screens/returns.py" line="265" />
+        <location filename="../../../ui/screens/returns.py" line="278"/>
+        <location filename="../../../ui/screens/returns.py" line="285"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="259" />
-        <location filename="../../../ui/screens/returns.py" line="266" />
+        <location filename="../../../ui/screens/returns.py" line="279"/>
+        <location filename="../../../ui/screens/returns.py" line="286"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="260" />
-        <location filename="../../../ui/screens/returns.py" line="274" />
+        <location filename="../../../ui/screens/returns.py" line="280"/>
+        <location filename="../../../ui/screens/returns.py" line="294"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="260" />
+        <location filename="../../../ui/screens/returns.py" line="280"/>
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="261" />
+        <location filename="../../../ui/screens/returns.py" line="281"/>
         <source>forwarded</source>
         <translation>已转出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="265" />
-        <location filename="../../../ui/screens/returns.py" line="396" />
+        <location filename="../../../ui/screens/returns.py" line="285"/>
+        <location filename="../../../ui/screens/returns.py" line="416"/>
         <source> · mis-sorted</source>
         <translation>·错分</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="267" />
+        <location filename="../../../ui/screens/returns.py" line="287"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="268" />
+        <location filename="../../../ui/screens/returns.py" line="288"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="269" />
+        <location filename="../../../ui/screens/returns.py" line="289"/>
         <source>To</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="270" />
+        <location filename="../../../ui/screens/returns.py" line="290"/>
         <source>Label</source>
         <translation>红标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="271" />
+        <location filename="../../../ui/screens/returns.py" line="291"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="272" />
+        <location filename="../../../ui/screens/returns.py" line="292"/>
         <source>Code struck</source>
         <translation>划编码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="275" />
+        <location filename="../../../ui/screens/returns.py" line="295"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="276" />
+        <location filename="../../../ui/screens/returns.py" line="296"/>
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="277" />
+        <location filename="../../../ui/screens/returns.py" line="297"/>
         <source>Dispatched</source>
         <translation>发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="288" />
+        <location filename="../../../ui/screens/returns.py" line="308"/>
         <source>Start &amp;&amp; checklist</source>
         <translation>开始与清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="289" />
+        <location filename="../../../ui/screens/returns.py" line="309"/>
         <source>Dispatch</source>
         <translation>发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="290" />
+        <location filename="../../../ui/screens/returns.py" line="310"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="291" />
+        <location filename="../../../ui/screens/returns.py" line="311"/>
         <source>Scan a waybill: start a return/forward, or open its checklist</source>
         <translation>扫描运单号：开始退件/转件，或打开它的清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="292" />
-        <source>Scan the parcel's waybill above.
+        <location filename="../../../ui/screens/returns.py" line="312"/>
+        <source>Scan the parcel&apos;s waybill above.
 Every return and forward needs a red label and a photo; a mis-sorted parcel also needs our outlet code struck out. Dispatch is refused until all are done.</source>
         <translation>请在上方扫描包裹的运单号。
 每件退件和转件都要贴红标签并拍照留底；错分件还要划掉本网点编码。全部完成前不能发出。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="295" />
+        <location filename="../../../ui/screens/returns.py" line="315"/>
         <source>New return / forward</source>
         <translation>新建退件/转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="297" />
+        <location filename="../../../ui/screens/returns.py" line="317"/>
         <source>Start (Ctrl+Enter)</source>
         <translation>开始（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="298" />
+        <location filename="../../../ui/screens/returns.py" line="318"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="299" />
+        <location filename="../../../ui/screens/returns.py" line="319"/>
         <source>Red-label checklist</source>
         <translation>红标签清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="300" />
+        <location filename="../../../ui/screens/returns.py" line="320"/>
         <source>Red label applied (Ctrl+1)</source>
         <translation>已贴红标签（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="301" />
+        <location filename="../../../ui/screens/returns.py" line="321"/>
         <source>Take photo (Ctrl+2)</source>
         <translation>拍照（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="302" />
+        <location filename="../../../ui/screens/returns.py" line="322"/>
         <source>Import photo file… (Ctrl+3)</source>
         <translation>导入照片文件…（Ctrl+3）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="303" />
+        <location filename="../../../ui/screens/returns.py" line="323"/>
         <source>Outlet code struck out (Ctrl+4)</source>
         <translation>已划掉网点编码（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="304" />
+        <location filename="../../../ui/screens/returns.py" line="324"/>
         <source>Print red label (Ctrl+P)</source>
         <translation>打印红标签（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="305" />
+        <location filename="../../../ui/screens/returns.py" line="325"/>
         <source>Cancel this return…</source>
         <translation>撤销这件…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="306" />
+        <location filename="../../../ui/screens/returns.py" line="326"/>
         <source>Photos (click to enlarge)</source>
         <translation>照片（点击放大）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="307" />
+        <location filename="../../../ui/screens/returns.py" line="327"/>
         <source>Scan returns and forwards out one after another. A parcel whose checklist is not complete is refused with what is missing.</source>
         <translation>逐件扫描发出退件和转件。清单没完成的包裹会被拒绝，并说明缺什么。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="309" />
+        <location filename="../../../ui/screens/returns.py" line="329"/>
         <source>Scan to dispatch</source>
         <translation>扫描发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="310" />
+        <location filename="../../../ui/screens/returns.py" line="330"/>
         <source>Today and open</source>
         <translation>今天的和未发出的</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="310" />
+        <location filename="../../../ui/screens/returns.py" line="330"/>
         <source>Open (not dispatched)</source>
         <translation>未发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="311" />
+        <location filename="../../../ui/screens/returns.py" line="331"/>
         <source>Dispatched, not yet received</source>
         <translation>已发出，对方未收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="311" />
+        <location filename="../../../ui/screens/returns.py" line="331"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="313" />
+        <location filename="../../../ui/screens/returns.py" line="333"/>
         <source>Returns and forwards</source>
         <translation>退件和转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="313" />
+        <location filename="../../../ui/screens/returns.py" line="333"/>
         <source>Returns only</source>
         <translation>只看退件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="314" />
+        <location filename="../../../ui/screens/returns.py" line="334"/>
         <source>Forwards only</source>
         <translation>只看转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="316" />
+        <location filename="../../../ui/screens/returns.py" line="336"/>
         <source>Filter: waybill, outlet, sender</source>
         <translation>筛选：运单号、网点、寄件人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="317" />
+        <location filename="../../../ui/screens/returns.py" line="337"/>
         <source>Open checklist</source>
         <translation>打开清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="318" />
+        <location filename="../../../ui/screens/returns.py" line="338"/>
         <source>Received by the other side</source>
         <translation>对方已收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="319" />
+        <location filename="../../../ui/screens/returns.py" line="339"/>
         <source>Print red labels of selected</source>
         <translation>打印所选的红标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="363" />
+        <location filename="../../../ui/screens/returns.py" line="383"/>
         <source>%1 was dispatched on %2.</source>
         <translation>%1 已于 %2 发出。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="382" />
+        <location filename="../../../ui/screens/returns.py" line="402"/>
         <source>%1 started: %2. Stick the red label on, then confirm.</source>
         <translation>已开始%1：%2。请贴好红标签后确认。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="398" />
+        <location filename="../../../ui/screens/returns.py" line="418"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="400" />
+        <location filename="../../../ui/screens/returns.py" line="420"/>
         <source>Forward to: %1</source>
         <translation>转至：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="402" />
+        <location filename="../../../ui/screens/returns.py" line="422"/>
         <source>Sender: %1</source>
         <translation>寄件人：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="404" />
+        <location filename="../../../ui/screens/returns.py" line="424"/>
         <source>Should have gone to: %1</source>
         <translation>应发往：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="405" />
+        <location filename="../../../ui/screens/returns.py" line="425"/>
         <source>Started %1 by %2</source>
         <translation>%1 由 %2 开始</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="407" />
+        <location filename="../../../ui/screens/returns.py" line="427"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="430" />
+        <location filename="../../../ui/screens/returns.py" line="450"/>
         <source>Dispatched %1</source>
         <translation>已于 %1 发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="433" />
+        <location filename="../../../ui/screens/returns.py" line="453"/>
         <source>Checklist complete: ready to dispatch</source>
         <translation>清单已完成：可以发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="436" />
+        <location filename="../../../ui/screens/returns.py" line="456"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="437" />
+        <location filename="../../../ui/screens/returns.py" line="457"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="450" />
+        <location filename="../../../ui/screens/returns.py" line="470"/>
         <source>Red label applied</source>
         <translation>红标签已贴</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="452" />
+        <location filename="../../../ui/screens/returns.py" line="472"/>
         <source>Photo of the labelled parcel</source>
         <translation>贴好红标签的包裹照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="453" />
+        <location filename="../../../ui/screens/returns.py" line="473"/>
         <source>Outlet code “%1” struck out</source>
         <translation>网点编码“%1”已划掉</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="468" />
+        <location filename="../../../ui/screens/returns.py" line="488"/>
         <source>Red label confirmed.</source>
         <translation>已确认贴好红标签。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="477" />
+        <location filename="../../../ui/screens/returns.py" line="497"/>
         <source>Outlet code struck out: confirmed.</source>
         <translation>已确认划掉网点编码。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="485" />
+        <location filename="../../../ui/screens/returns.py" line="505"/>
         <source>Photo kept.</source>
         <translation>照片已留底。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="493" />
-        <location filename="../../../ui/screens/returns.py" line="504" />
+        <location filename="../../../ui/screens/returns.py" line="513"/>
+        <location filename="../../../ui/screens/returns.py" line="524"/>
         <source>%1 Import a photo file instead.</source>
         <translation>%1 请改为导入照片文件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="509" />
+        <location filename="../../../ui/screens/returns.py" line="529"/>
         <source>Import a photo of the labelled parcel</source>
         <translation>导入贴好红标签的包裹照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="544" />
+        <location filename="../../../ui/screens/returns.py" line="564"/>
         <source>Photo deleted (recorded in the audit log).</source>
         <translation>照片已删除（已记入审计日志）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="560" />
-        <location filename="../../../ui/screens/returns.py" line="564" />
+        <location filename="../../../ui/screens/returns.py" line="580"/>
+        <location filename="../../../ui/screens/returns.py" line="584"/>
         <source>Red label</source>
         <translation>红标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="561" />
+        <location filename="../../../ui/screens/returns.py" line="581"/>
         <source>Red label printed.</source>
         <translation>红标签已打印。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="573" />
+        <location filename="../../../ui/screens/returns.py" line="593"/>
         <source>Cancel this return</source>
         <translation>撤销这件退转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="574" />
+        <location filename="../../../ui/screens/returns.py" line="594"/>
         <source>Why? (the parcel goes back to stock)</source>
         <translation>原因？（包裹回到库存）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="582" />
+        <location filename="../../../ui/screens/returns.py" line="602"/>
         <source>Cancelled: %1 is back in stock.</source>
         <translation>已撤销：%1 回到库存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="592" />
+        <location filename="../../../ui/screens/returns.py" line="612"/>
         <source>%1 dispatched: %2</source>
         <translation>%1已发出：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="597" />
+        <location filename="../../../ui/screens/returns.py" line="617"/>
         <source>Dispatched in this session: %1</source>
         <translation>本次已发出：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="613" />
+        <location filename="../../../ui/screens/returns.py" line="633"/>
         <source>Select a dispatched return or forward first.</source>
         <translation>请先选择已发出的退件或转件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="620" />
+        <location filename="../../../ui/screens/returns.py" line="640"/>
         <source>Recorded as received: %1</source>
         <translation>已登记对方已收：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="625" />
+        <location filename="../../../ui/screens/returns.py" line="645"/>
         <source>Select the returns or forwards to label first.</source>
         <translation>请先选择要打印红标签的退转件。</translation>
     </message>
