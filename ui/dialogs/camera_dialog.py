@@ -16,6 +16,8 @@ class CameraDialog(QDialog):
     def __init__(self, camera: Camera, parent=None):
         super().__init__(parent)
         self.camera = camera
+        if camera.parent() is None:
+            camera.setParent(self)          # goes with the dialog
         self.setWindowTitle(self.tr("Photo of the labelled parcel"))
         self.setAttribute(Qt.WA_DeleteOnClose)
         layout = QVBoxLayout(self)

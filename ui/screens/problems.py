@@ -161,6 +161,7 @@ class ProblemsScreen(Screen):
         self.extend_button.clicked.connect(self.extend)
         self.to_return_button.clicked.connect(lambda: self.send_to_return())
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.queue_view.doubleClicked.connect(lambda index: self.show_photo(index.row()))
         for seq, slot in (("Ctrl+R", self.remind), ("Ctrl+E", self.extend)):
             sc = QShortcut(QKeySequence(seq), self, activated=slot)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
@@ -335,6 +336,20 @@ class ProblemsScreen(Screen):
             self.ctx.banner.ok(self.tr("%1: %2").replace("%1", row.waybill)
                                .replace("%2", problems.OUTCOME_LABELS[outcome]))
         return info
+
+    def show_photo(self, row: int):
+        """Double-click a problem with a photo: the photo at full size."""
+        from outlet_desk.services import evidence
+        from ..dialogs.photo_viewer import PhotoViewer
+        problem = self.queue_model.row_at(row)
+        if not problem.photo_hash:
+            return None
+        viewer = PhotoViewer(evidence.photo_path(problem.photo_hash, self.ctx.home),
+                             f"{problem.waybill} {problem.reason} {_hm(problem.opened_at)} {problem.opened_by}",
+                             can_delete=False, photo_hash=problem.photo_hash, parent=self)
+        self.viewer = viewer
+        viewer.show()
+        return viewer
 
     def open_ticket(self) -> None:
         row = self.selected_problem()

@@ -65,7 +65,7 @@ class ReturnsScreen(Screen):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         #: makes the camera; tests put a FakeCamera here
-        self.camera_factory = lambda: QtCamera(self)
+        self.camera_factory = lambda: QtCamera()
         self.current = None                 # ReturnInfo shown in the checklist
         self.camera_dialog: CameraDialog | None = None
         self.viewer: PhotoViewer | None = None
@@ -510,6 +510,8 @@ class ReturnsScreen(Screen):
         camera: Camera = self.camera_factory()
         ok, reason = camera.available()
         if not ok:
+            if camera.parent() is None:
+                camera.deleteLater()
             self.ctx.banner.error(self.tr("%1 Import a photo file instead.").replace("%1", reason))
             self.import_photo()
             return

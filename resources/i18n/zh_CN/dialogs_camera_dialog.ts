@@ -4,27 +4,27 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../../ui/dialogs/camera_dialog.py" line="19"/>
+        <location filename="../../../ui/dialogs/camera_dialog.py" line="21"/>
         <source>Photo of the labelled parcel</source>
         <translation>贴好红标签的包裹照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/camera_dialog.py" line="24"/>
+        <location filename="../../../ui/dialogs/camera_dialog.py" line="26"/>
         <source>(no live preview)</source>
         <translation>（没有实时画面）</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/camera_dialog.py" line="29"/>
+        <location filename="../../../ui/dialogs/camera_dialog.py" line="31"/>
         <source>Hold the parcel with its red label in view, then press Space.</source>
         <translation>把贴好红标签的包裹放进画面，然后按空格键。</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/camera_dialog.py" line="33"/>
+        <location filename="../../../ui/dialogs/camera_dialog.py" line="35"/>
         <source>Take photo (Space)</source>
         <translation>拍照（空格）</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/camera_dialog.py" line="34"/>
+        <location filename="../../../ui/dialogs/camera_dialog.py" line="36"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>

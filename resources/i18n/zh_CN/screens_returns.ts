@@ -356,69 +356,69 @@ Every return and forward needs a red label and a photo; a mis-sorted parcel also
         <translation>照片已留底。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="513"/>
-        <location filename="../../../ui/screens/returns.py" line="524"/>
+        <location filename="../../../ui/screens/returns.py" line="515"/>
+        <location filename="../../../ui/screens/returns.py" line="526"/>
         <source>%1 Import a photo file instead.</source>
         <translation>%1 请改为导入照片文件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="529"/>
+        <location filename="../../../ui/screens/returns.py" line="531"/>
         <source>Import a photo of the labelled parcel</source>
         <translation>导入贴好红标签的包裹照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="564"/>
+        <location filename="../../../ui/screens/returns.py" line="566"/>
         <source>Photo deleted (recorded in the audit log).</source>
         <translation>照片已删除（已记入审计日志）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="580"/>
-        <location filename="../../../ui/screens/returns.py" line="584"/>
+        <location filename="../../../ui/screens/returns.py" line="582"/>
+        <location filename="../../../ui/screens/returns.py" line="586"/>
         <source>Red label</source>
         <translation>红标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="581"/>
+        <location filename="../../../ui/screens/returns.py" line="583"/>
         <source>Red label printed.</source>
         <translation>红标签已打印。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="593"/>
+        <location filename="../../../ui/screens/returns.py" line="595"/>
         <source>Cancel this return</source>
         <translation>撤销这件退转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="594"/>
+        <location filename="../../../ui/screens/returns.py" line="596"/>
         <source>Why? (the parcel goes back to stock)</source>
         <translation>原因？（包裹回到库存）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="602"/>
+        <location filename="../../../ui/screens/returns.py" line="604"/>
         <source>Cancelled: %1 is back in stock.</source>
         <translation>已撤销：%1 回到库存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="612"/>
+        <location filename="../../../ui/screens/returns.py" line="614"/>
         <source>%1 dispatched: %2</source>
         <translation>%1已发出：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="617"/>
+        <location filename="../../../ui/screens/returns.py" line="619"/>
         <source>Dispatched in this session: %1</source>
         <translation>本次已发出：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="633"/>
+        <location filename="../../../ui/screens/returns.py" line="635"/>
         <source>Select a dispatched return or forward first.</source>
         <translation>请先选择已发出的退件或转件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="640"/>
+        <location filename="../../../ui/screens/returns.py" line="642"/>
         <source>Recorded as received: %1</source>
         <translation>已登记对方已收：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="645"/>
+        <location filename="../../../ui/screens/returns.py" line="647"/>
         <source>Select the returns or forwards to label first.</source>
         <translation>请先选择要打印红标签的退转件。</translation>
     </message>
