@@ -268,6 +268,25 @@ def guess_carrier(waybill: str) -> str:
     return "未知"
 
 
+def _recognize(wb: str) -> tuple[str, str]:
+    """A waybill the outlet has never seen: (normalised waybill, carrier).  Uses intake's carrier
+    pattern table when it is there (bag numbers and garbage refused with its reasons), else a
+    minimal check and a prefix guess."""
+    try:
+        from . import intake
+        recognize = intake.recognize_scan
+    except (ImportError, AttributeError):
+        recognize = None
+    if recognize is not None:
+        rec, _line = recognize(wb)
+        return rec.waybill, rec.carrier
+    if not _WAYBILL.match(wb):
+        raise ValidationError(f"“{wb}”不像运单号。")
+    if wb.isdigit() and wb.startswith("4"):
+        raise ValidationError("集包单号，不是包裹。")
+    return wb, guess_carrier(wb)
+
+
 def _clean(text) -> str:
     return (text or "").strip()
 
@@ -371,13 +390,12 @@ def start_return(waybill: str | None = None, *, parcel_id: int | None = None, ki
             wb = normalize_scan(waybill or "")
             if not wb:
                 raise ValidationError("请扫描运单号。")
-            if not _WAYBILL.match(wb):
-                raise ValidationError(f"“{wb}”不像运单号。")
-            if wb.isdigit() and wb.startswith("4"):
-                raise ValidationError("集包单号，不是包裹。")
             parcel = Parcel.get_or_none(Parcel.waybill == wb)
             if parcel is None:
-                parcel = Parcel.create(waybill=wb, carrier=carrier or guess_carrier(wb),
+                wb, guessed = _recognize(wb)
+                parcel = Parcel.get_or_none(Parcel.waybill == wb)
+            if parcel is None:
+                parcel = Parcel.create(waybill=wb, carrier=carrier or guessed,
                                        category=Parcel.PROBLEM, status=Parcel.IN_STOCK,
                                        arrived_at=now, arrived_by=actor.id, updated_at=now,
                                        note="退转件扫描登记（不在库存）")
@@ -437,6 +455,18 @@ def add_photo(return_id: int, data, *, actor: Actor, now: dt.datetime, home=None
 
 # -- dispatch and after ---------------------------------------------------------------------------
 
+def _release_pickup_code(parcel_id: int) -> None:
+    """The parcel left the outlet: free its pickup code (intake's shelf slots).  Intake is built in
+    parallel; without it there is nothing to free."""
+    try:
+        from . import intake
+    except ImportError:
+        return
+    release = getattr(intake, "release_code", None)
+    if release is not None:
+        release(parcel_id)
+
+
 @operation("returns.dispatch", "退转件发出")
 def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> DispatchInfo:
     """Scan a parcel out as returned/forwarded.  Refused while the checklist is incomplete."""
@@ -463,6 +493,7 @@ def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> Disp
         ReturnRecord.update(status=ReturnRecord.DISPATCHED, dispatched_at=now,
                             dispatched_by=actor.id).where(ReturnRecord.id == r.id).execute()
         Parcel.update(status=new_status, updated_at=now).where(Parcel.id == parcel.id).execute()
+        _release_pickup_code(parcel.id)
         ParcelEvent.create(parcel=parcel, at=now, staff=actor.id,
                            kind=ParcelEvent.RETURNED if returned else ParcelEvent.FORWARDED,
                            detail=f"{r.reason} → {info.destination}")
