@@ -4,7 +4,7 @@
 Used embedded in the returns screen and, in :class:`StartReturnDialog`, from the problem queue."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QVBoxLayout, QWidget)
 
@@ -55,8 +55,17 @@ class ReturnForm(QWidget):
         for edit in (self.note, self.dest_code, self.dest_name, self.should_have_gone,
                      self.sender_name, self.sender_phone):
             edit.returnPressed.connect(self.submitted)
+        for widget in (self.kind, self.reason, self.mis_sorted):
+            widget.installEventFilter(self)     # Enter on a closed list or the box submits too
         self.retranslate()
         self._sync()
+
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.KeyPress and ev.key() in (Qt.Key_Return, Qt.Key_Enter):
+            if not (isinstance(obj, QComboBox) and obj.view().isVisible()):
+                self.submitted.emit()
+                return True
+        return super().eventFilter(obj, ev)
 
     def retranslate(self) -> None:
         for i in range(self.kind.count()):

@@ -238,7 +238,7 @@ class ReturnsScreen(Screen):
         self.scope.currentIndexChanged.connect(self.reload_list)
         self.kind_filter.currentIndexChanged.connect(self.reload_list)
         self.text_filter.textChanged.connect(self.reload_list)
-        self.list_view.doubleClicked.connect(lambda _i: self.open_selected())
+        self.list_view.activated.connect(lambda _i: self.open_selected())   # Enter or double-click
         self.open_button.clicked.connect(self.open_selected)
         self.received_button.clicked.connect(lambda: self.mark_received())
         self.print_selected_button.clicked.connect(lambda: self.print_selected())
