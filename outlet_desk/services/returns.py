@@ -354,6 +354,7 @@ def start_in_tx(parcel: Parcel, *, kind: str, reason: str, note: str = "", sourc
                            detail=f"{pr.reason} → {KIND_LABELS[kind]}")
     Parcel.update(status=new_status, problem=False, updated_at=now).where(
         Parcel.id == parcel.id).execute()
+    _release_pickup_code(parcel.id)        # off the self-pickup shelf: its code is free again
     detail = f"{reason} {note}".strip()
     if kind == ReturnRecord.FORWARD:
         detail += f" → {dest_code} {dest_name}"
@@ -456,8 +457,9 @@ def add_photo(return_id: int, data, *, actor: Actor, now: dt.datetime, home=None
 # -- dispatch and after ---------------------------------------------------------------------------
 
 def _release_pickup_code(parcel_id: int) -> None:
-    """The parcel left the outlet: free its pickup code (intake's shelf slots).  Intake is built in
-    parallel; without it there is nothing to free."""
+    """The parcel left the self-pickup shelf: free its pickup code (intake's shelf slots; the
+    parcel keeps ``pickup_code`` as history).  Intake is built in parallel; without it there is
+    nothing to free."""
     try:
         from . import intake
     except ImportError:
@@ -465,6 +467,18 @@ def _release_pickup_code(parcel_id: int) -> None:
     release = getattr(intake, "release_code", None)
     if release is not None:
         release(parcel_id)
+
+
+def _assign_pickup_code(parcel_id: int, now: dt.datetime) -> None:
+    """Back on the self-pickup shelf after a cancelled return: a (possibly new) pickup code from
+    intake's shelf slots, when intake is there."""
+    try:
+        from . import intake
+    except ImportError:
+        return
+    assign = getattr(intake, "assign_code", None)
+    if assign is not None:
+        assign(parcel_id, now=now)
 
 
 @operation("returns.dispatch", "退转件发出")
@@ -539,6 +553,8 @@ def cancel_return(return_id: int, reason: str, *, actor: Actor, now: dt.datetime
         back = r.prior_status if r.prior_status in (Parcel.IN_STOCK, Parcel.OUT_FOR_DELIVERY,
                                                    Parcel.RELEASED, Parcel.DELIVERED) else Parcel.IN_STOCK
         Parcel.update(status=back, updated_at=now).where(Parcel.id == r.parcel_id).execute()
+        if back == Parcel.IN_STOCK and r.parcel.category == Parcel.PICKUP:
+            _assign_pickup_code(r.parcel_id, now)
         ParcelEvent.create(parcel=r.parcel_id, at=now, kind=ParcelEvent.CORRECTED, staff=actor.id,
                            detail=f"撤销{KIND_LABELS[r.kind]}：{reason}")
         audit.record(actor, "returns.cancel", entity="return", entity_id=r.id,
