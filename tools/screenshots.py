@@ -52,6 +52,16 @@ def _returns_list(window):
     window.screen_by_key(5).tabs.setCurrentIndex(2)
 
 
+def _returns_dispatch_refused(window):
+    """F5 dispatch: one parcel out, then a mis-sorted one refused with what is missing."""
+    from outlet_desk.services import returns
+    screen = window.screen_by_key(5)
+    screen.tabs.setCurrentIndex(1)
+    rows = returns.list_returns(scope="open", now=NOW)
+    for r in [r for r in rows if r.complete] + [r for r in rows if r.mis_sorted]:
+        screen.on_dispatch_scan(r.waybill)
+
+
 def _overdue(window):
     window.screen_by_key(4).tabs.setCurrentIndex(1)
 
@@ -62,6 +72,7 @@ SHOTS += [
     ("returns-checklist.png", "张丽", "1111", 5, _returns_checklist),
     ("returns-mis-sorted.png", "张丽", "1111", 5, _returns_mis_sorted),
     ("returns-list.png", "张丽", "1111", 5, _returns_list),
+    ("returns-dispatch.png", "张丽", "1111", 5, _returns_dispatch_refused),
 ]
 
 

@@ -185,6 +185,9 @@ class ReturnsScreen(Screen):
         self.dispatch_scan = ScanField()
         dsl.addWidget(self.dispatch_scan)
         self.dispatch_count = QLabel()
+        self.dispatch_ready = QLabel()
+        self.dispatch_ready.setWordWrap(True)
+        dsl.addWidget(self.dispatch_ready)
         dsl.addWidget(self.dispatch_count)
         self.dispatched_model = RowsTableModel(self._dispatch_columns())
         self.dispatched_view = self._table(self.dispatched_model)
@@ -345,6 +348,7 @@ class ReturnsScreen(Screen):
 
     def refresh(self) -> None:
         self.reload_list()
+        self._update_ready()
         if self.current is not None:
             try:
                 self.current = returns.get_return(self.current.id, self.ctx.home)
@@ -610,10 +614,21 @@ class ReturnsScreen(Screen):
                                                            home=self.ctx.home), changes=CHANGES)
         if result is not None:
             self.dispatched_model.insert_top(result)
+            self.dispatched_view.resizeColumnsToContents()
             self._update_dispatch_count()
             self.ctx.banner.ok(self.tr("%1 dispatched: %2").replace("%1", self._kind(result.kind))
                                .replace("%2", result.waybill))
         self.dispatch_scan.reclaim()
+
+    def _update_ready(self) -> None:
+        rows = returns.list_returns(scope="open", now=self.ctx.now(), limit=1000)
+        ready = [r for r in rows if r.complete]
+        waiting = [r for r in rows if not r.complete]
+        text = self.tr("Ready to dispatch: %1").replace("%1", str(len(ready)))
+        if ready:
+            text += "  (" + ", ".join(r.waybill for r in ready[:6]) + (" …" if len(ready) > 6 else "") + ")"
+        text += "\n" + self.tr("Checklist not complete (refused at dispatch): %1").replace("%1", str(len(waiting)))
+        self.dispatch_ready.setText(text)
 
     def _update_dispatch_count(self) -> None:
         self.dispatch_count.setText(self.tr("Dispatched in this session: %1")

@@ -1,424 +1,433 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="269"/>
+        <location filename="../../../ui/screens/returns.py" line="272" />
         <source>Return</source>
         <extracomment>makes the camera; tests put a FakeCamera here</extracomment>
         <translation>退件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="269"/>
+        <location filename="../../../ui/screens/returns.py" line="272" />
         <source>Forward</source>
         <translation>转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="272"/>
+        <location filename="../../../ui/screens/returns.py" line="275" />
         <source>to dispatch</source>
         <translation>待发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="272"/>
+        <location filename="../../../ui/screens/returns.py" line="275" />
         <source>dispatched</source>
         <translation>已发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="273"/>
+        <location filename="../../../ui/screens/returns.py" line="276" />
         <source>received</source>
         <translation>对方已收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="274"/>
+        <location filename="../../../ui/screens/returns.py" line="277" />
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="277"/>
+        <location filename="../../../ui/screens/returns.py" line="280" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="278"/>
-        <location filename="../../../ui/screens/returns.py" line="285"/>
+        <location filename="../../../ui/screens/returns.py" line="281" />
+        <location filename="../../../ui/screens/returns.py" line="288" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="279"/>
-        <location filename="../../../ui/screens/returns.py" line="286"/>
+        <location filename="../../../ui/screens/returns.py" line="282" />
+        <location filename="../../../ui/screens/returns.py" line="289" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="280"/>
-        <location filename="../../../ui/screens/returns.py" line="294"/>
+        <location filename="../../../ui/screens/returns.py" line="283" />
+        <location filename="../../../ui/screens/returns.py" line="297" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="280"/>
+        <location filename="../../../ui/screens/returns.py" line="283" />
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="281"/>
+        <location filename="../../../ui/screens/returns.py" line="284" />
         <source>forwarded</source>
         <translation>已转出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="285"/>
-        <location filename="../../../ui/screens/returns.py" line="416"/>
+        <location filename="../../../ui/screens/returns.py" line="288" />
+        <location filename="../../../ui/screens/returns.py" line="420" />
         <source> · mis-sorted</source>
         <translation>·错分</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="287"/>
+        <location filename="../../../ui/screens/returns.py" line="290" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="288"/>
+        <location filename="../../../ui/screens/returns.py" line="291" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="289"/>
+        <location filename="../../../ui/screens/returns.py" line="292" />
         <source>To</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="290"/>
+        <location filename="../../../ui/screens/returns.py" line="293" />
         <source>Label</source>
         <translation>红标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="291"/>
+        <location filename="../../../ui/screens/returns.py" line="294" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="292"/>
+        <location filename="../../../ui/screens/returns.py" line="295" />
         <source>Code struck</source>
         <translation>划编码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="295"/>
+        <location filename="../../../ui/screens/returns.py" line="298" />
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="296"/>
+        <location filename="../../../ui/screens/returns.py" line="299" />
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="297"/>
+        <location filename="../../../ui/screens/returns.py" line="300" />
         <source>Dispatched</source>
         <translation>发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="308"/>
+        <location filename="../../../ui/screens/returns.py" line="311" />
         <source>Start &amp;&amp; checklist</source>
         <translation>开始与清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="309"/>
+        <location filename="../../../ui/screens/returns.py" line="312" />
         <source>Dispatch</source>
         <translation>发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="310"/>
+        <location filename="../../../ui/screens/returns.py" line="313" />
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="311"/>
+        <location filename="../../../ui/screens/returns.py" line="314" />
         <source>Scan a waybill: start a return/forward, or open its checklist</source>
         <translation>扫描运单号：开始退件/转件，或打开它的清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="312"/>
-        <source>Scan the parcel&apos;s waybill above.
+        <location filename="../../../ui/screens/returns.py" line="315" />
+        <source>Scan the parcel's waybill above.
 Every return and forward needs a red label and a photo; a mis-sorted parcel also needs our outlet code struck out. Dispatch is refused until all are done.</source>
         <translation>请在上方扫描包裹的运单号。
 每件退件和转件都要贴红标签并拍照留底；错分件还要划掉本网点编码。全部完成前不能发出。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="315"/>
+        <location filename="../../../ui/screens/returns.py" line="318" />
         <source>New return / forward</source>
         <translation>新建退件/转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="317"/>
+        <location filename="../../../ui/screens/returns.py" line="320" />
         <source>Start (Ctrl+Enter)</source>
         <translation>开始（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="318"/>
+        <location filename="../../../ui/screens/returns.py" line="321" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="319"/>
+        <location filename="../../../ui/screens/returns.py" line="322" />
         <source>Red-label checklist</source>
         <translation>红标签清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="320"/>
+        <location filename="../../../ui/screens/returns.py" line="323" />
         <source>Red label applied (Ctrl+1)</source>
         <translation>已贴红标签（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="321"/>
+        <location filename="../../../ui/screens/returns.py" line="324" />
         <source>Take photo (Ctrl+2)</source>
         <translation>拍照（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="322"/>
+        <location filename="../../../ui/screens/returns.py" line="325" />
         <source>Import photo file… (Ctrl+3)</source>
         <translation>导入照片文件…（Ctrl+3）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="323"/>
+        <location filename="../../../ui/screens/returns.py" line="326" />
         <source>Outlet code struck out (Ctrl+4)</source>
         <translation>已划掉网点编码（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="324"/>
+        <location filename="../../../ui/screens/returns.py" line="327" />
         <source>Print red label (Ctrl+P)</source>
         <translation>打印红标签（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="325"/>
+        <location filename="../../../ui/screens/returns.py" line="328" />
         <source>Cancel this return…</source>
         <translation>撤销这件…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="326"/>
+        <location filename="../../../ui/screens/returns.py" line="329" />
         <source>Photos (click to enlarge)</source>
         <translation>照片（点击放大）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="327"/>
+        <location filename="../../../ui/screens/returns.py" line="330" />
         <source>Scan returns and forwards out one after another. A parcel whose checklist is not complete is refused with what is missing.</source>
         <translation>逐件扫描发出退件和转件。清单没完成的包裹会被拒绝，并说明缺什么。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="329"/>
+        <location filename="../../../ui/screens/returns.py" line="332" />
         <source>Scan to dispatch</source>
         <translation>扫描发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="330"/>
+        <location filename="../../../ui/screens/returns.py" line="333" />
         <source>Today and open</source>
         <translation>今天的和未发出的</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="330"/>
+        <location filename="../../../ui/screens/returns.py" line="333" />
         <source>Open (not dispatched)</source>
         <translation>未发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="331"/>
+        <location filename="../../../ui/screens/returns.py" line="334" />
         <source>Dispatched, not yet received</source>
         <translation>已发出，对方未收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="331"/>
+        <location filename="../../../ui/screens/returns.py" line="334" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="333"/>
+        <location filename="../../../ui/screens/returns.py" line="336" />
         <source>Returns and forwards</source>
         <translation>退件和转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="333"/>
+        <location filename="../../../ui/screens/returns.py" line="336" />
         <source>Returns only</source>
         <translation>只看退件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="334"/>
+        <location filename="../../../ui/screens/returns.py" line="337" />
         <source>Forwards only</source>
         <translation>只看转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="336"/>
+        <location filename="../../../ui/screens/returns.py" line="339" />
         <source>Filter: waybill, outlet, sender</source>
         <translation>筛选：运单号、网点、寄件人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="337"/>
+        <location filename="../../../ui/screens/returns.py" line="340" />
         <source>Open checklist</source>
         <translation>打开清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="338"/>
+        <location filename="../../../ui/screens/returns.py" line="341" />
         <source>Received by the other side</source>
         <translation>对方已收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="339"/>
+        <location filename="../../../ui/screens/returns.py" line="342" />
         <source>Print red labels of selected</source>
         <translation>打印所选的红标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="383"/>
+        <location filename="../../../ui/screens/returns.py" line="387" />
         <source>%1 was dispatched on %2.</source>
         <translation>%1 已于 %2 发出。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="402"/>
+        <location filename="../../../ui/screens/returns.py" line="406" />
         <source>%1 started: %2. Stick the red label on, then confirm.</source>
         <translation>已开始%1：%2。请贴好红标签后确认。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="418"/>
+        <location filename="../../../ui/screens/returns.py" line="422" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="420"/>
+        <location filename="../../../ui/screens/returns.py" line="424" />
         <source>Forward to: %1</source>
         <translation>转至：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="422"/>
+        <location filename="../../../ui/screens/returns.py" line="426" />
         <source>Sender: %1</source>
         <translation>寄件人：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="424"/>
+        <location filename="../../../ui/screens/returns.py" line="428" />
         <source>Should have gone to: %1</source>
         <translation>应发往：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="425"/>
+        <location filename="../../../ui/screens/returns.py" line="429" />
         <source>Started %1 by %2</source>
         <translation>%1 由 %2 开始</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="427"/>
+        <location filename="../../../ui/screens/returns.py" line="431" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="450"/>
+        <location filename="../../../ui/screens/returns.py" line="454" />
         <source>Dispatched %1</source>
         <translation>已于 %1 发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="453"/>
+        <location filename="../../../ui/screens/returns.py" line="457" />
         <source>Checklist complete: ready to dispatch</source>
         <translation>清单已完成：可以发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="456"/>
+        <location filename="../../../ui/screens/returns.py" line="460" />
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="457"/>
+        <location filename="../../../ui/screens/returns.py" line="461" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="470"/>
+        <location filename="../../../ui/screens/returns.py" line="474" />
         <source>Red label applied</source>
         <translation>红标签已贴</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="472"/>
+        <location filename="../../../ui/screens/returns.py" line="476" />
         <source>Photo of the labelled parcel</source>
         <translation>贴好红标签的包裹照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="473"/>
+        <location filename="../../../ui/screens/returns.py" line="477" />
         <source>Outlet code “%1” struck out</source>
         <translation>网点编码“%1”已划掉</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="488"/>
+        <location filename="../../../ui/screens/returns.py" line="492" />
         <source>Red label confirmed.</source>
         <translation>已确认贴好红标签。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="497"/>
+        <location filename="../../../ui/screens/returns.py" line="501" />
         <source>Outlet code struck out: confirmed.</source>
         <translation>已确认划掉网点编码。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="505"/>
+        <location filename="../../../ui/screens/returns.py" line="509" />
         <source>Photo kept.</source>
         <translation>照片已留底。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="515"/>
-        <location filename="../../../ui/screens/returns.py" line="526"/>
+        <location filename="../../../ui/screens/returns.py" line="519" />
+        <location filename="../../../ui/screens/returns.py" line="530" />
         <source>%1 Import a photo file instead.</source>
         <translation>%1 请改为导入照片文件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="531"/>
+        <location filename="../../../ui/screens/returns.py" line="535" />
         <source>Import a photo of the labelled parcel</source>
         <translation>导入贴好红标签的包裹照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="566"/>
+        <location filename="../../../ui/screens/returns.py" line="570" />
         <source>Photo deleted (recorded in the audit log).</source>
         <translation>照片已删除（已记入审计日志）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="582"/>
-        <location filename="../../../ui/screens/returns.py" line="586"/>
+        <location filename="../../../ui/screens/returns.py" line="586" />
+        <location filename="../../../ui/screens/returns.py" line="590" />
         <source>Red label</source>
         <translation>红标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="583"/>
+        <location filename="../../../ui/screens/returns.py" line="587" />
         <source>Red label printed.</source>
         <translation>红标签已打印。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="595"/>
+        <location filename="../../../ui/screens/returns.py" line="599" />
         <source>Cancel this return</source>
         <translation>撤销这件退转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="596"/>
+        <location filename="../../../ui/screens/returns.py" line="600" />
         <source>Why? (the parcel goes back to stock)</source>
         <translation>原因？（包裹回到库存）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="604"/>
+        <location filename="../../../ui/screens/returns.py" line="608" />
         <source>Cancelled: %1 is back in stock.</source>
         <translation>已撤销：%1 回到库存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="614"/>
+        <location filename="../../../ui/screens/returns.py" line="618" />
         <source>%1 dispatched: %2</source>
         <translation>%1已发出：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="619"/>
+        <location filename="../../../ui/screens/returns.py" line="626" />
+        <source>Ready to dispatch: %1</source>
+        <translation>可以发出：%1 件</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/returns.py" line="629" />
+        <source>Checklist not complete (refused at dispatch): %1</source>
+        <translation>清单未完成（扫描发出会被拒绝）：%1 件</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/returns.py" line="633" />
         <source>Dispatched in this session: %1</source>
         <translation>本次已发出：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="635"/>
+        <location filename="../../../ui/screens/returns.py" line="649" />
         <source>Select a dispatched return or forward first.</source>
         <translation>请先选择已发出的退件或转件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="642"/>
+        <location filename="../../../ui/screens/returns.py" line="656" />
         <source>Recorded as received: %1</source>
         <translation>已登记对方已收：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="647"/>
+        <location filename="../../../ui/screens/returns.py" line="661" />
         <source>Select the returns or forwards to label first.</source>
         <translation>请先选择要打印红标签的退转件。</translation>
     </message>
