@@ -176,8 +176,10 @@ def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Act
                 if courier:
                     fields["courier"] = courier.strip()
             elif parcel.category == Parcel.PROBLEM:
-                fields["category"] = Parcel.PICKUP if parcel.pickup_code else Parcel.DELIVERY
+                fields["category"] = Parcel.PICKUP          # onto the self-pickup shelf
             Parcel.update(**fields).where(Parcel.id == parcel.id).execute()
+            if fields.get("category") == Parcel.PICKUP:
+                returns._assign_pickup_code(parcel.id, now)   # intake's shelf slots, when present
     rec = ProblemRecord.get_by_id(problem_id)
     return ProblemInfo(rec.id, parcel.id, parcel.waybill, rec.reason, rec.note, rec.opened_at)
 
