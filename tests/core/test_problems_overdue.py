@@ -171,3 +171,28 @@ def test_overdue_list_query_count(db):
     overdue.buckets()
     with assert_query_count(4):            # settings, parcels, extensions, reminders
         assert len(overdue.overdue_list(now=NOW)) == 12
+
+
+def test_problem_queue_is_one_query(db, clerk, now):
+    from playhouse.test_utils import assert_query_count
+    for reason in ("停机", "拒收", "破损"):
+        problems.open_problem(make_parcel().id, reason, actor=clerk, now=now)
+    with assert_query_count(1):
+        assert len(problems.list_problems(now=now)) == 3
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(remind=st.integers(1, 30), ret=st.integers(1, 60), days=st.integers(0, 120))
+def test_every_day_from_the_reminder_falls_in_exactly_one_bucket(remind, ret, days):
+    bs = overdue.buckets((7, remind, ret))
+    holders = [b for b in bs if b.holds(days)]
+    if days >= remind:
+        assert len(holders) == 1
+    else:
+        assert holders == []
+    assert bs[-1].high is None and bs[-1].low == max(ret, remind)
+    lows = [b.low for b in bs]
+    assert lows == sorted(lows) and lows[0] == remind
