@@ -67,6 +67,7 @@ def cmd_returns_list(ctx) -> int:
 def cmd_photos_sweep(ctx) -> int:
     from ..services import evidence
     ctx.open()
+    evidence.configure(ctx.home)
     removed = evidence.sweep_orphans(ctx.home)
     for path in removed:
         print(f"已删除孤立文件：{path}")

@@ -11,9 +11,9 @@
 * :func:`delete_photo` is manager-only, needs a reason and is audited.
 
 **Data directory.**  Each function takes ``home=`` (the data directory, ``AppContext.home`` in the
-UI, ``DemoContext.home`` in the demo).  Without it the store uses the folder given to
-:func:`configure`, else the folder of the open SQLite database file (which is the data directory
-unless ``database.url`` points elsewhere).
+UI, ``DemoContext.home`` in the demo).  Without it the store uses the folder of the open SQLite
+database file (the data directory), else — on a database server, where there is no such file — the
+folder given to :func:`configure` (the returns screen and the photo commands configure it).
 """
 from __future__ import annotations
 
@@ -56,13 +56,14 @@ def configure(home: Path | str | None) -> None:
 
 
 def data_home(home: Path | str | None = None) -> Path:
+    """``home`` if given, else the open SQLite file's folder, else the configured folder."""
     if home:
         return Path(home)
-    if _configured_home is not None:
-        return _configured_home
     path = dbmod.sqlite_path()
     if path is not None:
         return path.parent
+    if _configured_home is not None:
+        return _configured_home
     raise EnvironmentFault("没有设置数据文件夹，照片无法保存。")
 
 
@@ -262,7 +263,10 @@ def photos_for(purpose: str, refs, home: Path | str | None = None) -> dict[str, 
         return out
     q = (Photo.select(Photo, Staff).join(Staff, JOIN.LEFT_OUTER, on=Photo.taken_by)
          .where((Photo.purpose == purpose) & (Photo.ref.in_(refs))).order_by(Photo.taken_at, Photo.id))
-    base = data_home(home)
+    try:
+        base = data_home(home)
+    except EnvironmentFault:          # listing still works; opening the file will say why not
+        base = Path(".")
     for p in q:
         taker = p.taken_by.name if p.taken_by_id else ""
         out[p.ref].append(_info(p, taker, base))

@@ -64,6 +64,7 @@ class ReturnsScreen(Screen):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        evidence.configure(ctx.home)        # for photo callers that pass no home (database server)
         #: makes the camera; tests put a FakeCamera here
         self.camera_factory = lambda: QtCamera()
         self.current = None                 # ReturnInfo shown in the checklist
