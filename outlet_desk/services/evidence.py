@@ -311,15 +311,23 @@ def delete_photo(photo_hash: str, reason: str, *, actor: Actor, now: dt.datetime
     return len(rows)
 
 
-def sweep_orphans(home: Path | str | None = None) -> list[Path]:
+def sweep_orphans(home: Path | str | None = None, *, min_age_s: float = 3600) -> list[Path]:
     """Remove photo files no row refers to (left by a crash between file and row) and stale
-    temporary files.  Returns what was removed."""
+    temporary files, older than ``min_age_s`` (a photo being saved right now by another window is
+    left alone).  Returns what was removed."""
+    import time
     root = data_home(home) / "photos"
     removed: list[Path] = []
     if not root.exists():
         return removed
     known = {h for (h,) in Photo.select(Photo.hash).distinct().tuples()}
+    cutoff = time.time() - min_age_s
     for f in root.glob("*/*/*"):
+        try:
+            if f.stat().st_mtime > cutoff:
+                continue
+        except OSError:
+            continue
         if f.name.startswith(".part-") or (f.suffix == ".jpg" and f.stem not in known):
             try:
                 f.unlink()

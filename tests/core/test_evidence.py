@@ -148,6 +148,10 @@ def test_sweep_removes_orphans_only(db, home, clerk, now):
     orphan = home / "photos" / "ab" / "cd" / ("ab" + "cd" + "0" * 60 + ".jpg")
     orphan.parent.mkdir(parents=True)
     orphan.write_bytes(b"x")
+    assert evidence.sweep_orphans(home) == []            # too fresh: maybe being saved right now
+    import os
+    os.utime(orphan, (0, 0))
+    os.utime(info.path, (0, 0))
     assert evidence.sweep_orphans(home) == [orphan]
     assert info.path.exists()
 
