@@ -214,7 +214,7 @@ def test_problem_queue_and_overdue_list(qtbot, make_window):
     assert screen.scan.hasFocus()
     row = [i for i, r in enumerate(screen.queue_model.rows) if r.waybill == parcel.waybill][0]
     screen.queue_view.selectRow(row)
-    qtbot.mouseClick(screen.stock_button, Qt.LeftButton)
+    qtbot.keyClick(screen.queue_view, Qt.Key_1, Qt.ControlModifier)     # back to stock
     assert not Parcel.get_by_id(parcel.id).problem
     assert all(r.waybill != parcel.waybill for r in screen.queue_model.rows)
 

@@ -162,7 +162,11 @@ class ProblemsScreen(Screen):
         self.to_return_button.clicked.connect(lambda: self.send_to_return())
         self.tabs.currentChanged.connect(self._tab_changed)
         self.queue_view.doubleClicked.connect(lambda index: self.show_photo(index.row()))
-        for seq, slot in (("Ctrl+R", self.remind), ("Ctrl+E", self.extend)):
+        for seq, slot in (("Ctrl+R", self.remind), ("Ctrl+E", self.extend),
+                          ("Ctrl+1", lambda: self._queue_key(ProblemRecord.STOCK)),
+                          ("Ctrl+2", lambda: self._queue_key(ProblemRecord.DELIVERY)),
+                          ("Ctrl+3", lambda: self._queue_key(ProblemRecord.RETURN)),
+                          ("Ctrl+4", lambda: self._queue_key(ProblemRecord.FORWARD))):
             sc = QShortcut(QKeySequence(seq), self, activated=slot)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
         self.retranslate()
@@ -211,10 +215,10 @@ class ProblemsScreen(Screen):
         self.register_button.setText(self.tr("Register"))
         self.reason_filter.setItemText(0, self.tr("All reasons"))
         self.show_resolved.setText(self.tr("Show resolved too"))
-        self.stock_button.setText(self.tr("Back to stock"))
-        self.delivery_button.setText(self.tr("To delivery"))
-        self.return_button.setText(self.tr("Return…"))
-        self.forward_button.setText(self.tr("Forward…"))
+        self.stock_button.setText(self.tr("Back to stock (Ctrl+1)"))
+        self.delivery_button.setText(self.tr("To delivery (Ctrl+2)"))
+        self.return_button.setText(self.tr("Return… (Ctrl+3)"))
+        self.forward_button.setText(self.tr("Forward… (Ctrl+4)"))
         self.ticket_button.setText(self.tr("Ticket to reach the sender"))
         self.remind_button.setText(self.tr("Remind again (Ctrl+R)"))
         self.extend_button.setText(self.tr("Extend by days (Ctrl+E)"))
@@ -350,6 +354,10 @@ class ProblemsScreen(Screen):
         self.viewer = viewer
         viewer.show()
         return viewer
+
+    def _queue_key(self, outcome: str) -> None:
+        if self.tabs.currentIndex() == 0:
+            self.resolve(outcome)
 
     def open_ticket(self) -> None:
         row = self.selected_problem()
