@@ -228,6 +228,51 @@ def _outgoing_dispatch(window):
         tab.on_scan(p.waybill)
 
 
+def _returns_checklist(window):
+    """F5 with the demo's labelled and photographed return open in the checklist."""
+    from outlet_desk.services import returns
+    screen = window.screen_by_key(5)
+    rows = [r for r in returns.list_returns(scope="open", now=NOW) if r.photo_count]
+    if rows:
+        screen.open_record(rows[0].id)
+
+
+def _returns_mis_sorted(window):
+    from outlet_desk.services import returns
+    screen = window.screen_by_key(5)
+    rows = [r for r in returns.list_returns(scope="open", now=NOW) if r.mis_sorted]
+    if rows:
+        screen.open_record(rows[0].id)
+
+
+def _returns_list(window):
+    window.screen_by_key(5).tabs.setCurrentIndex(2)
+
+
+def _returns_dispatch_refused(window):
+    """F5 dispatch: one parcel out, then a mis-sorted one refused with what is missing."""
+    from outlet_desk.services import returns
+    screen = window.screen_by_key(5)
+    screen.tabs.setCurrentIndex(1)
+    rows = returns.list_returns(scope="open", now=NOW)
+    for r in [r for r in rows if r.complete] + [r for r in rows if r.mis_sorted]:
+        screen.on_dispatch_scan(r.waybill)
+
+
+def _overdue(window):
+    window.screen_by_key(4).tabs.setCurrentIndex(1)
+
+
+SHOTS += [
+    ("problems-queue.png", "张丽", "1111", 4, None),
+    ("problems-overdue.png", "张丽", "1111", 4, _overdue),
+    ("returns-checklist.png", "张丽", "1111", 5, _returns_checklist),
+    ("returns-mis-sorted.png", "张丽", "1111", 5, _returns_mis_sorted),
+    ("returns-list.png", "张丽", "1111", 5, _returns_list),
+    ("returns-dispatch.png", "张丽", "1111", 5, _returns_dispatch_refused),
+]
+
+
 def main() -> int:
     from outlet_desk.db import close_database, open_database
     from outlet_desk.demo import build_demo

@@ -1,0 +1,75 @@
+"""Problem parcels, overdue parcels, returns/forwards and evidence photos from the command line."""
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    p = sub.add_parser("problems", help="problem parcels (问题件): the open queue")
+    psub = p.add_subparsers(dest="problems_cmd", required=True, metavar="ACTION")
+    ls = psub.add_parser("list", help="list problem parcels, oldest first")
+    ls.add_argument("--all", action="store_true", help="include resolved ones")
+    ls.set_defaults(handler=cmd_problems_list)
+
+    p = sub.add_parser("overdue", help="parcels past the storage period (到期件)")
+    osub = p.add_subparsers(dest="overdue_cmd", required=True, metavar="ACTION")
+    ls = osub.add_parser("list", help="the overdue list, bucketed by days")
+    ls.set_defaults(handler=cmd_overdue_list)
+
+    p = sub.add_parser("returns", help="returns and forwards (退件/转件)")
+    rsub = p.add_subparsers(dest="returns_cmd", required=True, metavar="ACTION")
+    ls = rsub.add_parser("list", help="returns/forwards with their checklist")
+    ls.add_argument("--scope", choices=["today", "open", "dispatched", "all"], default="today")
+    ls.set_defaults(handler=cmd_returns_list)
+
+    p = sub.add_parser("photos", help="evidence photos")
+    phsub = p.add_subparsers(dest="photos_cmd", required=True, metavar="ACTION")
+    sw = phsub.add_parser("sweep", help="remove photo files no record refers to (after a crash)")
+    sw.set_defaults(handler=cmd_photos_sweep)
+
+
+def cmd_problems_list(ctx) -> int:
+    from ..services import problems
+    ctx.open()
+    now = ctx.now()
+    rows = problems.list_problems(now=now, open_only=not ctx.args.all, limit=100000)
+    for r in rows:
+        state = problems.OUTCOME_LABELS.get(r.outcome, "") if r.outcome else "未处理"
+        print(f"{problems.age_text(r.age(now)):>8}  {r.waybill:<18} {r.reason:<4} {state:<4} "
+              f"{r.location:<10} {r.opened_by:<4} {r.note}")
+    print(f"共 {len(rows)} 件")
+    return 0
+
+
+def cmd_overdue_list(ctx) -> int:
+    from ..services import overdue
+    ctx.open()
+    rows = overdue.overdue_list(now=ctx.now())
+    for r in rows:
+        print(f"{r.bucket:<8} {r.days:>3}{'*' if r.extended else ' '} {r.pickup_code:<10} "
+              f"{r.waybill:<18} {r.phone_masked:<12} 截止 {r.deadline:%m-%d}  通知 {r.reminders}")
+    counts = overdue.bucket_counts(now=ctx.now())
+    print("  ".join(f"{k}: {v}" for k, v in counts.items()) + f"  共 {len(rows)} 件（* 已延期）")
+    return 0
+
+
+def cmd_returns_list(ctx) -> int:
+    from ..services import returns
+    ctx.open()
+    rows = returns.list_returns(scope=ctx.args.scope, now=ctx.now(), limit=100000)
+    for r in rows:
+        struck = "—" if r.struck_done is None else ("✓" if r.struck_done else "×")
+        print(f"{returns.KIND_LABELS[r.kind]}{'·错分' if r.mis_sorted else '   '} {r.waybill:<18} "
+              f"{r.reason:<4} 标签{'✓' if r.label_done else '×'} 照片{r.photo_count} 划码{struck} "
+              f"{returns.STATUS_LABELS[r.status]:<4} {r.destination}")
+    print(f"共 {len(rows)} 件")
+    return 0
+
+
+def cmd_photos_sweep(ctx) -> int:
+    from ..services import evidence
+    ctx.open()
+    evidence.configure(ctx.home)
+    removed = evidence.sweep_orphans(ctx.home)
+    for path in removed:
+        print(f"已删除孤立文件：{path}")
+    print(f"共删除 {len(removed)} 个文件")
+    return 0

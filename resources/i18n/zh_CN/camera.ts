@@ -1,0 +1,66 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Camera</name>
+    <message>
+        <location filename="../../../ui/camera.py" line="46"/>
+        <location filename="../../../ui/camera.py" line="55"/>
+        <source>No camera</source>
+        <translation>没有摄像头</translation>
+    </message>
+</context>
+<context>
+    <name>FakeCamera</name>
+    <message>
+        <location filename="../../../ui/camera.py" line="71"/>
+        <source>No camera found on this computer.</source>
+        <translation>这台电脑上没有找到摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/camera.py" line="79"/>
+        <location filename="../../../ui/camera.py" line="85"/>
+        <source>The camera is no longer connected.</source>
+        <translation>摄像头已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>QtCamera</name>
+    <message>
+        <location filename="../../../ui/camera.py" line="104"/>
+        <source>The camera module could not be loaded (%1).</source>
+        <translation>摄像头模块无法加载（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/camera.py" line="106"/>
+        <location filename="../../../ui/camera.py" line="120"/>
+        <source>No camera found on this computer.</source>
+        <translation>这台电脑上没有找到摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/camera.py" line="133"/>
+        <source>Camera error: %1</source>
+        <translation>摄像头出错：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/camera.py" line="136"/>
+        <source>The photo could not be taken: %1</source>
+        <translation>没拍成照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/camera.py" line="145"/>
+        <source>The camera is no longer connected.</source>
+        <translation>摄像头已断开。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/camera.py" line="149"/>
+        <source>The camera is not ready.</source>
+        <translation>摄像头还没打开。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/camera.py" line="152"/>
+        <source>The camera is not ready yet; press again in a moment.</source>
+        <translation>摄像头还没准备好，请稍后再按。</translation>
+    </message>
+</context>
+</TS>
