@@ -76,25 +76,10 @@ class ClaimInfo:
 
 
 def store_photo(data: bytes, *, purpose: str, ref: str, actor: Actor, now: dt.datetime) -> str:
-    """Store a claim photo and return its hash.
-
-    ADAPTER for the evidence store: when ``outlet_desk.services.evidence.store_photo`` exists (the
-    exceptions capability's evidence store), the file goes there and its hash is returned.  Until
-    then only the SHA-256 of the bytes is recorded — no second photo store is kept here.
-    """
-    try:
-        from . import evidence  # type: ignore[attr-defined]
-    except ImportError:
-        evidence = None
-    fn = getattr(evidence, "store_photo", None) if evidence else None
-    if fn is not None:
-        stored = fn(data, purpose=purpose, ref=ref, actor=actor, now=now)
-        if isinstance(stored, str):
-            return stored
-        for attr in ("sha256", "hash", "photo_hash", "digest"):
-            if getattr(stored, attr, None):
-                return str(getattr(stored, attr))
-    return hashlib.sha256(data).hexdigest()
+    """Store a claim photo in the evidence store (downscaled JPEG named by its SHA-256) and return
+    its hash.  A file that is not a readable image is refused there with a one-line reason."""
+    from . import evidence
+    return evidence.store_photo(data, purpose=purpose, ref=ref, actor=actor, now=now).hash
 
 
 def _claim(claim_id: int) -> Claim:

@@ -758,17 +758,14 @@ def populate_demo(ctx) -> None:
     late_rows = [r for r in open_rows if r.overdue(ctx.now)]
     if late_rows and ctx.manager:
         escalate(late_rows[0].id, "严重", "客户二次投诉，店长跟进", actor=ctx.manager, now=ctx.now - dt.timedelta(hours=1))
-    # a claim for the damaged appliance
-    try:
-        from . import claims
-        dmg = [r for r in open_rows if r.category == "破损"]
-        if dmg:
-            c = claims.open_claim(dmg[0].id, actor=clerks[0], now=ctx.now - dt.timedelta(days=1))
-            claims.set_item(c.id, "value_proof", True, "客户提供发票照片", actor=clerks[0],
-                            now=ctx.now - dt.timedelta(days=1))
-            claims.attach_photo(c.id, "outer_photo", b"demo-outer-packing-photo", actor=clerks[0],
-                                now=ctx.now - dt.timedelta(days=1))
-            claims.update_claim(c.id, claim_number="LP" + f"{ctx.now:%Y%m%d}0042", amount_fen=45900,
-                                actor=clerks[0], now=ctx.now - dt.timedelta(days=1))
-    except ImportError:  # pragma: no cover
-        pass
+    # a claim for the damaged appliance, with a photo of the outer packing
+    from . import claims
+    from .returns import _demo_photo
+    dmg = [r for r in open_rows if r.category == "破损"]
+    if dmg:
+        at = ctx.now - dt.timedelta(days=1)
+        c = claims.open_claim(dmg[0].id, actor=clerks[0], now=at)
+        claims.set_item(c.id, "value_proof", True, "客户提供发票照片", actor=clerks[0], now=at)
+        claims.attach_photo(c.id, "outer_photo", _demo_photo(7), actor=clerks[0], now=at)
+        claims.update_claim(c.id, claim_number="LP" + f"{ctx.now:%Y%m%d}0042", amount_fen=45900,
+                            actor=clerks[0], now=at)

@@ -250,14 +250,18 @@ def test_claim_checklist_and_photo_by_hash(db, clerk):
     assert c.submit_due == NOW + dt.timedelta(days=3) and len(c.missing()) == 4
     with pytest.raises(ValidationError, match="照片"):
         claims.set_item(c.id, "outer_photo", True, actor=clerk, now=NOW)
-    claims.attach_photo(c.id, "outer_photo", b"jpeg-bytes", actor=clerk, now=NOW)
+    from outlet_desk.services import evidence
+    from outlet_desk.services.returns import _demo_photo
+    with pytest.raises(ValidationError, match="图片"):          # not a picture: refused, nothing kept
+        claims.attach_photo(c.id, "outer_photo", b"jpeg-bytes", actor=clerk, now=NOW)
+    claims.attach_photo(c.id, "outer_photo", _demo_photo(1), actor=clerk, now=NOW)
     c = claims.set_item(c.id, "value_proof", True, "发票", actor=clerk, now=NOW)
-    import hashlib
-    assert [i.photo_hash for i in c.items if i.kind == "outer_photo"] == [hashlib.sha256(b"jpeg-bytes").hexdigest()]
+    [stored] = [i.photo_hash for i in c.items if i.kind == "outer_photo"]
+    assert evidence.photo_path(stored).exists()                 # the evidence store holds the file
     with pytest.raises(claims.ChecklistIncomplete, match="购买记录、内物照片"):
         claims.submit(c.id, actor=clerk, now=NOW)
     claims.set_item(c.id, "purchase_record", True, actor=clerk, now=NOW)
-    claims.attach_photo(c.id, "content_photo", b"jpeg2", actor=clerk, now=NOW)
+    claims.attach_photo(c.id, "content_photo", _demo_photo(2), actor=clerk, now=NOW)
     with pytest.raises(ValidationError, match="理赔单号"):
         claims.submit(c.id, actor=clerk, now=NOW)
     claims.update_claim(c.id, claim_number="LP001", amount_fen=45900, actor=clerk, now=NOW)

@@ -130,7 +130,8 @@ def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
     assert "理赔材料不全" in window.banner.text() and "购买记录" in window.banner.text()
     screen.claim_checks["purchase_record"].click()
     photo = tmp_path / "inside.jpg"
-    photo.write_bytes(b"\xff\xd8 contents photo")
+    from outlet_desk.services.returns import _demo_photo
+    photo.write_bytes(_demo_photo(3))
     screen.attach_claim_file("content_photo", str(photo))
     assert screen.claim_hash["content_photo"].text() and screen.claim_checks["content_photo"].isChecked()
     screen.claim_submit.click()
