@@ -16,6 +16,7 @@ import os
 import platform
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -98,19 +99,25 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
     con = sqlite3.connect(tmp)
     con.execute("PRAGMA synchronous=OFF")
     con.execute("PRAGMA journal_mode=WAL")
-    per_day = 3500
-    days = max(1, parcels // per_day)
+    # 2,000–5,000 parcels a day; the last day (the one reconciled) is a busy 5,000
+    last = min(5000, parcels)
+    counts = []
+    while sum(counts) < parcels - last:
+        counts.append(min(rng.randint(2000, 5000), parcels - last - sum(counts)))
+    counts.append(parcels - sum(counts))
+    days = len(counts) - 1
     weights = [c[1] for c in CARRIERS]
     seen: set[str] = set()
-    rows, events = [], []
+    rows, events, slots = [], [], []
+
+    def at_for(day, i):
+        return day + dt.timedelta(seconds=i * 9)
+
     in_stock_slots: set[tuple] = set()
     pid = 0
     sample = {"waybills": [], "codes": [], "tails": []}
-    for d in range(days, -1, -1):
+    for d, count in zip(range(days, -1, -1), counts):
         day = (end - dt.timedelta(days=d)).replace(hour=8, minute=0, second=0)
-        count = min(per_day, parcels - pid)
-        if count <= 0:
-            break
         for i in range(count):
             name, _share, make = rng.choices(CARRIERS, weights)[0]
             wb = make(rng)
@@ -118,7 +125,7 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
                 wb = make(rng)
             seen.add(wb)
             pid += 1
-            at = day + dt.timedelta(seconds=i * 9)
+            at = at_for(day, i)
             phone = "1" + rng.choice("3578") + "".join(rng.choice("0123456789") for _ in range(9))
             recent = d <= 2
             status = "in_stock" if recent and rng.random() < 0.6 else "released"
@@ -131,6 +138,7 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
                     n += 1
                     code = f"{base}-{n}"
                 in_stock_slots.add((code,))
+                slots.append((code, pid, shelf, level, phone[-4:], at_for(day, i)))
                 if len(sample["codes"]) < 2000:
                     sample["codes"].append((code, phone[-4:]))
             released = at + dt.timedelta(hours=rng.randint(2, 72)) if status == "released" else None
@@ -145,8 +153,8 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
                 sample["waybills"].append(wb)
                 sample["tails"].append(phone[-4:])
         if len(rows) >= 50_000:
-            _flush(con, rows, events)
-    _flush(con, rows, events)
+            _flush(con, rows, events, slots)
+    _flush(con, rows, events, slots)
     con.execute("ANALYZE")
     con.commit()
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -159,7 +167,7 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
     return meta
 
 
-def _flush(con, rows, events) -> None:
+def _flush(con, rows, events, slots) -> None:
     con.executemany(
         "INSERT INTO parcel (id, waybill, carrier, category, status, problem, shelf, level, "
         "pickup_code, recipient_name, recipient_phone, phone_tail, courier, route, "
@@ -168,8 +176,11 @@ def _flush(con, rows, events) -> None:
         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     con.executemany("INSERT INTO parcel_event (parcel_id, at, kind, staff_id, detail) "
                     "VALUES (?,?,?,?,?)", events)
+    con.executemany("INSERT INTO shelf_slot (code, parcel_id, shelf, level, phone_tail, assigned_at) "
+                    "VALUES (?,?,?,?,?,?)", slots)
     rows.clear()
     events.clear()
+    slots.clear()
 
 
 def cached_outlet(cache: Path, parcels: int) -> tuple[Path, dict]:
@@ -232,40 +243,159 @@ def measure_startup(ctx: BenchContext) -> None:
     ctx.add("peak RSS, database open", float(rss_kb) / 1024, "MB", 250)
 
 
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
 def measure_lookups(ctx: BenchContext, meta: dict) -> None:
-    """Lookups the counter makes, through the same indexes the services use."""
-    from .db import open_database, close_database
-    from .models import Parcel
-    open_database(ctx.db_path)
+    """The counter's lookups, through the release service (pickup.lookup)."""
+    from .errors import OutletError
+    from .services import pickup
+    sample = meta["sample"]
+
+    def lookup(v):
+        try:
+            pickup.lookup(v)
+        except OutletError:    # a released parcel's waybill: still a full lookup
+            pass
+
+    for label, items in (("lookup by pickup code p99", [c for c, _t in sample["codes"][:500]]),
+                         ("lookup by phone tail p99", sample["tails"][:500]),
+                         ("lookup by waybill p99", sample["waybills"][:500])):
+        times = [_timed(lambda v=v: lookup(v)) for v in items]
+        ctx.add(label, percentile(times, 99) if times else None, "ms", 5)
+
+
+def _bench_waybills(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out: set[str] = set()
+    while len(out) < n:
+        out.add("YT" + "".join(rng.choice("0123456789") for _ in range(13)))
+    return sorted(out)
+
+
+def measure_intake(ctx: BenchContext, meta: dict) -> None:
+    """validate, store, assign the pickup code, audit, commit durably — the whole core path."""
+    from .permissions import Actor
+    from .services import intake
+    clerk = Actor(1, "张丽", "clerk")
+    now = dt.datetime.fromisoformat(meta["end"])
+    times = [_timed(lambda wb=wb: intake.receive_parcel(wb, actor=clerk, now=now))
+             for wb in _bench_waybills(400, 5)]
+    p99 = percentile(times, 99)
+    ctx.add("intake core path p50", percentile(times, 50), "ms")
+    ctx.add("intake core path p99", p99, "ms")
+    floor = percentile(ctx.samples["floor_ms"], 99)
+    ctx.add("intake p99 / floor p99", p99 / floor if floor else None, "×", 3)
+
+
+def _gui(ctx: BenchContext, mode: str, amount: int) -> dict:
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-m", "ui.bench_gui", str(ctx.db_path), str(ctx.work),
+                          mode, str(amount)], capture_output=True, text=True, env=env, timeout=600)
+    line = next((l for l in out.stdout.splitlines() if l.startswith("{")), None)
+    if line is None:
+        raise RuntimeError((out.stderr.strip().splitlines() or ["no output"])[-1])
+    data = json.loads(line)
+    if "error" in data:
+        raise RuntimeError(data["error"])
+    return data
+
+
+def measure_scan_to_screen(ctx: BenchContext, meta: dict) -> None:
+    times = _gui(ctx, "scan", 300)["times_ms"]
+    ctx.add("scan Enter → committed and shown p99", percentile(times, 99), "ms", 15)
+
+
+def measure_wedge(ctx: BenchContext, meta: dict) -> None:
+    data = _gui(ctx, "wedge", ctx.samples.get("wedge_seconds", 30))
+    ctx.add("wedge burst 20/s: scans dropped", data["dropped"], "", 0,
+            note=f"{data['sent']} sent in {data['seconds']:.1f} s")
+    ctx.add("wedge burst 20/s: scans merged", data["merged"], "", 0)
+
+
+def measure_signoff_upload(ctx: BenchContext, meta: dict) -> None:
+    """Sign off 2,000 released parcels in one batch, then upload them to the loopback receiver."""
+    from . import settings
+    from .hqserver import serve_in_thread
+    from .models import Outbox, Parcel
+    from .permissions import SYSTEM, Actor
+    from .services import signoff, upload
+    clerk = Actor(1, "张丽", "clerk")
+    now = dt.datetime.fromisoformat(meta["end"])
+    ids = [i for (i,) in Parcel.select(Parcel.id).where(Parcel.status == Parcel.RELEASED)
+           .order_by(Parcel.id.desc()).limit(2000).tuples()]
+    Parcel.update(signed_at=None).where(Parcel.id.in_(ids)).execute()
+    Outbox.update(status=Outbox.SENT, sent_at=now).where(Outbox.status == Outbox.PENDING).execute()
+    ctx.add("batch sign-off of 2,000", _timed(lambda: signoff.sign(parcel_ids=ids, actor=clerk,
+                                                                   now=now)) / 1000, "s", 0.5)
+    server = serve_in_thread(port=0, db_path=ctx.work / "hq.db")
     try:
-        sample = meta["sample"]
-        for label, items, query in (
-            ("lookup by pickup code p99", [c for c, _t in sample["codes"][:500]],
-             lambda v: list(Parcel.select().where((Parcel.status == Parcel.IN_STOCK)
-                                                  & (Parcel.pickup_code == v)))),
-            ("lookup by phone tail p99", sample["tails"][:500],
-             lambda v: list(Parcel.select().where((Parcel.phone_tail == v)
-                                                  & (Parcel.status == Parcel.IN_STOCK)))),
-            ("lookup by waybill p99", sample["waybills"][:500],
-             lambda v: Parcel.get_or_none(Parcel.waybill == v)),
-        ):
-            times = []
-            for v in items:
-                t0 = time.perf_counter()
-                query(v)
-                times.append((time.perf_counter() - t0) * 1000)
-            ctx.add(label, percentile(times, 99) if times else None, "ms", 5)
+        settings.update({"upload.url": f"http://127.0.0.1:{server.server_address[1]}/api/v1/records",
+                         "upload.batch_size": 500}, actor=SYSTEM, now=now)
+        t0 = time.perf_counter()
+        result = upload.drain_once(clock=lambda: now, force=True)
+        seconds = time.perf_counter() - t0
+        left = Outbox.select().where(Outbox.status == Outbox.PENDING).count()
+        ok = result.sent >= 2000 and left == 0 and not result.rejected
+        ctx.add("upload of 2,000 to loopback", seconds if ok else None, "s", 2,
+                note=f"{result.sent} sent, {result.rejected} rejected, {left} left"
+                + (f", {result.error}" if result.error else ""))
     finally:
-        close_database()
+        server.stop()
 
 
-#: capability measures: fn(ctx, meta) — registered by the modules that own the code they time
+def measure_reconcile(ctx: BenchContext, meta: dict) -> None:
+    from .services import dayclose
+    end = dt.datetime.fromisoformat(meta["end"])
+    day = end.date()
+    led = []
+    ms = _timed(lambda: led.append(dayclose.ledger(day, today=day)))
+    ctx.add("reconciliation of the busiest day", ms, "ms", 300,
+            note=f"{led[0].parcels.arrivals:,} arrivals" if led else "")
+
+
+def measure_pdfs(ctx: BenchContext, meta: dict) -> None:
+    from .models import Parcel
+    from .printing import daily_report
+    from .printing.labels import labels_pdf
+    from .services import intake
+    end = dt.datetime.fromisoformat(meta["end"])
+    ctx.add("daily report PDF", _timed(lambda: daily_report.build_for_day(end.date(), now=end)) / 1000,
+            "s", 1)
+    ids = [i for (i,) in Parcel.select(Parcel.id).where(Parcel.status == Parcel.IN_STOCK,
+                                                        Parcel.pickup_code.is_null(False))
+           .limit(500).tuples()]
+    ctx.add("500 pickup labels PDF", _timed(lambda: labels_pdf(intake.label_rows(ids))) / 1000, "s", 3,
+            note=f"{len(ids)} labels")
+
+
+#: capability measures, run in this order on a work copy of the outlet: fn(ctx, meta)
 MEASURES: list[tuple[str, Callable]] = [
     ("lookups", measure_lookups),
+    ("intake core path", measure_intake),
+    ("batch sign-off and upload", measure_signoff_upload),
+    ("reconciliation", measure_reconcile),
+    ("PDFs", measure_pdfs),
+]
+GUI_MEASURES: list[tuple[str, Callable]] = [
+    ("scan to screen", measure_scan_to_screen),
+    ("wedge burst", measure_wedge),
 ]
 
 
-def run(parcels: int, cache: Path, json_out: Path | None = None, *, echo=print) -> list[Figure]:
+def _guarded(ctx, name, fn, meta) -> None:
+    try:
+        fn(ctx, meta)
+    except Exception as exc:  # noqa: BLE001 — one broken measure must not hide the rest
+        ctx.add(name, None, "", None, note=f"{type(exc).__name__}: {exc}")
+
+
+def run(parcels: int, cache: Path, json_out: Path | None = None, *, echo=print,
+        wedge_seconds: int = 30) -> list[Figure]:
     t_gen = time.perf_counter()
     db_path, meta = cached_outlet(cache, parcels)
     gen_s = time.perf_counter() - t_gen
@@ -274,12 +404,21 @@ def run(parcels: int, cache: Path, json_out: Path | None = None, *, echo=print) 
         ctx = BenchContext(db_path=db_path, parcels=meta["parcels"], work=Path(work),
                            rng=random.Random(1))
         measure_floor(ctx)
-        for name, fn in MEASURES:
-            try:
-                fn(ctx, meta)
-            except Exception as exc:  # noqa: BLE001 — one broken measure must not hide the rest
-                ctx.add(name, None, "", None, note=f"{type(exc).__name__}: {exc}")
-        measure_startup(ctx)
+        measure_startup(ctx)             # on the untouched outlet
+        # the writing measures work on a copy, so the cached outlet stays as generated
+        work_db = Path(work) / "outlet.db"
+        shutil.copyfile(db_path, work_db)
+        ctx.db_path = work_db
+        ctx.samples["wedge_seconds"] = wedge_seconds
+        from .db import close_database, open_database
+        open_database(work_db)
+        try:
+            for name, fn in MEASURES:
+                _guarded(ctx, name, fn, meta)
+        finally:
+            close_database()
+        for name, fn in GUI_MEASURES:
+            _guarded(ctx, name, fn, meta)
         ctx.add("peak RSS of the bench process",
                 resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
     report(ctx.figures, echo=echo)

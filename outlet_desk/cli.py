@@ -29,6 +29,8 @@ class Context:
             raise OutletError(f"{self.home} 里没有数据库：先运行 outlet-desk --home {self.home} demo，"
                               f"或用 --home 指向数据文件夹。")
         self.home.mkdir(parents=True, exist_ok=True)
+        from .services import evidence
+        evidence.configure(self.home)
         return open_database(self.db_url or default_url(self.home), backup_dir=self.home / "backups")
 
     @staticmethod

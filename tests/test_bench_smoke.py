@@ -7,7 +7,7 @@ from outlet_desk.db import close_database
 
 def test_bench_smoke_writes_every_figure(tmp_path, capsys):
     out = tmp_path / "bench.json"
-    assert main(["--home", str(tmp_path), "bench", "--parcels", "20000", "--json", str(out)]) == 0
+    assert main(["--home", str(tmp_path), "bench", "--parcels", "20000", "--wedge-seconds", "2", "--json", str(out)]) == 0
     close_database()
     data = json.loads(out.read_text())
     names = {f["name"] for f in data["figures"]}

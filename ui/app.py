@@ -40,7 +40,9 @@ def app_data_location() -> Path:
 
 
 def open_outlet(home: Path, db_url: str | None = None):
+    from outlet_desk.services import evidence
     home.mkdir(parents=True, exist_ok=True)
+    evidence.configure(home)          # photos live in the data directory unless a shared folder is set
     return open_database(db_url or default_url(home), backup_dir=home / "backups")
 
 

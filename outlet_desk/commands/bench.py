@@ -9,6 +9,7 @@ def register(sub) -> None:
     p.add_argument("--parcels", type=int, default=1_000_000)
     p.add_argument("--cache", metavar="DIR", help="where the synthetic outlet is kept (default: DATA/bench)")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    p.add_argument("--wedge-seconds", type=int, default=30, help="length of the scanner burst (default 30)")
     p.set_defaults(handler=cmd_bench)
 
 
@@ -16,5 +17,6 @@ def cmd_bench(ctx) -> int:
     from ..bench import run
     cache = Path(ctx.args.cache) if ctx.args.cache else ctx.home / "bench"
     cache.mkdir(parents=True, exist_ok=True)
-    run(ctx.args.parcels, cache, Path(ctx.args.json) if ctx.args.json else None)
+    run(ctx.args.parcels, cache, Path(ctx.args.json) if ctx.args.json else None,
+        wedge_seconds=ctx.args.wedge_seconds)
     return 0

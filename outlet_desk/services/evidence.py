@@ -34,6 +34,7 @@ from peewee import JOIN
 from .. import audit, db as dbmod
 from ..db import write_tx
 from ..errors import EnvironmentFault, NotFound, ValidationError
+from ..settings import SettingSpec
 from ..models import Staff
 from ..models.evidence import Photo
 from ..permissions import MANAGER_ONLY, Actor, operation
@@ -48,6 +49,14 @@ _HASH = re.compile(r"^[0-9a-f]{64}$")
 
 _configured_home: Path | None = None
 
+SETTINGS = [
+    SettingSpec("photos.folder", "", "Shared evidence folder (several counters)", "共享照片文件夹（多台柜台时）",
+                section="data",
+                help="Leave empty to keep photos in each PC's data directory. With several counters on "
+                     "one PostgreSQL server, give a folder every counter can reach (a network share); "
+                     "photos are kept in its photos/ subfolder."),
+]
+
 
 def configure(home: Path | str | None) -> None:
     """Set the data directory used when a call passes no ``home=`` (``None`` clears it)."""
@@ -56,9 +65,14 @@ def configure(home: Path | str | None) -> None:
 
 
 def data_home(home: Path | str | None = None) -> Path:
-    """``home`` if given, else the open SQLite file's folder, else the configured folder."""
+    """``home`` if given, else the outlet's shared photo folder setting, else the open SQLite
+    file's folder, else the configured data directory."""
     if home:
         return Path(home)
+    from .. import settings
+    shared = (settings.get("photos.folder") or "").strip()
+    if shared:
+        return Path(shared)
     path = dbmod.sqlite_path()
     if path is not None:
         return path.parent

@@ -159,27 +159,36 @@ def _format_code(fmt: str, shelf: str, level: int, waybill: str, seq: int) -> st
         return f"{shelf}-{level}-{digits[-4:]}"
 
 
+def _level_counts() -> dict[tuple[str, int], int]:
+    return {(sh, lv): n for sh, lv, n in ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level,
+                                                           peewee.fn.COUNT(ShelfSlot.id))
+            .group_by(ShelfSlot.shelf, ShelfSlot.level).tuples()}
+
+
 def choose_level(*, phone: str | None, cfg: dict) -> tuple[str, int]:
-    """The shelf level for a new self-pickup parcel (rule in ``shelves.rule``)."""
+    """The shelf level for a new self-pickup parcel (rule in ``shelves.rule``).
+
+    On the scan path: the customer's own level is found by an indexed lookup and only that level
+    is counted; all levels are counted only when the parcel needs the least-full one."""
     names = [str(n) for n in cfg["shelves.names"]] or ["1"]
     levels = max(1, int(cfg["shelves.levels"]))
     capacity = int(cfg["shelves.level_capacity"])
-    used = {(s, lv): n for s, lv, n in ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level,
-                                                          peewee.fn.COUNT(ShelfSlot.id))
-            .group_by(ShelfSlot.shelf, ShelfSlot.level).tuples()}
     if cfg["shelves.rule"] == "by_phone" and phone:
         row = (ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level)
                .join(Parcel, on=(ShelfSlot.parcel == Parcel.id))
                .where(ShelfSlot.phone_tail == phone_tail(phone), Parcel.recipient_phone == phone)
                .order_by(ShelfSlot.id.desc()).limit(1).tuples().first())
-        if row and row[0] in names and 1 <= row[1] <= levels and used.get(row, 0) < capacity:
-            return row[0], row[1]
+        if row and row[0] in names and 1 <= row[1] <= levels:
+            held = ShelfSlot.select().where(ShelfSlot.shelf == row[0], ShelfSlot.level == row[1]).count()
+            if held < capacity:
+                return row[0], row[1]
+    used = _level_counts()
     best = None
-    for s in names:
+    for sh in names:
         for lv in range(1, levels + 1):
-            n = used.get((s, lv), 0)
+            n = used.get((sh, lv), 0)
             if best is None or n < best[0]:
-                best = (n, s, lv)
+                best = (n, sh, lv)
     return best[1], best[2]
 
 
@@ -194,7 +203,6 @@ def assign_code(parcel_id: int, *, now: dt.datetime, shelf: str | None = None,
             .where(Parcel.id == parcel_id).first()
         if parcel is None:
             raise NotFound("没有这个包裹。")
-        _sweep_stale_slots()
         ShelfSlot.delete().where(ShelfSlot.parcel == parcel_id).execute()
         if shelf is None or level is None:
             shelf, level = choose_level(phone=parcel.recipient_phone, cfg=cfg)
@@ -209,8 +217,13 @@ def assign_code(parcel_id: int, *, now: dt.datetime, shelf: str | None = None,
             base = _format_code(fmt, shelf, level, parcel.waybill, seq)
         else:
             base = _format_code(fmt, shelf, level, parcel.waybill, 0)
-        taken = {c for (c,) in ShelfSlot.select(ShelfSlot.code).where(
-            (ShelfSlot.code == base) | ShelfSlot.code.startswith(base + "-")).tuples()}
+        def taken_codes():
+            return {c for (c,) in ShelfSlot.select(ShelfSlot.code).where(
+                (ShelfSlot.code == base) | ShelfSlot.code.startswith(base + "-")).tuples()}
+
+        taken = taken_codes()
+        if taken and _sweep_stale_slots():   # free codes a flow forgot to release, then look again
+            taken = taken_codes()
         n = 1
         code = base
         while code in taken:
@@ -465,7 +478,15 @@ def label_rows(parcel_ids) -> list:
     return [found[i] for i in ids if i in found]
 
 
+def unprinted_label_count(day: dt.date) -> int:
+    return _unprinted_query(day).count()
+
+
 def unprinted_label_ids(day: dt.date) -> list[int]:
+    return [pid for (pid,) in _unprinted_query(day).tuples()]
+
+
+def _unprinted_query(day: dt.date):
     """Self-pickup parcels that arrived on ``day``, still in stock, with no label printed."""
     start, end = _day_bounds(day)
     printed = LabelPrint.select(LabelPrint.id).where(LabelPrint.parcel == Parcel.id)
@@ -474,7 +495,7 @@ def unprinted_label_ids(day: dt.date) -> list[int]:
                                         Parcel.status == Parcel.IN_STOCK,
                                         ~peewee.fn.EXISTS(printed))
          .order_by(Parcel.arrived_at, Parcel.id))
-    return [pid for (pid,) in q.tuples()]
+    return q
 
 
 @operation("intake.labels_printed", "打印取件码标签")

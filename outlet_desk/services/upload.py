@@ -114,11 +114,13 @@ def _due_query(now: dt.datetime, force: bool):
 
 def next_due_in(now: dt.datetime) -> float | None:
     """Seconds until a pending record is due (0 now), None when nothing is pending."""
-    row = (Outbox.select(fn.COUNT(Outbox.id), fn.MIN(fn.COALESCE(Outbox.next_attempt_at, "")))
-           .where(Outbox.status == Outbox.PENDING).tuples().first())
-    if not row or not row[0]:
+    pending = Outbox.select().where(Outbox.status == Outbox.PENDING)
+    if not pending.exists():
         return None
-    first = row[1]
+    if pending.where(Outbox.next_attempt_at.is_null()).exists():
+        return 0.0          # never tried: due now
+    first = (Outbox.select(fn.MIN(Outbox.next_attempt_at))
+             .where(Outbox.status == Outbox.PENDING).scalar())
     if not first:
         return 0.0
     if isinstance(first, str):

@@ -65,6 +65,8 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def db(tmp_path):
     if PG_SERVER:
+        from outlet_desk.services import evidence
+        evidence.configure(tmp_path)       # photos: no SQLite file to sit beside
         name = _fresh_pg_database()
         database = open_database(_pg_url(name))
         yield database

@@ -41,6 +41,7 @@ def test_photo_downscaled_without_exif_named_by_hash(db, home, clerk, now):
     assert files_under(home) == [info.path]          # no temporary file left
 
 
+@pytest.mark.sqlite_only   # the SQLite file in the data directory itself
 def test_photo_from_path_and_default_home_is_the_database_folder(db, home, clerk, now, tmp_path):
     src = tmp_path / "in.png"
     Image.new("RGB", (640, 480), (1, 2, 3)).save(src)

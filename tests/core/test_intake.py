@@ -109,6 +109,7 @@ def test_returning_parcel_keeps_its_code(clerk):
     assert b.pickup_code == "3-1-0366-2"
 
 
+@pytest.mark.sqlite_only   # the SQLite file in the data directory itself
 def test_database_refuses_a_second_holder_of_a_code_from_another_connection(clerk, db):
     r = intake.receive_parcel("SF1428397650166", actor=clerk, now=NOW)
     other = intake.receive_parcel("SF1428397650177", actor=clerk, now=NOW)

@@ -167,6 +167,7 @@ def test_red_label_pdf(db, clerk, now):
     assert pdf.startswith(b"%PDF") and b"/MediaBox [ 0 0 283.4646 212.5984 ]" in pdf
 
 
+@pytest.mark.sqlite_only   # the SQLite file in the data directory itself
 def test_command_line_lists(db, home, clerk, now, capsys):
     from outlet_desk import cli
     p = make_parcel("SF1234567890123")

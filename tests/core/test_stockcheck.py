@@ -150,6 +150,7 @@ def test_open_items_for_handover(shelf3, clerk, clerk_b):
     assert not [i for i in openitems.collect(clerk_b.id, T) if i.kind == "stockcheck"]
 
 
+@pytest.mark.sqlite_only   # the SQLite file in the data directory itself
 def test_cli_prints_the_days_last_check(shelf3, clerk, tmp_path, capsys):
     from outlet_desk.cli import main
     c = stockcheck.start("3", actor=clerk, now=T)

@@ -177,6 +177,7 @@ def _cli(home, *args, **kw):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, **kw)
 
 
+@pytest.mark.sqlite_only   # the SQLite file in the data directory itself
 def test_killed_mid_upload_resumes_without_loss_or_double(tmp_path, clerk, manager, hq):
     point_at(hq, manager, batch=7, timeout=30)
     sign_some(clerk, 30)
@@ -231,6 +232,7 @@ def test_background_worker_drains_on_its_own_thread_and_connection(clerk, manage
     assert not worker.is_alive()
 
 
+@pytest.mark.sqlite_only   # the SQLite file in the data directory itself
 def test_cli_export_upload_status_and_receiver_report(tmp_path, clerk, manager, hq, capsys):
     from outlet_desk import cli
     point_at(hq, manager)

@@ -132,7 +132,9 @@ class IntakeScreen(Screen):
         self.table.setFocusPolicy(Qt.ClickFocus)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Interactive, sized once per reload: ResizeToContents would measure every row on every scan
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(lambda _i: self.scan.reclaim())
         lv.addWidget(self.table, 1)
@@ -255,6 +257,7 @@ class IntakeScreen(Screen):
             return
         self._load_settings()
         self.model.reload()
+        self.table.resizeColumnsToContents()
         self._update_counts()
 
     def focus_default(self) -> None:
@@ -359,7 +362,7 @@ class IntakeScreen(Screen):
             .replace("%1", str(c["total"])).replace("%2", str(c[Parcel.PICKUP]))
             .replace("%3", str(c[Parcel.DELIVERY])).replace("%4", str(c[Parcel.TOWNSHIP]))
             .replace("%5", str(c[Parcel.PROBLEM])).replace("%6", str(c["unmatched"])))
-        unprinted = len(intake.unprinted_label_ids(self.ctx.now().date()))
+        unprinted = intake.unprinted_label_count(self.ctx.now().date())
         self.batch_button.setText(self.tr("Print today's labels (%1)").replace("%1", str(unprinted)))
         self.batch_button.setEnabled(unprinted > 0)
 
