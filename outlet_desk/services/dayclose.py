@@ -346,21 +346,14 @@ def salesmen_rows(day: dt.date) -> tuple[tuple[SalesmanRow, ...], int]:
 def shelf_agreement(day: dt.date, closing: int, *, today: dt.date | None) -> ShelfAgreement:
     """Does the shelf agree with the ledger?  THE one place that reads the stock check (盘点).
 
-    Uses ``outlet_desk.services.stockcheck`` when that capability is present and can say what was
-    counted on ``day``; until then it reports "no stock check today".  For today it also counts the
-    parcels whose status says they are at the outlet, as a cross-check of the events.
+    Uses the day's last finished stock check (``services.stockcheck``): the shelf holds the closing
+    stock less the missing parcels and plus the extra ones its report still lists unfixed; with no
+    check that day it says "no stock check today".  For today it also counts the parcels whose
+    status says they are at the outlet, as a cross-check of the events.
     """
-    counted = None
-    try:
-        from . import stockcheck  # the counter capability's stock check, after the merge
-    except ImportError:
-        stockcheck = None
-    reader = getattr(stockcheck, "counted_on", None) if stockcheck else None
-    if reader is not None:
-        try:
-            counted = reader(day)          # contract: int parcels counted on the shelf, or None
-        except Exception:                  # a stock check that cannot answer is "not checked"
-            counted = None
+    from . import stockcheck
+    found = stockcheck.open_difference(day)
+    counted = None if found is None else closing + found[1]
     system = None
     if today is not None and day == today:
         system = Parcel.select().where(Parcel.status.in_(Parcel.AT_OUTLET)).count()

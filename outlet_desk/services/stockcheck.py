@@ -331,6 +331,24 @@ def last_check(day: dt.date) -> DaySummary | None:
                       c.unexpected, c.misplaced, open_items)
 
 
+def open_difference(day: dt.date) -> tuple[DaySummary, int] | None:
+    """For day close: the day's last finished check and how many parcels the shelf differs from
+    the system by, counting only report lines not fixed yet (missing −1, extra parcels on the shelf
+    +1; a misplaced parcel is on a shelf, so it does not change the count).  None: no check."""
+    summary = last_check(day)
+    if summary is None:
+        return None
+    diff = 0
+    for kind, n in (StockCheckItem.select(StockCheckItem.kind, fn.COUNT(StockCheckItem.id))
+                    .where((StockCheckItem.check == summary.check_id) & StockCheckItem.fix.is_null())
+                    .group_by(StockCheckItem.kind).tuples()):
+        if kind == StockCheckItem.MISSING:
+            diff -= n
+        elif kind in (StockCheckItem.UNEXPECTED, StockCheckItem.UNKNOWN):
+            diff += n
+    return summary, diff
+
+
 def recent_checks(limit: int = 20) -> list[CheckInfo]:
     return [_info(c) for c in StockCheck.select().where(StockCheck.finished_at.is_null(False))
             .order_by(StockCheck.id.desc()).limit(limit)]

@@ -106,11 +106,11 @@ def test_ledger_does_not_query_per_row(db):
                               received_at=at(DAY, 17), fee_fen=1000)
         pay(Payment.SENDING_FEE, Payment.METHODS[i % 5], 1000 + i)
     dc.ledger(DAY)                                   # settings cache warm-up
-    with assert_query_count(12):
+    with assert_query_count(13):
         led = dc.ledger(DAY)
     assert len(led.salesmen) == 5
     generated_day(seed=8)                            # twice the rows: same number of queries
-    with assert_query_count(12):
+    with assert_query_count(13):
         dc.ledger(DAY)
 
 
@@ -327,3 +327,21 @@ def test_no_money_recorded_on_a_closed_day(db, clerk, clerk_b, manager):
     assert Payment.select().count() == 0
     record_payment(Payment.SENDING_FEE, "现金", 1000, actor=clerk, now=at(DAY + dt.timedelta(days=1), 8))
     assert Payment.select().count() == 1
+
+
+def test_shelf_agrees_only_when_the_days_stock_check_has_no_open_difference(db, clerk):
+    from outlet_desk.services import stockcheck
+    on_shelf = [make_parcel(f"ZT20000000000{i}", shelf="3", level=1, arrived_at=at(DAY, 8))
+                for i in range(4)]
+    assert dc.ledger(DAY, today=DAY).shelf.text == "今日未盘点"
+    check = stockcheck.start(None, actor=clerk, now=at(DAY, 19))
+    for p in on_shelf[:3]:                                  # one parcel is not on the shelf
+        stockcheck.scan(check.id, p.waybill, shelf="3", level=1, actor=clerk, now=at(DAY, 19))
+    stockcheck.finish(check.id, actor=clerk, now=at(DAY, 19, 30))
+    led = dc.ledger(DAY, today=DAY)
+    assert led.parcels.closing == 4
+    assert led.shelf.counted == 3 and led.shelf.agrees is False and "-1" in led.shelf.text
+    from outlet_desk.models.counter import StockCheckItem
+    missing = StockCheckItem.get(StockCheckItem.kind == StockCheckItem.MISSING)
+    stockcheck.fix_found(missing.id, actor=clerk, now=at(DAY, 19, 40))   # found after all
+    assert dc.ledger(DAY, today=DAY).shelf.agrees is True

@@ -101,3 +101,35 @@ def test_settings_remember_one_printer_per_document_kind(queue, qtbot, make_wind
     combo.setCurrentIndex(-1)
     combo.setCurrentText(QUEUE)
     assert chosen_printer(window.ctx.prefs, "receipts") == QUEUE
+
+
+def test_the_four_real_documents_print_at_their_own_size(queue, qtbot, make_window):
+    """A pickup label, a red return label, a counter receipt and the daily report, made by the
+    app from the demo outlet, through the real printing path to the queue."""
+    from outlet_desk.models import Parcel
+    from outlet_desk.models.outgoing import OutgoingParcel
+    from outlet_desk.models.returns import ReturnRecord
+    from outlet_desk.printing import daily_report
+    from outlet_desk.printing.labels import labels_pdf
+    from outlet_desk.services import intake, outgoing, returns
+    from tests.ui.conftest import DEMO_NOW
+    make_window()
+    in_stock = Parcel.select(Parcel.id).where(Parcel.status == Parcel.IN_STOCK,
+                                              Parcel.pickup_code.is_null(False)).first()
+    counter = OutgoingParcel.select().where(OutgoingParcel.source == OutgoingParcel.COUNTER).first()
+    docs = {
+        "pickup-label": labels_pdf(intake.label_rows([in_stock.id])),
+        "red-label": returns.red_label_pdf([ReturnRecord.select().first().id], now=DEMO_NOW),
+        "receipt": outgoing.receipt_pdf(counter.waybill),
+        "daily-report": daily_report.build_for_day(DEMO_NOW.date(), now=DEMO_NOW),
+    }
+    for name, pdf in docs.items():
+        title = f"od-{name}-{time.time_ns()}"
+        want = PdfDocument(pdf).page_size_points(0)
+        print_pdf(pdf, queue, title=title)            # the path the preview's Print button takes
+        out = _wait_for_job_pdf(title, qtbot)
+        got = PdfDocument(out.read_bytes()).page_size_points(0)
+        assert abs(got.width() - want.width()) < 2 and abs(got.height() - want.height()) < 2, name
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+            assert text.strip(), f"{name}: no text in the printed PDF"
