@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from barcode import get as get_barcode
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from . import FONT, PRINTER_DPI, dots, register_fonts
+from .barcode import code128_modules, draw_modules  # noqa: F401  (code128_modules re-exported)
 
 QUIET_MODULES = 10           # Code128 quiet zone each side, in modules
 
@@ -42,11 +42,6 @@ class LabelData:
     name_masked: str = ""
 
 
-def code128_modules(text: str) -> str:
-    """The barcode as a string of '1' (bar) and '0' (space) modules, without quiet zones."""
-    return get_barcode("code128", text).build()[0]
-
-
 def module_dots(n_modules: int, width_mm: float, margin_mm: float = 2.0,
                 dpi: int = PRINTER_DPI) -> int:
     """The widest whole number of printer dots per module that fits the label with quiet zones
@@ -58,17 +53,7 @@ def module_dots(n_modules: int, width_mm: float, margin_mm: float = 2.0,
 
 def _draw_barcode(c: canvas.Canvas, modules: str, x: float, y: float, height: float,
                   module_w: float) -> None:
-    i = 0
-    n = len(modules)
-    while i < n:
-        if modules[i] == "1":
-            j = i
-            while j < n and modules[j] == "1":
-                j += 1
-            c.rect(x + i * module_w, y, (j - i) * module_w, height, stroke=0, fill=1)
-            i = j
-        else:
-            i += 1
+    draw_modules(c, modules, x, y, height, module_w)
 
 
 def _fit_font(text: str, max_width: float, max_size: float, min_size: float = 6) -> float:

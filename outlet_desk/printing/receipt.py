@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import io
 
-from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from . import FONT, dots, register_fonts
+from .barcode import draw_code128_centered
 
 WIDTH = 80 * mm
 MARGIN = 4 * mm
@@ -82,14 +82,8 @@ def build_receipt(info, *, outlet_name: str, outlet_address: str, outlet_phone: 
             c.line(MARGIN, y + 3, WIDTH - MARGIN, y + 3)
             c.setDash()
         elif kind == "barcode":
-            bc = Code128(payload, barWidth=dots(2), barHeight=12 * mm, humanReadable=False,
-                         quiet=False)
-            bw = bc.width
-            if bw > WIDTH - 2 * MARGIN:  # long numbers: fall back to 1 dot per module
-                bc = Code128(payload, barWidth=dots(1), barHeight=12 * mm, humanReadable=False,
-                             quiet=False)
-                bw = bc.width
-            bc.drawOn(c, (WIDTH - bw) / 2, y + 2 * mm)
+            draw_code128_centered(c, payload, MARGIN, y + 2 * mm, WIDTH - 2 * MARGIN, 12 * mm,
+                                  max_dots=2)
         elif kind == "center":
             s, size = payload
             c.setFont(FONT, size)

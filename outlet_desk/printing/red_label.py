@@ -12,11 +12,11 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from barcode import get as get_barcode
 from reportlab.lib.colors import Color, black, white
 from reportlab.pdfgen import canvas
 
 from . import FONT, dots, mm, register_fonts
+from .barcode import code128_modules, draw_code128_centered, widest_dots  # noqa: F401
 
 RED = Color(0.80, 0.07, 0.10)
 
@@ -44,16 +44,9 @@ def parse_size(text: str) -> tuple[float, float]:
     return w, h
 
 
-def code128_modules(text: str) -> str:
-    return get_barcode("code128", text).build()[0]
-
-
 def module_dots(n_modules: int, width_pt: float, max_dots: int = 3) -> int:
     """The widest whole-dot module (≤ ``max_dots``) that fits ``width_pt``."""
-    for d in range(max_dots, 0, -1):
-        if n_modules * dots(d) <= width_pt:
-            return d
-    return 1
+    return widest_dots(n_modules, width_pt, max_dots)
 
 
 def _fit(c, text: str, size: float, max_width: float, minimum: float = 7) -> float:
@@ -63,20 +56,8 @@ def _fit(c, text: str, size: float, max_width: float, minimum: float = 7) -> flo
 
 
 def _draw_barcode(c, text: str, x: float, y: float, width: float, height: float, ink) -> float:
-    modules = code128_modules(text)
-    d = module_dots(len(modules), width)
-    unit = dots(d)
-    total = unit * len(modules)
-    x0 = x + (width - total) / 2
     c.setFillColor(ink)
-    run_start = None
-    for i, bit in enumerate(modules + "0"):
-        if bit == "1" and run_start is None:
-            run_start = i
-        elif bit != "1" and run_start is not None:
-            c.rect(x0 + run_start * unit, y, (i - run_start) * unit, height, stroke=0, fill=1)
-            run_start = None
-    return total
+    return draw_code128_centered(c, text, x, y, width, height)
 
 
 def build_red_labels(labels: list[RedLabel], *, size: str = "100x75", in_red: bool = False) -> bytes:
