@@ -1,5 +1,7 @@
 """A full disk during intake, and the retention job's schedule."""
 import datetime as dt
+import io
+import random
 
 import pytest
 
@@ -80,3 +82,52 @@ def test_scheduled_purge_runs_as_system_once_a_day_and_is_audited(db, manager):
     rows = audit.browse(actor=manager, action="retention.purge")
     assert len(rows) == 1 and rows[0].actor_name == "系统"
     assert retention.scheduled_purge(now=NOW + dt.timedelta(days=1)) is not None
+
+
+# -- photos: what tests/core/test_evidence.py does not cover yet ------------------------------------
+def _jpeg(size=(64, 48)) -> bytes:
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _jpeg_claiming(width: int, height: int) -> bytes:
+    """A real small JPEG whose frame header (SOF0) claims other dimensions."""
+    raw = bytearray(_jpeg())
+    sof = raw.index(b"\xff\xc0")
+    raw[sof + 5:sof + 7] = height.to_bytes(2, "big")
+    raw[sof + 7:sof + 9] = width.to_bytes(2, "big")
+    return bytes(raw)
+
+
+def _gif_claiming(width: int, height: int) -> bytes:
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("P", (4, 4)).save(out, "GIF")
+    raw = bytearray(out.getvalue())
+    raw[6:8], raw[8:10] = width.to_bytes(2, "little"), height.to_bytes(2, "little")
+    return bytes(raw)
+
+
+@pytest.mark.parametrize("label, data", [
+    ("JPEG claiming 65535 x 65535", _jpeg_claiming(65535, 65535)),
+    ("GIF claiming 65535 x 65535", _gif_claiming(65535, 65535)),
+    ("JPEG cut 10 bytes short", _jpeg()[:-10]),
+    ("JPEG header only", _jpeg()[:20]),
+    ("JPEG magic then garbage", b"\xff\xd8\xff\xe0" + random.Random(7).randbytes(3000)),
+    ("PNG magic then garbage", b"\x89PNG\r\n\x1a\n" + random.Random(8).randbytes(3000)),
+    ("HTML called a photo", b"<html><script>alert(1)</script></html>"),
+    ("SVG", b'<svg xmlns="http://www.w3.org/2000/svg" width="99999" height="99999"/>'),
+    ("zip", b"PK\x03\x04" + b"\x00" * 100),
+])
+def test_hostile_photos_are_refused_with_one_line_and_store_nothing(db, tmp_path, clerk, label, data):
+    from outlet_desk.errors import ValidationError
+    from outlet_desk.models.evidence import Photo
+    from outlet_desk.services import evidence
+    home = tmp_path / "photos-home"
+    with pytest.raises(ValidationError) as exc:
+        evidence.store_photo(data, purpose="return", ref=1, actor=clerk, now=NOW, home=home)
+    assert len(str(exc.value).splitlines()) == 1, label
+    assert Photo.select().count() == 0
+    assert not [p for p in home.rglob("*") if p.is_file()] if home.exists() else True
