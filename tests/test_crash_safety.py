@@ -87,6 +87,9 @@ def _assert_intake_sound(home: Path, acked: set[str]) -> set[str]:
                         "WHERE e.parcel_id = p.id AND e.kind = 'arrived')") == [(0,)]
     assert _query(home, "SELECT count(*) FROM parcel WHERE category = 'pickup' AND status = 'in_stock' "
                         "AND (shelf IS NULL OR level IS NULL OR pickup_code IS NULL)") == [(0,)]
+    assert _query(home, "SELECT count(*) FROM parcel p WHERE category = 'pickup' AND status = 'in_stock' "
+                        "AND NOT EXISTS (SELECT 1 FROM shelf_slot s WHERE s.parcel_id = p.id "
+                        "AND s.code = p.pickup_code)") == [(0,)]
     assert _query(home, "SELECT count(*) FROM (SELECT pickup_code FROM parcel WHERE status = 'in_stock' "
                         "AND pickup_code IS NOT NULL GROUP BY pickup_code HAVING count(*) > 1)") == [(0,)]
     _check(home)
@@ -137,6 +140,9 @@ def test_scan_burst_survives_repeated_sigkill(tmp_path):
     # every scan of the burst is in, each once (a scan in flight at a kill came back as a duplicate)
     assert stored == set(waybills)
     assert _query(home, "SELECT count(*) FROM parcel") == [(1000,)]
+    # the retention job ran by itself at start-up, as the system, once a day (not once per start)
+    purges = _query(home, "SELECT actor_name FROM audit_log WHERE action = 'retention.purge'")
+    assert 1 <= len(purges) <= 2 and {p for (p,) in purges} == {"系统"}
 
 
 SIGNER = """
