@@ -128,10 +128,15 @@ def write_tx():
         with database.atomic() as tx:
             yield tx
     except (peewee.OperationalError, sqlite3.OperationalError, peewee.InterfaceError) as exc:
-        mapped = classify_operational_error(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
+        # On a full disk SQLite has already rolled the transaction back itself, so peewee's ROLLBACK
+        # fails with "no transaction is active": the fault to report is the one it happened during.
+        cause = exc
+        while cause is not None:
+            mapped = classify_operational_error(cause)
+            if mapped is not cause:
+                raise mapped from exc
+            cause = cause.__context__
+        raise
 
 
 def online_backup(dest: Path) -> Path:

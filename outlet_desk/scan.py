@@ -13,5 +13,7 @@ def normalize_scan(raw: str) -> str:
     both must reach the rules as ``SF123``.
     """
     text = unicodedata.normalize("NFKC", raw or "")
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    # control/format characters, and the Unicode line/paragraph separators (a line break in a reason)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C"
+                   and unicodedata.category(ch) not in ("Zl", "Zp"))
     return text.strip().upper()

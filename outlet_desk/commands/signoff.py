@@ -16,6 +16,8 @@ def register(sub) -> None:
         "signoffs", help="the day's sign-offs as CSV or XLSX (by the file's extension)")
     ex.add_argument("--date", help="day YYYY-MM-DD (default: today)")
     ex.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+    ex.add_argument("--full-phones", action="store_true",
+                    help="full phone numbers instead of 138****1234 (a manager's request; audited)")
     ex.set_defaults(handler=cmd_export_signoffs)
 
     up = sub.add_parser("upload", help="upload pending records (sign-offs, corrections, dispatches) "
@@ -64,7 +66,8 @@ def cmd_export_signoffs(ctx) -> int:
     ctx.open()
     now = ctx.now()
     day = _day(ctx.args.date, now)
-    n = signoff.export(day, Path(ctx.args.output), actor=SYSTEM, now=now)
+    export = signoff.export_full_phones if ctx.args.full_phones else signoff.export
+    n = export(day, Path(ctx.args.output), actor=SYSTEM, now=now)
     print(f"已导出 {day} 的签收 {n} 条：{ctx.args.output}")
     return 0
 

@@ -261,7 +261,11 @@ def parse_orders_csv(path: Path) -> list[dict]:
             continue
     else:
         raise ValidationError("文件编码无法识别（应为 UTF-8 或 GBK）。")
-    rows = list(csv.reader(io.StringIO(text)))
+    reader = csv.reader(io.StringIO(text))
+    try:
+        rows = list(reader)
+    except csv.Error:   # a cell over csv's field limit, a broken quote …: refuse the file whole
+        raise ValidationError(f"第 {reader.line_num} 行：内容太长或格式损坏，整份文件未导入。") from None
     if not rows:
         raise ValidationError("文件是空的。")
     header = [h.strip() for h in rows[0]]

@@ -578,7 +578,11 @@ def _table_from_file(data: bytes, filename: str) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        return [row for row in reader]
+    except csv.Error:   # a cell over csv's field limit, a broken quote …: refuse the file whole
+        raise ValidationError(f"第 {reader.line_num} 行：内容太长或格式损坏，整份文件未导入。") from None
 
 
 def parse_manifest(data: bytes, filename: str, *, cfg: dict | None = None) -> list[ManifestRow]:

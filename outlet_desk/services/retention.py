@@ -51,3 +51,27 @@ def purge(*, actor: Actor, now: dt.datetime, days: int | None = None) -> PurgeRe
 
 
 CHANGES = frozenset({changes.PARCELS, changes.TICKETS})
+
+
+def last_purge() -> dt.datetime | None:
+    """When the retention job last ran (from its audit record), or None."""
+    from ..models import AuditLog
+    row = (AuditLog.select(AuditLog.at).where(AuditLog.action == "retention.purge")
+           .order_by(AuditLog.id.desc()).limit(1).first())
+    return row.at if row else None
+
+
+def purge_due(now: dt.datetime, last: dt.datetime | None = ...) -> bool:
+    """The scheduled job runs once a calendar day: due when it has not run yet today.
+    A clock set back (last run in the future) does not run it again."""
+    if last is ...:
+        last = last_purge()
+    return last is None or last.date() < now.date()
+
+
+def scheduled_purge(*, now: dt.datetime) -> PurgeResult | None:
+    """The daily job (start-up, off the UI thread): purge as the SYSTEM actor when due."""
+    from ..permissions import SYSTEM
+    if not purge_due(now):
+        return None
+    return purge(actor=SYSTEM, now=now)

@@ -530,15 +530,22 @@ EXPORT_COLUMNS = [
 ]
 
 
-def export_rows(day: dt.date) -> list[list[str]]:
+def export_rows(day: dt.date, *, full_phones: bool = False) -> list[list[str]]:
+    """Phones masked; ``full_phones`` only through :func:`export_full_phones` (manager, audited)."""
     rows = []
     offset = 0
     while True:
         part = signed(day, offset=offset, limit=5000)
+        full = {}
+        if full_phones and part:
+            full = dict(Signoff.select(Signoff.outbox_key, Parcel.recipient_phone)
+                        .join(Parcel, on=(Signoff.parcel == Parcel.id))
+                        .where(Signoff.outbox_key.in_([r.key for r in part])).tuples())
         for r in part:
             rows.append([r.waybill, r.carrier, r.signer_type, r.signer_name,
                          r.signed_at.strftime("%Y-%m-%d %H:%M:%S"), r.clerk, r.courier, r.route,
-                         r.recipient, r.phone, r.upload_label,
+                         r.recipient, (full.get(r.key) or "") if full_phones else r.phone,
+                         r.upload_label,
                          r.sent_at.strftime("%Y-%m-%d %H:%M:%S") if r.sent_at else "", r.reason,
                          r.key])
         if len(part) < 5000:
@@ -548,13 +555,21 @@ def export_rows(day: dt.date) -> list[list[str]]:
     return rows
 
 
-def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime) -> int:
-    """Write the day's sign-offs to ``path`` (.csv UTF-8 with BOM for Excel, or .xlsx)."""
+@operation("signoff.export_full_phones", "导出签收（完整电话）", MANAGER_ONLY)
+def export_full_phones(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime) -> int:
+    """The day's sign-offs with full phone numbers: only a manager, on explicit request; audited."""
+    return export(day, path, actor=actor, now=now, _full_phones=True)
+
+
+def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime,
+           _full_phones: bool = False) -> int:
+    """Write the day's sign-offs to ``path`` (.csv UTF-8 with BOM for Excel, or .xlsx).
+    Phones are masked (full numbers: :func:`export_full_phones`)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValidationError("导出文件名应以 .csv 或 .xlsx 结尾。")
-    rows = export_rows(day)
+    rows = export_rows(day, full_phones=_full_phones)
     header = [c for c, _ in EXPORT_COLUMNS]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -577,8 +592,10 @@ def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime) -> int:
         from ..errors import EnvironmentFault
         raise EnvironmentFault(f"无法写入 {path}：{exc.strerror or exc}") from exc
     with write_tx():
-        audit.record(actor, "signoff.export", entity="file", entity_id=path.name,
-                     detail={"day": day.isoformat(), "rows": len(rows)}, now=now)
+        audit.record(actor, "signoff.export_full_phones" if _full_phones else "signoff.export",
+                     entity="file", entity_id=path.name,
+                     detail={"day": day.isoformat(), "rows": len(rows),
+                             "phones": "full" if _full_phones else "masked"}, now=now)
     return len(rows)
 
 

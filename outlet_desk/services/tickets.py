@@ -548,7 +548,11 @@ def _read_table(path: Path) -> list[list[str]]:
             continue
     else:
         raise ValidationError(f"文件编码无法识别（应为 UTF-8 或 GBK）：{path.name}")
-    return [row for row in csv.reader(io.StringIO(text))]
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return [row for row in reader]
+    except csv.Error:   # a cell over csv's field limit, a broken quote …: refuse the file whole
+        raise ValidationError(f"第 {reader.line_num} 行：内容太长或格式损坏，整份文件未导入。") from None
 
 
 def _parse_time(text: str) -> dt.datetime | None:
