@@ -35,9 +35,9 @@ PG_SERVER = os.environ.get("OUTLET_DESK_CONCURRENCY_PG") or os.environ.get("OUTL
 
 
 def _waybill(counter: int, i: int) -> str:
-    """SF + 13 digits.  The last four digits (the pickup code's {tail4}) repeat every 20 parcels,
+    """SF + 13 digits.  The last four digits (the pickup code's {tail4}) repeat every 100 parcels,
     so codes collide on a level all the time and the suffix rule (-2, -3 …) races between counters."""
-    return f"SF{counter}{i:08d}{i % 20:04d}"
+    return f"SF{counter}{i:08d}{i % 100:04d}"
 
 
 def _scans(counter: int, n: int) -> list[str]:
