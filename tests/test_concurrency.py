@@ -7,7 +7,8 @@ PostgreSQL database (two counter PCs).  Some waybills are scanned by BOTH counte
 * no pickup code is held twice among parcels at the outlet;
 * no scan is lost: every waybill a counter was told "accepted" is stored exactly once, a waybill
   scanned at both counters is stored once and the other counter was told "duplicate";
-* the stock counts agree (in-stock parcels, shelf slots, per-level occupancy).
+* the stock counts agree (in-stock parcels, shelf slots, per-level occupancy);
+* audited corrections made at both counters form one unbroken audit hash chain.
 
 PostgreSQL needs ``OUTLET_DESK_TEST_PG`` (or ``OUTLET_DESK_CONCURRENCY_PG``) = a server URL whose
 role may CREATE DATABASE; locally the PostgreSQL half is skipped without it, in CI (env ``CI``) it
@@ -30,6 +31,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 N = int(os.environ.get("OUTLET_DESK_CONCURRENCY_N", "5000"))
 SHARED_EVERY = 10            # every 10th scan of a counter is a waybill the other counter scans too
+AUDITED_EVERY = 50           # and every 50th is followed by an audited carrier correction
 BASE = dt.datetime(2026, 6, 8, 8, 0, 0)
 PG_SERVER = os.environ.get("OUTLET_DESK_CONCURRENCY_PG") or os.environ.get("OUTLET_DESK_TEST_PG")
 
@@ -67,7 +69,7 @@ def _worker(spec: dict) -> None:
     scans = _scans(spec["counter"], spec["n"])
     print("ready", flush=True)
     sys.stdin.readline()                        # "go": both counters start together
-    results, failures = [], []
+    results, failures, corrected = [], [], []
     for i, raw in enumerate(scans):
         now = BASE + dt.timedelta(seconds=i)
         try:
@@ -76,8 +78,15 @@ def _worker(spec: dict) -> None:
             failures.append([raw, type(exc).__name__, str(exc)])
             continue
         results.append([raw, r.kind, r.parcel_id, r.pickup_code, r.category])
+        if r.accepted and i % AUDITED_EVERY == 1:
+            try:                                # an audited correction now and then: both
+                intake.change_carrier(r.parcel_id, "京东", actor=actor, now=now)  # counters
+                corrected.append(raw)                                           # extend the chain
+            except Exception as exc:            # noqa: BLE001
+                failures.append([raw, type(exc).__name__, str(exc)])
     close_database()
-    Path(spec["out"]).write_text(json.dumps({"results": results, "failures": failures}),
+    Path(spec["out"]).write_text(json.dumps({"results": results, "failures": failures,
+                                             "corrected": corrected}),
                                  encoding="utf-8")
 
 
@@ -134,8 +143,9 @@ def _run_counters(url: str, a, b, tmp_path: Path) -> list[dict]:
 
 
 def _check(url: str, reports: list[dict]) -> None:
+    from outlet_desk import audit
     from outlet_desk.db import close_database, open_database
-    from outlet_desk.models import Parcel
+    from outlet_desk.models import AuditLog, Parcel
     from outlet_desk.models.intake import ShelfSlot
     from outlet_desk.services import intake
 
@@ -193,6 +203,15 @@ def _check(url: str, reports: list[dict]) -> None:
         assert sum(occupancy.values()) == len(pickup)
         counts = intake.today_counts(BASE.date())
         assert counts["total"] == len(accepted)
+        # both counters' audited corrections are in one unbroken hash chain
+        corrected = [wb for r in reports for wb in r["corrected"]]
+        assert corrected
+        assert sorted(wb for (wb,) in Parcel.select(Parcel.waybill)
+                      .where(Parcel.carrier == "京东").tuples()) == sorted(corrected)
+        assert AuditLog.select().where(AuditLog.action == "intake.change_carrier").count() \
+            == len(corrected)
+        result = audit.verify()
+        assert result.ok, result.message()
     finally:
         close_database()
 
