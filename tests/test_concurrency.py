@@ -79,9 +79,10 @@ def _worker(spec: dict) -> None:
             continue
         results.append([raw, r.kind, r.parcel_id, r.pickup_code, r.category])
         if r.accepted and i % AUDITED_EVERY == 1:
-            try:                                # an audited correction now and then: both
-                intake.change_carrier(r.parcel_id, "京东", actor=actor, now=now)  # counters
-                corrected.append(raw)                                           # extend the chain
+            # an audited correction now and then: both counters extend the audit chain
+            try:
+                intake.change_carrier(r.parcel_id, "京东", actor=actor, now=now)
+                corrected.append(raw)
             except Exception as exc:            # noqa: BLE001
                 failures.append([raw, type(exc).__name__, str(exc)])
     close_database()
