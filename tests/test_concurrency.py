@@ -244,7 +244,9 @@ def pg_url():
     admin(f"DROP DATABASE IF EXISTS {name}")
     admin(f"CREATE DATABASE {name}")
     yield PG_SERVER.rsplit("/", 1)[0] + "/" + name
-    admin(f"DROP DATABASE IF EXISTS {name}")
+    from outlet_desk.db import close_database
+    close_database()
+    admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.mark.slow
