@@ -19,9 +19,11 @@ run: venv
 	$(BIN)/outlet-desk --home "$(HOME_DIR)"
 
 # The whole suite on SQLite; with OUTLET_DESK_TEST_PG=postgresql://… set (CI sets it), the core
-# suite runs a second time against that PostgreSQL server.
+# suite runs a second time against that PostgreSQL server (tests/test_concurrency.py uses it in
+# the first run, as OUTLET_DESK_CONCURRENCY_PG).
 test: venv
-	env -u OUTLET_DESK_TEST_PG QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	env -u OUTLET_DESK_TEST_PG OUTLET_DESK_CONCURRENCY_PG="$$OUTLET_DESK_TEST_PG" \
+	    QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	@if [ -n "$$OUTLET_DESK_TEST_PG" ]; then \
 	    echo "== core suite on PostgreSQL"; \
 	    QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/core; \

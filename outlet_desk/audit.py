@@ -41,14 +41,18 @@ def record(actor: Actor, action: str, *, entity: str = "", entity_id="", detail:
     if not dbmod.is_sqlite():
         # PostgreSQL: serialise writers of the chain for this transaction.
         dbmod.database.execute_sql("SELECT pg_advisory_xact_lock(80380380)")
-    last = AuditLog.select(AuditLog.hash).order_by(AuditLog.id.desc()).limit(1).first()
+    last = AuditLog.select(AuditLog.id, AuditLog.hash).order_by(AuditLog.id.desc()).limit(1).first()
     prev = last.hash if last else GENESIS
     detail_text = _canonical(detail)
     entity_id = str(entity_id)
     h = _digest(prev, now, actor.id, actor.name, action, entity, entity_id, detail_text)
-    return AuditLog.create(at=now, actor_id=actor.id, actor_name=actor.name, action=action,
-                           entity=entity, entity_id=entity_id, detail=detail_text, prev_hash=prev,
-                           hash=h)
+    fields = dict(at=now, actor_id=actor.id, actor_name=actor.name, action=action, entity=entity,
+                  entity_id=entity_id, detail=detail_text, prev_hash=prev, hash=h)
+    if not dbmod.is_sqlite():
+        # A PostgreSQL sequence skips the ids of rolled-back rows and verify() reads a gap as a
+        # deleted record: number the rows ourselves (the lock above is held until commit).
+        fields["id"] = (last.id if last else 0) + 1
+    return AuditLog.create(**fields)
 
 
 @dataclass(frozen=True)

@@ -344,13 +344,23 @@ def receive_parcel(raw: str, *, category: str | None = None, courier: str | None
             return _result(existing, DUPLICATE, rec.candidates, duplicate_message(existing))
         name = line.recipient_name if line else None
         phone = line.recipient_phone if line else None
-        parcel = Parcel.create(
-            waybill=rec.waybill, carrier=rec.carrier, category=category, status=Parcel.IN_STOCK,
-            problem=category == Parcel.PROBLEM, recipient_name=name, recipient_phone=phone,
-            phone_tail=phone_tail(phone) or None,
-            courier=courier if category == Parcel.DELIVERY else None,
-            route=route if category == Parcel.TOWNSHIP else None,
-            manifest_matched=line is not None, arrived_at=now, arrived_by=actor.id, updated_at=now)
+        try:
+            # savepoint: another counter (PostgreSQL) may take the same waybill in at the same
+            # moment; the unique index makes the loser a DUPLICATE instead of an aborted scan
+            with database.atomic():
+                parcel = Parcel.create(
+                    waybill=rec.waybill, carrier=rec.carrier, category=category,
+                    status=Parcel.IN_STOCK, problem=category == Parcel.PROBLEM,
+                    recipient_name=name, recipient_phone=phone, phone_tail=phone_tail(phone) or None,
+                    courier=courier if category == Parcel.DELIVERY else None,
+                    route=route if category == Parcel.TOWNSHIP else None,
+                    manifest_matched=line is not None, arrived_at=now, arrived_by=actor.id,
+                    updated_at=now)
+        except peewee.IntegrityError:
+            existing = Parcel.get_or_none(Parcel.waybill == rec.waybill)
+            if existing is None:
+                raise
+            return _result(existing, DUPLICATE, rec.candidates, duplicate_message(existing))
         ParcelEvent.insert(parcel=parcel.id, at=now, kind=ParcelEvent.ARRIVED, staff=actor.id,
                            detail=CATEGORY_LABELS[category]).execute()
         if line is not None:

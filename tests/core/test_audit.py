@@ -34,6 +34,21 @@ def test_update_and_delete_are_refused_by_the_database(manager):
     assert audit.verify().ok
 
 
+def test_a_rolled_back_change_leaves_no_gap_in_the_chain(manager):
+    # a refused change rolls its audit row back; the chain must still verify (PostgreSQL: no
+    # sequence gap read as a deleted record)
+    from outlet_desk.db import write_tx
+    _some_history(manager)
+    with pytest.raises(RuntimeError):
+        with write_tx():
+            audit.record(manager, "test.refused", now=NOW)
+            raise RuntimeError("refused")
+    _some_history(manager)
+    result = audit.verify()
+    assert result.ok, result.message()
+    assert "test.refused" not in {a for (a,) in AuditLog.select(AuditLog.action).tuples()}
+
+
 def _tamper(path, sql):
     con = sqlite3.connect(path)
     con.execute("DROP TRIGGER audit_log_no_update")
