@@ -1,5 +1,6 @@
 """UI tests: pytest-qt, offscreen (set in tests/conftest.py before Qt loads)."""
 import datetime as dt
+import shutil
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -10,11 +11,22 @@ from outlet_desk.demo import build_demo
 DEMO_NOW = dt.datetime(2026, 6, 8, 9, 0, 0)
 
 
-@pytest.fixture
-def demo_home(tmp_path):
-    build_demo(tmp_path / "outlet", now=DEMO_NOW)
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory):
+    """The demo outlet is built once per test session (it takes seconds); each test gets a copy."""
+    home = tmp_path_factory.mktemp("demo-template") / "outlet"
+    build_demo(home, now=DEMO_NOW)
     close_database()
-    return tmp_path / "outlet"
+    for side in ("outlet.db-wal", "outlet.db-shm"):
+        assert not (home / side).exists(), "the template must be fully checkpointed"
+    return home
+
+
+@pytest.fixture
+def demo_home(tmp_path, _demo_template):
+    home = tmp_path / "outlet"
+    shutil.copytree(_demo_template, home)
+    return home
 
 
 @pytest.fixture
