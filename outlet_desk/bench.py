@@ -313,8 +313,13 @@ def measure_scan_to_screen(ctx: BenchContext, meta: dict) -> None:
 def measure_wedge(ctx: BenchContext, meta: dict) -> None:
     data = _gui(ctx, "wedge", ctx.samples.get("wedge_seconds", 30))
     ctx.add("wedge burst 20/s: scans dropped", data["dropped"], "", 0,
-            note=f"{data['sent']} sent in {data['seconds']:.1f} s")
-    ctx.add("wedge burst 20/s: scans merged", data["merged"], "", 0)
+            note=f"{data['sent']} sent, {data['stored']} stored, all handled after "
+                 f"{data['seconds']:.1f} s")
+    ctx.add("wedge burst 20/s: scans merged", data["merged"], "", 0,
+            note=f"{data['received']} scans received, {data['rejected']} rejected")
+    if data.get("lag_p99_ms") is not None:
+        ctx.add("wedge burst: Enter → scan handled p99", data["lag_p99_ms"], "ms",
+                note=f"max {data['lag_max_ms']:.0f} ms (keys posted on the scanner's clock)")
 
 
 def measure_signoff_upload(ctx: BenchContext, meta: dict) -> None:
