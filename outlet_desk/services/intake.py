@@ -142,12 +142,21 @@ class IntakeRow:
 
 # ---------------------------------------------------------------------------------------------
 # pickup codes
-def _sweep_stale_slots() -> int:
-    """Free the codes of parcels no longer at the outlet (a flow that forgot release_code)."""
+def _sweep_stale_slots(codes=None) -> int:
+    """Free the codes of parcels no longer at the outlet (a flow that forgot release_code); only
+    ``codes`` when given (the scan path: checking every slot costs milliseconds at outlet size)."""
     at_outlet = ", ".join(f"'{s}'" for s in Parcel.AT_OUTLET)
-    cur = database.execute_sql(
-        "DELETE FROM shelf_slot WHERE NOT EXISTS (SELECT 1 FROM parcel p WHERE "
-        f"p.id = shelf_slot.parcel_id AND p.status IN ({at_outlet}))")
+    sql = ("DELETE FROM shelf_slot WHERE NOT EXISTS (SELECT 1 FROM parcel p WHERE "
+           f"p.id = shelf_slot.parcel_id AND p.status IN ({at_outlet}))")
+    params = ()
+    if codes is not None:
+        codes = list(codes)
+        if not codes:
+            return 0
+        ph = database.obj.param
+        sql += f" AND shelf_slot.code IN ({', '.join(ph for _ in codes)})"
+        params = tuple(codes)
+    cur = database.execute_sql(sql, params)
     return cur.rowcount or 0
 
 
@@ -254,7 +263,7 @@ def _plan_code(waybill: str, phone: str | None, *, cfg: dict, shelf: str | None 
     else:
         base = _format_code(fmt, shelf, level, waybill, 0)
     taken = _taken_codes(base)
-    if taken and _sweep_stale_slots():   # free codes a flow forgot to release, then look again
+    if taken and _sweep_stale_slots(taken):   # free codes a flow forgot to release, look again
         taken = _taken_codes(base)
     n = 1
     code = base
