@@ -230,16 +230,24 @@ def measure_startup(ctx: BenchContext) -> None:
         "print('STARTUP', (t1 - t0) * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     root = Path(__file__).resolve().parent.parent
-    env = dict(os.environ, PYTHONPATH=str(root))
-    out = subprocess.run([sys.executable, "-c", code, str(ctx.work), str(ctx.db_path)],
-                         capture_output=True, text=True, env=env, timeout=300)
-    line = next((l for l in out.stdout.splitlines() if l.startswith("STARTUP")), None)
-    if line is None:
-        ctx.add("start to usable window (1M db)", None, "ms", 1500,
-                note=(out.stderr.strip().splitlines() or ["failed"])[-1])
-        return
-    _tag, ms, rss_kb = line.split()
-    ctx.add("start to usable window", float(ms), "ms", 1500)
+    # The installed app runs from compiled bytecode; a PYTHONDONTWRITEBYTECODE environment would
+    # make every start compile all the sources again.  So: one start to compile (reported in the
+    # note), then the measured start.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(root)
+    runs = []
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", code, str(ctx.work), str(ctx.db_path)],
+                             capture_output=True, text=True, env=env, timeout=300)
+        line = next((l for l in out.stdout.splitlines() if l.startswith("STARTUP")), None)
+        if line is None:
+            ctx.add("start to usable window (1M db)", None, "ms", 1500,
+                    note=(out.stderr.strip().splitlines() or ["failed"])[-1])
+            return
+        runs.append(line.split()[1:])
+    (first_ms, _rss), (ms, rss_kb) = runs
+    ctx.add("start to usable window", float(ms), "ms", 1500,
+            note=f"first start (compiling the bytecode) {float(first_ms):,.0f} ms")
     ctx.add("peak RSS, database open", float(rss_kb) / 1024, "MB", 250)
 
 
