@@ -55,75 +55,70 @@ def main(argv: list[str]) -> int:
             field.setText(wb)
             t0 = time.perf_counter()
             QTest.keyClick(field, Qt.Key_Return)     # the real Enter handler: store, show
+            _NONE_BALANCE.append(None)               # see _wedge
             app.processEvents()
             t1 = time.perf_counter()
             if screen.model.rowCount() != before + 1 or screen.model.row_at(0).waybill != wb:
                 print(json.dumps({"error": f"{wb} not shown"}))
                 return 1
             times.append((t1 - t0) * 1000)
-        print(json.dumps({"times_ms": times}))
-        return 0
+        print(json.dumps({"times_ms": times}), flush=True)
+        sys.stderr.flush()
+        os._exit(0)
     return _wedge(app, screen, field, _waybills(amount * 20, 12))
 
 
-def _wedge(app, screen, field, scans: list[str]) -> int:
-    """A keyboard wedge does not wait for the app: a second thread is the scanner, emitting keys
-    on its own clock (3 ms per key, a scan every 50 ms) into a queue, as the operating system
-    queues input; the GUI thread takes the queued keys whenever it is back in its event loop and
-    delivers them as real key events to the scan field.  Slow handling therefore shows up as lag
-    (Enter typed → scan handled), and lost or merged keys in what the screen received."""
-    import queue
-    import threading
+_NONE_BALANCE: list = []
 
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
+
+def _wedge(app, screen, field, scans: list[str]) -> int:
+    """A keyboard wedge does not wait for the app: its keys come on the scanner's own clock (3 ms
+    per key, a scan every 50 ms) and the operating system queues them while the app is busy.  So
+    each key has a due time fixed in advance; whenever the GUI thread is back in its event loop it
+    takes every key that is due by then (the queue), in order, as real key events to the scan
+    field.  Slow handling shows up as lag (Enter due → scan handled), and lost or merged keys in
+    what the screen received.
+
+    PySide 6.12's ``QTest.keyClick(s)`` drop one reference to ``None`` per call (a binding bug;
+    real key events from the platform do not go through it), which kills the interpreter after
+    some thousand keys; each call is balanced by keeping one reference, and the process leaves
+    with ``os._exit`` so that the balance is never freed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
 
     from outlet_desk.models import Parcel
 
-    sys.setswitchinterval(0.0005)   # the poster thread keeps its clock while Python code runs
-    keys = {c: getattr(Qt, f"Key_{c}") for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
-    posted_enter: list[float] = []
     handled: list[tuple[str, float]] = []
     screen.scan.scanned.connect(lambda text: handled.append((text, time.perf_counter())))
-
-    typed_keys: queue.SimpleQueue = queue.SimpleQueue()
-
-    def post(key, text):
-        typed_keys.put((key, text))
-
-    def deliver() -> None:
-        while True:
-            try:
-                key, text = typed_keys.get_nowait()
-            except queue.Empty:
-                return
-            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-                QCoreApplication.sendEvent(field, QKeyEvent(kind, key, Qt.NoModifier, text))
-
-    def scanner():
-        start = time.perf_counter() + 0.05
-        for i, wb in enumerate(scans):
-            due = start + i / 20.0
-            for ch in wb + "\r":
-                while (left := due - time.perf_counter()) > 0:
-                    time.sleep(min(left, 0.001))
-                if ch == "\r":
-                    posted_enter.append(time.perf_counter())
-                    post(Qt.Key_Return, "\r")
-                else:
-                    post(keys[ch], ch)
-                due += 0.003
-
-    thread = threading.Thread(target=scanner, daemon=True)
-    start = time.perf_counter()
-    thread.start()
-    while thread.is_alive():
-        deliver()
-        app.processEvents()     # (the overload with a time limit leaks a reference to None)
-        time.sleep(0.0005)
-    deliver()
+    start = time.perf_counter() + 0.05
+    keys: list[tuple[float, str]] = []     # (due, char); "\r" is Enter
+    enter_due: list[float] = []
+    for i, wb in enumerate(scans):
+        due = start + i / 20.0
+        for ch in wb + "\r":
+            keys.append((due, ch))
+            if ch == "\r":
+                enter_due.append(due)
+            due += 0.003
+    nxt = 0
+    while nxt < len(keys):
+        now = time.perf_counter()
+        while nxt < len(keys) and keys[nxt][0] <= now:
+            ch = keys[nxt][1]
+            if ch == "\r":
+                QTest.keyClick(field, Qt.Key_Return)
+            else:
+                QTest.keyClicks(field, ch)
+            _NONE_BALANCE.append(None)
+            nxt += 1
+        app.processEvents()
+        if nxt < len(keys):
+            wait = keys[nxt][0] - time.perf_counter()
+            if wait > 0:
+                time.sleep(min(wait, 0.001))
     app.processEvents()
     elapsed = time.perf_counter() - start
+    posted_enter = enter_due
     typed = set(scans)
     received = [t for t, _at in handled]
     stored = {w for (w,) in Parcel.select(Parcel.waybill).where(Parcel.waybill.in_(scans)).tuples()}
@@ -138,8 +133,9 @@ def _wedge(app, screen, field, scans: list[str]) -> int:
     print(json.dumps({"sent": len(scans), "stored": len(stored), "received": len(received),
                       "dropped": len(scans) - len(stored), "merged": merged,
                       "rejected": screen.rejected_count, "seconds": elapsed,
-                      "lag_p99_ms": p99, "lag_max_ms": lags[-1] if lags else None}))
-    return 0
+                      "lag_p99_ms": p99, "lag_max_ms": lags[-1] if lags else None}), flush=True)
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
