@@ -297,6 +297,35 @@ def measure_intake(ctx: BenchContext, meta: dict) -> None:
     ctx.add("intake core path p99", p99, "ms")
     floor = percentile(ctx.samples["floor_ms"], 99)
     ctx.add("intake p99 / floor p99", p99 / floor if floor else None, "×", 3)
+    raw = _raw_intake_rows(ctx.db_path, now)
+    ctx.add("same rows, raw sqlite3 on the outlet p99", percentile(raw, 99), "ms",
+            note=f"p50 {percentile(raw, 50):.2f} ms: the disk's cost of one scan's rows and indexes")
+
+
+def _raw_intake_rows(db_path: Path, now: dt.datetime, n: int = 400) -> list[float]:
+    """What the disk alone costs for one scan: the same rows (parcel, arrival event, shelf slot,
+    with all their indexes) inserted and committed durably with raw sqlite3 into the same outlet."""
+    con = sqlite3.connect(db_path, isolation_level=None, timeout=30)
+    con.execute("PRAGMA synchronous=FULL")
+    times = []
+    for i, wb in enumerate(_bench_waybills(n, 6)):
+        code = f"R-{i}-{wb[-4:]}"
+        t0 = time.perf_counter()
+        con.execute("BEGIN IMMEDIATE")
+        cur = con.execute(
+            "INSERT INTO parcel (waybill, carrier, category, status, problem, shelf, level, "
+            "pickup_code, phone_tail, manifest_matched, arrived_at, arrived_by_id, cod_fen, "
+            "updated_at) VALUES (?, '圆通', 'pickup', 'in_stock', 0, 'R', 1, ?, NULL, 0, ?, 1, 0, ?)",
+            (wb + "R", code, now, now))
+        pid = cur.lastrowid
+        con.execute("INSERT INTO parcel_event (parcel_id, at, kind, staff_id, detail) "
+                    "VALUES (?, ?, 'arrived', 1, '自取')", (pid, now))
+        con.execute("INSERT INTO shelf_slot (code, parcel_id, shelf, level, phone_tail, assigned_at) "
+                    "VALUES (?, ?, 'R', 1, NULL, ?)", (code, pid, now))
+        con.execute("COMMIT")
+        times.append((time.perf_counter() - t0) * 1000)
+    con.close()
+    return times
 
 
 def _gui(ctx: BenchContext, mode: str, amount: int) -> dict:
