@@ -230,16 +230,24 @@ def measure_startup(ctx: BenchContext) -> None:
         "print('STARTUP', (t1 - t0) * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     root = Path(__file__).resolve().parent.parent
-    env = dict(os.environ, PYTHONPATH=str(root))
-    out = subprocess.run([sys.executable, "-c", code, str(ctx.work), str(ctx.db_path)],
-                         capture_output=True, text=True, env=env, timeout=300)
-    line = next((l for l in out.stdout.splitlines() if l.startswith("STARTUP")), None)
-    if line is None:
-        ctx.add("start to usable window (1M db)", None, "ms", 1500,
-                note=(out.stderr.strip().splitlines() or ["failed"])[-1])
-        return
-    _tag, ms, rss_kb = line.split()
-    ctx.add("start to usable window", float(ms), "ms", 1500)
+    # The installed app runs from compiled bytecode; a PYTHONDONTWRITEBYTECODE environment would
+    # make every start compile all the sources again.  So: one start to compile (reported in the
+    # note), then the measured start.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(root)
+    runs = []
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", code, str(ctx.work), str(ctx.db_path)],
+                             capture_output=True, text=True, env=env, timeout=300)
+        line = next((l for l in out.stdout.splitlines() if l.startswith("STARTUP")), None)
+        if line is None:
+            ctx.add("start to usable window (1M db)", None, "ms", 1500,
+                    note=(out.stderr.strip().splitlines() or ["failed"])[-1])
+            return
+        runs.append(line.split()[1:])
+    (first_ms, _rss), (ms, rss_kb) = runs
+    ctx.add("start to usable window", float(ms), "ms", 1500,
+            note=f"first start (compiling the bytecode) {float(first_ms):,.0f} ms")
     ctx.add("peak RSS, database open", float(rss_kb) / 1024, "MB", 250)
 
 
@@ -289,6 +297,35 @@ def measure_intake(ctx: BenchContext, meta: dict) -> None:
     ctx.add("intake core path p99", p99, "ms")
     floor = percentile(ctx.samples["floor_ms"], 99)
     ctx.add("intake p99 / floor p99", p99 / floor if floor else None, "×", 3)
+    raw = _raw_intake_rows(ctx.db_path, now)
+    ctx.add("same rows, raw sqlite3 on the outlet p99", percentile(raw, 99), "ms",
+            note=f"p50 {percentile(raw, 50):.2f} ms: the disk's cost of one scan's rows and indexes")
+
+
+def _raw_intake_rows(db_path: Path, now: dt.datetime, n: int = 400) -> list[float]:
+    """What the disk alone costs for one scan: the same rows (parcel, arrival event, shelf slot,
+    with all their indexes) inserted and committed durably with raw sqlite3 into the same outlet."""
+    con = sqlite3.connect(db_path, isolation_level=None, timeout=30)
+    con.execute("PRAGMA synchronous=FULL")
+    times = []
+    for i, wb in enumerate(_bench_waybills(n, 6)):
+        code = f"R-{i}-{wb[-4:]}"
+        t0 = time.perf_counter()
+        con.execute("BEGIN IMMEDIATE")
+        cur = con.execute(
+            "INSERT INTO parcel (waybill, carrier, category, status, problem, shelf, level, "
+            "pickup_code, phone_tail, manifest_matched, arrived_at, arrived_by_id, cod_fen, "
+            "updated_at) VALUES (?, '圆通', 'pickup', 'in_stock', 0, 'R', 1, ?, NULL, 0, ?, 1, 0, ?)",
+            (wb + "R", code, now, now))
+        pid = cur.lastrowid
+        con.execute("INSERT INTO parcel_event (parcel_id, at, kind, staff_id, detail) "
+                    "VALUES (?, ?, 'arrived', 1, '自取')", (pid, now))
+        con.execute("INSERT INTO shelf_slot (code, parcel_id, shelf, level, phone_tail, assigned_at) "
+                    "VALUES (?, ?, 'R', 1, NULL, ?)", (code, pid, now))
+        con.execute("COMMIT")
+        times.append((time.perf_counter() - t0) * 1000)
+    con.close()
+    return times
 
 
 def _gui(ctx: BenchContext, mode: str, amount: int) -> dict:
@@ -313,8 +350,13 @@ def measure_scan_to_screen(ctx: BenchContext, meta: dict) -> None:
 def measure_wedge(ctx: BenchContext, meta: dict) -> None:
     data = _gui(ctx, "wedge", ctx.samples.get("wedge_seconds", 30))
     ctx.add("wedge burst 20/s: scans dropped", data["dropped"], "", 0,
-            note=f"{data['sent']} sent in {data['seconds']:.1f} s")
-    ctx.add("wedge burst 20/s: scans merged", data["merged"], "", 0)
+            note=f"{data['sent']} sent, {data['stored']} stored, all handled after "
+                 f"{data['seconds']:.1f} s")
+    ctx.add("wedge burst 20/s: scans merged", data["merged"], "", 0,
+            note=f"{data['received']} scans received, {data['rejected']} rejected")
+    if data.get("lag_p99_ms") is not None:
+        ctx.add("wedge burst: Enter → scan handled p99", data["lag_p99_ms"], "ms",
+                note=f"max {data['lag_max_ms']:.0f} ms (keys posted on the scanner's clock)")
 
 
 def measure_signoff_upload(ctx: BenchContext, meta: dict) -> None:

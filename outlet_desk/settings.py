@@ -10,10 +10,13 @@ import datetime as dt
 import importlib
 import json
 import pkgutil
+import threading
 from dataclasses import dataclass, field
 
+import peewee
+
 from . import audit, changes
-from .db import write_tx
+from .db import database, write_tx
 from .errors import ValidationError
 from .models import Setting
 from .permissions import MANAGER_ONLY, Actor, operation
@@ -82,19 +85,49 @@ def specs() -> dict[str, SettingSpec]:
     return _SPECS
 
 
+# Stored values are read on every scan, so they are cached per thread (each thread has its own
+# connection).  On SQLite the cache is checked with ``PRAGMA data_version`` (changes whenever ANOTHER
+# connection commits, e.g. a second window); this connection's own writes go through :func:`update`,
+# which drops the cache.  It is used outside transactions only (they see committed data), so a
+# rolled-back update can never leave a stale value behind.  Other databases read every time.
+_LOCAL = threading.local()
+_GENERATION = [0]
+
+
+def _invalidate() -> None:
+    _GENERATION[0] += 1
+
+
+def _stored() -> dict[str, str]:
+    """{key: JSON text} of every stored setting (from the cache when it is still valid)."""
+    db = database.obj
+    if db is None or not isinstance(db, peewee.SqliteDatabase) or db.in_transaction():
+        return {k: v for k, v in Setting.select(Setting.key, Setting.value).tuples()}
+    version = (_GENERATION[0], db.execute_sql("PRAGMA data_version").fetchone()[0])
+    cached = getattr(_LOCAL, "cached", None)
+    if cached is not None and cached[0] is db and cached[1] == version:
+        return cached[2]
+    values = {k: v for k, v in Setting.select(Setting.key, Setting.value).tuples()}
+    _LOCAL.cached = (db, version, values)
+    return values
+
+
 def get(key: str):
     spec = specs().get(key)
     if spec is None:
         raise KeyError(key)
-    row = Setting.get_or_none(Setting.key == key)
-    return json.loads(row.value) if row else spec.default
+    raw = _stored().get(key)
+    return json.loads(raw) if raw is not None else spec.default
 
 
 def get_many(keys) -> dict:
     keys = list(keys)
-    out = {k: specs()[k].default for k in keys}
-    for row in Setting.select().where(Setting.key.in_(keys)):
-        out[row.key] = json.loads(row.value)
+    known = specs()
+    stored = _stored()
+    out = {}
+    for k in keys:
+        raw = stored.get(k)
+        out[k] = json.loads(raw) if raw is not None else known[k].default
     return out
 
 
@@ -158,6 +191,7 @@ def update(values: dict, *, actor: Actor, now: dt.datetime) -> frozenset:
         if key not in known:
             raise ValidationError(f"未知的设置项：{key}")
         clean[key] = coerce(known[key], value)
+    _invalidate()
     with write_tx():
         current = get_many(clean.keys())
         for key, value in clean.items():
@@ -170,4 +204,5 @@ def update(values: dict, *, actor: Actor, now: dt.datetime) -> frozenset:
                         Setting.updated_at: now, Setting.updated_by: actor.id}).execute()
             audit.record(actor, "settings.update", entity="setting", entity_id=key,
                          detail={"old": current[key], "new": value}, now=now)
+    _invalidate()
     return frozenset({changes.SETTINGS})

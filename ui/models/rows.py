@@ -18,15 +18,50 @@ class Column:
     align: Qt.AlignmentFlag | None = None
 
 
+_DISPLAY = Qt.DisplayRole
+_ALIGN = Qt.TextAlignmentRole
+
+
 class RowsTableModel(QAbstractTableModel):
+    """The view asks ``data()`` for every visible cell and role on every repaint (each scan shifts
+    the whole list), so a row's texts are computed once and kept until the row, the columns or the
+    data change (``dataChanged``, reset, layout change)."""
+
     def __init__(self, columns: list[Column], loader: Callable[[int, int], list] | None = None,
                  page: int = 200, parent=None):
         super().__init__(parent)
+        self._texts: dict[int, tuple] = {}     # id(row) -> (row, texts)
         self.columns = columns
         self.loader = loader
         self.page = page
         self.rows: list = []
         self._exhausted = True
+        for sig in (self.dataChanged, self.modelReset, self.layoutChanged, self.headerDataChanged):
+            sig.connect(self._forget_texts)
+
+    @property
+    def columns(self) -> list[Column]:
+        return self._columns
+
+    @columns.setter
+    def columns(self, columns: list[Column]) -> None:
+        self._columns = columns
+        self._texts.clear()
+
+    def _forget_texts(self, *_args) -> None:
+        self._texts.clear()
+
+    def _row_texts(self, r: int) -> tuple:
+        row = self.rows[r]
+        hit = self._texts.get(id(row))
+        if hit is None or hit[0] is not row:
+            texts = []
+            for col in self._columns:
+                value = col.value(row)
+                texts.append("" if value is None else str(value))
+            hit = (row, tuple(texts))
+            self._texts[id(row)] = hit
+        return hit[1]
 
     # -- data ------------------------------------------------------------------------------
     def set_rows(self, rows: list) -> None:
@@ -71,14 +106,14 @@ class RowsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        col = self.columns[index.column()]
-        if role == Qt.DisplayRole:
-            value = col.value(self.rows[index.row()])
-            return "" if value is None else str(value)
-        if role == Qt.TextAlignmentRole and col.align is not None:
-            return int(col.align | Qt.AlignVCenter)
+        if role == _DISPLAY:
+            if not index.isValid():
+                return None
+            return self._row_texts(index.row())[index.column()]
+        if role == _ALIGN and index.isValid():
+            align = self._columns[index.column()].align
+            if align is not None:
+                return int(align | Qt.AlignVCenter)
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):

@@ -318,7 +318,10 @@ class IntakeScreen(Screen):
                 self.ctx.bus.emit_changes(result.changes)
             finally:
                 self._emitting = False
-        self._update_counts()
+        if result.duplicate:
+            self._update_counts()
+        else:
+            self._count_accepted(result)
         self.scan.reclaim()
 
     def reject(self, text: str, reason: str) -> None:
@@ -351,18 +354,40 @@ class IntakeScreen(Screen):
             parts.append(self.tr("not in manifest"))
         self.last_detail.setText("  ·  ".join(parts))
 
+    def _count_accepted(self, r: intake.IntakeResult) -> None:
+        """One accepted scan: add it to the counts shown instead of counting the day again (two
+        queries a scan).  A full count is made on every refresh (screen shown, data changed)."""
+        c, day = getattr(self, "_counts", None), self.ctx.now().date()
+        if c is None or self._counts_day != day or self.print_mode == "auto" \
+                or r.arrived_at.date() != day:
+            self._update_counts()
+            return
+        c["total"] += 1
+        c[r.category] = c.get(r.category, 0) + 1
+        if not r.manifest_matched:
+            c["unmatched"] += 1
+        if r.category == Parcel.PICKUP and r.pickup_code:
+            self._unprinted += 1
+        self._show_counts()
+
     def _update_counts(self) -> None:
         if self.ctx.actor is None:
             self.counts_label.setText("")
             return
-        c = intake.today_counts(self.ctx.now().date())
+        self._counts_day = self.ctx.now().date()
+        self._counts = intake.today_counts(self._counts_day)
+        self._unprinted = intake.unprinted_label_count(self._counts_day)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        c = self._counts
         self.counts_label.setText(
             self.tr("Today: %1 parcels · self-pickup %2 · delivery %3 · township %4 · problem %5 · "
                     "not in manifest %6")
             .replace("%1", str(c["total"])).replace("%2", str(c[Parcel.PICKUP]))
             .replace("%3", str(c[Parcel.DELIVERY])).replace("%4", str(c[Parcel.TOWNSHIP]))
             .replace("%5", str(c[Parcel.PROBLEM])).replace("%6", str(c["unmatched"])))
-        unprinted = intake.unprinted_label_count(self.ctx.now().date())
+        unprinted = self._unprinted
         self.batch_button.setText(self.tr("Print today's labels (%1)").replace("%1", str(unprinted)))
         self.batch_button.setEnabled(unprinted > 0)
 

@@ -41,8 +41,11 @@ class Banner(QFrame):
                      timeout_ms: int | None = None) -> None:
         self.level = level
         self.label.setText(text)
-        self.setStyleSheet(f"#banner{{{STYLES.get(level, STYLES['info'])}border-radius:4px;}}")
-        self.show()
+        sheet = f"#banner{{{STYLES.get(level, STYLES['info'])}border-radius:4px;}}"
+        if sheet != self.styleSheet():   # re-polishing on every scan costs milliseconds
+            self.setStyleSheet(sheet)
+        if not self.isVisible():
+            self.show()
         if sound_kind is None:
             sound_kind = sound.ERROR if level == "error" else sound.OK
         sound.play(sound_kind)
