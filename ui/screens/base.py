@@ -27,6 +27,19 @@ class Screen(QWidget):
     def title(cls) -> str:
         return QCoreApplication.translate("Screens", cls.TITLE)
 
+    def add_heading_and_tabs(self, layout):
+        """The big bold screen title and a tab widget under it (screens with sub-areas)."""
+        from PySide6.QtWidgets import QTabWidget
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSize(16)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        return self.tabs
+
     # -- life cycle -------------------------------------------------------------------------
     def activate(self) -> None:
         """Called when the screen is shown: refresh if data changed, put focus where it belongs."""

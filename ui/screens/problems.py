@@ -60,14 +60,7 @@ class ProblemsScreen(Screen):
         self.photo_path: str | None = None
         self.dialog = None
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSize(16)
-        font.setBold(True)
-        self.heading.setFont(font)
-        layout.addWidget(self.heading)
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
+        self.add_heading_and_tabs(layout)
 
         # -- problem queue -----------------------------------------------------------------------
         q = QWidget()

@@ -73,14 +73,7 @@ class ReturnsScreen(Screen):
         self.preview_dialog = None
 
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSize(16)
-        font.setBold(True)
-        self.heading.setFont(font)
-        layout.addWidget(self.heading)
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
+        self.add_heading_and_tabs(layout)
 
         # -- tab 1: start / checklist ------------------------------------------------------------
         work = QWidget()
