@@ -269,9 +269,17 @@ def parcel_movements(day: dt.date) -> ParcelLedger:
     """Opening stock and the day's movements in one grouped query (see the module docstring)."""
     start, end = _bounds(day)
     E = ParcelEvent
+    located = E.kind.in_(LOCATION_KINDS)
+    # Only two kinds of parcel can count: those with a location event from the day's start on (a
+    # movement of the day, or a later one that says where they were), and those at the outlet now
+    # (with no movement since, they were there at the start).  So the window walks a few days of
+    # parcels, not the outlet's whole history.  Parcel.status is kept with the location events in
+    # the same transaction (tests/core/test_dayclose.py checks the two agree).
+    moved = E.select(E.parcel).where(located & (E.at >= start))
+    here = Parcel.select(Parcel.id).where(Parcel.status.in_(Parcel.AT_OUTLET))
     prev = fn.LAG(E.kind).over(partition_by=[E.parcel], order_by=[E.at, E.id])
     sub = (E.select(E.kind.alias("kind"), E.at.alias("at"), prev.alias("prev"))
-           .where(E.kind.in_(LOCATION_KINDS) & (E.at < end))).alias("t")
+           .where(located & (E.at < end) & E.parcel.in_(moved | here))).alias("t")
     today = Case(None, [(sub.c.at >= start, 1)], 0)
     q = (E.select(today.alias("today"), sub.c.kind, sub.c.prev, fn.COUNT(SQL("*")))
          .from_(sub).group_by(today, sub.c.kind, sub.c.prev))
