@@ -307,6 +307,7 @@ def _raw_intake_rows(db_path: Path, now: dt.datetime, n: int = 400) -> list[floa
     with all their indexes) inserted and committed durably with raw sqlite3 into the same outlet."""
     con = sqlite3.connect(db_path, isolation_level=None, timeout=30)
     con.execute("PRAGMA synchronous=FULL")
+    con.execute("PRAGMA wal_autocheckpoint=0")     # as the app: checkpoints run in the background
     times = []
     for i, wb in enumerate(_bench_waybills(n, 6)):
         code = f"R-{i}-{wb[-4:]}"
