@@ -37,6 +37,8 @@ import json
 import os
 import random
 import sqlite3
+import sys
+import time
 from pathlib import Path
 
 #: Bump when the generated data or the schema changes: a cached outlet of another version is rebuilt.
@@ -147,6 +149,7 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
     from .services import outgoing as outgoing_service
     from .services import staff as staff_service
 
+    t0 = time.perf_counter()
     rng = random.Random(seed)
     if end is None:
         end = dt.datetime.combine(dt.date.today(), dt.time(20, 0))
@@ -219,13 +222,15 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
 
     gen = _Generator(rng, clock, end_sec, clerks, manager_id, outlet_code, retention_days,
                      storage_days, zones, zone_of, routing, item_types, deadline_hours, con)
+    t1 = time.perf_counter()
     for d, count in enumerate(counts):
         gen.day(d, count)
     gen.finish()
-
+    t2 = time.perf_counter()
     for _name_, sql in index_sql:
         con.execute(sql)
     con.commit()
+    t3 = time.perf_counter()
     con.execute("ANALYZE")
     con.commit()
     con.execute("PRAGMA journal_mode=WAL")            # as the app keeps it
@@ -233,8 +238,11 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
     os.replace(tmp, path)
     for suffix in ("-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
+    t4 = time.perf_counter()
     meta = {"generator": GENERATOR_VERSION, "parcels": gen.pid, "seed": seed,
-            "end": end.isoformat(), "sample": gen.sample, "counts": gen.totals}
+            "end": end.isoformat(), "sample": gen.sample, "counts": gen.totals,
+            "seconds": {"setup": round(t1 - t0, 1), "rows": round(t2 - t1, 1),
+                        "indexes": round(t3 - t2, 1), "analyze": round(t4 - t3, 1)}}
     path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False))
     return meta
 
@@ -791,3 +799,7 @@ def _cum(weights) -> list[float]:
 
 _PICKUP_CUM = _cum(PICKUP_WEIGHTS)
 _HOUR_CUM = _cum(PICKUP_HOUR_WEIGHTS)
+
+
+if __name__ == "__main__":     # python -m outlet_desk.bench_outlet FILE PARCELS (used by the bench)
+    generate(Path(sys.argv[1]), int(sys.argv[2]))
