@@ -298,6 +298,7 @@ class _Generator:
         self.cur = {"events": [], "signoff": [], "outbox": [], "payment": [], "outgoing": [],
                     "ticket": [], "ticket_event": []}
         self.ticket_id = 0
+        self.today = 0
 
     # -- helpers ----------------------------------------------------------------------------------
     def clerk(self):
@@ -330,14 +331,8 @@ class _Generator:
             self.parcel(at)
         self.outgoing(d)
         self.tickets(d)
-        # today's later rows, in time order
-        if len(self.parcels) >= self.FLUSH_ROWS or d == self.clock_days_last():
-            self.flush()
-        else:
-            self.flush(parcels=False)
-
-    def clock_days_last(self) -> int:
-        return self.end // DAY
+        # the day's rows of every table go out in time order; parcels in batches (finish() ends)
+        self.flush(parcels=len(self.parcels) >= self.FLUSH_ROWS)
 
     # -- inbound parcels --------------------------------------------------------------------------
     def parcel(self, at: int) -> None:
