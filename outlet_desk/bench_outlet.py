@@ -427,6 +427,8 @@ class _Generator:
                 self.deliveries.append((pid, courier, route, T(out), clerk_id, delivered, reporter))
             else:
                 self.totals["in_stock"] += 1
+                if category == "township":
+                    courier = None          # intake gives a township parcel its route only
         # sign-off: the next batch after it left signs it; the upload follows a minute later
         if leave is not None and leave <= self.end:
             day_start = (leave // DAY) * DAY
@@ -682,7 +684,8 @@ class _Generator:
                             rating = r.choices(("满意", "一般", "不满意"), (80, 15, 5))[0]
                             status, closed_at = "closed", close
                             ev.append((close, "closed", clerk_id, rating))
-            escalated = source != "crm" and cat in ("破损", "丢失", "服务态度") and r.random() < 0.1
+            escalated = (source != "crm" and cat in ("破损", "丢失", "服务态度")
+                         and r.random() < 0.1 and created + 3600 <= self.end)
             if escalated:
                 ev.append((created + 3600, "escalated", self.manager_id, "严重 · 客户二次投诉，店长跟进"))
             cust_name, cust_phone = name, phone
@@ -691,8 +694,9 @@ class _Generator:
                 cust_name, cust_phone = PURGED, None     # the purge keeps phone_digits (as the app)
             self.cur["ticket"].append((created, (
                 tid, source, crm, cat, self.TITLES[cat], f"{name}反映：{self.TITLES[cat]}。", wb,
-                cust_name, cust_phone, clerk_id, status, T(created), clerk_id, T(due),
-                T(closed_at) if closed_at else None, None, int(escalated),
+                cust_name, cust_phone, None if status == "new" and crm else clerk_id, status,
+                T(created), clerk_id, T(due), T(closed_at) if closed_at else None,
+                f"crm_import:crm-{T.date(created)}.csv" if crm else None, int(escalated),
                 "严重" if escalated else None, reply_text, T(replied_at) if replied_at else None,
                 rating, digits)))
             for at, kind, staff, detail in ev:
