@@ -21,7 +21,7 @@ class Outbox(BaseModel):
     attempts = IntegerField(default=0)        # posts started (counted before the post is sent)
     next_attempt_at = DateTimeField(null=True)
     last_error = TextField(null=True)         # transient error, or the server's reason for a rejection
-    sent_at = DateTimeField(null=True)        # when the server confirmed it
+    sent_at = DateTimeField(null=True, index=True)   # when the server confirmed it
 
     class Meta:
         indexes = ((("status", "id"), False),)
