@@ -335,15 +335,19 @@ def run(parcels: int, cache: Path, json_out: Path | None = None, *, echo=print,
     with tempfile.TemporaryDirectory(dir=cache) as work:
         ctx = BenchContext(db_path=db_path, parcels=meta["parcels"], work=Path(work),
                            rng=random.Random(1))
-        measure_floor(ctx)
         measure_startup(ctx)             # on the untouched outlet
-        # the writing measures work on a copy, so the cached outlet stays as generated
+        # the writing measures work on a copy, so the cached outlet stays as generated; the copy
+        # is flushed to the disk first, or its write-back would land inside the measures below
         work_db = Path(work) / "outlet.db"
         shutil.copyfile(db_path, work_db)
+        os.sync()
         ctx.db_path = work_db
         ctx.samples["wedge_seconds"] = wedge_seconds
+        from . import settings
         from .db import close_database, open_database
         open_database(work_db)
+        settings.specs()                 # as the app at start: every module's settings loaded
+        measure_floor(ctx)               # the same disk, right before the intake path
         try:
             for name, fn in MEASURES:
                 _guarded(ctx, name, fn, meta)

@@ -256,6 +256,29 @@ def insert_row(model: type[peewee.Model], values: dict) -> int:
     return cursor.lastrowid if key[3] else cursor.fetchone()[0]
 
 
+def insert_rows(model: type[peewee.Model], rows: list[dict], *, chunk: int = 200) -> int:
+    """INSERT many rows of ``model`` (all with the same columns, values as stored) — a batch
+    (sign-off, outbox) without peewee building each row's SQL: ``executemany`` on SQLite,
+    multi-row VALUES on PostgreSQL."""
+    if not rows:
+        return 0
+    db = database.obj
+    fields = model._meta.fields
+    names = tuple(rows[0])
+    cols = ", ".join(f'"{fields[name].column_name}"' for name in names)
+    one = "(" + ", ".join(db.param for _ in names) + ")"
+    head = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES '
+    with peewee.__exception_wrapper__:      # sqlite3/psycopg2 errors as peewee.IntegrityError …
+        if is_sqlite(db):
+            db.cursor().executemany(head + one, [tuple(r[n] for n in names) for r in rows])
+        else:
+            for i in range(0, len(rows), chunk):
+                part = rows[i:i + chunk]
+                db.cursor().execute(head + ", ".join(one for _ in part),
+                                    [r[n] for r in part for n in names])
+    return len(rows)
+
+
 def online_backup(dest: Path) -> Path:
     """Copy the live SQLite database with the backup API (safe while the WAL is in use)."""
     src = sqlite_path()

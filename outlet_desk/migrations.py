@@ -40,9 +40,13 @@ def _m1_initial(db: peewee.Database) -> None:
 
 # Indexes no lookup uses, dropped because every scan would write them (issue 9: one scan, one
 # small durable commit).  Staff are deactivated, never deleted, so their links need no index.
+# Indexes on a column with a handful of values (a kind, a status) over a million rows are dropped
+# too: the app runs no ANALYZE, and without statistics SQLite would prefer them to a selective one.
 _M2_DROPPED = ("parcel_carrier", "parcel_arrived_by_id", "parcel_released_by_id",
                "parcel_released_at", "parcel_event_kind", "parcel_event_staff_id",
-               "shelf_slot_shelf_level")   # level counts: shelf_level_count
+               "shelf_slot_shelf_level",   # level counts: shelf_level_count
+               "outbox_status", "outbox_sent_at",     # (status, id) and (status, sent_at) serve
+               "outbox_kind", "signoff_status")
 
 
 def _shelf_count_triggers(db: peewee.Database) -> None:
@@ -68,11 +72,12 @@ def _shelf_count_triggers(db: peewee.Database) -> None:
 
 
 def _m2_light_scan(db: peewee.Database) -> None:
-    from .models import Parcel
+    from .models import Outbox, Parcel
     from .models.intake import ShelfLevelCount
     for name in _M2_DROPPED:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     Parcel._schema.create_indexes(safe=True)          # parcel_released_at_set (partial)
+    Outbox._schema.create_indexes(safe=True)          # outbox_status_sent_at: the day's uploads
     db.create_tables([ShelfLevelCount], safe=True)
     db.execute_sql("DELETE FROM shelf_level_count")
     db.execute_sql("INSERT INTO shelf_level_count (shelf, level, held) "

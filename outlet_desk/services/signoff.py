@@ -16,7 +16,7 @@ from pathlib import Path
 from peewee import JOIN, fn
 
 from .. import audit, changes, settings
-from ..db import write_tx
+from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.signoff import Signoff
@@ -177,9 +177,8 @@ def _write_signoffs(rows, signer_type, signer_name, *, actor: Actor, now: dt.dat
                             "via": "counter" if status == Parcel.RELEASED else "courier",
                             "courier": courier or ""}))
         by_type.setdefault(stype, []).append(pid)
-    for i in range(0, len(sign_rows), CHUNK):
-        Signoff.insert_many(sign_rows[i:i + CHUNK]).execute()
-        ParcelEvent.insert_many(events[i:i + CHUNK]).execute()
+    insert_rows(Signoff, sign_rows)
+    insert_rows(ParcelEvent, events)
     outbox.enqueue_many("signoff", items, now=now, chunk=CHUNK)
     for stype, pids in by_type.items():
         for i in range(0, len(pids), CHUNK):
