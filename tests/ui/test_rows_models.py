@@ -3,6 +3,7 @@ row model shows for the same rows: texts, alignment, headers, paging, a changed 
 from collections import namedtuple
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 
 from ui.models.rows import Column, RowsTableModel, TextRowsModel
 
@@ -37,7 +38,7 @@ def pair(loader=None):
             TextRowsModel(columns(), loader=loader, page=200))
 
 
-def test_same_texts_as_the_row_model(qapp):
+def test_same_texts_as_the_row_model(qtbot):
     plain, texts = pair()
     for m in (plain, texts):
         m.set_rows(ROWS[:30])
@@ -46,10 +47,15 @@ def test_same_texts_as_the_row_model(qapp):
     assert shown(texts) == shown(plain)
     assert texts.row_at(0) is ROWS[100] and texts.row_at(3) is ROWS[101]
     assert texts.index(0, 0).data() == ROWS[100].waybill
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(texts)
+    view.selectRow(5)
     for m in (plain, texts):
-        m.columns = columns("zh")
+        m.columns = columns("zh")                 # a language change
     assert shown(texts) == shown(plain)
     assert texts.headerData(1, Qt.Horizontal) == "取件码"
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [5]
 
 
 def test_pages_like_the_row_model(qapp):

@@ -157,11 +157,24 @@ class TextRowsModel(QStandardItemModel):
 
     @columns.setter
     def columns(self, columns: list[Column]) -> None:
-        """New columns (a language change): headers and every row's texts made again."""
+        """New columns (a language change): headers and every row's texts made again; as many
+        columns as before keep the selection and the scroll position."""
+        same_count = hasattr(self, "_columns") and len(columns) == len(self._columns)
         self._columns = list(columns)
         self._aligns = [int(c.align | Qt.AlignVCenter) if c.align is not None else None
                         for c in self._columns]
-        self._refill(self.rows)
+        if same_count and self.rows:
+            blocked = self.blockSignals(True)      # one dataChanged below, not one per cell
+            try:
+                for r, row in enumerate(self.rows):
+                    for c, item in enumerate(self._items(row)):
+                        self.setItem(r, c, item)
+            finally:
+                self.blockSignals(blocked)
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(self._columns) - 1))
+        elif not same_count:
+            self._refill(self.rows)
         self.setHorizontalHeaderLabels([c.header for c in self._columns])
 
     def _items(self, row) -> list[QStandardItem]:
