@@ -27,17 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-CARRIERS = [  # (name, share, waybill maker)
-    ("中通", 0.28, lambda r: "7" + "".join(r.choice("0123456789") for _ in range(13))),
-    ("圆通", 0.20, lambda r: "YT" + "".join(r.choice("0123456789") for _ in range(13))),
-    ("韵达", 0.16, lambda r: "31" + "".join(r.choice("0123456789") for _ in range(11))),
-    ("申通", 0.12, lambda r: "77" + "".join(r.choice("0123456789") for _ in range(13))),
-    ("极兔", 0.12, lambda r: "JT" + "".join(r.choice("0123456789") for _ in range(13))),
-    ("顺丰", 0.07, lambda r: "SF" + "".join(r.choice("0123456789") for _ in range(13))),
-    ("京东", 0.05, lambda r: "JD" + "".join(r.choice("0123456789") for _ in range(13))),
-]
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华"
+from .bench_outlet import GENERATOR_VERSION, generate  # noqa: F401 (the synthetic outlet)
 
 
 @dataclass
@@ -75,120 +65,19 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-# -- the synthetic outlet ------------------------------------------------------------------------
-def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | None = None) -> dict:
-    """Create the outlet schema with the app's own migrations, then bulk-load history with raw
-    executemany (the app's code paths are measured later, not used to load a million rows)."""
-    from .db import close_database, open_database
-    from .permissions import SYSTEM
-    from .services import staff as staff_service
-
-    rng = random.Random(seed)
-    end = end or dt.datetime.now().replace(microsecond=0)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
-    for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-        p.unlink(missing_ok=True)
-    open_database(tmp)
-    now = end - dt.timedelta(days=400)
-    clerks = [staff_service.add_staff(n, "clerk", pin, actor=SYSTEM, now=now).id
-              for n, pin in (("张丽", "1111"), ("王芳", "2222"))]
-    staff_service.add_staff("李店长", "manager", "manager803", actor=SYSTEM, now=now)
-    close_database()
-
-    con = sqlite3.connect(tmp)
-    con.execute("PRAGMA synchronous=OFF")
-    con.execute("PRAGMA journal_mode=WAL")
-    # 2,000–5,000 parcels a day; the last day (the one reconciled) is a busy 5,000
-    last = min(5000, parcels)
-    counts = []
-    while sum(counts) < parcels - last:
-        counts.append(min(rng.randint(2000, 5000), parcels - last - sum(counts)))
-    counts.append(parcels - sum(counts))
-    days = len(counts) - 1
-    weights = [c[1] for c in CARRIERS]
-    seen: set[str] = set()
-    rows, events, slots = [], [], []
-
-    def at_for(day, i):
-        return day + dt.timedelta(seconds=i * 9)
-
-    in_stock_slots: set[tuple] = set()
-    pid = 0
-    sample = {"waybills": [], "codes": [], "tails": []}
-    for d, count in zip(range(days, -1, -1), counts):
-        day = (end - dt.timedelta(days=d)).replace(hour=8, minute=0, second=0)
-        for i in range(count):
-            name, _share, make = rng.choices(CARRIERS, weights)[0]
-            wb = make(rng)
-            while wb in seen:
-                wb = make(rng)
-            seen.add(wb)
-            pid += 1
-            at = at_for(day, i)
-            phone = "1" + rng.choice("3578") + "".join(rng.choice("0123456789") for _ in range(9))
-            recent = d <= 2
-            status = "in_stock" if recent and rng.random() < 0.6 else "released"
-            shelf, level = str(rng.randint(1, 12)), rng.randint(1, 5)
-            code = None
-            if status == "in_stock":
-                base = f"{shelf}-{level}-{wb[-4:]}"
-                code, n = base, 1
-                while (code,) in in_stock_slots:
-                    n += 1
-                    code = f"{base}-{n}"
-                in_stock_slots.add((code,))
-                slots.append((code, pid, shelf, level, phone[-4:], at_for(day, i)))
-                if len(sample["codes"]) < 2000:
-                    sample["codes"].append((code, phone[-4:]))
-            released = at + dt.timedelta(hours=rng.randint(2, 72)) if status == "released" else None
-            rows.append((pid, wb, name, "pickup", status, 0, shelf, level, code,
-                         rng.choice(SURNAMES) + rng.choice(GIVEN), phone, phone[-4:], None, None, 1,
-                         at, rng.choice(clerks), released, rng.choice(clerks) if released else None,
-                         "本人" if released else None, None, released, 0, None, released or at))
-            events.append((pid, at, "arrived", rng.choice(clerks), ""))
-            if released:
-                events.append((pid, released, "released", rng.choice(clerks), ""))
-            if len(sample["waybills"]) < 5000 and rng.random() < 0.01:
-                sample["waybills"].append(wb)
-                sample["tails"].append(phone[-4:])
-        if len(rows) >= 50_000:
-            _flush(con, rows, events, slots)
-    _flush(con, rows, events, slots)
-    con.execute("ANALYZE")
-    con.commit()
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-    os.replace(tmp, path)
-    for suffix in ("-wal", "-shm"):
-        Path(str(tmp) + suffix).unlink(missing_ok=True)
-    meta = {"parcels": pid, "seed": seed, "end": end.isoformat(), "sample": sample}
-    path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False))
-    return meta
-
-
-def _flush(con, rows, events, slots) -> None:
-    con.executemany(
-        "INSERT INTO parcel (id, waybill, carrier, category, status, problem, shelf, level, "
-        "pickup_code, recipient_name, recipient_phone, phone_tail, courier, route, "
-        "manifest_matched, arrived_at, arrived_by_id, released_at, released_by_id, signer_type, "
-        "collector_name, signed_at, cod_fen, note, updated_at) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    con.executemany("INSERT INTO parcel_event (parcel_id, at, kind, staff_id, detail) "
-                    "VALUES (?,?,?,?,?)", events)
-    con.executemany("INSERT INTO shelf_slot (code, parcel_id, shelf, level, phone_tail, assigned_at) "
-                    "VALUES (?,?,?,?,?,?)", slots)
-    rows.clear()
-    events.clear()
-    slots.clear()
-
-
 def cached_outlet(cache: Path, parcels: int) -> tuple[Path, dict]:
     path = cache / f"outlet-{parcels}.db"
     meta_file = path.with_suffix(".json")
     if path.exists() and meta_file.exists():
-        return path, json.loads(meta_file.read_text())
-    return path, generate(path, parcels)
+        meta = json.loads(meta_file.read_text())
+        if meta.get("generator") == GENERATOR_VERSION:
+            return path, meta
+    # Built in a child process: the generator's memory (a million waybills, the index sorter) must
+    # not count in this process's peak RSS, which the start-up measure's child process inherits.
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-m", "outlet_desk.bench_outlet", str(path), str(parcels)],
+                   check=True, env=dict(os.environ, PYTHONPATH=str(root)))
+    return path, json.loads(meta_file.read_text())
 
 
 # -- measures ----------------------------------------------------------------------------------
@@ -307,6 +196,7 @@ def _raw_intake_rows(db_path: Path, now: dt.datetime, n: int = 400) -> list[floa
     with all their indexes) inserted and committed durably with raw sqlite3 into the same outlet."""
     con = sqlite3.connect(db_path, isolation_level=None, timeout=30)
     con.execute("PRAGMA synchronous=FULL")
+    con.execute("PRAGMA wal_autocheckpoint=0")     # as the app: checkpoints run in the background
     times = []
     for i, wb in enumerate(_bench_waybills(n, 6)):
         code = f"R-{i}-{wb[-4:]}"
@@ -445,15 +335,19 @@ def run(parcels: int, cache: Path, json_out: Path | None = None, *, echo=print,
     with tempfile.TemporaryDirectory(dir=cache) as work:
         ctx = BenchContext(db_path=db_path, parcels=meta["parcels"], work=Path(work),
                            rng=random.Random(1))
-        measure_floor(ctx)
         measure_startup(ctx)             # on the untouched outlet
-        # the writing measures work on a copy, so the cached outlet stays as generated
+        # the writing measures work on a copy, so the cached outlet stays as generated; the copy
+        # is flushed to the disk first, or its write-back would land inside the measures below
         work_db = Path(work) / "outlet.db"
         shutil.copyfile(db_path, work_db)
+        os.sync()
         ctx.db_path = work_db
         ctx.samples["wedge_seconds"] = wedge_seconds
+        from . import settings
         from .db import close_database, open_database
         open_database(work_db)
+        settings.specs()                 # as the app at start: every module's settings loaded
+        measure_floor(ctx)               # the same disk, right before the intake path
         try:
             for name, fn in MEASURES:
                 _guarded(ctx, name, fn, meta)

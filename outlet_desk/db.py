@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import peewee
@@ -27,6 +29,10 @@ SQLITE_PRAGMAS = (
     ("busy_timeout", 10000),     # ms: a second window or the upload worker may hold the lock briefly
     ("cache_size", -32000),      # 32 MB page cache
     ("temp_store", 2),           # MEMORY
+    # No checkpoint on the committing connection: a scan pays for its own commit only, and the
+    # WAL is copied into the database file by the background Checkpointer when the counter pauses.
+    ("wal_autocheckpoint", 0),
+    ("journal_size_limit", 64 << 20),   # after a long burst, the WAL file shrinks back to 64 MB
 )
 
 
@@ -76,7 +82,10 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
         db.connect(reuse_if_open=True)
     except peewee.OperationalError as exc:
         raise classify_operational_error(exc) from exc
+    _stop_checkpointer()
     database.initialize(db)
+    if path is not None:
+        _start_checkpointer(path)
     if migrate:
         try:
             migrations.migrate(db, backup_dir=backup_dir)
@@ -87,8 +96,79 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
 
 
 def close_database() -> None:
+    _stop_checkpointer()
     if database.obj is not None and not database.obj.is_closed():
         database.obj.close()
+
+
+class Checkpointer(threading.Thread):
+    """Copies the WAL back into the SQLite file off the scan path.
+
+    With SQLite's automatic checkpoint, every hundredth scan or so would wait while the committing
+    connection writes and syncs the database file.  The app's connections turn that off
+    (``wal_autocheckpoint=0``); this thread, on its own connection, runs a PASSIVE checkpoint (it
+    never blocks a writer or a reader) once nothing has been committed for ``idle`` seconds, or
+    after ``max_busy`` seconds of commits without such a pause.  The last connection to close
+    checkpoints whatever is left (SQLite does that itself), so nothing depends on this thread for
+    durability: every commit is already durable in the WAL.
+    """
+
+    def __init__(self, path: Path, *, poll: float = 0.25, idle: float = 0.5,
+                 max_busy: float = 30.0) -> None:
+        super().__init__(name="outlet-desk-checkpoint", daemon=True)
+        self.path, self.poll, self.idle, self.max_busy = Path(path), poll, idle, max_busy
+        self.checkpoints = 0
+        self._stop_event = threading.Event()
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        if self.is_alive() and threading.current_thread() is not self:
+            self.join(timeout=5)
+
+    def run(self) -> None:
+        try:
+            con = sqlite3.connect(str(self.path), isolation_level=None, timeout=10,
+                                  check_same_thread=False)
+        except sqlite3.Error:
+            return
+        try:
+            version = con.execute("PRAGMA data_version").fetchone()[0]
+            changed_at = busy_since = time.monotonic()
+            pending = False           # commits not yet copied into the database file
+            while not self._stop_event.wait(self.poll):
+                now_version = con.execute("PRAGMA data_version").fetchone()[0]
+                now = time.monotonic()
+                if now_version != version:
+                    if not pending:
+                        busy_since = now
+                    version, changed_at, pending = now_version, now, True
+                if not pending:
+                    continue
+                idle = now - changed_at >= self.idle
+                if idle or now - busy_since >= self.max_busy:
+                    con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    self.checkpoints += 1
+                    pending, busy_since = not idle, now
+        except sqlite3.Error:
+            pass      # the file went away (a restore, a test's tmp dir): the next open starts anew
+        finally:
+            con.close()
+
+
+_checkpointer: Checkpointer | None = None
+
+
+def _start_checkpointer(path: Path) -> None:
+    global _checkpointer
+    _checkpointer = Checkpointer(path)
+    _checkpointer.start()
+
+
+def _stop_checkpointer() -> None:
+    global _checkpointer
+    if _checkpointer is not None:
+        _checkpointer.stop()
+        _checkpointer = None
 
 
 def _check_sqlite_header(path: Path) -> None:
@@ -137,6 +217,66 @@ def write_tx():
                 raise mapped from exc
             cause = cause.__context__
         raise
+
+
+_SQL_FOR_PARAM: dict = {}
+_INSERT_SQL: dict = {}
+
+
+def run_sql(sql: str, params: tuple | list = ()):
+    """Run hand-written SQL, written with ``?`` placeholders, on SQLite or PostgreSQL.
+
+    For the few statements on the scan path, where building each query with peewee would cost
+    more than the disk does; everything else uses peewee queries."""
+    db = database.obj
+    if db.param != "?":
+        key = (sql, db.param)
+        text = _SQL_FOR_PARAM.get(key)
+        if text is None:
+            text = _SQL_FOR_PARAM[key] = sql.replace("?", db.param)
+        sql = text
+    return db.execute_sql(sql, params)
+
+
+def insert_row(model: type[peewee.Model], values: dict) -> int:
+    """INSERT one row of ``model`` with exactly these columns (values as stored: ids for foreign
+    keys) and return its id — the scan path's insert, without building a peewee query each time."""
+    db = database.obj
+    key = (model, tuple(values), db.param, is_sqlite(db))
+    sql = _INSERT_SQL.get(key)
+    if sql is None:
+        fields = model._meta.fields
+        cols = ", ".join(f'"{fields[name].column_name}"' for name in values)
+        marks = ", ".join(db.param for _ in values)
+        sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({marks})'
+        if not key[3]:
+            sql += f' RETURNING "{model._meta.primary_key.column_name}"'
+        _INSERT_SQL[key] = sql
+    cursor = db.execute_sql(sql, tuple(values.values()))
+    return cursor.lastrowid if key[3] else cursor.fetchone()[0]
+
+
+def insert_rows(model: type[peewee.Model], rows: list[dict], *, chunk: int = 200) -> int:
+    """INSERT many rows of ``model`` (all with the same columns, values as stored) — a batch
+    (sign-off, outbox) without peewee building each row's SQL: ``executemany`` on SQLite,
+    multi-row VALUES on PostgreSQL."""
+    if not rows:
+        return 0
+    db = database.obj
+    fields = model._meta.fields
+    names = tuple(rows[0])
+    cols = ", ".join(f'"{fields[name].column_name}"' for name in names)
+    one = "(" + ", ".join(db.param for _ in names) + ")"
+    head = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES '
+    with peewee.__exception_wrapper__:      # sqlite3/psycopg2 errors as peewee.IntegrityError …
+        if is_sqlite(db):
+            db.cursor().executemany(head + one, [tuple(r[n] for n in names) for r in rows])
+        else:
+            for i in range(0, len(rows), chunk):
+                part = rows[i:i + chunk]
+                db.cursor().execute(head + ", ".join(one for _ in part),
+                                    [r[n] for r in part for n in names])
+    return len(rows)
 
 
 def online_backup(dest: Path) -> Path:

@@ -38,8 +38,56 @@ def _m1_initial(db: peewee.Database) -> None:
     _audit_triggers(db)
 
 
+# Indexes no lookup uses, dropped because every scan would write them (issue 9: one scan, one
+# small durable commit).  Staff are deactivated, never deleted, so their links need no index.
+# Indexes on a column with a handful of values (a kind, a status) over a million rows are dropped
+# too: the app runs no ANALYZE, and without statistics SQLite would prefer them to a selective one.
+_M2_DROPPED = ("parcel_carrier", "parcel_arrived_by_id", "parcel_released_by_id",
+               "parcel_released_at", "parcel_event_kind", "parcel_event_staff_id",
+               "shelf_slot_shelf_level",   # level counts: shelf_level_count
+               "outbox_status", "outbox_sent_at",     # (status, id) and (status, sent_at) serve
+               "outbox_kind", "signoff_status")
+
+
+def _shelf_count_triggers(db: peewee.Database) -> None:
+    """Keep shelf_level_count equal to the shelf slots held per level (insert, delete, move)."""
+    plus = ("INSERT INTO shelf_level_count (shelf, level, held) VALUES (NEW.shelf, NEW.level, 1) "
+            "ON CONFLICT (shelf, level) DO UPDATE SET held = shelf_level_count.held + 1")
+    minus = ("UPDATE shelf_level_count SET held = held - 1 "
+             "WHERE shelf = OLD.shelf AND level = OLD.level")
+    if dbmod.is_sqlite(db):
+        for name, when, body in (("in", "AFTER INSERT", plus), ("out", "AFTER DELETE", minus),
+                                 ("move", "AFTER UPDATE OF shelf, level", f"{minus}; {plus}")):
+            db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS shelf_slot_count_{name} {when} "
+                           f"ON shelf_slot BEGIN {body}; END;")
+        return
+    db.execute_sql(
+        "CREATE OR REPLACE FUNCTION shelf_slot_count() RETURNS trigger AS $$ BEGIN "
+        f"IF TG_OP IN ('DELETE', 'UPDATE') THEN {minus}; END IF; "
+        f"IF TG_OP IN ('INSERT', 'UPDATE') THEN {plus}; END IF; "
+        "RETURN NULL; END; $$ LANGUAGE plpgsql;")
+    db.execute_sql("DROP TRIGGER IF EXISTS shelf_slot_count ON shelf_slot;")
+    db.execute_sql("CREATE TRIGGER shelf_slot_count AFTER INSERT OR DELETE OR UPDATE OF shelf, level "
+                   "ON shelf_slot FOR EACH ROW EXECUTE FUNCTION shelf_slot_count();")
+
+
+def _m2_light_scan(db: peewee.Database) -> None:
+    from .models import Outbox, Parcel
+    from .models.intake import ShelfLevelCount
+    for name in _M2_DROPPED:
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+    Parcel._schema.create_indexes(safe=True)          # parcel_released_at_set (partial)
+    Outbox._schema.create_indexes(safe=True)          # outbox_status_sent_at: the day's uploads
+    db.create_tables([ShelfLevelCount], safe=True)
+    db.execute_sql("DELETE FROM shelf_level_count")
+    db.execute_sql("INSERT INTO shelf_level_count (shelf, level, held) "
+                   "SELECT shelf, level, COUNT(*) FROM shelf_slot GROUP BY shelf, level")
+    _shelf_count_triggers(db)
+
+
 MIGRATIONS: list[tuple[int, str, callable]] = [
     (1, "initial schema", _m1_initial),
+    (2, "lighter scan: fewer indexes written per scan, shelf level counts", _m2_light_scan),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

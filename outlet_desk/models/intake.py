@@ -7,8 +7,8 @@ the outlet, so the code is free again.
 """
 from __future__ import annotations
 
-from peewee import (AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField,
-                    IntegerField)
+from peewee import (AutoField, BooleanField, CharField, CompositeKey, DateTimeField,
+                    ForeignKeyField, IntegerField)
 
 from .base import BaseModel
 from .core import Staff
@@ -24,8 +24,16 @@ class ShelfSlot(BaseModel):
     phone_tail = CharField(null=True, index=True)       # keeps one customer's parcels together
     assigned_at = DateTimeField()
 
+
+class ShelfLevelCount(BaseModel):
+    """How many codes each shelf level holds now, kept by triggers on :class:`ShelfSlot` (migration
+    2), so the scan path picks the least-full level from a few rows instead of counting the stock."""
+    shelf = CharField()
+    level = IntegerField()
+    held = IntegerField(default=0)
+
     class Meta:
-        indexes = ((("shelf", "level"), False),)
+        primary_key = CompositeKey("shelf", "level")
 
 
 class ManifestBatch(BaseModel):

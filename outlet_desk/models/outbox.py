@@ -14,14 +14,14 @@ class Outbox(BaseModel):
 
     id = AutoField()
     key = CharField(unique=True)              # idempotency key, also inside the payload
-    kind = CharField(index=True)              # signoff | signoff_correction | return_dispatch | forward_dispatch …
+    kind = CharField()                        # signoff | signoff_correction | return_dispatch | forward_dispatch …
     payload = TextField()                     # JSON
     created_at = DateTimeField()
-    status = CharField(default=PENDING, index=True)
+    status = CharField(default=PENDING)       # indexed with id (the queue) and sent_at (per day)
     attempts = IntegerField(default=0)        # posts started (counted before the post is sent)
     next_attempt_at = DateTimeField(null=True)
     last_error = TextField(null=True)         # transient error, or the server's reason for a rejection
     sent_at = DateTimeField(null=True)        # when the server confirmed it
 
     class Meta:
-        indexes = ((("status", "id"), False),)
+        indexes = ((("status", "id"), False), (("status", "sent_at"), False))

@@ -30,7 +30,7 @@ class Parcel(BaseModel):
 
     id = AutoField()
     waybill = CharField(unique=True)
-    carrier = CharField(index=True)
+    carrier = CharField()
     category = CharField(default=PICKUP)
     status = CharField(default=IN_STOCK)
     problem = BooleanField(default=False)     # an open problem record exists (问题件)
@@ -44,9 +44,11 @@ class Parcel(BaseModel):
     route = CharField(null=True)
     manifest_matched = BooleanField(default=False)
     arrived_at = DateTimeField(index=True)
-    arrived_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
-    released_at = DateTimeField(null=True, index=True)
-    released_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL", backref="+")
+    # staff are never deleted (they are deactivated), so the staff links need no index: every
+    # index is one more page written by each scan (see migration 2)
+    arrived_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL", index=False)
+    released_at = DateTimeField(null=True)     # indexed where set (parcel_released_at_set)
+    released_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL", backref="+", index=False)
     signer_type = CharField(null=True)        # 本人 / 代收 / 家人 / 门卫 / 快递柜 / 驿站
     collector_name = CharField(null=True)
     signed_at = DateTimeField(null=True, index=True)   # set by sign-off, cleared by its undo
@@ -61,6 +63,11 @@ class Parcel(BaseModel):
             (("status", "arrived_at"), False),
             (("shelf", "level", "status"), False),
         )
+
+
+# Only released parcels are looked up by release time: a scan does not write this index.
+Parcel.add_index(Parcel.index(Parcel.released_at, name="parcel_released_at_set")
+                 .where(Parcel.released_at.is_null(False)))
 
 
 class ParcelEvent(BaseModel):
@@ -87,6 +94,6 @@ class ParcelEvent(BaseModel):
     id = AutoField()
     parcel = ForeignKeyField(Parcel, backref="events", on_delete="CASCADE")
     at = DateTimeField(index=True)
-    kind = CharField(index=True)
-    staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    kind = CharField()           # always looked up with the parcel or the time range
+    staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL", index=False)
     detail = TextField(default="")

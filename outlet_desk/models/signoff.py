@@ -25,7 +25,7 @@ class Signoff(BaseModel):
     due_at = DateTimeField(null=True)                # when it entered the queue (released/delivered)
     clerk = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
     outbox_key = CharField(unique=True)
-    status = CharField(default=ACTIVE, index=True)
+    status = CharField(default=ACTIVE)     # nearly all ACTIVE: an index on it misleads the planner
     ended_at = DateTimeField(null=True)              # undone / reversed at
     ended_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL", backref="+")
     reason = TextField(null=True)                    # the manager's reason for a reversal

@@ -24,7 +24,7 @@ import peewee
 
 from .. import audit, changes
 from .. import settings as settings_mod
-from ..db import database, is_sqlite, write_tx
+from ..db import database, insert_row, is_sqlite, run_sql, write_tx
 from ..errors import NotFound, ValidationError
 from ..models import Parcel, ParcelEvent
 from ..models.duty import DutyEvent
@@ -170,20 +170,18 @@ def _format_code(fmt: str, shelf: str, level: int, waybill: str, seq: int) -> st
 
 
 def _level_counts() -> dict[tuple[str, int], int]:
-    # COUNT(*) on the (shelf, level) index: about twice as fast as COUNT(id) on SQLite
-    return {(sh, lv): n for sh, lv, n in ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level,
-                                                           peewee.fn.COUNT(peewee.SQL("*")))
-            .group_by(ShelfSlot.shelf, ShelfSlot.level).tuples()}
+    """Codes held per (shelf, level): a few rows kept by triggers (models.intake.ShelfLevelCount)."""
+    return {(sh, int(lv)): n for sh, lv, n in run_sql(
+        "SELECT shelf, level, held FROM shelf_level_count WHERE held > 0").fetchall()}
 
 
 def _taken_codes(base: str) -> set[str]:
-    """Codes held now that are ``base`` or ``base-N``."""
-    q = ShelfSlot.select(ShelfSlot.code).where(
-        (ShelfSlot.code == base) | ShelfSlot.code.startswith(base + "-"))
-    if is_sqlite():
-        # SQLite's LIKE cannot use the code index; this range (a superset) can
-        q = q.where(ShelfSlot.code >= base, ShelfSlot.code < base + "-\U0010ffff")
-    return {c for (c,) in q.tuples()}
+    """Codes held now that are ``base`` or ``base-N`` (a range on the code index: a superset of
+    ``base-…``, filtered here)."""
+    rows = run_sql("SELECT code FROM shelf_slot WHERE code >= ? AND code < ?",
+                   (base, base + "-\U0010ffff")).fetchall()
+    prefix = base + "-"
+    return {c for (c,) in rows if c == base or c.startswith(prefix)}
 
 
 def _savepoint():
@@ -201,14 +199,13 @@ def choose_level(*, phone: str | None, cfg: dict) -> tuple[str, int]:
     levels = max(1, int(cfg["shelves.levels"]))
     capacity = int(cfg["shelves.level_capacity"])
     if cfg["shelves.rule"] == "by_phone" and phone:
-        row = (ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level)
-               .join(Parcel, on=(ShelfSlot.parcel == Parcel.id))
-               .where(ShelfSlot.phone_tail == phone_tail(phone), Parcel.recipient_phone == phone)
-               .order_by(ShelfSlot.id.desc()).limit(1).tuples().first())
-        if row and row[0] in names and 1 <= row[1] <= levels:
-            held = ShelfSlot.select().where(ShelfSlot.shelf == row[0], ShelfSlot.level == row[1]).count()
-            if held < capacity:
-                return row[0], row[1]
+        row = run_sql("SELECT s.shelf, s.level, c.held FROM shelf_slot s "
+                      "JOIN parcel p ON p.id = s.parcel_id "
+                      "JOIN shelf_level_count c ON c.shelf = s.shelf AND c.level = s.level "
+                      "WHERE s.phone_tail = ? AND p.recipient_phone = ? "
+                      "ORDER BY s.id DESC LIMIT 1", (phone_tail(phone), phone)).fetchone()
+        if row and row[0] in names and 1 <= row[1] <= levels and row[2] < capacity:
+            return row[0], int(row[1])
     used = _level_counts()
     best = None
     for sh in names:
@@ -279,8 +276,9 @@ def _take_slot(parcel_id: int, plan: _CodePlan, *, phone: str | None, now: dt.da
     for _attempt in range(50):
         try:
             with _savepoint():      # a lost race leaves the outer tx usable
-                ShelfSlot.insert(code=code, parcel=parcel_id, shelf=plan.shelf, level=plan.level,
-                                 phone_tail=phone_tail(phone) or None, assigned_at=now).execute()
+                insert_row(ShelfSlot, dict(code=code, parcel=parcel_id, shelf=plan.shelf,
+                                           level=plan.level, phone_tail=phone_tail(phone) or None,
+                                           assigned_at=now))
             return code
         except peewee.IntegrityError:
             n += 1
@@ -306,16 +304,23 @@ def holder_of(code: str) -> int | None:
 
 
 def level_occupancy() -> dict[tuple[str, int], int]:
-    return {(s, lv): n for s, lv, n in ShelfSlot.select(ShelfSlot.shelf, ShelfSlot.level,
-                                                          peewee.fn.COUNT(ShelfSlot.id))
-            .group_by(ShelfSlot.shelf, ShelfSlot.level).tuples()}
+    return _level_counts()
 
 
 # ---------------------------------------------------------------------------------------------
 # the scan
-def _manifest_line(waybill: str):
-    return (ManifestLine.select().where(ManifestLine.waybill == waybill)
-            .order_by(ManifestLine.id.desc()).first())
+@dataclass(frozen=True)
+class _Line:
+    id: int
+    carrier: str | None
+    recipient_name: str | None
+    recipient_phone: str | None
+
+
+def _manifest_line(waybill: str) -> _Line | None:
+    row = run_sql("SELECT id, carrier, recipient_name, recipient_phone FROM manifest_line "
+                  "WHERE waybill = ? ORDER BY id DESC LIMIT 1", (waybill,)).fetchone()
+    return _Line(*row) if row else None
 
 
 def _since(p: Parcel) -> dt.datetime:
@@ -384,47 +389,46 @@ def receive_parcel(raw: str, *, category: str | None = None, courier: str | None
         courier = (cfg["intake.couriers"] or [None])[0]
     if category == Parcel.TOWNSHIP and not route:
         route = (cfg["intake.routes"] or [None])[0]
+    # The scan path: hand-written statements (run_sql/insert_row), one durable commit.
     with write_tx():
-        existing = Parcel.get_or_none(Parcel.waybill == rec.waybill)
-        if existing is not None:
-            return _result(existing, DUPLICATE, rec.candidates, duplicate_message(existing))
+        if run_sql("SELECT id FROM parcel WHERE waybill = ?", (rec.waybill,)).fetchone():
+            return _duplicate(rec)
         name = line.recipient_name if line else None
         phone = line.recipient_phone if line else None
         # a self-pickup parcel is stored with its code at once (no second write to the parcel)
         plan = _plan_code(rec.waybill, phone, cfg=cfg) if category == Parcel.PICKUP else None
+        courier = courier if category == Parcel.DELIVERY else None
+        route = route if category == Parcel.TOWNSHIP else None
+        row = dict(waybill=rec.waybill, carrier=rec.carrier, category=category,
+                   status=Parcel.IN_STOCK, problem=category == Parcel.PROBLEM,
+                   shelf=plan.shelf if plan else None, level=plan.level if plan else None,
+                   pickup_code=plan.code if plan else None, recipient_name=name,
+                   recipient_phone=phone, phone_tail=phone_tail(phone) or None, courier=courier,
+                   route=route, manifest_matched=line is not None, arrived_at=now,
+                   arrived_by=actor.id, cod_fen=0, updated_at=now)
         try:
             # another counter (PostgreSQL) may take the same waybill in at the same moment; the
             # unique index makes the loser a DUPLICATE instead of an aborted scan
             with _savepoint():
-                parcel = Parcel.create(
-                    waybill=rec.waybill, carrier=rec.carrier, category=category,
-                    status=Parcel.IN_STOCK, problem=category == Parcel.PROBLEM,
-                    recipient_name=name, recipient_phone=phone, phone_tail=phone_tail(phone) or None,
-                    courier=courier if category == Parcel.DELIVERY else None,
-                    route=route if category == Parcel.TOWNSHIP else None,
-                    manifest_matched=line is not None, arrived_at=now, arrived_by=actor.id,
-                    updated_at=now,
-                    **({"shelf": plan.shelf, "level": plan.level, "pickup_code": plan.code}
-                       if plan else {}))
+                parcel_id = insert_row(Parcel, row)
         except peewee.IntegrityError:
-            existing = Parcel.get_or_none(Parcel.waybill == rec.waybill)
-            if existing is None:
+            if Parcel.get_or_none(Parcel.waybill == rec.waybill) is None:
                 raise
-            return _result(existing, DUPLICATE, rec.candidates, duplicate_message(existing))
-        ParcelEvent.insert(parcel=parcel.id, at=now, kind=ParcelEvent.ARRIVED, staff=actor.id,
-                           detail=CATEGORY_LABELS[category]).execute()
+            return _duplicate(rec)
+        insert_row(ParcelEvent, dict(parcel=parcel_id, at=now, kind=ParcelEvent.ARRIVED,
+                                     staff=actor.id, detail=CATEGORY_LABELS[category]))
         if line is not None:
-            ManifestLine.update(matched=True).where(ManifestLine.id == line.id).execute()
+            run_sql("UPDATE manifest_line SET matched = ? WHERE id = ?", (True, line.id))
         if plan is not None:
-            code = _take_slot(parcel.id, plan, phone=phone, now=now)
+            code = _take_slot(parcel_id, plan, phone=phone, now=now)
             if code != plan.code:     # lost a race for the code: the next suffix
-                Parcel.update(pickup_code=code).where(Parcel.id == parcel.id).execute()
-                parcel.pickup_code = code
+                run_sql("UPDATE parcel SET pickup_code = ? WHERE id = ?", (code, parcel_id))
+                row["pickup_code"] = code
         elif category == Parcel.PROBLEM:
             from ..models.problems import ProblemRecord
-            ProblemRecord.create(parcel=parcel.id, reason="其他", note="到件时登记为问题件",
+            ProblemRecord.create(parcel=parcel_id, reason="其他", note="到件时登记为问题件",
                                  opened_at=now, opened_by=actor.id)
-            ParcelEvent.insert(parcel=parcel.id, at=now, kind=ParcelEvent.PROBLEM_OPENED,
+            ParcelEvent.insert(parcel=parcel_id, at=now, kind=ParcelEvent.PROBLEM_OPENED,
                                staff=actor.id, detail="其他 到件时登记为问题件").execute()
         duty_key = (database.obj, now.date())
         if duty_key not in _ARRIVALS_OBSERVED:
@@ -434,13 +438,24 @@ def receive_parcel(raw: str, *, category: str | None = None, courier: str | None
     if duty_key not in _ARRIVALS_OBSERVED:      # committed: no need to look again today
         _ARRIVALS_OBSERVED.clear()
         _ARRIVALS_OBSERVED.add(duty_key)
-    where = parcel.pickup_code or {Parcel.DELIVERY: f"派送 {parcel.courier or ''}".strip(),
-                                   Parcel.TOWNSHIP: f"乡镇 {parcel.route or ''}".strip(),
-                                   Parcel.PROBLEM: "问题件"}[category]
+    code = row["pickup_code"]
+    where = code or {Parcel.DELIVERY: f"派送 {courier or ''}".strip(),
+                     Parcel.TOWNSHIP: f"乡镇 {route or ''}".strip(),
+                     Parcel.PROBLEM: "问题件"}[category]
     message = f"已入库 {rec.waybill}（{rec.carrier}）→ {where}"
     if line is None:
         message += "，清单中没有此单"
-    return _result(parcel, ACCEPTED, rec.candidates, message, CHANGES)
+    return IntakeResult(kind=ACCEPTED, parcel_id=parcel_id, waybill=rec.waybill,
+                        carrier=rec.carrier, candidates=tuple(rec.candidates), category=category,
+                        status=Parcel.IN_STOCK, shelf=row["shelf"], level=row["level"],
+                        pickup_code=code, recipient_name=name, phone_masked=mask_phone(phone),
+                        manifest_matched=line is not None, courier=courier, route=route,
+                        arrived_at=now, since=now, message=message, changes=CHANGES)
+
+
+def _duplicate(rec) -> IntakeResult:
+    existing = Parcel.get(Parcel.waybill == rec.waybill)
+    return _result(existing, DUPLICATE, rec.candidates, duplicate_message(existing))
 
 
 @operation("intake.change_carrier", "更正快递公司")

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 
 from .. import audit, changes
-from ..db import write_tx
+from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from peewee import fn
 
@@ -50,9 +50,7 @@ def enqueue_many(kind: str, items: list[tuple[str, dict]], *, now: dt.datetime,
     """Bulk: ``items`` are (key, payload) pairs; one INSERT per ``chunk`` rows, no query per row."""
     rows = [{"key": key, "kind": kind, "payload": _body(kind, payload, key), "created_at": now,
              "status": Outbox.PENDING, "attempts": 0} for key, payload in items]
-    for i in range(0, len(rows), chunk):
-        Outbox.insert_many(rows[i:i + chunk]).execute()
-    return len(rows)
+    return insert_rows(Outbox, rows, chunk=chunk)
 
 
 def pending_count() -> int:

@@ -15,6 +15,67 @@ def test_sqlite_pragmas_make_accepted_writes_durable(db):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2      # FULL
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    # a commit never waits for a checkpoint: the background Checkpointer does them
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+
+
+def test_the_database_file_catches_up_with_the_wal_once_the_counter_pauses(tmp_path):
+    import shutil
+    import time
+
+    from outlet_desk import db as dbmod
+    from outlet_desk.models import Staff
+    open_database(tmp_path / "outlet.db")
+    try:
+        for i in range(50):
+            Staff.create(name=f"店员{i}", role="clerk", secret_hash="x", created_at="2026-06-07")
+        deadline = time.monotonic() + 20
+        while dbmod._checkpointer.checkpoints == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert dbmod._checkpointer.checkpoints >= 1
+        # the main file alone (no WAL beside it) already holds every row
+        shutil.copyfile(tmp_path / "outlet.db", tmp_path / "copy.db")
+        con = sqlite3.connect(tmp_path / "copy.db")
+        try:
+            assert con.execute("SELECT COUNT(*) FROM staff").fetchone()[0] == 50
+        finally:
+            con.close()
+    finally:
+        close_database()
+    assert dbmod._checkpointer is None                       # stopped with the database
+
+
+def test_migration_2_counts_the_shelf_levels_of_an_older_database(tmp_path):
+    """An outlet created before migration 2: its codes per level are counted once, then kept by
+    triggers; the indexes a scan no longer needs are gone."""
+    from outlet_desk.models import Parcel
+    from outlet_desk.models.intake import ShelfSlot
+    from tests.factories import make_parcel
+    open_database(tmp_path / "outlet.db")
+    db = Parcel._meta.database
+    for name in ("in", "out", "move"):
+        db.execute_sql(f"DROP TRIGGER shelf_slot_count_{name}")
+    db.execute_sql("DROP TABLE shelf_level_count")
+    db.execute_sql('CREATE INDEX "parcel_carrier" ON "parcel" ("carrier")')
+    SchemaMeta.update(value="1").where(SchemaMeta.key == "version").execute()
+    parcels = [make_parcel() for _ in range(5)]
+    for i, p in enumerate(parcels):
+        ShelfSlot.create(code=f"A-{i % 2 + 1}-{i}", parcel=p.id, shelf="A", level=i % 2 + 1,
+                         assigned_at="2026-06-07 09:00:00")
+    close_database()
+    open_database(tmp_path / "outlet.db")
+    try:
+        assert migrations.current_version(db) == migrations.SCHEMA_VERSION
+        from outlet_desk.services import intake
+        assert intake.level_occupancy() == {("A", 1): 3, ("A", 2): 2}
+        ShelfSlot.delete().where(ShelfSlot.parcel == parcels[0].id).execute()
+        ShelfSlot.update(level=2).where(ShelfSlot.parcel == parcels[2].id).execute()
+        Parcel.delete().where(Parcel.id == parcels[4].id).execute()      # cascades to its slot
+        assert intake.level_occupancy() == {("A", 2): 3}
+        names = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "parcel_carrier" not in names and "parcel_released_at_set" in names
+    finally:
+        close_database()
 
 
 def test_opening_again_is_a_no_op_migration(tmp_path):
@@ -44,11 +105,12 @@ def test_pending_migration_backs_up_the_file_first(tmp_path, monkeypatch):
         ran.append(True)
         db.execute_sql("CREATE TABLE extra_step (id INTEGER PRIMARY KEY)")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(2, "extra", step2)])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    step = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(step, "extra", step2)])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", step)
     open_database(tmp_path / "outlet.db")
     close_database()
-    backups = list((tmp_path / "backups").glob("pre-migration-v1-*.db"))
+    backups = list((tmp_path / "backups").glob(f"pre-migration-v{step - 1}-*.db"))
     assert ran and len(backups) == 1
     con = sqlite3.connect(backups[0])
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
