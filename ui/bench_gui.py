@@ -79,10 +79,11 @@ def _wedge(app, screen, field, scans: list[str]) -> int:
     field.  Slow handling shows up as lag (Enter due → scan handled), and lost or merged keys in
     what the screen received.
 
-    PySide 6.12's ``QTest.keyClick(s)`` drop one reference to ``None`` per call (a binding bug;
-    real key events from the platform do not go through it), which kills the interpreter after
-    some thousand keys; each call is balanced by keeping one reference, and the process leaves
-    with ``os._exit`` so that the balance is never freed."""
+    Each ``QTest.keyClick(s)`` call keeps one reference to ``None`` (``_NONE_BALANCE``) and the
+    process leaves with ``os._exit``: PySide6 6.12.0 drops a reference to ``None`` on every
+    flag-typed call, ``keyClick`` included, which would kill the interpreter after some thousand
+    keys.  The project pins PySide6 below 6.12 (``tests/ui/test_pyside_refcount.py``), where
+    ``keyClick`` is balanced and the extra references only cost a list of ``None``."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 

@@ -190,3 +190,39 @@ def test_auto_print_without_a_printer_says_so_and_keeps_scanning(qtbot, make_win
     if not chosen_printer(screen.ctx.prefs, "labels"):       # no printer on the test machine
         assert "打印" in screen.last_detail.text()
     assert screen.scan.hasFocus()
+
+
+def test_list_on_screen_is_what_its_rows_say(qtbot, make_window):
+    """Each scan moves the rows already on screen down instead of painting them again: what the
+    window shows must stay exactly a fresh paint of the list — at the top, with a row selected,
+    and scrolled down — and the newest parcel is the top row."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QImage
+
+    window, screen = open_intake(qtbot, make_window)
+    view = screen.table.viewport()
+
+    def on_screen_matches_fresh_paint():
+        shot = window.screen().grabWindow(window.winId()).toImage()
+        at = view.mapTo(window, QPoint(0, 0))
+        shown = shot.copy(at.x(), at.y(), view.width(), view.height()).convertToFormat(QImage.Format_RGB32)
+        fresh = view.grab().toImage().convertToFormat(QImage.Format_RGB32)
+        return shown == fresh
+
+    rng = random.Random(3)
+    waybills = []
+    while len(waybills) < 45:
+        wb = demo_waybill(rng, ["中通", "圆通", "韵达"][len(waybills) % 3])
+        if wb not in waybills and not Parcel.select().where(Parcel.waybill == wb).exists():
+            waybills.append(wb)
+    for i, wb in enumerate(waybills):
+        if i == 5:
+            screen.table.selectRow(2)
+        if i == 30:
+            screen.table.verticalScrollBar().setValue(3)
+        scan(qtbot, screen.scan, wb, delay=-1)
+        assert screen.model.row_at(0).waybill == wb
+        assert screen.model.index(0, 1).data() == wb
+        qtbot.waitUntil(on_screen_matches_fresh_paint, timeout=2000)
+    assert screen.table.selectionModel().selectedRows()[0].row() == 2 + len(waybills) - 5
+    assert screen.scan.hasFocus()

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog, QFrame,
                                QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
 from outlet_desk.errors import OutletError
@@ -21,8 +21,9 @@ from outlet_desk.printing.labels import labels_pdf
 from outlet_desk.services import intake, waybill
 
 from .. import printing, sound
-from ..models.rows import Column, RowsTableModel
+from ..models.rows import Column, TextRowsModel
 from ..ops import run_in_background
+from ..widgets.newest_first import NewestFirstTableView
 from ..widgets.scanfield import ScanField
 from .base import Screen
 
@@ -122,8 +123,8 @@ class IntakeScreen(Screen):
         lv.setContentsMargins(0, 0, 0, 0)
         self.list_title = QLabel()
         lv.addWidget(self.list_title)
-        self.model = RowsTableModel(self._columns(), loader=self._load, page=200)
-        self.table = QTableView()
+        self.model = TextRowsModel(self._columns(), loader=self._load, page=200)
+        self.table = NewestFirstTableView()
         self.table.setObjectName("intake_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -216,7 +217,6 @@ class IntakeScreen(Screen):
         self.carrier_button.setText(self.tr("Next carrier (Alt+C)"))
         self.hint.setText(self.tr("Alt+C changes the carrier of the selected (or last) parcel"))
         self.model.columns = self._columns()
-        self.model.headerDataChanged.emit(Qt.Horizontal, 0, len(self.model.columns) - 1)
         if self.carrier_box.count():
             self.carrier_box.setItemText(0, self.tr("Automatic"))
         self._update_counts()
@@ -422,9 +422,7 @@ class IntakeScreen(Screen):
         finally:
             self._emitting = False
         if isinstance(new, intake.IntakeRow):
-            self.model.rows[i] = new
-            self.model.dataChanged.emit(self.model.index(i, 0),
-                                        self.model.index(i, self.model.columnCount() - 1))
+            self.model.replace_row(i, new)
             self.ctx.banner.ok(self.tr("%1 is now %2 (Alt+C again for the next one)")
                                .replace("%1", new.waybill).replace("%2", new.carrier))
         self.scan.reclaim()
