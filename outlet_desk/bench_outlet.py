@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 
 #: Bump when the generated data or the schema changes: a cached outlet of another version is rebuilt.
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 
 
 def _rr(r: random.Random, a: int, b: int | None = None) -> int:

@@ -45,6 +45,9 @@ def _m1_initial(db: peewee.Database) -> None:
 _M2_DROPPED = ("parcel_carrier", "parcel_arrived_by_id", "parcel_released_by_id",
                "parcel_released_at", "parcel_event_kind", "parcel_event_staff_id",
                "shelf_slot_shelf_level",   # level counts: shelf_level_count
+               "shelf_slot_phone_tail",    # a customer's level: the parcel's (phone_tail, status)
+               "parcel_shelf_level_status",   # the stock check reads the few parcels at the outlet
+               "parcel_signed_at",         # partial: parcel_signed_at_set, parcel_unsigned
                "outbox_status", "outbox_sent_at",     # (status, id) and (status, sent_at) serve
                "outbox_kind", "signoff_status")
 
@@ -76,7 +79,7 @@ def _m2_light_scan(db: peewee.Database) -> None:
     from .models.intake import ShelfLevelCount
     for name in _M2_DROPPED:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
-    Parcel._schema.create_indexes(safe=True)          # parcel_released_at_set (partial)
+    Parcel._schema.create_indexes(safe=True)          # the partial ones (models/parcels.py)
     Outbox._schema.create_indexes(safe=True)          # outbox_status_sent_at: the day's uploads
     db.create_tables([ShelfLevelCount], safe=True)
     db.execute_sql("DELETE FROM shelf_level_count")

@@ -21,7 +21,7 @@ class ShelfSlot(BaseModel):
     parcel = ForeignKeyField(Parcel, unique=True, backref="+", on_delete="CASCADE")
     shelf = CharField()
     level = IntegerField()
-    phone_tail = CharField(null=True, index=True)       # keeps one customer's parcels together
+    phone_tail = CharField(null=True)   # found through the parcel's (phone_tail, status) index
     assigned_at = DateTimeField()
 
 

@@ -2,7 +2,7 @@
 not add columns to :class:`Parcel`."""
 from __future__ import annotations
 
-from peewee import (AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField,
+from peewee import (SQL, AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
 
 from .base import BaseModel
@@ -51,7 +51,7 @@ class Parcel(BaseModel):
     released_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL", backref="+", index=False)
     signer_type = CharField(null=True)        # 本人 / 代收 / 家人 / 门卫 / 快递柜 / 驿站
     collector_name = CharField(null=True)
-    signed_at = DateTimeField(null=True, index=True)   # set by sign-off, cleared by its undo
+    signed_at = DateTimeField(null=True)      # set by sign-off, cleared by its undo (indexes below)
     cod_fen = IntegerField(default=0)         # 到付: amount to collect from the customer at release
     note = TextField(null=True)
     updated_at = DateTimeField()
@@ -61,13 +61,25 @@ class Parcel(BaseModel):
             (("status", "pickup_code"), False),
             (("phone_tail", "status"), False),
             (("status", "arrived_at"), False),
-            (("shelf", "level", "status"), False),
         )
 
 
-# Only released parcels are looked up by release time: a scan does not write this index.
+def not_signed_off():
+    """Parcels that have left the shelves (not ``in_stock``) with no sign-off yet: the rows of the
+    partial index ``parcel_unsigned``.  A query for unsigned parcels ANDs this in: SQLite uses a
+    partial index only when the query repeats its condition, with literal values (never a bound
+    parameter) — hence the SQL literal."""
+    return Parcel.signed_at.is_null() & (Parcel.status != SQL("'in_stock'"))
+
+
+# Partial indexes: a new parcel (in stock, not released, not signed) is in none of them, so a
+# scan does not write them.  Released parcels are looked up by release time, signed ones by
+# sign-off time, and the sign-off queue by not_signed_off().
 Parcel.add_index(Parcel.index(Parcel.released_at, name="parcel_released_at_set")
                  .where(Parcel.released_at.is_null(False)))
+Parcel.add_index(Parcel.index(Parcel.signed_at, name="parcel_signed_at_set")
+                 .where(Parcel.signed_at.is_null(False)))
+Parcel.add_index(Parcel.index(Parcel.status, name="parcel_unsigned").where(not_signed_off()))
 
 
 class ParcelEvent(BaseModel):

@@ -199,11 +199,12 @@ def choose_level(*, phone: str | None, cfg: dict) -> tuple[str, int]:
     levels = max(1, int(cfg["shelves.levels"]))
     capacity = int(cfg["shelves.level_capacity"])
     if cfg["shelves.rule"] == "by_phone" and phone:
-        row = run_sql("SELECT s.shelf, s.level, c.held FROM shelf_slot s "
-                      "JOIN parcel p ON p.id = s.parcel_id "
+        row = run_sql("SELECT s.shelf, s.level, c.held FROM parcel p "
+                      "JOIN shelf_slot s ON s.parcel_id = p.id "
                       "JOIN shelf_level_count c ON c.shelf = s.shelf AND c.level = s.level "
-                      "WHERE s.phone_tail = ? AND p.recipient_phone = ? "
-                      "ORDER BY s.id DESC LIMIT 1", (phone_tail(phone), phone)).fetchone()
+                      "WHERE p.phone_tail = ? AND p.status IN (?, ?, ?) AND p.recipient_phone = ? "
+                      "ORDER BY s.id DESC LIMIT 1",
+                      (phone_tail(phone), *Parcel.AT_OUTLET, phone)).fetchone()
         if row and row[0] in names and 1 <= row[1] <= levels and row[2] < capacity:
             return row[0], int(row[1])
     used = _level_counts()

@@ -31,7 +31,7 @@ from ..models.duty import DutyEvent
 from ..models.money import Payment
 from ..models.outgoing import (CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman,
                                ZoneProvince)
-from ..models.parcels import Parcel, ParcelEvent
+from ..models.parcels import Parcel, ParcelEvent, not_signed_off
 from ..permissions import MANAGER_ONLY, Actor, operation
 from ..privacy import mask_phone
 from ..settings import SettingSpec
@@ -952,8 +952,8 @@ def unsigned_deliveries(now: dt.datetime) -> list[UnsignedRow]:
 
     Age counts from the moment the parcel left (its last out-for-delivery/delivered/released
     event; its arrival if none).  Two queries, whatever the list's length."""
-    parcels = list(Parcel.select().where(Parcel.status.in_(UNSIGNED_STATUSES),
-                                         Parcel.signed_at.is_null()).order_by(Parcel.arrived_at))
+    parcels = list(Parcel.select().where(Parcel.status.in_(UNSIGNED_STATUSES), not_signed_off())
+                   .order_by(Parcel.arrived_at))
     ids = [p.id for p in parcels]
     left: dict[int, dt.datetime] = {}
     if ids:

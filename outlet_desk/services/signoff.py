@@ -19,6 +19,7 @@ from .. import audit, changes, settings
 from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..models import Outbox, Parcel, ParcelEvent, Staff
+from ..models.parcels import not_signed_off
 from ..models.signoff import Signoff
 from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
 from ..privacy import mask_phone
@@ -91,7 +92,7 @@ def _due_expr():
 
 
 def _queue_query(flt: BatchFilter | None):
-    q = Parcel.select().where(Parcel.status.in_(SIGNABLE) & Parcel.signed_at.is_null())
+    q = Parcel.select().where(Parcel.status.in_(SIGNABLE) & not_signed_off())
     flt = flt or BatchFilter()
     if flt.courier:
         q = q.where(Parcel.courier == flt.courier)
@@ -697,7 +698,7 @@ def populate_demo(ctx) -> None:
         delivery.report_delivered(waybills=waybills, actor=clerks[0], now=at)
     # 签收: the history signed at 13:30 of its day and uploaded
     rows = list(Parcel.select(Parcel.id, _due_expr())
-                .where(Parcel.status.in_(SIGNABLE) & Parcel.signed_at.is_null()).tuples())
+                .where(Parcel.status.in_(SIGNABLE) & not_signed_off()).tuples())
     by_day: dict[dt.date, list[int]] = {}
     todays = []
     for pid, due in rows:

@@ -122,3 +122,26 @@ def test_file_that_is_not_a_database_is_reported_as_corrupt(tmp_path):
     (tmp_path / "outlet.db").write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(DatabaseCorrupt):
         open_database(tmp_path / "outlet.db")
+
+
+def test_the_counter_s_hot_queries_use_their_indexes_without_statistics(db):
+    """The app runs no ANALYZE; these plans must not depend on it.  A scan's own statements, the
+    sign-off queue (partial index: a new parcel is not in it) and the day's movements."""
+    import datetime as dt
+
+    from outlet_desk.services import signoff
+    q = signoff._queue_query(None)
+    plan = " ".join(r[3] for r in db.execute_sql("EXPLAIN QUERY PLAN " + q.sql()[0], q.sql()[1]))
+    assert "parcel_unsigned" in plan
+    for sql, params in (("SELECT id FROM parcel WHERE waybill = ?", ("SF1",)),
+                        ("SELECT code FROM shelf_slot WHERE code >= ? AND code < ?", ("3-1", "3-2"))):
+        plan = " ".join(r[3] for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+        assert "SEARCH" in plan and "SCAN" not in plan, plan
+    day = dt.datetime(2026, 6, 7)
+    n = db.execute_sql("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'sqlite_stat%'").fetchone()
+    assert n[0] == 0
+    from outlet_desk.models import ParcelEvent as E
+    moved = E.select(E.parcel).where(E.kind.in_(["arrived"]) & (E.at >= day))
+    plan = " ".join(r[3] for r in db.execute_sql("EXPLAIN QUERY PLAN " + moved.sql()[0],
+                                                  moved.sql()[1]))
+    assert "parcel_event_at" in plan
