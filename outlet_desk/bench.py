@@ -340,7 +340,8 @@ def run(parcels: int, cache: Path, json_out: Path | None = None, *, echo=print,
         # is flushed to the disk first, or its write-back would land inside the measures below
         work_db = Path(work) / "outlet.db"
         shutil.copyfile(db_path, work_db)
-        os.sync()
+        if hasattr(os, "sync"):          # POSIX; on Windows the copy is left to the cache
+            os.sync()
         ctx.db_path = work_db
         ctx.samples["wedge_seconds"] = wedge_seconds
         from . import settings
