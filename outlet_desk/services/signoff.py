@@ -569,6 +569,14 @@ def export_rows(day: dt.date, *, full_phones: bool = False) -> list[list[str]]:
     return rows
 
 
+def _cell(value):
+    """A text cell Excel or WPS would run as a formula (a name typed at the counter, a line of an
+    imported manifest: ``=HYPERLINK(…)``) is written with a leading apostrophe: shown, not run."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 @operation("signoff.export_full_phones", "导出签收（完整电话）", MANAGER_ONLY)
 def export_full_phones(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime) -> int:
     """The day's sign-offs with full phone numbers: only a manager, on explicit request; audited."""
@@ -583,7 +591,7 @@ def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime,
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValidationError("导出文件名应以 .csv 或 .xlsx 结尾。")
-    rows = export_rows(day, full_phones=_full_phones)
+    rows = [[_cell(v) for v in r] for r in export_rows(day, full_phones=_full_phones)]
     header = [c for c, _ in EXPORT_COLUMNS]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -222,6 +222,19 @@ def test_export_csv_and_xlsx_mask_phones(clerk, tmp_path):
         signoff.export(NOW.date(), tmp_path / "s.txt", actor=clerk, now=NOW)
 
 
+def test_export_writes_a_formula_typed_as_a_name_as_text(clerk, tmp_path):
+    p = released("SF1000000000002", phone="13912345678", name="赵六")
+    signoff.sign_scanned(p.waybill, signer_name="=HYPERLINK(1)", actor=clerk, now=NOW)
+    signoff.export(NOW.date(), tmp_path / "s.csv", actor=clerk, now=NOW)
+    with open(tmp_path / "s.csv", encoding="utf-8-sig") as fh:
+        row = list(csv.reader(fh))[1]
+    assert row[3] == "'=HYPERLINK(1)" and row[0] == "SF1000000000002"
+    signoff.export(NOW.date(), tmp_path / "s.xlsx", actor=clerk, now=NOW)
+    from openpyxl import load_workbook
+    cell = load_workbook(tmp_path / "s.xlsx").active.cell(2, 4)
+    assert cell.value == "'=HYPERLINK(1)" and cell.data_type == "s"
+
+
 def test_scan_out_and_courier_report_fill_the_queue(clerk):
     p = make_parcel("YD5000000000001", category=Parcel.DELIVERY, shelf=None)
     q = make_parcel("YD5000000000002", category=Parcel.DELIVERY, shelf=None)
