@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 
 #: Bump when the generated data or the schema changes: a cached outlet of another version is rebuilt.
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6
 
 
 def _rr(r: random.Random, a: int, b: int | None = None) -> int:
@@ -691,7 +691,7 @@ class _Generator:
             cust_name, cust_phone = name, phone
             digits = phone
             if closed_at is not None and self._purge_time(closed_at) is not None:
-                cust_name, cust_phone = PURGED, None     # the purge keeps phone_digits (as the app)
+                cust_name, cust_phone, digits = PURGED, None, None    # as the daily purge
             self.cur["ticket"].append((created, (
                 tid, source, crm, cat, self.TITLES[cat], f"{name}反映：{self.TITLES[cat]}。", wb,
                 cust_name, cust_phone, None if status == "new" and crm else clerk_id, status,

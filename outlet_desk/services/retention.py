@@ -40,9 +40,11 @@ def purge(*, actor: Actor, now: dt.datetime, days: int | None = None) -> PurgeRe
                         & (OutgoingParcel.sender_phone.is_null(False)
                            | OutgoingParcel.recipient_phone.is_null(False)))
                  .execute())
-        n_tickets = (Ticket.update(customer_name=PURGED, customer_phone=None)
+        # phone_digits is the same number, normalised (repeat customers): it goes too
+        n_tickets = (Ticket.update(customer_name=PURGED, customer_phone=None, phone_digits=None)
                      .where((Ticket.status == Ticket.CLOSED) & (Ticket.closed_at < cutoff)
-                            & Ticket.customer_phone.is_null(False))
+                            & (Ticket.customer_phone.is_null(False)
+                               | Ticket.phone_digits.is_null(False)))
                      .execute())
         audit.record(actor, "retention.purge", entity="retention", entity_id=cutoff.date(),
                      detail={"days": days, "parcels": n_parcels, "outgoing": n_out,

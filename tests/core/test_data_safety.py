@@ -87,8 +87,17 @@ def test_retention_masks_old_closed_parcels_only_and_is_audited(db, manager):
                                      received_at=NOW - dt.timedelta(days=200))
     sent_new = OutgoingParcel.create(waybill="YT101", sender_name="赵六", sender_phone="13900002222",
                                      received_at=NOW - dt.timedelta(days=20))
+    from outlet_desk.models.tickets import Ticket
+    tickets = [Ticket.create(category="投诉", title="t", customer_name="钱七",
+                             customer_phone="139-0000-3333", phone_digits="13900003333",
+                             status=Ticket.CLOSED, created_at=NOW - dt.timedelta(days=age + 1),
+                             due_at=NOW, closed_at=NOW - dt.timedelta(days=age))
+               for age in (300, 10)]
     result = retention.purge(actor=manager, now=NOW)
-    assert result.parcels == 1 and result.outgoing == 1
+    assert result.parcels == 1 and result.outgoing == 1 and result.tickets == 1
+    old_t, new_t = (Ticket.get_by_id(t.id) for t in tickets)
+    assert (old_t.customer_phone, old_t.phone_digits) == (None, None)   # no copy of the number left
+    assert new_t.phone_digits == "13900003333"
     assert OutgoingParcel.get_by_id(sent_old.id).sender_phone is None
     assert OutgoingParcel.get_by_id(sent_new.id).sender_phone == "13900002222"
     old = Parcel.get_by_id(old.id)
