@@ -70,8 +70,11 @@ def sqlite_path(db: peewee.Database | None = None) -> Path | None:
 
 
 def open_database(url_or_path: str | Path, *, migrate: bool = True,
-                  backup_dir: Path | None = None) -> peewee.Database:
-    """Connect, check the file is sound, run pending migrations, and bind the models to it."""
+                  backup_dir: Path | None = None, counter: bool = False) -> peewee.Database:
+    """Connect, check the file is sound, run pending migrations, and bind the models to it.
+
+    ``counter``: the app at the counter, which takes scanning bursts — its SQLite WAL is
+    preallocated (:func:`preallocate_wal`); a command-line run writes too little to need it."""
     from . import migrations
 
     url = str(url_or_path)
@@ -79,7 +82,8 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
     path = sqlite_path(db)
     if path is not None and path.exists() and path.stat().st_size > 0:
         _check_sqlite_header(path)
-        preallocate_wal(path)
+        if counter:
+            preallocate_wal(path)
     try:
         db.connect(reuse_if_open=True)
     except peewee.OperationalError as exc:
@@ -281,18 +285,25 @@ def insert_row(model: type[peewee.Model], values: dict) -> int:
     """INSERT one row of ``model`` with exactly these columns (values as stored: ids for foreign
     keys) and return its id — the scan path's insert, without building a peewee query each time."""
     db = database.obj
-    key = (model, tuple(values), db.param, is_sqlite(db))
+    sqlite = is_sqlite(db)
+    key = (model, tuple(values), db.param, sqlite)
     sql = _INSERT_SQL.get(key)
     if sql is None:
-        fields = model._meta.fields
-        cols = ", ".join(f'"{fields[name].column_name}"' for name in values)
-        marks = ", ".join(db.param for _ in values)
-        sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({marks})'
-        if not key[3]:
+        head, one = _insert_sql(db, model, tuple(values))
+        sql = head + one
+        if not sqlite:
             sql += f' RETURNING "{model._meta.primary_key.column_name}"'
         _INSERT_SQL[key] = sql
     cursor = db.execute_sql(sql, tuple(values.values()))
-    return cursor.lastrowid if key[3] else cursor.fetchone()[0]
+    return cursor.lastrowid if sqlite else cursor.fetchone()[0]
+
+
+def _insert_sql(db: peewee.Database, model: type[peewee.Model], names: tuple) -> tuple[str, str]:
+    """``INSERT INTO "table" ("col", …) VALUES `` and one row's ``(?, …)`` for these fields."""
+    fields = model._meta.fields
+    cols = ", ".join(f'"{fields[name].column_name}"' for name in names)
+    return (f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ',
+            "(" + ", ".join(db.param for _ in names) + ")")
 
 
 def insert_rows(model: type[peewee.Model], rows: list[dict], *, chunk: int = 200) -> int:
@@ -302,11 +313,8 @@ def insert_rows(model: type[peewee.Model], rows: list[dict], *, chunk: int = 200
     if not rows:
         return 0
     db = database.obj
-    fields = model._meta.fields
     names = tuple(rows[0])
-    cols = ", ".join(f'"{fields[name].column_name}"' for name in names)
-    one = "(" + ", ".join(db.param for _ in names) + ")"
-    head = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES '
+    head, one = _insert_sql(db, model, names)
     with peewee.__exception_wrapper__:      # sqlite3/psycopg2 errors as peewee.IntegrityError …
         if is_sqlite(db):
             db.cursor().executemany(head + one, [tuple(r[n] for n in names) for r in rows])

@@ -43,7 +43,7 @@ def open_outlet(home: Path, db_url: str | None = None):
     from outlet_desk.services import evidence
     home.mkdir(parents=True, exist_ok=True)
     evidence.configure(home)          # photos live in the data directory unless a shared folder is set
-    return open_database(db_url or default_url(home), backup_dir=home / "backups")
+    return open_database(db_url or default_url(home), backup_dir=home / "backups", counter=True)
 
 
 class FirstRunDialog(QDialog):

@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
 
     sound.set_enabled(False)
     app = ensure_app()
-    open_database(db_file)
+    open_database(db_file, counter=True)
     ctx = build_context(work, QSettings(str(work / "bench-prefs.ini"), QSettings.IniFormat))
     window = create_main_window(ctx)
     window.show()

@@ -153,11 +153,9 @@ def _sweep_stale_slots(codes=None) -> int:
         codes = list(codes)
         if not codes:
             return 0
-        ph = database.obj.param
-        sql += f" AND shelf_slot.code IN ({', '.join(ph for _ in codes)})"
+        sql += f" AND shelf_slot.code IN ({', '.join('?' for _ in codes)})"
         params = tuple(codes)
-    cur = database.execute_sql(sql, params)
-    return cur.rowcount or 0
+    return run_sql(sql, params).rowcount or 0
 
 
 def _format_code(fmt: str, shelf: str, level: int, waybill: str, seq: int) -> str:
@@ -169,7 +167,7 @@ def _format_code(fmt: str, shelf: str, level: int, waybill: str, seq: int) -> st
         return f"{shelf}-{level}-{digits[-4:]}"
 
 
-def _level_counts() -> dict[tuple[str, int], int]:
+def level_occupancy() -> dict[tuple[str, int], int]:
     """Codes held per (shelf, level): a few rows kept by triggers (models.intake.ShelfLevelCount)."""
     return {(sh, int(lv)): n for sh, lv, n in run_sql(
         "SELECT shelf, level, held FROM shelf_level_count WHERE held > 0").fetchall()}
@@ -207,7 +205,7 @@ def choose_level(*, phone: str | None, cfg: dict) -> tuple[str, int]:
                       (phone_tail(phone), *Parcel.AT_OUTLET, phone)).fetchone()
         if row and row[0] in names and 1 <= row[1] <= levels and row[2] < capacity:
             return row[0], int(row[1])
-    used = _level_counts()
+    used = level_occupancy()
     best = None
     for sh in names:
         for lv in range(1, levels + 1):
@@ -302,10 +300,6 @@ def holder_of(code: str) -> int | None:
     row = ShelfSlot.select(ShelfSlot.parcel).where(ShelfSlot.code == code.strip().upper()).first() \
         or ShelfSlot.select(ShelfSlot.parcel).where(ShelfSlot.code == code.strip()).first()
     return row.parcel_id if row else None
-
-
-def level_occupancy() -> dict[tuple[str, int], int]:
-    return _level_counts()
 
 
 # ---------------------------------------------------------------------------------------------

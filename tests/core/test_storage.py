@@ -160,11 +160,14 @@ def test_a_preallocated_wal_keeps_every_commit_through_a_crash(tmp_path, monkeyp
     close_database()
     assert not (tmp_path / "outlet.db-wal").exists()      # the last close removed it
     monkeypatch.setenv("OUTLET_DESK_WAL_PREALLOC_MB", "2")
+    open_database(tmp_path / "outlet.db")                   # a command: no WAL written ahead
+    assert (tmp_path / "outlet.db-wal").stat().st_size < 2 << 20
+    close_database()
     code = (
         "import os, sys\n"
         "from outlet_desk.db import open_database\n"
         "from outlet_desk.models import Staff\n"
-        "open_database(sys.argv[1])\n"
+        "open_database(sys.argv[1], counter=True)\n"
         "print(os.path.getsize(sys.argv[1] + '-wal'), flush=True)\n"
         "for i in range(40):\n"
         "    Staff.create(name=f'店员{i}', role='clerk', secret_hash='x', created_at='2026-06-07')\n"
