@@ -136,7 +136,6 @@ class IntakeScreen(Screen):
         # Interactive, sized once per reload: ResizeToContents would measure every row on every scan
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(lambda _i: self.scan.reclaim())
         lv.addWidget(self.table, 1)
         split.addWidget(left)
@@ -258,6 +257,10 @@ class IntakeScreen(Screen):
         self._load_settings()
         self.model.reload()
         self.table.resizeColumnsToContents()
+        # a longer waybill scanned later must not be cut off: room for the longest format (JD)
+        widest = self.table.fontMetrics().horizontalAdvance("JDVB0000000000000") + 12
+        if self.table.columnWidth(1) < widest:
+            self.table.setColumnWidth(1, widest)
         self._update_counts()
 
     def focus_default(self) -> None:
