@@ -18,16 +18,10 @@ run: venv
 	@test -f "$(HOME_DIR)/outlet.db" || $(BIN)/outlet-desk --home "$(HOME_DIR)" demo
 	$(BIN)/outlet-desk --home "$(HOME_DIR)"
 
-# The whole suite on SQLite; with OUTLET_DESK_TEST_PG=postgresql://… set (CI sets it), the core
-# suite runs a second time against that PostgreSQL server (tests/test_concurrency.py uses it in
-# the first run, as OUTLET_DESK_CONCURRENCY_PG).
+# The whole suite on SQLite, then the core suite on PostgreSQL: the server named by
+# OUTLET_DESK_TEST_PG (CI sets it), else a throwaway one from the pgserver wheel (tools/run_tests.py).
 test: venv
-	env -u OUTLET_DESK_TEST_PG OUTLET_DESK_CONCURRENCY_PG="$$OUTLET_DESK_TEST_PG" \
-	    QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	@if [ -n "$$OUTLET_DESK_TEST_PG" ]; then \
-	    echo "== core suite on PostgreSQL"; \
-	    QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/core; \
-	fi
+	$(BIN)/python tools/run_tests.py
 
 i18n: venv
 	$(BIN)/python tools/i18n.py

@@ -5,7 +5,6 @@ export DEBIAN_FRONTEND=noninteractive
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-    poppler-utils \
     fonts-wqy-microhei \
     libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 \
     xvfb xdotool \

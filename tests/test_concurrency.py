@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pgurl import with_database
+
 ROOT = Path(__file__).resolve().parent.parent
 N = int(os.environ.get("OUTLET_DESK_CONCURRENCY_N", "5000"))
 SHARED_EVERY = 10            # every 10th scan of a counter is a waybill the other counter scans too
@@ -243,7 +245,7 @@ def pg_url():
             con.close()
     admin(f"DROP DATABASE IF EXISTS {name}")
     admin(f"CREATE DATABASE {name}")
-    yield PG_SERVER.rsplit("/", 1)[0] + "/" + name
+    yield with_database(PG_SERVER, name)
     from outlet_desk.db import close_database
     close_database()
     admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

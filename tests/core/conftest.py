@@ -14,6 +14,8 @@ from outlet_desk.db import close_database, open_database
 from outlet_desk.permissions import SYSTEM
 from outlet_desk.services import staff
 
+from ..pgurl import with_database
+
 NOW = dt.datetime(2026, 6, 7, 9, 30, 0)
 
 
@@ -38,7 +40,7 @@ def _pg_admin(sql: str) -> None:
 
 
 def _pg_url(name: str) -> str:
-    return PG_SERVER.rsplit("/", 1)[0] + "/" + name
+    return with_database(PG_SERVER, name)
 
 
 def _fresh_pg_database() -> str:

@@ -2,7 +2,6 @@
 import datetime as dt
 import json
 import random
-import subprocess
 
 import pytest
 from playhouse.test_utils import assert_query_count
@@ -17,6 +16,7 @@ from outlet_desk.printing import daily_report
 from outlet_desk.services import dayclose as dc
 from outlet_desk.services import duty_events
 from tests.factories import make_parcel
+from tests.pdfcheck import pdf_fonts, pdf_text
 
 DAY = dt.date(2026, 6, 7)
 EVENING = dt.datetime(2026, 6, 7, 19, 30)
@@ -300,10 +300,9 @@ def test_daily_report_pdf(db, clerk, clerk_b, manager, tmp_path):
     assert pdf.startswith(b"%PDF") and len(pdf) > 5000
     out = tmp_path / "daily.pdf"
     out.write_bytes(pdf)
-    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
-    assert "WenQuanYi" in fonts and " yes " in fonts.split("WenQuanYi")[1].splitlines()[0]
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
-                          text=True).stdout
+    fonts = pdf_fonts(out)
+    assert any(name.startswith("WenQuanYi") and embedded for name, embedded in fonts.items()), fonts
+    text = pdf_text(out, layout=True)
     assert "日结报表" in text and "少收 1 元" in text and "马师傅" in text
     assert "近 14 天件量" in text
 

@@ -5,8 +5,6 @@ queue, these tests are skipped — but never on CI, where a missing queue is a f
 """
 import io
 import os
-import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -16,6 +14,8 @@ from reportlab.pdfgen import canvas
 from outlet_desk.printing import FONT, mm, register_fonts
 from ui.printing import PdfDocument, available_printers, print_pdf
 
+from ..pdfcheck import pdf_text
+
 QUEUE = "OutletPDF"
 
 
@@ -24,7 +24,7 @@ def queue(qtbot):
     if QUEUE not in available_printers():
         if os.environ.get("CI"):
             pytest.fail("CI must provide the cups-pdf queue OutletPDF (.ci/start-cups.sh)")
-        pytest.skip("no cups-pdf queue OutletPDF on this machine")
+        pytest.skip("no cups-pdf queue OutletPDF: apt-get install cups printer-driver-cups-pdf, then .ci/start-cups.sh")
     return QUEUE
 
 
@@ -70,9 +70,7 @@ def test_cups_path_keeps_page_size_and_text(queue, qtbot, name, size):
     assert print_pdf(_pdf(*size, text), queue, title=title, method="cups") == 1
     out = _wait_for_job_pdf(title, qtbot)
     assert _page_size_mm(out) == size
-    if shutil.which("pdftotext"):
-        extracted = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
-        assert text in extracted
+    assert text in pdf_text(out)
 
 
 def test_qprinter_path_to_the_queue_keeps_page_size(queue, qtbot):
@@ -130,6 +128,4 @@ def test_the_four_real_documents_print_at_their_own_size(queue, qtbot, make_wind
         out = _wait_for_job_pdf(title, qtbot)
         got = PdfDocument(out.read_bytes()).page_size_points(0)
         assert abs(got.width() - want.width()) < 2 and abs(got.height() - want.height()) < 2, name
-        if shutil.which("pdftotext"):
-            text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
-            assert text.strip(), f"{name}: no text in the printed PDF"
+        assert pdf_text(out).strip(), f"{name}: no text in the printed PDF"
