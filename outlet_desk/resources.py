@@ -1,17 +1,23 @@
-"""Where bundled resources are, from source and from a PyInstaller bundle (no Qt)."""
+"""Where bundled resources are, from source, from an installed wheel and from a PyInstaller
+bundle (no Qt)."""
 from __future__ import annotations
 
+import importlib.resources
 import sys
 from pathlib import Path
 
 FONT_FILE = "wqy-microhei.ttc"
+_SOURCE = Path(__file__).resolve().parent.parent / "resources"
 
 
 def resource_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    if _SOURCE.is_dir():                      # a source checkout (also the editable install)
+        return _SOURCE
+    # an installed wheel: setup.py packs resources/ as the package outlet_desk_resources
+    return Path(str(importlib.resources.files("outlet_desk_resources")))
 
 
 def resource(*parts: str) -> Path:
