@@ -6,11 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Signal
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QMessageBox, QVBoxLayout)
 
-from outlet_desk import __version__, settings
+from outlet_desk import __version__, logs, settings
 from outlet_desk.db import default_url, open_database
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew, OutletError
 from outlet_desk.paths import APPLICATION, ORGANIZATION, resolve_home
@@ -184,10 +184,31 @@ def startup_problem(home: Path, exc: OutletError) -> int:
     return 1
 
 
+class BugReporter(QObject):
+    """Uncaught exceptions from any thread: the traceback goes to ``logs/`` (outlet_desk.logs), the
+    clerk sees one line in the banner of the window on screen (brought to the main thread here)."""
+    line = Signal(str)
+
+    def __init__(self, window_of):
+        super().__init__()
+        self._window_of = window_of
+        self.line.connect(self._show)
+
+    def _show(self, text: str) -> None:
+        window = self._window_of()
+        banner = getattr(window, "banner", None)
+        if banner is not None:
+            banner.error(text)
+
+
 def main(home: str | None = None, db_url: str | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(None)
     app = ensure_app()
     resolved = resolve_home(home, app_data=app_data_location())
+    logs.configure(resolved)
+    windows: list = []
+    reporter = BugReporter(lambda: windows[0] if windows else None)
+    logs.install_excepthook(reporter.line.emit)
     try:
         open_outlet(resolved, db_url)
     except (DatabaseCorrupt, DatabaseTooNew, OutletError) as exc:
@@ -200,6 +221,7 @@ def main(home: str | None = None, db_url: str | None = None) -> int:
         if FirstRunDialog().exec() != QDialog.Accepted:
             return 0
     window = create_main_window(ctx)
+    windows.append(window)
     window.show()
     daily_backup(ctx)
     scheduled_purge(ctx)

@@ -40,8 +40,8 @@ class _Runnable(QRunnable):
             try:
                 if database.obj is not None and not database.obj.is_closed():
                     database.obj.close()   # this worker thread's connection
-            except Exception:  # noqa: BLE001
-                pass
+            except Exception:  # noqa: BLE001 — the result is already on its way; leave a trace
+                log.warning("could not close a worker's database connection", exc_info=True)
 
 
 _keep: set = set()

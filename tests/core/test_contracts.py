@@ -45,8 +45,13 @@ def test_duty_event_is_observed_once_per_day(clerk):
     assert duty_events.observed(NOW.date() + dt.timedelta(days=1)) == {}
 
 
-def test_collect_open_items_returns_a_list(clerk):
-    assert isinstance(openitems.collect(clerk.id, NOW), list)
+def test_collect_gathers_each_capability_s_open_items_for_that_person(clerk, clerk_b):
+    assert openitems.collect(clerk.id, NOW) == []
+    p = make_parcel("YT0000000000077")
+    problems.open_problem(p.id, "停机", "电话停机", actor=clerk, now=NOW)
+    mine = openitems.collect(clerk.id, NOW)
+    assert [i.kind for i in mine] == ["problem"] and "YT0000000000077" in mine[0].title
+    assert openitems.collect(clerk_b.id, NOW) == []          # not the colleague's
 
 
 def test_payment_is_recorded_in_fen_and_audited(clerk):

@@ -47,7 +47,9 @@ def test_rest_quota_is_counted_per_month_across_the_boundary(rostered, clerk, ma
 def test_other_leave_types_do_not_use_the_rest_quota(rostered, clerk, manager, now):
     for day in (2, 9, 16, 23):
         approved(clerk, D(2026, 6, day), manager=manager, now=now)
-    leave.request_leave("病假", D(2026, 6, 26), D(2026, 6, 26), "发烧", actor=clerk, now=now)
+    info = leave.request_leave("病假", D(2026, 6, 26), D(2026, 6, 26), "发烧", actor=clerk, now=now)
+    sick = LeaveRequest.get_by_id(info.id)
+    assert (sick.kind, sick.start, sick.staff_id) == ("病假", D(2026, 6, 26), clerk.id)
 
 
 def test_four_days_in_a_row_refused_three_allowed(rostered, clerk, now):

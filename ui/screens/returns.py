@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridL
                                QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.errors import NotFound
 from outlet_desk.models.returns import ReturnRecord
 from outlet_desk.services import evidence, returns
 
@@ -346,7 +347,7 @@ class ReturnsScreen(Screen):
         if self.current is not None:
             try:
                 self.current = returns.get_return(self.current.id, self.ctx.home)
-            except Exception:  # noqa: BLE001 — record gone: back to idle
+            except NotFound:   # the record is gone: back to idle
                 self.current = None
             if self.current is not None and self.pages.currentIndex() == 2:
                 self.show_record(self.current)

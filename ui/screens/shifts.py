@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.errors import OutletError
 from outlet_desk.services import attendance, leave, roster, tasks
 
 from .base import Screen
@@ -204,7 +205,7 @@ class RosterTab(QWidget):
             w.setVisible(manager)
         try:
             g = roster.grid(self.month, layer=self.layer())
-        except Exception as exc:  # noqa: BLE001 — a malformed posts setting: say so
+        except OutletError as exc:   # e.g. a malformed posts setting: say so (bugs go to the log)
             self.ctx.banner.error(str(exc))
             return
         y, m = self.month.split("-")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.db import database
 from outlet_desk.models import Outbox, Parcel
 from outlet_desk.services import delivery, outbox, signoff
 from outlet_desk.services.signoff import SIGNER_TYPES, BatchFilter
@@ -107,11 +108,8 @@ class SignoffScreen(Screen):
         self.clock.timeout.connect(self.refresh_cutoff)
         self.clock.start(30000)
         self.retranslate()
-        try:
-            if settings.get("upload.auto"):
-                self.uploader.start(first_delay=float(settings.get("upload.interval_seconds")))
-        except Exception:   # noqa: BLE001 — no database yet (first run): start on first refresh
-            pass
+        if database.obj is not None and settings.get("upload.auto"):   # no database: first run
+            self.uploader.start(first_delay=float(settings.get("upload.interval_seconds")))
 
     # -- building ---------------------------------------------------------------------------
     def _build_delivery(self) -> QWidget:

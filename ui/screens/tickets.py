@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.errors import NotFound, ValidationError
 from outlet_desk.models.eorders import EOrder
 from outlet_desk.models.tickets import Ticket
 from outlet_desk.services import claims, eorders, replies, tickets
@@ -635,7 +636,7 @@ class TicketsScreen(Screen):
         changed = ticket_id != self.current_id
         try:
             self.current = tickets.get_ticket(ticket_id)
-        except Exception:  # deleted meanwhile
+        except NotFound:   # deleted meanwhile
             self.current_id, self.current = None, None
             return
         self.current_id = ticket_id
@@ -1080,7 +1081,7 @@ class TicketsScreen(Screen):
         now = self.ctx.now()
         try:
             start, end = tickets.month_range(self.month.text().strip() or now.strftime("%Y-%m"))
-        except Exception as exc:  # ValidationError: bad month text
+        except ValidationError as exc:   # bad month text
             self.ctx.banner.error(str(exc))
             return
         # the chart shows the six weeks up to the end of the chosen month (or today)
@@ -1128,7 +1129,7 @@ class TicketsScreen(Screen):
         month = self.month.text().strip()
         try:
             start, end = tickets.month_range(month)
-        except Exception as exc:
+        except ValidationError as exc:   # bad month text
             self.ctx.banner.error(str(exc))
             return None
         now = self.ctx.now()
