@@ -3,6 +3,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from outlet_desk.models import Staff
+from outlet_desk.permissions import SYSTEM
 from outlet_desk.services import backup
 
 from .conftest import DEMO_NOW, login
@@ -57,7 +58,7 @@ def test_corrupt_database_at_startup_offers_the_newest_backup(qtbot, demo_home, 
     from outlet_desk.errors import DatabaseCorrupt
     from ui import app as app_module
     open_database(demo_home / "outlet.db")
-    backup.backup_now(demo_home, reason="daily", now=DEMO_NOW)
+    backup.backup_now(demo_home, actor=SYSTEM, reason="daily", now=DEMO_NOW)
     close_database()
     damaged = b"garbage" * 1000
     (demo_home / "outlet.db").write_bytes(damaged)
