@@ -129,6 +129,7 @@ def daily_backup(ctx: AppContext) -> None:
     now = ctx.now()
     if sqlite_path() is None or backup.backed_up_today(ctx.home, now.date()):
         return
+
     def failed(exc) -> None:
         # not only the log: the manager sees it now (banner) and on the home screen (需要注意)
         log.warning("daily backup failed: %s", exc)
