@@ -41,7 +41,7 @@ class Context:
                 and not (self.home / "database.url").exists():
             raise OutletError(f"{self.home} 里没有数据库：先运行 outlet-desk --home {self.home} demo，"
                               f"或用 --home 指向数据文件夹。")
-        datafiles.secure_dir(self.home)
+        datafiles.secure_home(self.home)
         datafiles.refuse_if_restoring(self.home)
         from .services import evidence
         evidence.configure(self.home)

@@ -60,13 +60,29 @@ class Holder:
             return True                 # another PC on a shared folder: cannot tell, assume so
         if self.pid == os.getpid():
             return True
-        try:
-            os.kill(self.pid, 0)
-        except ProcessLookupError:
+        return _pid_alive(self.pid)
+
+
+def _pid_alive(pid: int) -> bool:
+    if not POSIX:       # os.kill(pid, 0) would end the process on Windows: ask the kernel instead
+        import ctypes
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)     # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
             return False
-        except (PermissionError, OSError):
-            return True
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259                          # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:         # another user's process: alive
         return True
+    return True
 
 
 def locks_dir(home: Path) -> Path:
@@ -298,13 +314,33 @@ def refuse_if_missing(home: Path, db_file: Path | None) -> None:
 
 # -- files only the outlet can read -----------------------------------------------------------
 
+_MARKERS = (DB_FILENAME, "database.url", "backups", "photos", "locks")
+
+
+def secure_home(home: Path) -> None:
+    """Create the data directory readable by this account only (0700; POSIX).  An existing folder
+    is tightened only when it holds an outlet, and never when it is the user's home folder or one
+    above it, or a shared folder like /tmp (``--home ~`` must not lock anybody out of anything)."""
+    home = Path(home).resolve()
+    if not home.exists():
+        home.mkdir(parents=True, mode=0o700)
+        return
+    user_home = Path.home().resolve()
+    if home == user_home or home in user_home.parents:
+        return
+    if any((home / m).exists() for m in _MARKERS):
+        secure_dir(home)
+
+
 def secure_dir(folder: Path) -> None:
-    """Create ``folder`` readable by this account only (0700; POSIX)."""
+    """Create ``folder`` (one of the outlet's own) readable by this account only (0700; POSIX).
+    A shared folder (sticky bit, like /tmp) is never changed."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if POSIX:
         with contextlib.suppress(OSError):
-            if stat.S_IMODE(folder.stat().st_mode) != 0o700:
+            mode = folder.stat().st_mode
+            if not mode & stat.S_ISVTX and stat.S_IMODE(mode) != 0o700:
                 os.chmod(folder, 0o700)
 
 

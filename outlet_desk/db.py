@@ -346,14 +346,14 @@ def online_backup(dest: Path) -> Path:
     full disk, a damaged page of the source — the part file is removed and one line is raised."""
     import errno
 
-    from .datafiles import secure_dir, secure_file
+    from .datafiles import secure_file
     src = sqlite_path()
     if src is None:
         raise EnvironmentFault("当前数据库不是 SQLite，无法用文件备份；请用数据库服务器自己的备份工具。")
     dest = Path(dest)
     tmp = dest.with_suffix(dest.suffix + ".part")
     try:
-        secure_dir(dest.parent)
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         source = sqlite3.connect(str(src))
         try:

@@ -140,6 +140,11 @@ def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep:
     folder = Path(to) if to else backups_dir(home)
     target = folder / f"{PREFIX}{_stamp(now)}-{reason}.db"
     try:
+        try:
+            if to is None:
+                datafiles.secure_dir(folder)      # the outlet's own backups/: 0700
+        except OSError as exc:
+            raise EnvironmentFault(f"备份失败：备份文件夹不可用（{exc.strerror or exc}）：{folder}") from exc
         online_backup(target)
         ok, why = verify_file(target)
         if not ok:

@@ -510,3 +510,23 @@ def test_pin_hashes_cost_what_a_login_affords_and_old_ones_are_rehashed(db, monk
     stored = Staff.get_by_id(info.id).secret_hash
     assert stored.startswith(f"scrypt${REAL_SCRYPT_N}$")      # … and is rehashed at today's cost
     assert staff.check_secret("1111", stored) and not staff.check_secret("1112", stored)
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+def test_a_shared_or_personal_folder_given_as_home_is_not_locked_down(tmp_path, monkeypatch):
+    """``--home`` pointed at the user's home folder or at /tmp-like shared folder: its mode stays."""
+    personal = tmp_path / "me"
+    personal.mkdir(mode=0o755)
+    os.chmod(personal, 0o755)
+    monkeypatch.setenv("HOME", str(personal))
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    for folder, mode in ((personal, 0o755), (shared, 0o1777)):
+        assert cli(["--home", str(folder), "staff", "add", "李店长", "--role", "manager",
+                    "--secret", "manager803"]) == 0
+        close_database()
+        assert cli(["--home", str(folder), "staff", "list"]) == 0     # outlet.db is there now
+        close_database()
+        assert stat.S_IMODE(folder.stat().st_mode) == mode
+        assert stat.S_IMODE((folder / "outlet.db").stat().st_mode) == 0o600
