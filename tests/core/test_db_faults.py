@@ -11,11 +11,12 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from outlet_desk import datafiles
 from outlet_desk.cli import main as cli
@@ -211,8 +212,10 @@ def test_restore_brings_a_missing_database_back(tmp_path, capsys):
 # -- check: photos ----------------------------------------------------------------------------
 
 def test_check_finds_a_missing_and_a_changed_photo(db, tmp_path, manager):
-    from PIL import Image
     import io
+
+    from PIL import Image
+
     from outlet_desk.services import evidence
 
     def jpeg(color):
@@ -463,8 +466,9 @@ def test_data_directory_database_backups_and_photos_are_the_outlet_s_only(tmp_pa
         assert cli(["--home", str(home), "backup"]) == 0
         close_database()
         open_database(home / "outlet.db")
-        from PIL import Image
         import io
+
+        from PIL import Image
         out = io.BytesIO()
         Image.new("RGB", (32, 32), "red").save(out, "JPEG")
         from outlet_desk.services import evidence
