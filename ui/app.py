@@ -47,7 +47,7 @@ def open_outlet(home: Path, db_url: str | None = None):
     from outlet_desk.services import evidence
     url = db_url or default_url(home)
     datafiles.refuse_if_missing(home, _sqlite_file(url))
-    datafiles.secure_dir(home)        # this account only (0700)
+    datafiles.secure_home(home)       # this account only (0700)
     datafiles.refuse_if_restoring(home)
     evidence.configure(home)          # photos live in the data directory unless a shared folder is set
     db = open_database(url, backup_dir=home / "backups", counter=True)
