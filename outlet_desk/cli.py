@@ -22,16 +22,30 @@ class Context:
         self.home: Path = resolve_home(args.home)
         self.db_url: str | None = args.db
 
+    def url(self) -> str:
+        from .db import default_url
+        return self.db_url or default_url(self.home)
+
+    def sqlite_file(self) -> Path | None:
+        """The SQLite file the URL names (None for a server database)."""
+        url = self.url()
+        if url.startswith("sqlite:///"):
+            return Path(url[len("sqlite:///"):])
+        return None if "://" in url else Path(url)
+
     def open(self, *, create: bool = False):
-        from .db import default_url, open_database
+        from . import datafiles
+        from .db import open_database
+        datafiles.refuse_if_missing(self.home, self.sqlite_file())
         if not self.db_url and not (self.home / "outlet.db").exists() and not create \
                 and not (self.home / "database.url").exists():
             raise OutletError(f"{self.home} 里没有数据库：先运行 outlet-desk --home {self.home} demo，"
                               f"或用 --home 指向数据文件夹。")
-        self.home.mkdir(parents=True, exist_ok=True)
+        datafiles.secure_home(self.home)
+        datafiles.refuse_if_restoring(self.home)
         from .services import evidence
         evidence.configure(self.home)
-        return open_database(self.db_url or default_url(self.home), backup_dir=self.home / "backups")
+        return open_database(self.url(), backup_dir=self.home / "backups")
 
     @staticmethod
     def now() -> dt.datetime:
@@ -73,6 +87,16 @@ def run_app(args) -> int:
     return app_main(home=args.home, db_url=args.db)
 
 
+def _database_errors() -> tuple:
+    import sqlite3
+
+    import peewee
+    return (sqlite3.DatabaseError, peewee.DatabaseError)
+
+
+DATABASE_ERRORS = _database_errors()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -83,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     except OutletError as exc:
         print(f"outlet-desk: {exc}", file=sys.stderr)
         return 1
+    except DATABASE_ERRORS as exc:       # a damaged page met later: one line, not a traceback
+        print(f"outlet-desk: 数据库读写出错（{exc}），文件可能已损坏：请运行 outlet-desk check，"
+              f"并恢复最近的备份。", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

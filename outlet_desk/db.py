@@ -86,8 +86,11 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
             preallocate_wal(path)
     try:
         db.connect(reuse_if_open=True)
-    except peewee.OperationalError as exc:
-        raise classify_operational_error(exc) from exc
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        raise _open_fault(exc, path) from exc
+    if path is not None:
+        from .datafiles import secure_database
+        secure_database(path)              # this account only (0600)
     _stop_checkpointer()
     database.initialize(db)
     if path is not None:
@@ -95,10 +98,21 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
     if migrate:
         try:
             migrations.migrate(db, backup_dir=backup_dir)
-        except peewee.DatabaseError as exc:
+        except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+            _stop_checkpointer()
             db.close()
-            raise classify_operational_error(exc) from exc
+            raise _open_fault(exc, path) from exc
     return db
+
+
+def _open_fault(exc: Exception, path: Path | None) -> Exception:
+    """Any database error while opening is one line: damage reads as :class:`DatabaseCorrupt`."""
+    mapped = classify_operational_error(exc)
+    if mapped is not exc:
+        return mapped
+    if path is None:
+        return EnvironmentFault(f"数据库无法打开：{exc}")
+    return DatabaseCorrupt(f"数据库文件已损坏，无法打开（{exc}）：{path}")
 
 
 def wal_prealloc_bytes() -> int:
@@ -215,13 +229,11 @@ def _stop_checkpointer() -> None:
 
 
 def _check_sqlite_header(path: Path) -> None:
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise EnvironmentFault(f"无法读取数据库文件：{path}（{exc.strerror}）") from exc
-    if header != b"SQLite format 3\x00":
-        raise DatabaseCorrupt(f"数据库文件已损坏或不是 Outlet Desk 的数据库：{path}")
+    """The header and the length (a truncated file), before SQLite reads a page of it."""
+    from .datafiles import file_problems_quick
+    problems = file_problems_quick(path)
+    if problems:
+        raise DatabaseCorrupt(f"数据库文件已损坏或不是 Outlet Desk 的数据库（{problems[0]}）：{path}")
 
 
 def classify_operational_error(exc: Exception) -> Exception:
@@ -250,7 +262,8 @@ def write_tx():
     try:
         with database.atomic() as tx:
             yield tx
-    except (peewee.OperationalError, sqlite3.OperationalError, peewee.InterfaceError) as exc:
+    except (peewee.DatabaseError, sqlite3.DatabaseError, peewee.InterfaceError) as exc:
+        # A damaged page met by this write reads as DatabaseCorrupt.
         # On a full disk SQLite has already rolled the transaction back itself, so peewee's ROLLBACK
         # fails with "no transaction is active": the fault to report is the one it happened during.
         cause = exc
@@ -327,21 +340,49 @@ def insert_rows(model: type[peewee.Model], rows: list[dict], *, chunk: int = 200
 
 
 def online_backup(dest: Path) -> Path:
-    """Copy the live SQLite database with the backup API (safe while the WAL is in use)."""
+    """Copy the live SQLite database with the backup API (safe while the WAL is in use).
+
+    Written as ``<dest>.part`` (this account only) and renamed when whole; on any failure — a
+    full disk, a damaged page of the source — the part file is removed and one line is raised."""
+    import errno
+
+    from .datafiles import secure_file
     src = sqlite_path()
     if src is None:
         raise EnvironmentFault("当前数据库不是 SQLite，无法用文件备份；请用数据库服务器自己的备份工具。")
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(dest.suffix + ".part")
-    source = sqlite3.connect(str(src))
     try:
-        target = sqlite3.connect(str(tmp))
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        source = sqlite3.connect(str(src))
         try:
-            source.backup(target)
+            target = sqlite3.connect(str(tmp))
+            try:
+                source.backup(target)
+                # one self-contained file: a WAL-mode copy would grow -wal/-shm files when read
+                target.execute("PRAGMA journal_mode=DELETE").fetchall()
+            finally:
+                target.close()
         finally:
-            target.close()
-    finally:
-        source.close()
-    tmp.replace(dest)
+            source.close()
+        secure_file(tmp)
+        tmp.replace(dest)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        for side in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(str(tmp) + side).unlink()
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise DiskFull(f"磁盘已满：备份没有写完（{dest.parent}），已删除未写完的文件。"
+                           f"请清理磁盘空间后重试。") from exc
+        mapped = classify_operational_error(exc)
+        if isinstance(mapped, DiskFull):
+            raise DiskFull(f"磁盘已满：备份没有写完（{dest.parent}），已删除未写完的文件。"
+                           f"请清理磁盘空间后重试。") from exc
+        if mapped is not exc:
+            raise mapped from exc
+        what = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise EnvironmentFault(f"备份失败：{what}（{dest.parent}；请检查磁盘空间和文件夹权限）") from exc
     return dest

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Signal
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QMessageBox, QVBoxLayout)
 
-from outlet_desk import __version__, logs, settings
+from outlet_desk import __version__, changes, logs, settings
 from outlet_desk.db import default_url, open_database
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew, OutletError
 from outlet_desk.paths import APPLICATION, ORGANIZATION, resolve_home
@@ -40,10 +40,25 @@ def app_data_location() -> Path:
 
 
 def open_outlet(home: Path, db_url: str | None = None):
+    """Open the outlet's database at the counter.  A database gone missing from a data directory
+    that had one is refused (never a new empty outlet); the app says it holds the data directory
+    (``locks/``) so that a restore can say who has it open."""
+    from outlet_desk import datafiles
     from outlet_desk.services import evidence
-    home.mkdir(parents=True, exist_ok=True)
+    url = db_url or default_url(home)
+    datafiles.refuse_if_missing(home, _sqlite_file(url))
+    datafiles.secure_home(home)       # this account only (0700)
+    datafiles.refuse_if_restoring(home)
     evidence.configure(home)          # photos live in the data directory unless a shared folder is set
-    return open_database(db_url or default_url(home), backup_dir=home / "backups", counter=True)
+    db = open_database(url, backup_dir=home / "backups", counter=True)
+    datafiles.register_app(home)
+    return db
+
+
+def _sqlite_file(url: str) -> Path | None:
+    if url.startswith("sqlite:///"):
+        return Path(url[len("sqlite:///"):])
+    return None if "://" in url else Path(url)
 
 
 class FirstRunDialog(QDialog):
@@ -114,8 +129,16 @@ def daily_backup(ctx: AppContext) -> None:
     now = ctx.now()
     if sqlite_path() is None or backup.backed_up_today(ctx.home, now.date()):
         return
-    run_in_background(lambda: backup.backup_now(ctx.home, reason="daily", now=now),
-                      on_error=lambda exc: log.warning("daily backup failed: %s", exc))
+
+    def failed(exc) -> None:
+        # not only the log: the manager sees it now (banner) and on the home screen (需要注意)
+        log.warning("daily backup failed: %s", exc)
+        if ctx.banner is not None:
+            ctx.banner.error(str(exc))
+        ctx.bus.emit_changes(changes.SETTINGS)
+
+    run_in_background(lambda: backup.backup_now(ctx.home, actor=SYSTEM, reason="daily", now=now),
+                      on_error=failed)
 
 
 def scheduled_purge(ctx: AppContext) -> None:
@@ -170,7 +193,9 @@ def startup_problem(home: Path, exc: OutletError) -> int:
     box.setIcon(QMessageBox.Critical)
     box.setWindowTitle("Outlet Desk")
     text = f"{exc}\n\n{home}"
-    newest = backup.newest_good_backup(home) if isinstance(exc, DatabaseCorrupt) else None
+    from outlet_desk.datafiles import DatabaseMissing
+    offer = isinstance(exc, (DatabaseCorrupt, DatabaseMissing))
+    newest = backup.newest_good_backup(home) if offer else None
     if newest is not None:
         text += (f"\n\n最近的完好备份：{newest.taken_at:%Y-%m-%d %H:%M}。要恢复它吗？"
                  "（损坏的文件会另存，不会删除）")
@@ -179,8 +204,15 @@ def startup_problem(home: Path, exc: OutletError) -> int:
     answer = box.exec()
     if newest is not None and answer == QMessageBox.Yes:
         import datetime as dt
-        aside = backup.restore(home, newest.path, now=dt.datetime.now().replace(microsecond=0))
-        QMessageBox.information(None, "Outlet Desk", f"已恢复备份。损坏的文件另存为：\n{aside}\n请重新打开程序。")
+        try:
+            # at start-up nobody can log in to a damaged database: the local administrator acts
+            aside = backup.restore(home, newest.path, actor=SYSTEM,
+                                   now=dt.datetime.now().replace(microsecond=0))
+        except OutletError as failed:
+            QMessageBox.information(None, "Outlet Desk", f"没有恢复：{failed}")
+            return 1
+        kept = f"损坏的文件另存为：\n{aside}\n" if aside.name != "outlet.db" else ""
+        QMessageBox.information(None, "Outlet Desk", f"已恢复备份。{kept}请重新打开程序。")
     return 1
 
 
@@ -201,6 +233,48 @@ class BugReporter(QObject):
             banner.error(text)
 
 
+def database_damaged_later(home: Path, exc: BaseException) -> bool:
+    """A damaged page met while the app runs (a read or write that SQLite found malformed):
+    one message and the offer of the newest good backup, instead of a traceback.  Returns whether
+    ``exc`` was such damage."""
+    import sqlite3
+
+    import peewee
+    from outlet_desk.db import close_database
+    seen, cause = set(), exc
+    damaged = False
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, DatabaseCorrupt) or (
+                isinstance(cause, (sqlite3.DatabaseError, peewee.DatabaseError))
+                and ("malformed" in str(cause).lower() or "not a database" in str(cause).lower())):
+            damaged = True
+            break
+        cause = cause.__cause__ or cause.__context__
+    if not damaged or _damage_reported:
+        return damaged
+    _damage_reported.append(True)
+    close_database()
+    startup_problem(home, DatabaseCorrupt("数据库文件已损坏（程序运行中读到坏页），请恢复最近的备份。"))
+    app = QApplication.instance()
+    if app is not None:
+        app.quit()
+    return True
+
+
+_damage_reported: list = []
+
+
+def install_damage_hook(home: Path) -> None:
+    previous = sys.excepthook
+
+    def hook(kind, value, tb):
+        if not database_damaged_later(home, value):
+            previous(kind, value, tb)
+
+    sys.excepthook = hook
+
+
 def main(home: str | None = None, db_url: str | None = None) -> int:
     logs.configure(None)
     app = ensure_app()
@@ -215,7 +289,9 @@ def main(home: str | None = None, db_url: str | None = None) -> int:
         return startup_problem(resolved, exc)
     except OSError as exc:   # a data folder that cannot be created or written
         return startup_problem(resolved, OutletError(f"数据文件夹不可用：{exc.strerror or exc}"))
+    install_damage_hook(resolved)
     ctx = build_context(resolved)
+    ctx.extras["database_damaged"] = lambda exc: database_damaged_later(resolved, exc)
     if not staff.list_staff():
         resources.install_translation(app, ctx.prefs.value("language", resources.DEFAULT_LANGUAGE))
         if FirstRunDialog().exec() != QDialog.Accepted:

@@ -9,7 +9,7 @@ from typing import Callable
 
 from PySide6.QtCore import QSettings
 
-from outlet_desk.errors import EnvironmentFault, OutletError
+from outlet_desk.errors import DatabaseCorrupt, EnvironmentFault, OutletError
 from outlet_desk.permissions import Actor
 
 from .changes import ChangeBus
@@ -42,6 +42,9 @@ class AppContext:
         except OutletError as exc:
             if isinstance(exc, EnvironmentFault):
                 log.warning("environment fault: %s", exc)
+            if isinstance(exc, DatabaseCorrupt) and "database_damaged" in self.extras:
+                self.extras["database_damaged"](exc)     # one message, the offer of a backup
+                return None
             if self.banner is not None:
                 self.banner.error(str(exc))
             return None

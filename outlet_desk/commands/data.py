@@ -21,15 +21,17 @@ def register(sub) -> None:
 
 
 def cmd_backup(ctx) -> int:
+    from ..permissions import SYSTEM
     from ..services import backup
     ctx.open()
-    info = backup.backup_now(ctx.home, reason="manual", now=ctx.now(),
+    info = backup.backup_now(ctx.home, actor=SYSTEM, reason="manual", now=ctx.now(),
                              to=Path(ctx.args.to) if ctx.args.to else None)
     print(f"备份完成并已校验：{info.path}（{info.size // 1024} KB）")
     return 0
 
 
 def cmd_restore(ctx) -> int:
+    from ..permissions import SYSTEM
     from ..services import backup
     target = ctx.args.file
     if not target:
@@ -38,14 +40,26 @@ def cmd_restore(ctx) -> int:
             print("没有可用的备份。")
             return 1
         target = newest.path
-    aside = backup.restore(ctx.home, Path(target), now=ctx.now())
-    print(f"已恢复：{target}\n原数据库已另存为：{aside}")
+    aside = backup.restore(ctx.home, Path(target), actor=SYSTEM, now=ctx.now())
+    kept = f"原数据库已另存为：{aside}" if aside.name != "outlet.db" else "原来没有数据库文件。"
+    print(f"已恢复：{target}\n{kept}")
     return 0
 
 
 def cmd_check(ctx) -> int:
+    """Exit 0 when sound; 3 with one line per problem (a damaged or missing file included)."""
+    from .. import datafiles
+    from ..errors import DatabaseCorrupt
     from ..services import backup
-    ctx.open()
+    try:
+        ctx.open()
+    except (DatabaseCorrupt, datafiles.DatabaseMissing) as exc:
+        path = ctx.sqlite_file()
+        problems = datafiles.file_problems(path) if path is not None and path.exists() \
+            and isinstance(exc, DatabaseCorrupt) else []
+        for p in problems or [str(exc)]:
+            print("问题：" + p)
+        return 3
     problems = backup.check(ctx.home)
     if not problems:
         print("检查通过：数据库完整，外键一致，审计链完好，照片和上传队列一致。")

@@ -3,13 +3,17 @@
 * Backups use SQLite's online backup API (never a file copy while the WAL is live); each copy is
   verified (``PRAGMA integrity_check``) before it counts.  The photo folder is copied
   incrementally beside them (content-addressed files never change, so "missing → copy" is enough).
-* Restore verifies the backup first, keeps the current database aside (never overwritten silently)
-  and puts the backup in its place.
+* Restore verifies the backup first (integrity, schema version, the tables the app needs), refuses
+  while anybody has the database open, keeps the current database aside (never overwritten
+  silently) and puts the backup in its place atomically (:func:`outlet_desk.datafiles.replace_atomically`).
+* Both are manager operations and audited; a failed backup is remembered (:func:`backup_warning`)
+  so that it reaches the manager on screen, not only the log.
 """
 from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 import os
 import pkgutil
 import shutil
@@ -17,10 +21,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import audit, migrations
-from ..db import online_backup, sqlite_path
-from ..errors import DomainError, EnvironmentFault
+import peewee
+
+from .. import audit, datafiles, migrations
+from ..db import online_backup, sqlite_path, write_tx
+from ..errors import DomainError, EnvironmentFault, OutletError
 from ..paths import backups_dir, photos_dir
+from ..permissions import MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
 
 SETTINGS = [
@@ -63,27 +70,47 @@ def list_backups(home: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
+#: Tables a later migration adds: a backup from before it may lack them (the migration adds them).
+_ADDED_BY_MIGRATION = {2: {"shelf_level_count"}}
+
+
+def _required_tables(version: int) -> set[str]:
+    from ..models import all_models
+    tables = {m._meta.table_name for m in all_models()}
+    for number, added in _ADDED_BY_MIGRATION.items():
+        if version < number:
+            tables -= added
+    return tables
+
+
 def verify_file(path: Path) -> tuple[bool, str]:
-    """Is this file a sound Outlet Desk database this version can open?"""
+    """Is this file a sound Outlet Desk database this version can open?  Integrity, the schema
+    version, and every table the app needs for that version."""
     path = Path(path)
+    problems = datafiles.file_problems(path)
+    if problems:
+        return False, problems[0]
     try:
-        with open(path, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                return False, "不是 SQLite 数据库文件"
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            result = con.execute("PRAGMA integrity_check").fetchone()[0]
-            if result != "ok":
-                return False, f"完整性检查失败：{result}"
-            row = con.execute("SELECT value FROM schema_meta WHERE key='version'").fetchone()
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            row = (con.execute("SELECT value FROM schema_meta WHERE key='version'").fetchone()
+                   if "schema_meta" in tables else None)
         finally:
             con.close()
     except (OSError, sqlite3.DatabaseError) as exc:
         return False, f"无法读取：{exc}"
-    if not row:
-        return False, "不是 Outlet Desk 的数据库"
-    if int(row[0]) > migrations.SCHEMA_VERSION:
+    try:
+        version = int(row[0]) if row else 0
+    except (TypeError, ValueError):
+        version = 0
+    if version <= 0:
+        return False, "不是 Outlet Desk 的数据库（没有版本号）"
+    if version > migrations.SCHEMA_VERSION:
         return False, "备份来自更新版本的 Outlet Desk"
+    missing = sorted(_required_tables(version) - tables)
+    if missing:
+        return False, f"缺少 {len(missing)} 张表（{'、'.join(missing[:3])}{' …' if len(missing) > 3 else ''}）"
     return True, "完好"
 
 
@@ -103,22 +130,37 @@ def _copy_photos(home: Path) -> int:
     return copied
 
 
-def backup_now(home: Path, *, reason: str, now: dt.datetime, keep: int | None = None,
+@operation("backup.create", "备份数据库", MANAGER_ONLY)
+def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep: int | None = None,
                to: Path | None = None) -> BackupInfo:
-    """Take a verified online backup; prune old ones beyond ``keep``."""
+    """Take a verified online backup; prune old ones beyond ``keep``.  Audited; the outcome is
+    remembered for :func:`backup_warning` (a failed daily backup reaches the manager on screen)."""
     if sqlite_path() is None:
         raise EnvironmentFault("当前数据库不是 SQLite：请用数据库服务器的备份工具（pg_dump）。")
     folder = Path(to) if to else backups_dir(home)
     target = folder / f"{PREFIX}{_stamp(now)}-{reason}.db"
     try:
+        try:
+            if to is None:
+                datafiles.secure_dir(folder)      # the outlet's own backups/: 0700
+        except OSError as exc:
+            raise EnvironmentFault(f"备份失败：备份文件夹不可用（{exc.strerror or exc}）：{folder}") from exc
         online_backup(target)
-    except OSError as exc:
-        raise EnvironmentFault(f"备份失败：{exc.strerror or exc}（请检查磁盘空间和文件夹权限）") from exc
-    ok, why = verify_file(target)
-    if not ok:
-        target.unlink(missing_ok=True)
-        raise EnvironmentFault(f"备份校验失败：{why}")
+        ok, why = verify_file(target)
+        if not ok:
+            for f in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+                f.unlink(missing_ok=True)
+            raise EnvironmentFault(f"备份校验失败：{why}。数据库可能已损坏：请运行 outlet-desk check。")
+    except OutletError as exc:
+        if to is None:
+            _remember(home, ok=False, reason=reason, now=now, why=str(exc))
+        raise
+    with write_tx():
+        audit.record(actor, "backup.create", entity="backup", entity_id=target.name,
+                     detail={"reason": reason, "size": target.stat().st_size,
+                             "to": str(folder) if to else "backups/"}, now=now)
     if to is None:
+        _remember(home, ok=True, reason=reason, now=now, why="")
         _copy_photos(home)
         if keep is None:
             from .. import settings
@@ -132,27 +174,71 @@ def backed_up_today(home: Path, day: dt.date) -> bool:
     return any(b.taken_at.date() == day for b in list_backups(home))
 
 
-def restore(home: Path, backup_file: Path, *, now: dt.datetime) -> Path:
+_STATUS = "last-backup.json"
+
+
+def _remember(home: Path, *, ok: bool, reason: str, now: dt.datetime, why: str) -> None:
+    try:
+        datafiles.secure_dir(backups_dir(home))
+        (backups_dir(home) / _STATUS).write_text(json.dumps(
+            {"ok": ok, "reason": reason, "at": now.isoformat(sep=" "), "why": why},
+            ensure_ascii=False), encoding="utf-8")
+        datafiles.secure_file(backups_dir(home) / _STATUS)
+    except OSError:
+        pass       # the folder itself is unwritable: the caller's error says so
+
+
+def backup_warning(home: Path) -> str | None:
+    """The manager's warning when the last backup into the data directory failed, else None."""
+    try:
+        d = json.loads((backups_dir(home) / _STATUS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if d.get("ok", True):
+        return None
+    kind = "每日备份" if d.get("reason") == "daily" else "备份"
+    return f"{kind}失败（{str(d.get('at', ''))[:16]}）：{d.get('why', '')}"
+
+
+@operation("backup.restore", "恢复备份", MANAGER_ONLY)
+def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) -> Path:
     """Replace the database with a verified backup.  The current file is kept aside and its path
-    returned.  The app must not be running on this data directory."""
+    returned.  Refused (:class:`~outlet_desk.datafiles.DatabaseInUse`, naming who) while the app or
+    any other process has the database open; killed at any moment, the old or the new database is
+    in place.  The restore is audited in the restored database."""
     backup_file = Path(backup_file)
     ok, why = verify_file(backup_file)
     if not ok:
         raise DomainError(f"这个备份不能用来恢复：{why}。当前数据未改动。")
-    db_file = Path(home) / "outlet.db"
-    aside = None
-    if db_file.exists():
-        aside = db_file.with_name(f"outlet.db.before-restore-{_stamp(now)}")
-        os.replace(db_file, aside)
-        for suffix in ("-wal", "-shm"):
-            side = Path(str(db_file) + suffix)
-            if side.exists():
-                os.replace(side, Path(str(aside) + suffix))
-    tmp = db_file.with_name("outlet.db.restoring")
-    shutil.copy2(backup_file, tmp)
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, db_file)
+    home = Path(home)
+    db_file = home / "outlet.db"
+    staged = db_file.with_name("outlet.db.restoring")
+    with datafiles.restore_lock(home):
+        held = datafiles.exclusive_connection(db_file)
+        try:
+            try:
+                datafiles.copy_synced(backup_file, staged)
+            except OSError as exc:
+                raise EnvironmentFault(f"恢复失败：无法写入数据文件夹（{exc.strerror or exc}）。"
+                                       f"当前数据未改动。") from exc
+            ok, why = verify_file(staged)
+            if not ok:
+                raise EnvironmentFault(f"恢复失败：复制出的备份校验不通过（{why}）。当前数据未改动。")
+            aside = None
+            if db_file.exists():
+                aside = db_file.with_name(f"outlet.db.before-restore-{_stamp(now)}")
+                n = 1
+                while aside.exists():
+                    n += 1
+                    aside = db_file.with_name(f"outlet.db.before-restore-{_stamp(now)}-{n}")
+            _audit_into(staged, actor, "backup.restore", now=now, detail={
+                "backup": backup_file.name, "kept_aside": aside.name if aside else None})
+            datafiles.replace_atomically(db_file, staged, aside, held)
+            held = None
+        finally:
+            if held is not None:
+                held.close()
+            staged.unlink(missing_ok=True)
     photos_backup = backups_dir(home) / "photos"
     if photos_backup.exists():
         for f in photos_backup.rglob("*"):
@@ -161,6 +247,23 @@ def restore(home: Path, backup_file: Path, *, now: dt.datetime) -> Path:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(f, target)
     return aside or db_file
+
+
+def _audit_into(path: Path, actor: Actor, action: str, *, now: dt.datetime, detail: dict) -> None:
+    """Append an audit row to the database file ``path`` (not the open one), written out."""
+    from ..db import database
+    previous = database.obj
+    target = peewee.SqliteDatabase(str(path), pragmas={"journal_mode": "delete", "synchronous": 2})
+    database.initialize(target)
+    try:
+        with target.atomic():
+            audit.record(actor, action, entity="backup", entity_id=detail.get("backup", ""),
+                         detail=detail, now=now)
+    finally:
+        target.close()
+        database.initialize(previous)
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
 
 
 def newest_good_backup(home: Path) -> BackupInfo | None:
@@ -176,22 +279,37 @@ def check(home: Path | None = None) -> list[str]:
     ``consistency_problems()`` (photos have files, the outbox is consistent …).  [] = all good."""
     from ..db import database, is_sqlite
     problems: list[str] = []
-    if is_sqlite():
-        result = database.execute_sql("PRAGMA integrity_check").fetchall()
+
+    def step(what: str, fn) -> None:
+        """A damaged page met by one step is that step's problem, not a traceback."""
+        try:
+            fn()
+        except (peewee.DatabaseError, sqlite3.DatabaseError, OutletError) as exc:
+            problems.append(f"{what}无法完成：{exc}")
+
+    def sqlite_checks():
+        result = database.execute_sql("PRAGMA integrity_check(20)").fetchall()
         if [r[0] for r in result] != ["ok"]:
-            problems.append("SQLite 完整性检查失败：" + "; ".join(r[0] for r in result[:5]))
+            problems.extend("SQLite 完整性检查失败：" + line
+                            for line in datafiles.integrity_lines(r[0] for r in result))
         fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
         if fk:
             problems.append(f"外键不一致：{len(fk)} 处（例：表 {fk[0][0]} 第 {fk[0][1]} 行）")
-    verdict = audit.verify()
-    if not verdict.ok:
-        problems.append(verdict.message())
+
+    def audit_chain():
+        verdict = audit.verify()
+        if not verdict.ok:
+            problems.append(verdict.message())
+
+    if is_sqlite():
+        step("SQLite 完整性检查", sqlite_checks)
+    step("审计链检查", audit_chain)
     from .. import services
     for info in pkgutil.iter_modules(services.__path__, services.__name__ + "."):
         module = importlib.import_module(info.name)
         fn = getattr(module, "consistency_problems", None)
         if fn:
-            problems.extend(fn(home))
+            step(f"{info.name.rsplit('.', 1)[-1]} 一致性检查", lambda fn=fn: problems.extend(fn(home)))
     return problems
 
 

@@ -349,3 +349,45 @@ def sweep_orphans(home: Path | str | None = None, *, min_age_s: float = 3600) ->
             except OSError:
                 pass
     return removed
+
+
+def consistency_problems(home) -> list[str]:
+    """For ``outlet-desk check``: every photo record has its file, and the file's SHA-256 is the
+    one recorded (a file replaced or damaged on disk is named).  One line per problem, at most 20
+    named, then a count."""
+    problems: list[str] = []
+    shown = 0
+    missing = changed = 0
+    for (digest,) in Photo.select(Photo.hash).distinct().tuples().iterator():
+        try:
+            path = photo_path(digest)
+        except EnvironmentFault:
+            path = photo_path(digest, home)
+        except ValidationError:
+            problems.append(f"照片记录的编号不正确：{digest!r}")
+            continue
+        try:
+            sha = hashlib.sha256()
+            with open(path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    sha.update(chunk)
+        except FileNotFoundError:
+            missing += 1
+            if shown < 20:
+                problems.append(f"照片文件缺失：{path}")
+                shown += 1
+            continue
+        except OSError as exc:
+            missing += 1
+            if shown < 20:
+                problems.append(f"照片文件无法读取：{path}（{exc.strerror or exc}）")
+                shown += 1
+            continue
+        if sha.hexdigest() != digest:
+            changed += 1
+            if shown < 20:
+                problems.append(f"照片文件与记录不符（SHA-256 不同，文件被改动或损坏）：{path}")
+                shown += 1
+    if missing + changed > shown:
+        problems.append(f"照片问题共 {missing + changed} 个：缺失 {missing}，与记录不符 {changed}")
+    return problems

@@ -7,6 +7,7 @@ import pytest
 from outlet_desk import audit
 from outlet_desk.db import close_database, open_database
 from outlet_desk.errors import DomainError, PermissionDenied
+from outlet_desk.permissions import SYSTEM
 from outlet_desk.models import Outbox, Parcel
 from outlet_desk.services import backup, retention
 
@@ -19,7 +20,8 @@ NOW = dt.datetime(2026, 6, 7, 9, 30)
 def test_backup_is_verified_and_old_ones_pruned(db, tmp_path, manager):
     make_parcel("SF1234567890123")
     for i in range(5):
-        backup.backup_now(tmp_path, reason="daily", now=NOW + dt.timedelta(days=i), keep=3)
+        backup.backup_now(tmp_path, actor=manager, reason="daily", now=NOW + dt.timedelta(days=i),
+                          keep=3)
     kept = backup.list_backups(tmp_path)
     assert [b.taken_at.day for b in kept] == [11, 10, 9]
     con = sqlite3.connect(kept[0].path)
@@ -31,10 +33,10 @@ def test_backup_is_verified_and_old_ones_pruned(db, tmp_path, manager):
 @pytest.mark.sqlite_only
 def test_restore_brings_back_the_data_and_keeps_the_current_file_aside(db, tmp_path, manager):
     make_parcel("SF1234567890123")
-    info = backup.backup_now(tmp_path, reason="daily", now=NOW)
+    info = backup.backup_now(tmp_path, actor=manager, reason="daily", now=NOW)
     make_parcel("SF9999999999999")          # written after the backup
     close_database()
-    aside = backup.restore(tmp_path, info.path, now=NOW + dt.timedelta(hours=1))
+    aside = backup.restore(tmp_path, info.path, actor=manager, now=NOW + dt.timedelta(hours=1))
     assert aside.exists() and "before-restore" in aside.name
     open_database(tmp_path / "outlet.db")
     assert [p.waybill for p in Parcel.select()] == ["SF1234567890123"]
@@ -52,7 +54,7 @@ def test_restore_refuses_a_broken_backup_and_touches_nothing(db, tmp_path):
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     before = (tmp_path / "outlet.db").read_bytes()
     with pytest.raises(DomainError, match="不能用来恢复"):
-        backup.restore(tmp_path, bad, now=NOW)
+        backup.restore(tmp_path, bad, actor=SYSTEM, now=NOW)
     assert (tmp_path / "outlet.db").read_bytes() == before
     assert not list(tmp_path.glob("outlet.db.before-restore-*"))
 

@@ -3,6 +3,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from outlet_desk.models import Staff
+from outlet_desk.permissions import SYSTEM
 from outlet_desk.services import backup
 
 from .conftest import DEMO_NOW, login
@@ -57,7 +58,7 @@ def test_corrupt_database_at_startup_offers_the_newest_backup(qtbot, demo_home, 
     from outlet_desk.errors import DatabaseCorrupt
     from ui import app as app_module
     open_database(demo_home / "outlet.db")
-    backup.backup_now(demo_home, reason="daily", now=DEMO_NOW)
+    backup.backup_now(demo_home, actor=SYSTEM, reason="daily", now=DEMO_NOW)
     close_database()
     damaged = b"garbage" * 1000
     (demo_home / "outlet.db").write_bytes(damaged)
@@ -107,3 +108,93 @@ def _box_factory(fake_cls, shown):
             shown.append(args[-1])
 
     return Box
+
+
+def _damage_parcel_page(db_file):
+    """A page in the middle of the file (the parcel table's root) overwritten, as a bad disk does."""
+    con = sqlite3.connect(db_file)
+    page = con.execute("SELECT rootpage FROM sqlite_master WHERE name='parcel'").fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(db_file, "r+b") as fh:
+        fh.seek((page - 1) * size)
+        fh.write(b"\xa5" * size)
+
+
+def test_a_failed_daily_backup_reaches_the_manager_on_screen(qtbot, make_window, demo_home):
+    from ui.app import daily_backup
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    _damage_parcel_page(demo_home / "outlet.db")
+    daily_backup(window.ctx)
+    qtbot.waitUntil(lambda: window.banner.level == "error", timeout=20000)
+    assert "备份校验失败" in window.banner.label.text()
+    assert not backup.list_backups(demo_home)                 # the bad copy is not kept
+    window.show_screen(window.screen_by_key(1))
+    home = window.stack.currentWidget()
+    home.refresh()
+    flags = [home.flags.item(i).text() for i in range(home.flags.count())]
+    assert any(f.startswith("每日备份失败") and "完整性检查失败" in f for f in flags), flags
+
+
+def _fake_box(monkeypatch, shown):
+    from ui import app as app_module
+
+    class FakeBox:
+        def __init__(self):
+            self.buttons = None
+
+        def setIcon(self, _):
+            pass
+
+        def setWindowTitle(self, _):
+            pass
+
+        def setText(self, text):
+            shown.append(text)
+
+        def setStandardButtons(self, buttons):
+            self.buttons = buttons
+
+        def exec(self):
+            return 1   # Yes
+
+    monkeypatch.setattr(app_module, "QMessageBox", _box_factory(FakeBox, shown))
+    return app_module
+
+
+def test_a_missing_database_at_startup_is_not_replaced_but_offers_the_newest_backup(
+        qtbot, demo_home, monkeypatch):
+    from outlet_desk.db import close_database, open_database
+    open_database(demo_home / "outlet.db")
+    backup.backup_now(demo_home, actor=SYSTEM, reason="daily", now=DEMO_NOW)
+    close_database()
+    for name in ("outlet.db", "outlet.db-wal", "outlet.db-shm"):
+        (demo_home / name).unlink(missing_ok=True)
+    shown = []
+    app_module = _fake_box(monkeypatch, shown)
+    assert app_module.main(home=str(demo_home)) == 1
+    assert "不见了" in shown[0] and "最近的完好备份" in shown[0]
+    assert backup.verify_file(demo_home / "outlet.db")[0]     # the backup, not a new empty outlet
+    con = sqlite3.connect(demo_home / "outlet.db")
+    assert con.execute("SELECT count(*) FROM staff").fetchone()[0] == 3
+    con.close()
+
+
+def test_damage_met_while_the_app_runs_is_one_message_with_the_offer(qtbot, demo_home, monkeypatch):
+    from outlet_desk.db import close_database, open_database
+    open_database(demo_home / "outlet.db")
+    backup.backup_now(demo_home, actor=SYSTEM, reason="daily", now=DEMO_NOW)
+    shown = []
+    app_module = _fake_box(monkeypatch, shown)
+    monkeypatch.setattr(app_module, "_damage_reported", [])
+    assert not app_module.database_damaged_later(demo_home, ValueError("a bug, not damage"))
+    try:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+    except sqlite3.DatabaseError as exc:
+        assert app_module.database_damaged_later(demo_home, exc)
+        assert app_module.database_damaged_later(demo_home, exc)   # met again: no second box
+    close_database()
+    assert "损坏" in shown[0] and "最近的完好备份" in shown[0]
+    assert len(shown) == 2 and shown[1].startswith("已恢复备份")
+    assert list(demo_home.glob("outlet.db.before-restore-*"))    # restored, the old file kept

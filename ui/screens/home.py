@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineE
 
 from outlet_desk import changes, settings
 from outlet_desk.models.roster import LeaveRequest, SwapRequest
-from outlet_desk.services import attendance, handover, leave, roster, tasks
+from outlet_desk.services import attendance, backup, handover, leave, roster, tasks
 
 from .base import Screen
 
@@ -267,6 +267,9 @@ class HomeScreen(Screen):
         lines: list[str] = []
         day = now.date()
         if actor.is_manager:
+            warning = backup.backup_warning(self.ctx.home)      # a failed daily backup
+            if warning:
+                lines.append(warning)
             lines += [f.text for f in handover.flags(now)]
             for m in attendance.missed_clock_outs(now):
                 lines.append(self.tr("%1 did not clock out on %2.").replace("%1", m.name)

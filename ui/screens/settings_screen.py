@@ -201,8 +201,8 @@ class SettingsScreen(Screen):
 
     def backup_now(self) -> None:
         from outlet_desk.services import backup
-        info = self.ctx.perform(lambda: backup.backup_now(self.ctx.home, reason="manual",
-                                                          now=self.ctx.now()))
+        info = self.ctx.perform(lambda: backup.backup_now(self.ctx.home, actor=self.ctx.actor,
+                                                          reason="manual", now=self.ctx.now()))
         if info:
             self.ctx.banner.ok(self.tr("Backup taken and verified: %1").replace("%1", info.path.name))
             self.refresh_backups()
@@ -233,7 +233,7 @@ class SettingsScreen(Screen):
             return False
         close_database()
         try:
-            aside = backup.restore(self.ctx.home, path, now=self.ctx.now())
+            aside = backup.restore(self.ctx.home, path, actor=self.ctx.actor, now=self.ctx.now())
         except OutletError as exc:
             open_outlet(self.ctx.home)
             self.ctx.banner.error(str(exc))
