@@ -330,6 +330,31 @@ class Balance:
         return self.rest_quota - self.rest_used - self.rest_pending
 
 
+@dataclass(frozen=True)
+class Decision:
+    """A decision on one's own swap or leave, for the home screen's flags."""
+    kind: str          # "swap" | "leave"
+    day: dt.date       # the swapped day, or the first day of leave
+    status: str        # in Chinese, as the person reads it
+
+
+def recent_decisions(staff_id: int, now: dt.datetime, *, days: int = 3) -> list[Decision]:
+    """The person's swaps and leave decided (or a swap declined by the colleague) in the last
+    ``days`` days, up to ``now``."""
+    from ..models.roster import SwapRequest
+    since = now - dt.timedelta(days=days)
+    found = [Decision("swap", s.day, roster.SWAP_STATUS_ZH.get(s.status, s.status))
+             for s in SwapRequest.select().where(
+                 (SwapRequest.requester == staff_id)
+                 & (((SwapRequest.decided_at >= since) & (SwapRequest.decided_at <= now))
+                    | ((SwapRequest.status == SwapRequest.DECLINED) & (SwapRequest.answered_at >= since))))]
+    found += [Decision("leave", r.start, STATUS_ZH.get(r.status, r.status))
+              for r in LeaveRequest.select().where((LeaveRequest.staff == staff_id)
+                                                   & (LeaveRequest.decided_at >= since)
+                                                   & (LeaveRequest.decided_at <= now))]
+    return found
+
+
 def balances(month) -> list[Balance]:
     month = roster.month_key(month)
     days = roster.month_days(month)

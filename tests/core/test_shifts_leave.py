@@ -136,3 +136,15 @@ def test_rest_days_set_in_the_roster_count_toward_the_run_and_the_quota(rostered
     approved(clerk, D(2026, 6, 20), manager=manager, now=now)
     with pytest.raises(LeaveRuleBroken, match="每月休息 4 天"):
         leave.request_leave("休息", D(2026, 6, 25), D(2026, 6, 25), actor=clerk, now=now)
+
+
+def test_recent_decisions_tell_the_person_about_their_leave_and_swaps_for_three_days(
+        rostered, clerk, clerk_b, manager, now):
+    later = now + dt.timedelta(hours=1)
+    approved(clerk, D(2026, 6, 20), manager=manager, now=later)
+    asked = roster.ask_swap(clerk_b.id, D(2026, 6, 21), reason="看病", actor=clerk, now=later)
+    roster.answer_swap(asked.id, False, actor=clerk_b, now=later)
+    got = {(d.kind, d.day, d.status) for d in leave.recent_decisions(clerk.id, later)}
+    assert got == {("leave", D(2026, 6, 20), "已批准"), ("swap", D(2026, 6, 21), "同事不同意")}
+    assert leave.recent_decisions(clerk_b.id, later) == []                 # not the colleague's
+    assert leave.recent_decisions(clerk.id, later + dt.timedelta(days=4)) == []

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineE
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
-from outlet_desk.models.roster import LeaveRequest, SwapRequest
 from outlet_desk.services import attendance, backup, handover, leave, roster, tasks
 
 from .base import Screen
@@ -290,22 +289,9 @@ class HomeScreen(Screen):
         else:
             for m in attendance.missed_clock_outs(now, staff_id=actor.id):
                 lines.append(self.tr("You did not clock out on %1.").replace("%1", md(m.day)))
-            since = now - dt.timedelta(days=3)
-            for s in SwapRequest.select().where((SwapRequest.requester == actor.id)
-                                                & (SwapRequest.decided_at >= since)
-                                                & (SwapRequest.decided_at <= now)):
-                lines.append(self.tr("Your swap for %1: %2").replace("%1", md(s.day))
-                             .replace("%2", roster.SWAP_STATUS_ZH.get(s.status, s.status)))
-            for s in SwapRequest.select().where((SwapRequest.requester == actor.id)
-                                                & (SwapRequest.status == SwapRequest.DECLINED)
-                                                & (SwapRequest.answered_at >= since)):
-                lines.append(self.tr("Your swap for %1: %2").replace("%1", md(s.day))
-                             .replace("%2", roster.SWAP_STATUS_ZH.get(s.status, s.status)))
-            for r in LeaveRequest.select().where((LeaveRequest.staff == actor.id)
-                                                 & (LeaveRequest.decided_at >= since)
-                                                 & (LeaveRequest.decided_at <= now)):
-                lines.append(self.tr("Your leave from %1: %2").replace("%1", md(r.start))
-                             .replace("%2", leave.STATUS_ZH.get(r.status, r.status)))
+            for d in leave.recent_decisions(actor.id, now):
+                text = self.tr("Your swap for %1: %2") if d.kind == "swap" else self.tr("Your leave from %1: %2")
+                lines.append(text.replace("%1", md(d.day)).replace("%2", d.status))
         for text in lines:
             w = QListWidgetItem(text)
             w.setForeground(QBrush(RED))
