@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import audit, changes, settings
+from ..dates import md, md_range
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..models import Staff
@@ -71,10 +72,7 @@ class LeaveInfo:
         return (self.end - self.start).days + 1
 
     def dates_text(self) -> str:
-        a = f"{self.start.month}月{self.start.day}日"
-        if self.end == self.start:
-            return a
-        return f"{a}-{self.end.month}月{self.end.day}日"
+        return md_range(self.start, self.end)
 
 
 STATUS_ZH = {"pending": "待批准", "approved": "已批准", "rejected": "未批准", "cancelled": "已撤回"}
@@ -82,10 +80,6 @@ STATUS_ZH = {"pending": "待批准", "approved": "已批准", "rejected": "未�
 
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:
     return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
-
-
-def _md(d: dt.date) -> str:
-    return f"{d.month}月{d.day}日"
 
 
 def _info(r: LeaveRequest, names: dict) -> LeaveInfo:
@@ -159,7 +153,7 @@ def check_rules(staff_id: int, kind: str, start: dt.date, end: dt.date, *,
         if run > longest:
             breaks.append(RuleBreak(
                 f"最多连休 {longest} 天",
-                f"违反“最多连休 {longest} 天”：{_md(a)}至{_md(b)}连休 {run} 天。"))
+                f"违反“最多连休 {longest} 天”：{md(a)}至{md(b)}连休 {run} 天。"))
     # the outlet must stay staffed
     if values["leave.keep_staffed"]:
         weekdays = roster.open_weekdays()
@@ -167,7 +161,7 @@ def check_rules(staff_id: int, kind: str, start: dt.date, end: dt.date, *,
             if roster.is_open(d, weekdays) and not roster.on_duty(d, exclude=staff_id):
                 breaks.append(RuleBreak(
                     "门店不能无人值班",
-                    f"违反“门店不能无人值班”：{_md(d)}没有其他人上班（同事也休息或请假）。"))
+                    f"违反“门店不能无人值班”：{md(d)}没有其他人上班（同事也休息或请假）。"))
                 break
     return breaks
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineE
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.dates import md
 from outlet_desk.services import attendance, backup, handover, leave, roster, tasks
 
 from .base import Screen
@@ -20,10 +21,6 @@ from .base import Screen
 RED = QColor("#c62828")
 GREY = QColor("#757575")
 GREEN = QColor("#2e7d32")
-
-
-def md(d: dt.date) -> str:
-    return f"{d.month}月{d.day}日"
 
 
 class HomeScreen(Screen):

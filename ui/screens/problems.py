@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes
+from outlet_desk.dates import stamp
 from outlet_desk.models import Parcel
 from outlet_desk.models.problems import ProblemRecord
 from outlet_desk.models.returns import ReturnRecord
@@ -31,10 +32,6 @@ from .base import Screen
 CHANGES = frozenset({changes.PARCELS, changes.RETURNS})
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"
 RETURN_REASON = {"拒收": "拒收", "地址不详": "地址错误", "错分": "错分", "破损": "破损"}
-
-
-def _hm(at) -> str:
-    return at.strftime("%m-%d %H:%M") if at else ""
 
 
 def _table(model) -> QTableView:
@@ -175,7 +172,7 @@ class ProblemsScreen(Screen):
                 Column(self.tr("Note"), lambda r: r.note),
                 Column(self.tr("Where"), lambda r: r.location),
                 Column(self.tr("Phone"), lambda r: r.phone_masked),
-                Column(self.tr("Registered"), lambda r: f"{_hm(r.opened_at)} {r.opened_by}"),
+                Column(self.tr("Registered"), lambda r: f"{stamp(r.opened_at)} {r.opened_by}"),
                 Column(self.tr("Photo"), lambda r: "✓" if r.photo_hash else ""),
                 Column(self.tr("Ticket"), lambda r: f"#{r.ticket_id}" if r.ticket_id else ""),
                 Column(self.tr("Outcome"), lambda r: problems.OUTCOME_LABELS.get(r.outcome, "") if r.outcome else "")]
@@ -187,9 +184,9 @@ class ProblemsScreen(Screen):
                 Column(self.tr("Waybill"), lambda r: r.waybill),
                 Column(self.tr("Carrier"), lambda r: r.carrier),
                 Column(self.tr("Recipient"), lambda r: f"{r.name_masked} {r.phone_masked}".strip()),
-                Column(self.tr("Arrived"), lambda r: _hm(r.arrived_at)),
+                Column(self.tr("Arrived"), lambda r: stamp(r.arrived_at)),
                 Column(self.tr("Deadline"), lambda r: r.deadline.strftime("%m-%d")),
-                Column(self.tr("Notified"), lambda r: f"{r.reminders} ({_hm(r.last_reminded)})" if r.reminders else "0"),
+                Column(self.tr("Notified"), lambda r: f"{r.reminders} ({stamp(r.last_reminded)})" if r.reminders else "0"),
                 Column(self.tr("Action"), lambda r: self.tr("return") if r.due_for_return else self.tr("remind"))]
 
     def _load_queue(self, offset, limit):
@@ -342,7 +339,7 @@ class ProblemsScreen(Screen):
         if not problem.photo_hash:
             return None
         viewer = PhotoViewer(evidence.photo_path(problem.photo_hash, self.ctx.home),
-                             f"{problem.waybill} {problem.reason} {_hm(problem.opened_at)} {problem.opened_by}",
+                             f"{problem.waybill} {problem.reason} {stamp(problem.opened_at)} {problem.opened_by}",
                              can_delete=False, photo_hash=problem.photo_hash, parent=self)
         self.viewer = viewer
         viewer.show()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridL
                                QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.dates import stamp
 from outlet_desk.errors import NotFound
 from outlet_desk.models.returns import ReturnRecord
 from outlet_desk.services import evidence, returns
@@ -32,10 +33,6 @@ from .base import Screen
 
 CHANGES = frozenset({changes.RETURNS, changes.PARCELS})
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff *.heic)"
-
-
-def _hm(at) -> str:
-    return at.strftime("%m-%d %H:%M") if at else ""
 
 
 class ChecklistRowsModel(RowsTableModel):
@@ -290,9 +287,9 @@ class ReturnsScreen(Screen):
                 Column(self.tr("Code struck"), lambda r: "—" if r.struck_done is None else (yes if r.struck_done else no),
                        Qt.AlignCenter),
                 Column(self.tr("Status"), lambda r: self._status(r.status)),
-                Column(self.tr("Started"), lambda r: _hm(r.started_at)),
+                Column(self.tr("Started"), lambda r: stamp(r.started_at)),
                 Column(self.tr("By"), lambda r: r.started_by),
-                Column(self.tr("Dispatched"), lambda r: _hm(r.dispatched_at))]
+                Column(self.tr("Dispatched"), lambda r: stamp(r.dispatched_at))]
 
     def _load_list(self, offset: int, limit: int):
         return returns.list_returns(scope=self.scope.currentData() or "today",
@@ -380,7 +377,7 @@ class ReturnsScreen(Screen):
             if found.status != ReturnRecord.OPEN:
                 self.ctx.banner.show_message(
                     self.tr("%1 was dispatched on %2.").replace("%1", found.waybill)
-                    .replace("%2", _hm(found.dispatched_at)), "info")
+                    .replace("%2", stamp(found.dispatched_at)), "info")
             self.scan.reclaim()
             return
         self.pending_waybill = waybill
@@ -421,7 +418,7 @@ class ReturnsScreen(Screen):
             facts.append(self.tr("Sender: %1").replace("%1", info.destination))
         if info.mis_sorted:
             facts.append(self.tr("Should have gone to: %1").replace("%1", info.should_have_gone))
-        facts.append(self.tr("Started %1 by %2").replace("%1", _hm(info.started_at))
+        facts.append(self.tr("Started %1 by %2").replace("%1", stamp(info.started_at))
                      .replace("%2", info.started_by or "—"))
         facts.append(self.tr("Status: %1").replace("%1", self._status(info.status)))
         self.facts.setText("\n".join(facts))
@@ -436,7 +433,7 @@ class ReturnsScreen(Screen):
             text = self._item_text(item)
             if item.done:
                 lab.setText(f"<span style='color:#2e7d32;font-size:15px'>✓ {text}</span>"
-                            f"<br><span style='color:#555'>{item.by} {_hm(item.at)}</span>")
+                            f"<br><span style='color:#555'>{item.by} {stamp(item.at)}</span>")
             else:
                 lab.setText(f"<span style='color:#c62828;font-size:15px'>× {text}</span>")
         self.label_button.setEnabled(editable and not items["label"].done)
@@ -446,7 +443,7 @@ class ReturnsScreen(Screen):
         self.struck_button.setEnabled(editable and "struck" in items and not items["struck"].done)
         self.cancel_return_button.setEnabled(editable)
         if not editable:
-            self.state.setText(self.tr("Dispatched %1").replace("%1", _hm(info.dispatched_at)))
+            self.state.setText(self.tr("Dispatched %1").replace("%1", stamp(info.dispatched_at)))
             self.state.setStyleSheet("color:#1565c0;")
         elif info.complete:
             self.state.setText(self.tr("Checklist complete: ready to dispatch"))

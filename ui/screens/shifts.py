@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.dates import md
 from outlet_desk.errors import OutletError
 from outlet_desk.services import attendance, leave, roster, tasks
 
@@ -28,10 +29,6 @@ def qdate(d: dt.date) -> QDate:
 
 def pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
-
-
-def md(d: dt.date) -> str:
-    return f"{d.month}-{d.day:02d}"
 
 
 # -- roster grid ------------------------------------------------------------------------------

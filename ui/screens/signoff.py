@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.dates import stamp
 from outlet_desk.db import database
 from outlet_desk.models import Outbox, Parcel
 from outlet_desk.services import delivery, outbox, signoff
@@ -34,10 +35,6 @@ def _table(model) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
     return view
-
-
-def _hm(value) -> str:
-    return value.strftime("%m-%d %H:%M") if value else ""
 
 
 class FixDialog(QDialog):
@@ -304,7 +301,7 @@ class SignoffScreen(Screen):
             Column(self.tr("How"), lambda r: self.tr("counter") if r.status == Parcel.RELEASED
                    else self.tr("courier")),
             Column(self.tr("Courier"), lambda r: r.courier),
-            Column(self.tr("Since"), lambda r: _hm(r.due_at)),
+            Column(self.tr("Since"), lambda r: stamp(r.due_at)),
             Column(self.tr("Recipient"), lambda r: r.recipient)]
         self.signed_model.columns = [
             Column(self.tr("Waybill"), lambda r: r.waybill),
@@ -316,7 +313,7 @@ class SignoffScreen(Screen):
         self.rejected_model.columns = [
             Column(self.tr("Kind"), lambda r: r.kind_label),
             Column(self.tr("Waybill"), lambda r: r.waybill),
-            Column(self.tr("Created"), lambda r: _hm(r.created_at)),
+            Column(self.tr("Created"), lambda r: stamp(r.created_at)),
             Column(self.tr("Reason from head office"), lambda r: r.last_error)]
         for m in (self.out_model, self.queue_model, self.signed_model, self.rejected_model):
             m.headerDataChanged.emit(Qt.Horizontal, 0, max(0, len(m.columns) - 1))
