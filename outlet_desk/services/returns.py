@@ -765,7 +765,7 @@ def populate_demo(ctx) -> None:
     # a customer's return scanned at the counter, never in stock
     wb = "JT" + "".join(str(rng.randint(0, 9)) for _ in range(13))
     start_return(wb, kind=ReturnRecord.RETURN, reason="其他", note="客户退货，自带包裹到店",
-                 sender_name="李女士", sender_phone="13905712345", actor=clerk_b,
+                 customer_own=True, sender_name="李女士", sender_phone="13905712345", actor=clerk_b,
                  now=now - dt.timedelta(minutes=40), home=ctx.home)
     # an overdue parcel sent back yesterday
     p = take(older)

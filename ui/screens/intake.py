@@ -323,15 +323,16 @@ class IntakeScreen(Screen):
         leaves it out.  Nothing waits: a burst goes on being stored."""
         self.held = dict(args, raw=text, reason=reason)
         self.take_held_button.setVisible(True)
+        self._add_rejected(text, reason, duplicate=True)     # orange: on the list at once
         self.ctx.banner.show_message(
             reason + " " + self.tr("Alt+Enter takes it in as a parcel; the next scan leaves it out."),
             "warning", sound_kind=sound.DUPLICATE, timeout_ms=0)
 
     def _leave_out_held(self) -> None:
-        held, self.held = self.held, None
+        self.held = None
         self.take_held_button.setVisible(False)
         self.rejected_count += 1
-        self._add_rejected(held["raw"], held["reason"] + " " + self.tr("Left out."), duplicate=True)
+        self._update_rejected_title()
 
     def take_held(self) -> None:
         held = self.held
