@@ -94,7 +94,10 @@ class ReturnsScreen(Screen):
         # a waybill the outlet never had: asked once — the customer's own parcel, or mistyped?
         self.unknown_box = QGroupBox()
         self.unknown_box.setObjectName("returns_unknown")
-        self.unknown_box.setStyleSheet("QGroupBox#returns_unknown{border:2px solid #ef6c00;}")
+        self.unknown_box.setStyleSheet(
+            "QGroupBox#returns_unknown{border:2px solid #ef6c00;border-radius:4px;margin-top:12px;"
+            "padding-top:8px;font-weight:bold;}"
+            "QGroupBox#returns_unknown::title{subcontrol-origin:margin;left:8px;padding:0 4px;}")
         ul = QVBoxLayout(self.unknown_box)
         self.unknown_text = QLabel()
         self.unknown_text.setWordWrap(True)
