@@ -850,7 +850,8 @@ def _digits(rng, n: int) -> str:
 
 
 def demo_waybill(rng, carrier: str) -> str:
-    """A real-format number for ``carrier`` (bare numbers never start with 4: bag numbers here)."""
+    """A real-format number for ``carrier`` (bare numbers never start with 4: the demo's scans are
+    taken in without the possible-bag hold)."""
     if carrier == "中通":
         return "7" + rng.choice("358") + _digits(rng, 12)
     if carrier == "韵达":

@@ -4,6 +4,9 @@ the number fits."""
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_h
+from hypothesis import strategies as st
 
 from outlet_desk import settings
 from outlet_desk.errors import ValidationError
@@ -123,3 +126,19 @@ def test_picks_setting_from_an_older_version_does_not_break_scanning(clerk):
     Setting.insert(key="waybill.shape_picks", value='["not", "a", "dict"]', updated_at=NOW).execute()
     settings._invalidate()
     assert intake.receive_parcel("77316523125896", actor=clerk, now=NOW).carrier == "申通"
+
+
+@settings_h(max_examples=40, deadline=None, derandomize=True, database=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(number=st.text("0123456789", min_size=10, max_size=20),
+       carrier=st.sampled_from(["韵达", "中通", "邮政", "申通", "极兔"]),
+       prefix=st.text("0123456789", min_size=1, max_size=2))
+def test_a_bare_number_on_a_manifest_is_never_refused(clerk, manager, number, carrier, prefix):
+    """Whatever the bag rules say, a bare number the manifest lists is taken in (or is a
+    duplicate of the parcel already taken in), never refused or held."""
+    settings.update({"waybill.bag_rules": [{"carrier": "极兔", "prefix": prefix,
+                                            "lengths": list(range(10, 21))}]}, actor=manager, now=NOW)
+    manifest([(number, carrier)], clerk=clerk)
+    r = intake.receive_parcel(number, actor=clerk, now=NOW)
+    assert r.accepted or r.duplicate
+    assert r.waybill == number
