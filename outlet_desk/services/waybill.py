@@ -214,7 +214,7 @@ def _match(regex: str, text: str) -> bool:
 
 
 _BUILTIN = tuple((p, _rx(p.regex)) for p in PATTERNS)
-_custom_cache: dict[int, tuple] = {}
+_custom_cache: dict[str, tuple] = {}
 
 
 def _custom_patterns(custom) -> list[Pattern]:
@@ -229,16 +229,22 @@ def _custom_patterns(custom) -> list[Pattern]:
 
 
 def _table(custom) -> tuple:
-    """((Pattern, compiled), …): the outlet's own patterns first, then the built-in table."""
+    """((Pattern, compiled), …): the outlet's own patterns first, then the built-in table (built
+    once per distinct setting value; the settings hand out a fresh list on every read)."""
     if not custom:
         return _BUILTIN
-    key = id(custom)
-    hit = _custom_cache.get(key)
-    if hit is not None and hit[0] is custom:
-        return hit[1]
+    try:
+        key = repr(custom)
+    except Exception:  # noqa: BLE001 — an odd stored value: no cache
+        key = None
+    hit = _custom_cache.get(key) if key is not None else None
+    if hit is not None:
+        return hit
     table = tuple((p, _rx(p.regex)) for p in _custom_patterns(custom)) + _BUILTIN
-    _custom_cache.clear()
-    _custom_cache[key] = (custom, table)
+    if key is not None:
+        if len(_custom_cache) > 8:
+            _custom_cache.clear()
+        _custom_cache[key] = table
     return table
 
 

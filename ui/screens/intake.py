@@ -197,7 +197,7 @@ class IntakeScreen(Screen):
         return [
             Column(self.tr("Time"), lambda r: r.arrived_at.strftime("%H:%M:%S")),
             Column(self.tr("Waybill"), lambda r: r.waybill),
-            Column(self.tr("Carrier"), lambda r: r.carrier),
+            Column(self.tr("Carrier"), self._carrier_text),
             Column(self.tr("Category"), lambda r: self.category_name(r.category)),
             Column(self.tr("Pickup code"), lambda r: r.pickup_code or "", Qt.AlignCenter),
             Column(self.tr("Recipient"), lambda r: r.recipient_name or ""),
@@ -207,6 +207,17 @@ class IntakeScreen(Screen):
                    else self.tr("no"), Qt.AlignCenter),
             Column(self.tr("Status"), lambda r: intake.STATUS_LABELS.get(r.status, r.status)),
         ]
+
+    def _carrier_text(self, r) -> str:
+        """The row's carrier, and the others its number fits (Alt+C picks the next)."""
+        try:
+            others = [c for c in waybill.recognize(r.waybill, prefer=r.carrier, known=True).candidates
+                      if c != r.carrier]
+        except OutletError:
+            others = []
+        if not others:
+            return r.carrier
+        return self.tr("%1 (or %2)").replace("%1", r.carrier).replace("%2", "、".join(others))
 
     def category_name(self, cat: str) -> str:
         return {Parcel.PICKUP: self.tr("Self-pickup"), Parcel.DELIVERY: self.tr("Delivery"),
@@ -271,6 +282,9 @@ class IntakeScreen(Screen):
         widest = self.table.fontMetrics().horizontalAdvance("JDVB0000000000000") + 12
         if self.table.columnWidth(1) < widest:
             self.table.setColumnWidth(1, widest)
+        widest = self.table.fontMetrics().horizontalAdvance("邮政（或 EMS、韵达）") + 12
+        if self.table.columnWidth(2) < widest:
+            self.table.setColumnWidth(2, widest)
         self._update_counts()
 
     def focus_default(self) -> None:
