@@ -63,7 +63,7 @@ def _s10(r: random.Random) -> str:
 
 
 #: (carrier, share of inbound parcels, waybill maker).  Formats as in services/waybill.PATTERNS;
-#: bare numbers never start with "4" (the outlet's bag-number rule refuses those).
+#: bare numbers never start with "4" (the default bag rule would hold a 13-digit one for a key).
 CARRIERS = [
     ("中通", 0.25, lambda r: "7" + r.choice("35") + _digits(r, 12)),              # 14 digits
     ("圆通", 0.18, lambda r: "YT" + r.choice("6789") + _digits(r, 12)),           # YT + 13

@@ -34,6 +34,7 @@ class SettingSpec:
     choices: tuple = field(default=())
     minimum: int | None = None
     maximum: int | None = None
+    validate: object = None   # callable(value) -> clean value; raises ValidationError (one line)
 
 
 SETTINGS = [
@@ -172,10 +173,10 @@ def coerce(spec: SettingSpec, value):
     if spec.kind == "json":
         if isinstance(value, str):
             try:
-                return json.loads(value)
+                value = json.loads(value)
             except ValueError:
                 raise ValidationError(f"“{name}”不是有效的 JSON。") from None
-        return value
+        return spec.validate(value) if spec.validate else value
     text = str(value).strip()
     if spec.choices and text not in spec.choices:
         raise ValidationError(f"“{name}”只能是：{'、'.join(spec.choices)}。")

@@ -158,14 +158,15 @@ def _dayclose_count(window):
 
 
 def _intake_burst(window) -> None:
-    """Intake after a short burst: accepted parcels, a duplicate, a bag number, garbage."""
+    """Intake after a short burst: accepted parcels, a duplicate, garbage, a possible bag number
+    left out by the next scan, and the last scan held (可能是集包单号) waiting for Alt+Enter."""
     import random
 
     from outlet_desk.services.intake import demo_waybill
     screen = window.screen_by_key(2)
     rng = random.Random(2)
     scans = [demo_waybill(rng, c) for c in ("中通", "韵达", "圆通", "极兔", "顺丰", "申通", "京东", "EMS")]
-    scans[3:3] = ["4300123456789"]
+    scans[3:3] = ["4300123456789"]                     # fits 韵达/邮政 too: held, then left out
     scans += [scans[0], "12345", "3125678901234"]
     for text in scans:
         screen.on_scanned(text)
@@ -173,6 +174,17 @@ def _intake_burst(window) -> None:
     screen.on_scanned(demo_waybill(rng, "中通"))
     screen.set_category("pickup")
     screen.on_scanned(demo_waybill(rng, "圆通"))
+    screen.on_scanned("4612345678901")                  # held, the orange banner on screen
+
+
+def _returns_unknown(window) -> None:
+    """F5 asked about a waybill the outlet never had: a stock parcel's number with two digits
+    swapped, the real one suggested."""
+    from outlet_desk.models import Parcel
+    screen = window.screen_by_key(5)
+    p = next(p for p in Parcel.select().where(Parcel.status == Parcel.IN_STOCK, ~Parcel.problem)
+             .order_by(Parcel.arrived_at.desc()) if p.waybill[-1] != p.waybill[-2])
+    screen.on_scan(p.waybill[:-2] + p.waybill[-1] + p.waybill[-2])
 
 
 SHOTS.append(("intake.png", "张丽", "1111", 2, _intake_burst))
@@ -270,6 +282,7 @@ SHOTS += [
     ("returns-mis-sorted.png", "张丽", "1111", 5, _returns_mis_sorted),
     ("returns-list.png", "张丽", "1111", 5, _returns_list),
     ("returns-dispatch.png", "张丽", "1111", 5, _returns_dispatch_refused),
+    ("returns-unknown.png", "张丽", "1111", 5, _returns_unknown),
 ]
 
 

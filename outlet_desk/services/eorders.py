@@ -21,6 +21,7 @@ from ..errors import DomainError, NotFound, ValidationError
 from ..models.eorders import EOrder
 from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
+from ..scan import normalize_scan
 from ..settings import SettingSpec
 
 SETTINGS = [
@@ -194,10 +195,11 @@ def accept(order_id: int, *, actor: Actor, now: dt.datetime) -> EOrderRow:
 @operation("eorder.collect", "电子接单揽收")
 def collect(order_id: int, waybill: str, *, actor: Actor, now: dt.datetime) -> EOrderRow:
     """Mark collected; the waybill links to the outgoing parcel when it is already entered."""
-    waybill = (waybill or "").strip().upper()
+    waybill = normalize_scan(waybill or "")          # full-width "４…" folds like at intake
     if not waybill:
         raise ValidationError("请扫描或填写揽收件的运单号。")
     if waybill.startswith("4"):
+        # a collected parcel is outgoing: the seed's rule for outgoing parcels (4… = bag number)
         raise ValidationError("4 开头的是集包单号，不是运单号。")
     with write_tx():
         o = _get(order_id)

@@ -76,7 +76,8 @@ SETTINGS = [
 ]
 
 _INTAKE_KEYS = ("intake.default_category", "intake.couriers", "intake.routes",
-                "waybill.default_carrier", "waybill.custom_patterns", "waybill.bag_rules")
+                "waybill.default_carrier", "waybill.custom_patterns", "waybill.bag_rules",
+                "waybill.shape_picks")
 _SHELF_KEYS = ("shelves.names", "shelves.levels", "shelves.level_capacity", "shelves.rule",
                "pickup.code_format")
 
@@ -345,23 +346,29 @@ def duplicate_message(p: Parcel) -> str:
 
 
 def recognize_scan(raw: str, *, carrier: str | None = None, cfg: dict | None = None):
-    """Recognition with the outlet's settings and the manifest: (Recognized, manifest line)."""
+    """Recognition with the outlet's settings and the manifest: (Recognized, manifest line).
+
+    The carrier of a bare number is, in order: the clerk's "bare numbers as" choice, the manifest
+    line's carrier (even one the table does not know for that number), the outlet's remembered pick
+    for numbers of this shape, the table, the default carrier.  A number on a manifest is a parcel:
+    bag rules do not apply to it."""
     cfg = cfg or settings_mod.get_many(_INTAKE_KEYS)
     text = normalize_scan(raw)
     line = _manifest_line(text) if text else None
-    prefer = carrier or (line.carrier if line and line.carrier else None) \
-        or cfg["waybill.default_carrier"]
-    rec = waybill_mod.recognize(text, prefer=prefer, custom=cfg["waybill.custom_patterns"],
-                                bag_rules=cfg["waybill.bag_rules"])
+    picks = cfg.get("waybill.shape_picks")
+    picked = picks.get(waybill_mod.shape_of(text)) \
+        if isinstance(picks, dict) and text.isdigit() else None
+    prefer = carrier or (line.carrier if line and line.carrier else None) or picked
+    rec = waybill_mod.recognize(text, prefer=prefer, default=cfg["waybill.default_carrier"],
+                                custom=cfg["waybill.custom_patterns"],
+                                bag_rules=cfg["waybill.bag_rules"], known=line is not None)
     if carrier and rec.carrier != carrier:
-        # the clerk's explicit choice wins among the carriers the number fits
-        if carrier in rec.candidates:
-            rec = waybill_mod.Recognized(rec.waybill, carrier,
-                                         (carrier,) + tuple(c for c in rec.candidates if c != carrier),
-                                         rec.bare)
-    elif line and line.carrier and rec.bare and rec.carrier != line.carrier:
-        rec = waybill_mod.Recognized(rec.waybill, line.carrier, (line.carrier,) + rec.candidates,
-                                     rec.bare)
+        pass    # the clerk's fixed carrier does not fit this number: the table's choice stands
+    elif line and line.carrier and rec.carrier != line.carrier:
+        # the outlet's arrival manifest decides first
+        rec = waybill_mod.Recognized(rec.waybill, line.carrier,
+                                     (line.carrier,) + tuple(c for c in rec.candidates
+                                                             if c != line.carrier), rec.bare)
     return rec, line
 
 
@@ -371,10 +378,14 @@ _ARRIVALS_OBSERVED: set = set()
 
 @operation("intake.receive", "到件入库")
 def receive_parcel(raw: str, *, category: str | None = None, courier: str | None = None,
-                   route: str | None = None, carrier: str | None = None, actor: Actor,
-                   now: dt.datetime) -> IntakeResult:
+                   route: str | None = None, carrier: str | None = None, as_parcel: bool = False,
+                   actor: Actor, now: dt.datetime) -> IntakeResult:
     """Take in one scanned parcel.  Raises BagNumber / BadWaybill / ValidationError (one line,
-    nothing stored); returns a DUPLICATE result (nothing stored) or an ACCEPTED one."""
+    nothing stored); returns a DUPLICATE result (nothing stored) or an ACCEPTED one.
+
+    A bare number that fits a bag rule and a carrier's format, on no manifest and not yet at the
+    outlet, raises :class:`~.waybill.PossibleBagNumber` (nothing stored) unless ``as_parcel``: the
+    clerk's one key on the held row takes it in."""
     cfg = settings_mod.get_many(_INTAKE_KEYS + _SHELF_KEYS)
     category = category or cfg["intake.default_category"]
     if category not in Parcel.CATEGORIES:
@@ -388,6 +399,8 @@ def receive_parcel(raw: str, *, category: str | None = None, courier: str | None
     with write_tx():
         if run_sql("SELECT id FROM parcel WHERE waybill = ?", (rec.waybill,)).fetchone():
             return _duplicate(rec)
+        if rec.possible_bag and line is None and not as_parcel:
+            raise waybill_mod.PossibleBagNumber(rec.waybill, rec.candidates, rec.possible_bag)
         name = line.recipient_name if line else None
         phone = line.recipient_phone if line else None
         # a self-pickup parcel is stored with its code at once (no second write to the parcel)
@@ -455,40 +468,71 @@ def _duplicate(rec) -> IntakeResult:
 
 @operation("intake.change_carrier", "更正快递公司")
 def change_carrier(parcel_id: int, carrier: str, *, actor: Actor, now: dt.datetime) -> IntakeRow:
-    """Correct the carrier the scan guessed for a bare number (one keystroke on the intake row)."""
+    """Correct the carrier the scan chose for a number that fits several (one key on the intake
+    row).  Only a carrier whose format the number fits (or the manifest's) is accepted.  For a bare
+    number the pick is remembered for the outlet: the next number of the same shape defaults to it."""
     carrier = (carrier or "").strip()
-    cfg = settings_mod.get_many(("waybill.custom_patterns", "outlet.carriers"))
-    known = waybill_mod.known_carriers(cfg["waybill.custom_patterns"]) + list(cfg["outlet.carriers"])
-    if carrier not in known:
-        raise ValidationError(f"没有这个快递公司：{carrier}")
+    p = Parcel.get_or_none(Parcel.id == parcel_id)
+    if p is None:
+        raise NotFound("没有这个包裹。")
+    choices = carrier_choices(parcel_id)
+    if carrier not in choices:
+        raise ValidationError(f"单号 {p.waybill} 不符合{carrier or '这家快递公司'}的单号格式"
+                              f"（可选：{'、'.join(choices)}）。")
+    if p.carrier == carrier:
+        return _row(p)
+    shape = waybill_mod.shape_of(p.waybill) if p.waybill.isdigit() and len(choices) > 1 else None
     with write_tx():
-        p = Parcel.get_or_none(Parcel.id == parcel_id)
-        if p is None:
-            raise NotFound("没有这个包裹。")
-        if p.carrier == carrier:
-            return _row(p)
         old = p.carrier
         Parcel.update(carrier=carrier, updated_at=now).where(Parcel.id == parcel_id).execute()
         ParcelEvent.insert(parcel=parcel_id, at=now, kind=ParcelEvent.CORRECTED, staff=actor.id,
                            detail=f"快递公司 {old} → {carrier}").execute()
+        detail = {"old": old, "new": carrier}
+        if shape is not None:
+            _remember_pick(shape, carrier, actor=actor, now=now)
+            detail["remembered_for"] = shape
         audit.record(actor, "intake.change_carrier", entity="parcel", entity_id=p.waybill,
-                     detail={"old": old, "new": carrier}, now=now)
+                     detail=detail, now=now)
         p.carrier = carrier
+    if shape is not None:
+        settings_mod._invalidate()
     return _row(p)
 
 
+def _remember_pick(shape: str, carrier: str, *, actor: Actor, now: dt.datetime) -> None:
+    """The outlet's pick for bare numbers of this shape (kept in the ``waybill.shape_picks``
+    setting, written here because a clerk's correction is not a manager's settings change; the
+    change is in the correction's audit record)."""
+    import json
+    from ..models import Setting
+    picks = settings_mod.get("waybill.shape_picks")
+    picks = dict(picks) if isinstance(picks, dict) else {}
+    if picks.get(shape) == carrier:
+        return
+    picks[shape] = carrier
+    value = json.dumps(picks, ensure_ascii=False)
+    Setting.insert(key="waybill.shape_picks", value=value, updated_at=now, updated_by=actor.id) \
+        .on_conflict(conflict_target=[Setting.key],
+                     update={Setting.value: value, Setting.updated_at: now,
+                             Setting.updated_by: actor.id}).execute()
+
+
 def carrier_choices(parcel_id: int) -> tuple[str, ...]:
-    """The carriers a parcel's number fits (for the one-key correction), current one first."""
+    """The carriers a parcel's number fits (for the one-key correction), current one first; the
+    manifest line's carrier counts as fitting."""
     p = Parcel.get_by_id(parcel_id)
     cfg = settings_mod.get_many(_INTAKE_KEYS)
     try:
-        rec = waybill_mod.recognize(p.waybill, prefer=p.carrier, custom=cfg["waybill.custom_patterns"],
-                                    bag_rules=[])
-        found = list(rec.candidates)
+        found = list(waybill_mod.recognize(p.waybill, custom=cfg["waybill.custom_patterns"],
+                                           known=True).candidates)
     except waybill_mod.ValidationError:
         found = []
-    if p.carrier not in found:
-        found.insert(0, p.carrier)
+    line = _manifest_line(p.waybill)
+    if line and line.carrier and line.carrier not in found:
+        found.insert(0, line.carrier)
+    if p.carrier in found:
+        found.remove(p.carrier)
+    found.insert(0, p.carrier)
     return tuple(found)
 
 
@@ -702,9 +746,9 @@ def parse_manifest(data: bytes, filename: str, *, cfg: dict | None = None) -> li
         if carrier and carrier not in carriers:
             raise ValidationError(f"第 {n} 行：不认识的快递公司“{carrier}”。")
         try:
-            rec = waybill_mod.recognize(raw, prefer=carrier or cfg["waybill.default_carrier"],
-                                        custom=cfg["waybill.custom_patterns"],
-                                        bag_rules=cfg["waybill.bag_rules"])
+            # a number on the outlet's manifest is a parcel: no bag rule applies to it
+            rec = waybill_mod.recognize(raw, prefer=carrier, default=cfg["waybill.default_carrier"],
+                                        custom=cfg["waybill.custom_patterns"], known=True)
         except ValidationError as exc:
             raise ValidationError(f"第 {n} 行：{exc}") from None
         if carrier and not rec.bare and carrier not in rec.candidates:
@@ -806,7 +850,8 @@ def _digits(rng, n: int) -> str:
 
 
 def demo_waybill(rng, carrier: str) -> str:
-    """A real-format number for ``carrier`` (bare numbers never start with 4: bag numbers here)."""
+    """A real-format number for ``carrier`` (bare numbers never start with 4: the demo's scans are
+    taken in without the possible-bag hold)."""
     if carrier == "中通":
         return "7" + rng.choice("358") + _digits(rng, 12)
     if carrier == "韵达":

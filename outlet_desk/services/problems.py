@@ -23,7 +23,7 @@ from ..openitems import OpenItem
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
-from . import duty_events
+from . import duty_events, waybill as waybill_mod
 
 OUTCOME_LABELS = {ProblemRecord.STOCK: "回到库存", ProblemRecord.DELIVERY: "改为派送",
                   ProblemRecord.RETURN: "退件", ProblemRecord.FORWARD: "转件"}
@@ -75,14 +75,26 @@ def age_text(delta: dt.timedelta) -> str:
     return f"{mins}分钟"
 
 
+def find_parcel(waybill: str) -> Parcel:
+    """The parcel a clerk scanned at the problem screen.  Not in the system: a bag number gets the
+    bag message, garbage its reason (as at intake), else "没有这个包裹"."""
+    wb = normalize_scan(waybill or "")
+    if not wb:
+        raise ValidationError("请扫描运单号。")
+    parcel = Parcel.get_or_none(Parcel.waybill == wb)
+    if parcel is not None:
+        return parcel
+    from . import intake
+    rec, line = intake.recognize_scan(wb)          # raises BagNumber / BadWaybill
+    if rec.possible_bag and line is None:
+        raise NotFound(f"{waybill_mod.POSSIBLE_BAG}：{rec.waybill} 不在系统里（若是包裹，先到件入库）。")
+    raise NotFound("没有这个包裹：问题件只能登记系统里的包裹（先到件入库）。")
+
+
 def _parcel(parcel_id: int | None, waybill: str | None) -> Parcel:
-    if parcel_id is not None:
-        parcel = Parcel.get_or_none(Parcel.id == parcel_id)
-    else:
-        wb = normalize_scan(waybill or "")
-        if not wb:
-            raise ValidationError("请扫描运单号。")
-        parcel = Parcel.get_or_none(Parcel.waybill == wb)
+    if parcel_id is None:
+        return find_parcel(waybill)
+    parcel = Parcel.get_or_none(Parcel.id == parcel_id)
     if parcel is None:
         raise NotFound("没有这个包裹：问题件只能登记系统里的包裹（先到件入库）。")
     return parcel

@@ -56,6 +56,20 @@ _CARRIER_PREFIX = (("SF", "顺丰"), ("YT", "圆通"), ("JT", "极兔"), ("JD", 
                    ("STO", "申通"))
 
 
+class UnknownWaybill(ValidationError):
+    """A return started from a waybill the outlet never had: the clerk must say whether it is the
+    customer's own parcel (客户自带退件) or a mistyped number; ``suggestions`` are the closest
+    waybills in stock."""
+
+    def __init__(self, waybill: str, suggestions: tuple[str, ...] = ()):
+        text = f"{waybill} 不是本网点收到的包裹：是客户自带退件，还是单号输错了？"
+        if suggestions:
+            text += f"相近的在库单号：{'、'.join(suggestions)}。"
+        super().__init__(text)
+        self.waybill = waybill
+        self.suggestions = tuple(suggestions)
+
+
 class ChecklistIncomplete(DomainError):
     """Dispatch refused: the red-label checklist is not finished."""
 
@@ -287,6 +301,57 @@ def _recognize(wb: str) -> tuple[str, str]:
     return wb, guess_carrier(wb)
 
 
+def _near(a: str, b: str) -> int | None:
+    """1 or 2 when ``b`` is ``a`` with one or two digits wrong, two neighbours swapped, or one
+    character missing/extra (the typing mistakes at a counter); else None."""
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diff) <= 2 and diff:
+            if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+                    and a[diff[1]] == b[diff[0]]:
+                return 1        # two neighbours swapped
+            return len(diff)
+        return None
+    if abs(len(a) - len(b)) != 1:
+        return None
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return 1 if short[i:] == long_[i + 1:] else None
+
+
+def closest_in_stock(waybill: str, limit: int = 3) -> tuple[str, ...]:
+    """The waybills at the outlet (in stock) closest to a mistyped one, closest first."""
+    wb = normalize_scan(waybill or "")
+    if not wb:
+        return ()
+    found = []
+    q = (Parcel.select(Parcel.waybill)
+         .where(Parcel.status == Parcel.IN_STOCK,
+                fn.LENGTH(Parcel.waybill).between(len(wb) - 1, len(wb) + 1)))
+    for (other,) in q.tuples().iterator():
+        d = _near(wb, other)
+        if d is not None:
+            found.append((d, other))
+    found.sort()
+    return tuple(o for _d, o in found[:limit])
+
+
+def unknown_waybill(waybill: str) -> UnknownWaybill | None:
+    """The question to ask before a return of ``waybill`` starts, or None when the outlet has (or
+    had) the parcel.  Bad numbers and bag numbers raise with intake's reasons."""
+    wb = normalize_scan(waybill or "")
+    if not wb:
+        raise ValidationError("请扫描运单号。")
+    if Parcel.select().where(Parcel.waybill == wb).exists():
+        return None
+    wb, _carrier = _recognize(wb)
+    if Parcel.select().where(Parcel.waybill == wb).exists():
+        return None
+    return UnknownWaybill(wb, closest_in_stock(wb))
+
+
 def _clean(text) -> str:
     return (text or "").strip()
 
@@ -376,11 +441,15 @@ def start_return(waybill: str | None = None, *, parcel_id: int | None = None, ki
                  reason: str, note: str = "", source: str | None = None, dest_code: str = "",
                  dest_name: str = "", mis_sorted: bool = False, should_have_gone: str = "",
                  sender_name: str = "", sender_phone: str = "", carrier: str | None = None,
-                 actor: Actor, now: dt.datetime, home=None) -> ReturnInfo:
+                 customer_own: bool = False, actor: Actor, now: dt.datetime,
+                 home=None) -> ReturnInfo:
     """Start a return or forward from a parcel id or any scanned waybill.
 
-    A waybill the outlet has never seen (a customer bringing a parcel back) gets a parcel record
-    here, marked as registered by the return — no arrival is counted for it.
+    A waybill the outlet has never seen is refused with :class:`UnknownWaybill` (the closest
+    waybills in stock suggested: a mistyped number must not send a return to head office while the
+    real parcel stays on the shelf) unless the clerk answered that it is the customer's own parcel
+    (``customer_own``, 客户自带退件): then it gets a parcel record here, marked as registered by
+    the return — no arrival is counted for it.
     """
     with write_tx():
         if parcel_id is not None:
@@ -396,10 +465,12 @@ def start_return(waybill: str | None = None, *, parcel_id: int | None = None, ki
                 wb, guessed = _recognize(wb)
                 parcel = Parcel.get_or_none(Parcel.waybill == wb)
             if parcel is None:
+                if not customer_own:
+                    raise UnknownWaybill(wb, closest_in_stock(wb))
                 parcel = Parcel.create(waybill=wb, carrier=carrier or guessed,
                                        category=Parcel.PROBLEM, status=Parcel.IN_STOCK,
                                        arrived_at=now, arrived_by=actor.id, updated_at=now,
-                                       note="退转件扫描登记（不在库存）")
+                                       note="客户自带退件（退转件扫描登记，不在库存）")
                 source = source or "scan"
         rec = start_in_tx(parcel, kind=kind, reason=reason, note=note, source=source or "stock",
                           dest_code=dest_code, dest_name=dest_name, mis_sorted=mis_sorted,
@@ -694,7 +765,7 @@ def populate_demo(ctx) -> None:
     # a customer's return scanned at the counter, never in stock
     wb = "JT" + "".join(str(rng.randint(0, 9)) for _ in range(13))
     start_return(wb, kind=ReturnRecord.RETURN, reason="其他", note="客户退货，自带包裹到店",
-                 sender_name="李女士", sender_phone="13905712345", actor=clerk_b,
+                 customer_own=True, sender_name="李女士", sender_phone="13905712345", actor=clerk_b,
                  now=now - dt.timedelta(minutes=40), home=ctx.home)
     # an overdue parcel sent back yesterday
     p = take(older)

@@ -196,3 +196,18 @@ def test_every_day_from_the_reminder_falls_in_exactly_one_bucket(remind, ret, da
     assert bs[-1].high is None and bs[-1].low == max(ret, remind)
     lows = [b.low for b in bs]
     assert lows == sorted(lows) and lows[0] == remind
+
+
+# -- issue 17: what the problem screen says for a scan that is not a parcel --------------------------
+def test_a_bag_number_scanned_at_the_problem_screen_gets_the_bag_message(clerk, manager):
+    from outlet_desk.services.waybill import BagNumber
+    now = dt.datetime(2026, 6, 7, 9, 30)
+    settings.update({"waybill.bag_rules": [{"carrier": "极兔", "prefix": "4", "lengths": [13, 16]}]},
+                    actor=manager, now=now)
+    with pytest.raises(BagNumber, match="集包单号，不是包裹"):
+        problems.open_problem_by_waybill("4300123456789012", "停机", actor=clerk, now=now)
+    with pytest.raises(NotFound, match="可能是集包单号"):          # fits 韵达/邮政 as well
+        problems.find_parcel("４３０９５９７４９５５５０")
+    with pytest.raises(NotFound, match="没有这个包裹"):
+        problems.find_parcel("SF1385628716739")
+    assert ProblemRecord.select().count() == 0

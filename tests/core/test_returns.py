@@ -6,10 +6,12 @@ import json
 import pytest
 from PIL import Image
 
+from outlet_desk import settings
 from outlet_desk.errors import DomainError, PermissionDenied, ValidationError
 from outlet_desk.models import Outbox, Parcel, ParcelEvent
 from outlet_desk.models.returns import ReturnRecord
 from outlet_desk.openitems import collect
+from outlet_desk.permissions import SYSTEM
 from outlet_desk.services import evidence, returns
 from tests.factories import make_parcel
 
@@ -98,17 +100,50 @@ def test_reason_and_destination_required(db, clerk, now):
     assert Parcel.get_by_id(p.id).status == Parcel.IN_STOCK and ReturnRecord.select().count() == 0
 
 
-def test_unknown_waybill_scanned_creates_the_parcel(db, clerk, now):
+def test_unknown_waybill_scanned_creates_the_parcel_when_it_is_the_customers_own(db, clerk, now):
     info = returns.start_return("ｊｔ1234567890123", kind="return", reason="其他", note="客户退货",
-                                actor=clerk, now=now)
+                                customer_own=True, actor=clerk, now=now)
     p = Parcel.get(Parcel.waybill == "JT1234567890123")
     assert p.carrier == "极兔" and p.status == Parcel.RETURNING and info.source == "scan"
+    assert "客户自带退件" in p.note
     assert not ParcelEvent.select().where(ParcelEvent.kind == ParcelEvent.ARRIVED).exists()
+    settings.update({"waybill.bag_rules": [{"carrier": "极兔", "prefix": "4", "lengths": [16]}]},
+                    actor=SYSTEM, now=now)
     with pytest.raises(ValidationError) as exc:
-        returns.start_return("412345678901", kind="return", reason="拒收", actor=clerk, now=now)
+        returns.start_return("4123456789012345", kind="return", reason="拒收", customer_own=True,
+                             actor=clerk, now=now)
     assert "集包单号" in str(exc.value)
     with pytest.raises(DomainError):                                   # already in a return
         returns.start_return("JT1234567890123", kind="return", reason="拒收", actor=clerk, now=now)
+
+
+def test_a_mistyped_waybill_asks_instead_of_starting_a_return(db, clerk, now):
+    """Issue 17: a mistyped number in F5 started a return for a parcel the outlet never had, the
+    dispatch went to head office and the real overdue parcel stayed on the shelf."""
+    real = make_parcel("75312345678901")
+    make_parcel("SF1385628716739")
+    typo = "75312345678910"                                            # last two digits swapped
+    before = (Parcel.select().count(), ReturnRecord.select().count())
+    with pytest.raises(returns.UnknownWaybill) as exc:
+        returns.start_return(typo, kind="return", reason="拒收", actor=clerk, now=now)
+    assert exc.value.suggestions == (real.waybill,)
+    assert "客户自带退件" in str(exc.value) and real.waybill in str(exc.value)
+    assert (Parcel.select().count(), ReturnRecord.select().count()) == before
+    assert returns.unknown_waybill(typo).suggestions == (real.waybill,)
+    assert returns.unknown_waybill(real.waybill) is None
+    # the clerk picks the suggestion: the return is for the real parcel
+    info = returns.start_return(exc.value.suggestions[0], kind="return", reason="拒收", actor=clerk,
+                                now=now)
+    assert info.waybill == real.waybill and Parcel.get_by_id(real.id).status == Parcel.RETURNING
+
+
+@pytest.mark.parametrize("typo,kind", [("75312345678902", "one digit"), ("7531234567890", "one missing"),
+                                       ("753123456789011", "one extra"), ("75312345678923", "two digits")])
+def test_closest_in_stock_finds_counter_typing_mistakes(db, typo, kind):
+    make_parcel("75312345678901")
+    make_parcel("SF1385628716739")
+    assert returns.closest_in_stock(typo) == ("75312345678901",), kind
+    assert returns.closest_in_stock("462598779470531") == ()
 
 
 def test_starting_closes_open_problems(db, clerk, now):

@@ -43,6 +43,8 @@ class IntakeScreen(Screen):
         self.accepted_count = 0
         self.last_result: intake.IntakeResult | None = None
         self.last_preview = None
+        #: a scan held as a possible bag number (可能是集包单号): the receive_parcel arguments
+        self.held: dict | None = None
 
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -162,7 +164,12 @@ class IntakeScreen(Screen):
         self.reprint_button = QPushButton()
         self.batch_button = QPushButton()
         self.carrier_button = QPushButton()
-        for b in (self.import_button, self.reprint_button, self.batch_button, self.carrier_button):
+        self.take_held_button = QPushButton()
+        self.take_held_button.setObjectName("intake_take_held")
+        self.take_held_button.setStyleSheet("QPushButton{background:#ef6c00;color:white;font-weight:bold;}")
+        self.take_held_button.setVisible(False)
+        for b in (self.take_held_button, self.import_button, self.reprint_button, self.batch_button,
+                  self.carrier_button):
             b.setFocusPolicy(Qt.NoFocus)
             actions.addWidget(b)
         actions.addStretch(1)
@@ -174,7 +181,9 @@ class IntakeScreen(Screen):
         self.reprint_button.clicked.connect(self.reprint_label)
         self.batch_button.clicked.connect(self.print_batch)
         self.carrier_button.clicked.connect(self.cycle_carrier)
-        for seq, fn in (("Alt+C", self.cycle_carrier), ("Alt+P", self.reprint_label)):
+        self.take_held_button.clicked.connect(self.take_held)
+        for seq, fn in (("Alt+C", self.cycle_carrier), ("Alt+P", self.reprint_label),
+                        ("Alt+Return", self.take_held), ("Alt+Enter", self.take_held)):
             sc = QShortcut(QKeySequence(seq), self)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
             sc.activated.connect(fn)
@@ -188,7 +197,7 @@ class IntakeScreen(Screen):
         return [
             Column(self.tr("Time"), lambda r: r.arrived_at.strftime("%H:%M:%S")),
             Column(self.tr("Waybill"), lambda r: r.waybill),
-            Column(self.tr("Carrier"), lambda r: r.carrier),
+            Column(self.tr("Carrier"), self._carrier_text),
             Column(self.tr("Category"), lambda r: self.category_name(r.category)),
             Column(self.tr("Pickup code"), lambda r: r.pickup_code or "", Qt.AlignCenter),
             Column(self.tr("Recipient"), lambda r: r.recipient_name or ""),
@@ -198,6 +207,17 @@ class IntakeScreen(Screen):
                    else self.tr("no"), Qt.AlignCenter),
             Column(self.tr("Status"), lambda r: intake.STATUS_LABELS.get(r.status, r.status)),
         ]
+
+    def _carrier_text(self, r) -> str:
+        """The row's carrier, and the others its number fits (Alt+C picks the next)."""
+        try:
+            others = [c for c in waybill.recognize(r.waybill, prefer=r.carrier, known=True).candidates
+                      if c != r.carrier]
+        except OutletError:
+            others = []
+        if not others:
+            return r.carrier
+        return self.tr("%1 (or %2)").replace("%1", r.carrier).replace("%2", "、".join(others))
 
     def category_name(self, cat: str) -> str:
         return {Parcel.PICKUP: self.tr("Self-pickup"), Parcel.DELIVERY: self.tr("Delivery"),
@@ -214,6 +234,7 @@ class IntakeScreen(Screen):
         self.import_button.setText(self.tr("Import manifest…"))
         self.reprint_button.setText(self.tr("Reprint label (Alt+P)"))
         self.carrier_button.setText(self.tr("Next carrier (Alt+C)"))
+        self.take_held_button.setText(self.tr("Take in as a parcel (Alt+Enter)"))
         self.hint.setText(self.tr("Alt+C changes the carrier of the selected (or last) parcel"))
         self.model.columns = self._columns()
         if self.carrier_box.count():
@@ -261,6 +282,9 @@ class IntakeScreen(Screen):
         widest = self.table.fontMetrics().horizontalAdvance("JDVB0000000000000") + 12
         if self.table.columnWidth(1) < widest:
             self.table.setColumnWidth(1, widest)
+        widest = self.table.fontMetrics().horizontalAdvance("邮政（或 EMS、韵达）") + 12
+        if self.table.columnWidth(2) < widest:
+            self.table.setColumnWidth(2, widest)
         self._update_counts()
 
     def focus_default(self) -> None:
@@ -289,16 +313,59 @@ class IntakeScreen(Screen):
         actor = self.ctx.actor
         if actor is None:
             return
+        if self.held is not None:
+            self._leave_out_held()          # the next scan leaves a held number out
+        args = dict(category=self.category,
+                    courier=self.courier_box.currentText() or None if self.category == Parcel.DELIVERY else None,
+                    route=self.route_box.currentText() or None if self.category == Parcel.TOWNSHIP else None,
+                    carrier=self.carrier_box.currentData())
         try:
-            result = intake.receive_parcel(
-                text, category=self.category,
-                courier=self.courier_box.currentText() or None if self.category == Parcel.DELIVERY else None,
-                route=self.route_box.currentText() or None if self.category == Parcel.TOWNSHIP else None,
-                carrier=self.carrier_box.currentData(), actor=actor, now=self.ctx.now())
+            result = intake.receive_parcel(text, **args, actor=actor, now=self.ctx.now())
+        except waybill.PossibleBagNumber as exc:
+            self._hold(text, args, str(exc))
+            self.scan.reclaim()
+            return
         except OutletError as exc:
             self.reject(text, str(exc))
             self.scan.reclaim()
             return
+        self._show_result(text, result)
+
+    # -- a possible bag number: held for one key --------------------------------------------
+    def _hold(self, text: str, args: dict, reason: str) -> None:
+        """Neither refused nor taken in: an orange banner, one key takes it in, the next scan
+        leaves it out.  Nothing waits: a burst goes on being stored."""
+        self.held = dict(args, raw=text, reason=reason)
+        self.take_held_button.setVisible(True)
+        self._add_rejected(text, reason, duplicate=True)     # orange: on the list at once
+        self.ctx.banner.show_message(
+            reason + " " + self.tr("Alt+Enter takes it in as a parcel; the next scan leaves it out."),
+            "warning", sound_kind=sound.DUPLICATE, timeout_ms=0)
+
+    def _leave_out_held(self) -> None:
+        self.held = None
+        self.take_held_button.setVisible(False)
+        self.rejected_count += 1
+        self._update_rejected_title()
+
+    def take_held(self) -> None:
+        held = self.held
+        if held is None or self.ctx.actor is None:
+            self.scan.reclaim()
+            return
+        self.held = None
+        self.take_held_button.setVisible(False)
+        args = {k: v for k, v in held.items() if k not in ("raw", "reason")}
+        try:
+            result = intake.receive_parcel(held["raw"], **args, as_parcel=True, actor=self.ctx.actor,
+                                           now=self.ctx.now())
+        except OutletError as exc:
+            self.reject(held["raw"], str(exc))
+            self.scan.reclaim()
+            return
+        self._show_result(held["raw"], result)
+
+    def _show_result(self, text: str, result) -> None:
         if result.duplicate:
             self.duplicate_count += 1
             self.ctx.banner.show_message(result.message, "warning", sound_kind=sound.DUPLICATE,
@@ -350,7 +417,8 @@ class IntakeScreen(Screen):
         self.last_code.setText(where)
         parts = [r.waybill, r.carrier]
         if len(r.candidates) > 1:
-            parts.append(self.tr("could also be: %1").replace("%1", "、".join(r.candidates[1:])))
+            parts.append(self.tr("could also be: %1 (Alt+C picks the next; remembered for numbers "
+                                 "like this one)").replace("%1", "、".join(r.candidates[1:])))
         if r.recipient_name or r.phone_masked:
             parts.append(f"{r.recipient_name or ''} {r.phone_masked}".strip())
         if not r.manifest_matched:

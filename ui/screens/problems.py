@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 
 from outlet_desk import changes
 from outlet_desk.dates import stamp
-from outlet_desk.models import Parcel
+from outlet_desk.errors import NotFound, OutletError
 from outlet_desk.models.problems import ProblemRecord
 from outlet_desk.models.returns import ReturnRecord
 from outlet_desk.privacy import mask_phone
 from outlet_desk.services import overdue, problems
+from outlet_desk.services import waybill as waybill_mod
 
 from ..dialogs.return_form import StartReturnDialog
 from ..models.rows import Column, RowsTableModel
@@ -254,10 +255,18 @@ class ProblemsScreen(Screen):
         self.photo_button.setText(self.tr("Photo…"))
 
     def on_scan(self, waybill: str) -> None:
-        parcel = Parcel.get_or_none(Parcel.waybill == waybill)
-        if parcel is None:
-            self.ctx.banner.error(self.tr("%1 is not in the system: take it in at intake first.")
-                                  .replace("%1", waybill))
+        try:
+            parcel = problems.find_parcel(waybill)
+        except NotFound as exc:
+            if str(exc).startswith(waybill_mod.POSSIBLE_BAG):
+                self.ctx.banner.error(str(exc))
+            else:
+                self.ctx.banner.error(self.tr("%1 is not in the system: take it in at intake first.")
+                                      .replace("%1", waybill))
+            self.scan.reclaim()
+            return
+        except OutletError as exc:          # a bag number or garbage: intake's one-line reason
+            self.ctx.banner.error(str(exc))
             self.scan.reclaim()
             return
         self.pending = parcel

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridL
 
 from outlet_desk import changes, settings
 from outlet_desk.dates import stamp
-from outlet_desk.errors import NotFound
+from outlet_desk.errors import NotFound, OutletError
 from outlet_desk.models.returns import ReturnRecord
 from outlet_desk.services import evidence, returns
 
@@ -88,6 +88,35 @@ class ReturnsScreen(Screen):
         # page 1: start form
         start = QWidget()
         sl = QVBoxLayout(start)
+        # a waybill the outlet never had: asked once — the customer's own parcel, or mistyped?
+        self.unknown_box = QGroupBox()
+        self.unknown_box.setObjectName("returns_unknown")
+        self.unknown_box.setStyleSheet(
+            "QGroupBox#returns_unknown{border:2px solid #ef6c00;border-radius:4px;margin-top:12px;"
+            "padding-top:8px;font-weight:bold;}"
+            "QGroupBox#returns_unknown::title{subcontrol-origin:margin;left:8px;padding:0 4px;}")
+        ul = QVBoxLayout(self.unknown_box)
+        self.unknown_text = QLabel()
+        self.unknown_text.setWordWrap(True)
+        ul.addWidget(self.unknown_text)
+        urow = QHBoxLayout()
+        self.own_button = QPushButton()
+        self.own_button.clicked.connect(self.answer_customer_own)
+        urow.addWidget(self.own_button)
+        self.suggestion_buttons: list[QPushButton] = []
+        for i in range(3):
+            b = QPushButton()
+            b.clicked.connect(lambda _c=False, i=i: self.answer_suggestion(i))
+            self.suggestion_buttons.append(b)
+            urow.addWidget(b)
+        self.rescan_button = QPushButton()
+        self.rescan_button.clicked.connect(self.show_idle)
+        urow.addWidget(self.rescan_button)
+        urow.addStretch(1)
+        ul.addLayout(urow)
+        sl.addWidget(self.unknown_box)
+        self.unknown_question = None        # returns.UnknownWaybill while it is unanswered
+        self.customer_own = False
         self.start_box = QGroupBox()
         bl = QVBoxLayout(self.start_box)
         self.form = ReturnForm()
@@ -241,6 +270,7 @@ class ReturnsScreen(Screen):
         for seq, slot in (("Ctrl+1", self.confirm_label), ("Ctrl+2", self.take_photo),
                           ("Ctrl+3", lambda: self.import_photo()), ("Ctrl+4", self.confirm_struck),
                           ("Ctrl+P", lambda: self.print_label()),
+                          ("Alt+O", self.answer_customer_own),
                           ("Ctrl+Return", self.start_current), ("Ctrl+Enter", self.start_current)):
             sc = QShortcut(QKeySequence(seq), self, activated=slot)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
@@ -308,6 +338,10 @@ class ReturnsScreen(Screen):
                                   "red label and a photo; a mis-sorted parcel also needs our outlet "
                                   "code struck out. Dispatch is refused until all are done."))
         self.start_box.setTitle(self.tr("New return / forward"))
+        self.unknown_box.setTitle(self.tr("Not a parcel of this outlet"))
+        self.own_button.setText(self.tr("Customer's own parcel (客户自带退件) (Alt+O)"))
+        self.rescan_button.setText(self.tr("Mistyped: scan again"))
+        self._show_question()
         self.form.retranslate()
         self.start_button.setText(self.tr("Start (Ctrl+Enter)"))
         self.start_cancel.setText(self.tr("Cancel"))
@@ -366,8 +400,41 @@ class ReturnsScreen(Screen):
     # -- start --------------------------------------------------------------------------------
     def show_idle(self) -> None:
         self.current = None
+        self.unknown_question = None
+        self.customer_own = False
         self.pages.setCurrentIndex(0)
         self.scan.reclaim()
+
+    def _show_question(self) -> None:
+        q = self.unknown_question
+        self.unknown_box.setVisible(q is not None)
+        self.start_box.setEnabled(q is None)
+        self.start_button.setEnabled(q is None)
+        if q is None:
+            return
+        self.unknown_text.setText(
+            self.tr("%1 was never received here. Is it the customer's own parcel, or was the number "
+                    "mistyped?").replace("%1", q.waybill)
+            + ("\n" + self.tr("Closest waybills in stock:") + " " + "、".join(q.suggestions)
+               if q.suggestions else "\n" + self.tr("No similar waybill in stock.")))
+        for i, b in enumerate(self.suggestion_buttons):
+            b.setVisible(i < len(q.suggestions))
+            if i < len(q.suggestions):
+                b.setText(self.tr("It is %1").replace("%1", q.suggestions[i]))
+
+    def answer_customer_own(self) -> None:
+        if self.unknown_question is None or self.pages.currentIndex() != 1:
+            return
+        self.unknown_question = None
+        self.customer_own = True
+        self._show_question()
+        self.form.kind.setFocus()
+
+    def answer_suggestion(self, i: int) -> None:
+        q = self.unknown_question
+        if q is None or i >= len(q.suggestions):
+            return
+        self.on_scan(q.suggestions[i])
 
     def on_scan(self, waybill: str) -> None:
         self.tabs.setCurrentIndex(0)
@@ -380,17 +447,33 @@ class ReturnsScreen(Screen):
                     .replace("%2", stamp(found.dispatched_at)), "info")
             self.scan.reclaim()
             return
+        try:
+            question = returns.unknown_waybill(waybill)
+        except OutletError as exc:
+            self.ctx.banner.error(str(exc))
+            self.scan.reclaim()
+            return
         self.pending_waybill = waybill
-        self.form.reset(waybill)
+        self.unknown_question = question
+        self.customer_own = False
+        self.form.reset(question.waybill if question else waybill)
+        self._show_question()
         self.pages.setCurrentIndex(1)
-        self.form.kind.setFocus()
+        if question is not None:
+            self.ctx.banner.show_message(str(question), "warning")
+            self.own_button.setFocus()
+        else:
+            self.form.kind.setFocus()
 
     def start_current(self) -> None:
-        if self.pages.currentIndex() != 1 or self.tabs.currentIndex() != 0:
+        if self.pages.currentIndex() != 1 or self.tabs.currentIndex() != 0 \
+                or self.unknown_question is not None:
             return
         waybill = self.form.waybill.text()
         values = self.form.values()
-        info = self.ctx.perform(lambda: returns.start_return(waybill, **values, actor=self.ctx.actor,
+        own = self.customer_own
+        info = self.ctx.perform(lambda: returns.start_return(waybill, **values, customer_own=own,
+                                                             actor=self.ctx.actor,
                                                              now=self.ctx.now(), home=self.ctx.home),
                                 changes=CHANGES)
         if info is None:
