@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLay
                                QLineEdit, QMessageBox, QVBoxLayout)
 
 from outlet_desk import __version__, settings
-from outlet_desk.db import default_url, open_database
+from outlet_desk.db import database_url, open_database
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew, OutletError
 from outlet_desk.paths import APPLICATION, ORGANIZATION, resolve_home
 from outlet_desk.permissions import MANAGER, SYSTEM
@@ -43,7 +43,8 @@ def open_outlet(home: Path, db_url: str | None = None):
     from outlet_desk.services import evidence
     home.mkdir(parents=True, exist_ok=True)
     evidence.configure(home)          # photos live in the data directory unless a shared folder is set
-    return open_database(db_url or default_url(home), backup_dir=home / "backups", counter=True)
+    url = database_url(home, db_url)   # a typo is refused here, never made into a new SQLite file
+    return open_database(url, backup_dir=home / "backups", counter=True)
 
 
 class FirstRunDialog(QDialog):
