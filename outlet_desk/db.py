@@ -90,6 +90,9 @@ def check_url(text: str, home: Path, source: str) -> str:
 
 
 def _sqlite_file(text: str, home: Path, source: str) -> Path:
+    if "@" in text or text.lower().startswith(("postgres", "sqlite")):
+        raise ValidationError(f"数据库地址“{hide_password(text)}”（{source}）不对：应写成 "
+                              f"postgresql://用户:密码@服务器/数据库名。")
     path = Path(text).expanduser().resolve()
     if path.is_dir():
         raise ValidationError(f"“{text}”（{source}）是文件夹，不是数据库文件：数据文件夹请用 --home 指定。")
@@ -101,7 +104,7 @@ def _sqlite_file(text: str, home: Path, source: str) -> Path:
 
 def hide_password(url: str) -> str:
     """``postgresql://outlet:secret@host/db`` → ``postgresql://outlet:***@host/db``."""
-    return re.sub(r"://([^:/@]*):[^@/]*@", r"://\1:***@", url)
+    return re.sub(r"(^|[/@])([^:/@\s]*):[^@/\s]*@", r"\1\2:***@", url, count=1)
 
 
 class ReconnectingPostgresqlDatabase(peewee.PostgresqlDatabase):
@@ -115,6 +118,13 @@ class ReconnectingPostgresqlDatabase(peewee.PostgresqlDatabase):
     transaction nothing is repeated: the server has rolled that transaction back, and
     :func:`write_tx` refuses the write with a reason (the caller may try it again).
     """
+
+    def _connect(self):
+        import psycopg2
+        try:
+            return super()._connect()
+        except psycopg2.OperationalError as exc:     # down, unreachable, refused the login
+            raise _server_fault(exc, self) from exc
 
     def begin(self, *args, **kwargs):
         return self._again(super().begin, True, *args, **kwargs)
