@@ -272,3 +272,20 @@ def test_purge_never_masks_a_parcel_younger_than_the_floor(db, manager, days, ag
 def retention_floor() -> int:
     from outlet_desk import settings as outlet_settings
     return outlet_settings.specs()["retention.days"].minimum
+
+
+def test_restore_needs_a_manager_unless_the_database_cannot_be_opened(outlet, monkeypatch, capsys):
+    """A damaged database has nobody to check against: restore then runs as the system, as the
+    app's own start-up offer does; a sound one needs the manager."""
+    monkeypatch.setenv("OUTLET_DESK_PASSWORD", "manager803")
+    assert main(["--home", str(outlet), "backup", "--as", "李店长"]) == 0
+    close_database()
+    monkeypatch.delenv("OUTLET_DESK_PASSWORD")
+    assert main(["--home", str(outlet), "restore"]) == 1              # sound: who are you?
+    assert "--as" in capsys.readouterr().err
+    (outlet / "outlet.db").write_bytes(b"garbage" * 1000)
+    for side in ("outlet.db-wal", "outlet.db-shm"):
+        (outlet / side).unlink(missing_ok=True)
+    assert main(["--home", str(outlet), "restore"]) == 0
+    assert "原数据库已另存为" in capsys.readouterr().out
+    assert staff_names(outlet) == {"李店长", "张丽"}

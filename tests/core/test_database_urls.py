@@ -134,6 +134,10 @@ def test_scans_go_on_after_the_server_restarts(pg, pg_outlet):
     for n in range(3, 6):
         assert scan(f"SF142839765010{n}", clerk).parcel_id
     assert Parcel.select().count() == 5
+    pg.restart()
+    with write_tx():           # a write that meets the dead connection at its BEGIN goes ahead too
+        Staff.create(name="王芳", role="clerk", secret_hash="x", created_at=NOW)
+    assert Staff.select().count() == 2
 
 
 def test_a_write_cut_half_way_is_refused_with_the_reason_and_the_next_one_works(pg, pg_outlet):
