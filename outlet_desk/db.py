@@ -59,22 +59,24 @@ def database_url(home: Path, given: str | None = None) -> str:
     if override.exists():
         text = override.read_text(encoding="utf-8").strip()
         if text:
-            return check_url(text, home, str(override))
+            return check_url(text, home, str(override), relative_to=home)
     return "sqlite:///" + str(home / DB_FILENAME)
 
 
-def check_url(text: str, home: Path, source: str) -> str:
+def check_url(text: str, home: Path, source: str, *, relative_to: Path | None = None) -> str:
     """Refuse, in one line, what is neither a PostgreSQL URL nor a SQLite file that exists or
-    lies inside the data directory ``home`` (where a new outlet may be created)."""
+    lies inside the data directory ``home`` (where a new outlet may be created).  A relative
+    SQLite path is taken from ``relative_to`` (``database.url``: the data directory), else from
+    the current directory (``--db``, as a shell user means it)."""
     text = text.strip()
     shown = hide_password(text)
     if "://" not in text:
-        return "sqlite:///" + str(_sqlite_file(text, home, source))
+        return "sqlite:///" + str(_sqlite_file(text, home, source, relative_to))
     scheme = text.split("://", 1)[0].lower()
     if scheme == "sqlite":
         if not text.startswith("sqlite:///") or text[len("sqlite:///"):] in ("", ":memory:"):
             raise ValidationError(f"数据库地址“{shown}”（{source}）不对：SQLite 应写成 sqlite:///文件路径。")
-        return "sqlite:///" + str(_sqlite_file(text[len("sqlite:///"):], home, source))
+        return "sqlite:///" + str(_sqlite_file(text[len("sqlite:///"):], home, source, relative_to))
     if scheme in POSTGRES_SCHEMES:
         parts = urllib.parse.urlsplit(text)
         if not parts.path.strip("/"):
@@ -89,11 +91,12 @@ def check_url(text: str, home: Path, source: str) -> str:
                           f"或数据文件夹里的 SQLite 文件。")
 
 
-def _sqlite_file(text: str, home: Path, source: str) -> Path:
+def _sqlite_file(text: str, home: Path, source: str, relative_to: Path | None) -> Path:
     if "@" in text or text.lower().startswith(("postgres", "sqlite")):
         raise ValidationError(f"数据库地址“{hide_password(text)}”（{source}）不对：应写成 "
                               f"postgresql://用户:密码@服务器/数据库名。")
-    path = Path(text).expanduser().resolve()
+    path = Path(text).expanduser()
+    path = ((relative_to or Path.cwd()) / path).resolve()
     if path.is_dir():
         raise ValidationError(f"“{text}”（{source}）是文件夹，不是数据库文件：数据文件夹请用 --home 指定。")
     if path.exists() or path.parent == home or home in path.parents:

@@ -78,6 +78,9 @@ def test_sqlite_files_in_the_data_directory_or_existing_ones_are_accepted(tmp_pa
         database_url(home, str(tmp_path))        # a folder, not a file
     with pytest.raises(ValidationError):
         database_url(home, "sqlite:///:memory:")
+    # a relative path in database.url is the data directory's, not the current directory's
+    (home / "database.url").write_text("counter2.db\n")
+    assert database_url(home) == "sqlite:///" + str(home.resolve() / "counter2.db")
 
 
 def test_postgresql_down_at_start_is_one_line_naming_the_server(tmp_path):
