@@ -194,7 +194,10 @@ def _connect(url: str) -> peewee.Database:
         return db_url.connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
                               check_same_thread=False)
     if url.split("://", 1)[0].lower() in POSTGRES_SCHEMES:
-        return ReconnectingPostgresqlDatabase(**db_url.parse(url))
+        params = db_url.parse(url)
+        # a server PC that is switched off answers nothing: say so after seconds, not minutes
+        params.setdefault("connect_timeout", 10)
+        return ReconnectingPostgresqlDatabase(**params)
     return db_url.connect(url)
 
 
