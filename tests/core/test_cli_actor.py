@@ -289,3 +289,34 @@ def test_restore_needs_a_manager_unless_the_database_cannot_be_opened(outlet, mo
     assert main(["--home", str(outlet), "restore"]) == 0
     assert "原数据库已另存为" in capsys.readouterr().out
     assert staff_names(outlet) == {"李店长", "张丽"}
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(attempts=st.lists(st.booleans(), min_size=1, max_size=8))
+def test_a_command_runs_exactly_when_the_pin_is_right_and_not_locked(tmp_path_factory, attempts):
+    """Any sequence of right and wrong PINs at the command line: the command runs exactly when the
+    PIN is right and the person is not locked out (five wrong in a row lock, as on the screen);
+    every run is on record as the person's."""
+    home = tmp_path_factory.mktemp("pins")
+    open_database(home / "outlet.db")
+    staff.add_staff("张丽", "clerk", "1111", actor=SYSTEM, now=NOW)
+    close_database()
+    failures, locked, runs = 0, False, 0
+    out = str(home / "l.pdf")
+    try:
+        for right in attempts:
+            os.environ["OUTLET_DESK_PASSWORD"] = "1111" if right else "9999"
+            rc = main(["--home", str(home), "labels", "--out", out, "--mark", "--as", "张丽"])
+            close_database()
+            assert (rc == 0) == (right and not locked)
+            runs += rc == 0
+            if not locked:
+                failures = 0 if right else failures + 1
+                locked = failures == 5
+    finally:
+        os.environ.pop("OUTLET_DESK_PASSWORD", None)
+    rows = audit_rows(home)
+    assert sum(1 for who, action, _ in rows if (who, action) == ("张丽", "cli.command")) == runs
+    if locked:
+        assert ("张丽", "staff.locked_out") in {(who, action) for who, action, _ in rows}
