@@ -69,8 +69,13 @@ def check_url(text: str, home: Path, source: str, *, relative_to: Path | None = 
     SQLite path is taken from ``relative_to`` (``database.url``: the data directory), else from
     the current directory (``--db``, as a shell user means it)."""
     text = text.strip()
+    if any(ord(c) < 32 or c == "\x7f" for c in text):
+        raise ValidationError(f"数据库地址（{source}）里有换行或控制字符：只能写一行地址。")
     shown = hide_password(text)
     if "://" not in text:
+        if "@" in text or text.lower().startswith(("postgres", "sqlite")):   # a URL, mistyped
+            raise ValidationError(f"数据库地址“{shown}”（{source}）不对：应写成 "
+                                  f"postgresql://用户:密码@服务器/数据库名。")
         return "sqlite:///" + str(_sqlite_file(text, home, source, relative_to))
     scheme = text.split("://", 1)[0].lower()
     if scheme == "sqlite":
@@ -92,14 +97,14 @@ def check_url(text: str, home: Path, source: str, *, relative_to: Path | None = 
 
 
 def _sqlite_file(text: str, home: Path, source: str, relative_to: Path | None) -> Path:
-    if "@" in text or text.lower().startswith(("postgres", "sqlite")):
-        raise ValidationError(f"数据库地址“{hide_password(text)}”（{source}）不对：应写成 "
-                              f"postgresql://用户:密码@服务器/数据库名。")
-    path = Path(text).expanduser()
-    path = ((relative_to or Path.cwd()) / path).resolve()
-    if path.is_dir():
+    try:
+        path = ((relative_to or Path.cwd()) / Path(text).expanduser()).resolve()
+        is_dir, exists = path.is_dir(), path.exists()
+    except (RuntimeError, OSError, ValueError):      # "~nobody/…", a name the system refuses
+        raise ValidationError(f"“{text}”（{source}）不是可用的文件路径。") from None
+    if is_dir:
         raise ValidationError(f"“{text}”（{source}）是文件夹，不是数据库文件：数据文件夹请用 --home 指定。")
-    if path.exists() or path.parent == home or home in path.parents:
+    if exists or path.parent == home or home in path.parents:
         return path
     raise ValidationError(f"没有这个数据库文件：{path}（{source}）。新数据库只建在数据文件夹 {home} 里；"
                           f"服务器上的数据库请写 postgresql://…")

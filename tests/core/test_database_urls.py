@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from outlet_desk import db as dbmod
 from outlet_desk.cli import main
@@ -81,6 +83,33 @@ def test_sqlite_files_in_the_data_directory_or_existing_ones_are_accepted(tmp_pa
     # a relative path in database.url is the data directory's, not the current directory's
     (home / "database.url").write_text("counter2.db\n")
     assert database_url(home) == "sqlite:///" + str(home.resolve() / "counter2.db")
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(
+    st.text(min_size=1, max_size=40),
+    st.builds(lambda scheme, sep, rest: scheme + sep + rest,
+              st.sampled_from(["sqlite", "postgresql", "postgres", "mysql", "sqlite:", "pg", ""]),
+              st.sampled_from(["://", ":///", "//", ":/", ":", "/", ""]),
+              st.text(alphabet="abc./:@-_~ 0", max_size=20))))
+def test_any_db_value_opens_an_existing_file_a_file_in_the_data_directory_or_a_server(
+        tmp_path, monkeypatch, text):
+    """Whatever is typed: either a one-line refusal, or a PostgreSQL URL, or a SQLite file that
+    exists already or lies in the data directory — never a new file anywhere else."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    try:
+        url = database_url(home, text)
+    except (ValidationError, EnvironmentFault) as exc:
+        assert "\n" not in str(exc)
+        return
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///"):])
+        assert path.exists() or home.resolve() in path.parents, (text, url)
+    else:
+        assert url.split("://")[0].lower() in ("postgresql", "postgres"), (text, url)
 
 
 def test_postgresql_down_at_start_is_one_line_naming_the_server(tmp_path):
