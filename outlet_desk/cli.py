@@ -15,28 +15,34 @@ from .paths import resolve_home
 
 
 class Context:
-    """What a subcommand handler needs: the data directory and a way to open the database."""
+    """What a subcommand handler needs: the data directory, a way to open the database, and the
+    person running it (``actor``) for commands declared with :func:`~outlet_desk.commands.acts`."""
 
     def __init__(self, args):
         self.args = args
         self.home: Path = resolve_home(args.home)
         self.db_url: str | None = args.db
+        self._db = None
+        self._actor = None
 
     def url(self) -> str:
-        from .db import default_url
-        return self.db_url or default_url(self.home)
+        """The database URL, checked: a typo is refused, never made into a new SQLite file."""
+        from .db import database_url
+        return database_url(self.home, self.db_url)
 
     def sqlite_file(self) -> Path | None:
         """The SQLite file the URL names (None for a server database)."""
-        url = self.url()
-        if url.startswith("sqlite:///"):
-            return Path(url[len("sqlite:///"):])
-        return None if "://" in url else Path(url)
+        from .db import sqlite_file_of
+        return sqlite_file_of(self.url())
 
     def open(self, *, create: bool = False):
+        """Open the outlet's database (once; a second call returns the same one)."""
+        if self._db is not None and not self._db.is_closed():
+            return self._db
         from . import datafiles
-        from .db import open_database
-        datafiles.refuse_if_missing(self.home, self.sqlite_file())
+        from .db import open_database, sqlite_file_of
+        url = self.url()
+        datafiles.refuse_if_missing(self.home, sqlite_file_of(url))
         if not self.db_url and not (self.home / "outlet.db").exists() and not create \
                 and not (self.home / "database.url").exists():
             raise OutletError(f"{self.home} 里没有数据库：先运行 outlet-desk --home {self.home} demo，"
@@ -45,7 +51,40 @@ class Context:
         datafiles.refuse_if_restoring(self.home)
         from .services import evidence
         evidence.configure(self.home)
-        return open_database(self.url(), backup_dir=self.home / "backups")
+        self._db = open_database(url, backup_dir=self.home / "backups")
+        return self._db
+
+    def identify(self) -> None:
+        """Check who runs a declared command, before its handler (see ``commands.acts``)."""
+        from .commands import identify
+        from .db import close_database
+        from .errors import DatabaseCorrupt, DatabaseTooNew
+        from .permissions import SYSTEM
+        rule = self.args.actor_rule
+        try:
+            self.open(create=rule.create)
+        except (DatabaseCorrupt, DatabaseTooNew) as exc:
+            if not rule.damaged_ok:
+                raise
+            print(f"outlet-desk: {exc}（无法核对身份，以系统身份继续）", file=sys.stderr)
+            self._actor = SYSTEM
+            return
+        except OutletError:
+            if not (rule.damaged_ok and not (self.home / "outlet.db").exists()):
+                raise
+            self._actor = SYSTEM          # no database at all: nothing to protect, nobody to check
+            return
+        self._actor = identify(rule, self.args, now=self.now())
+        if rule.closes:
+            close_database()
+            self._db = None
+
+    @property
+    def actor(self):
+        """The checked person (or the system where the command's rule needs none)."""
+        if self._actor is None:
+            raise RuntimeError(f"{self.args.command}: declare the command with commands.acts()")
+        return self._actor
 
     @staticmethod
     def now() -> dt.datetime:
@@ -103,7 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         return run_app(args)
     try:
-        return int(args.handler(Context(args)) or 0)
+        ctx = Context(args)
+        if getattr(args, "actor_rule", None) is not None:
+            ctx.identify()
+        return int(args.handler(ctx) or 0)
     except OutletError as exc:
         print(f"outlet-desk: {exc}", file=sys.stderr)
         return 1

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import peewee
 from peewee import DatabaseProxy
 from playhouse import db_url
 
-from .errors import DatabaseCorrupt, DiskFull, EnvironmentFault
+from .errors import DatabaseCorrupt, DiskFull, EnvironmentFault, ValidationError
 
 database = DatabaseProxy()
 
@@ -39,13 +41,162 @@ SQLITE_PRAGMAS = (
 
 def default_url(home: Path) -> str:
     """The database URL for a data directory: ``database.url`` in it if present, else SQLite."""
-    home = Path(home)
+    return database_url(home)
+
+
+#: The URL schemes the app opens: SQLite (one counter) and PostgreSQL (several counters).
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
+def database_url(home: Path, given: str | None = None) -> str:
+    """The database to open for a data directory: ``given`` (``--db``), else the line in
+    ``database.url``, else ``outlet.db`` in it — checked by :func:`check_url`, so that a typo
+    never becomes a new, empty SQLite file somewhere else."""
+    home = Path(home).expanduser().resolve()
+    if given:
+        return check_url(str(given), home, "--db")
     override = home / "database.url"
     if override.exists():
         text = override.read_text(encoding="utf-8").strip()
         if text:
-            return text
-    return "sqlite:///" + str((home / DB_FILENAME).resolve())
+            return check_url(text, home, str(override), relative_to=home)
+    return "sqlite:///" + str(home / DB_FILENAME)
+
+
+def sqlite_file_of(url: str) -> Path | None:
+    """The SQLite file a URL from :func:`database_url` names; None for a server database."""
+    if url.startswith("sqlite:///"):
+        return Path(url[len("sqlite:///"):])
+    return None if "://" in url else Path(url)
+
+
+def check_url(text: str, home: Path, source: str, *, relative_to: Path | None = None) -> str:
+    """Refuse, in one line, what is neither a PostgreSQL URL nor a SQLite file that exists or
+    lies inside the data directory ``home`` (where a new outlet may be created).  A relative
+    SQLite path is taken from ``relative_to`` (``database.url``: the data directory), else from
+    the current directory (``--db``, as a shell user means it)."""
+    text = text.strip()
+    if any(ord(c) < 32 or c == "\x7f" for c in text):
+        raise ValidationError(f"数据库地址（{source}）里有换行或控制字符：只能写一行地址。")
+    shown = hide_password(text)
+    if "://" not in text:
+        if "@" in text or text.lower().startswith(("postgres", "sqlite")):   # a URL, mistyped
+            raise ValidationError(f"数据库地址“{shown}”（{source}）不对：应写成 "
+                                  f"postgresql://用户:密码@服务器/数据库名。")
+        return "sqlite:///" + str(_sqlite_file(text, home, source, relative_to))
+    scheme = text.split("://", 1)[0].lower()
+    if scheme == "sqlite":
+        if not text.startswith("sqlite:///") or text[len("sqlite:///"):] in ("", ":memory:"):
+            raise ValidationError(f"数据库地址“{shown}”（{source}）不对：SQLite 应写成 sqlite:///文件路径。")
+        return "sqlite:///" + str(_sqlite_file(text[len("sqlite:///"):], home, source, relative_to))
+    if scheme in POSTGRES_SCHEMES:
+        parts = urllib.parse.urlsplit(text)
+        if not parts.path.strip("/"):
+            raise ValidationError(f"数据库地址“{shown}”（{source}）缺少数据库名：应写成 "
+                                  f"postgresql://用户:密码@服务器/数据库名。")
+        try:
+            import psycopg2  # noqa: F401
+        except ImportError:
+            raise EnvironmentFault("使用 PostgreSQL 需要 psycopg2：pip install -e '.[postgresql]'。") from None
+        return text
+    raise ValidationError(f"不认识的数据库地址“{shown}”（{source}）：只能是 postgresql://用户:密码@服务器/数据库名，"
+                          f"或数据文件夹里的 SQLite 文件。")
+
+
+def _sqlite_file(text: str, home: Path, source: str, relative_to: Path | None) -> Path:
+    try:
+        path = ((relative_to or Path.cwd()) / Path(text).expanduser()).resolve()
+        is_dir, exists = path.is_dir(), path.exists()
+    except (RuntimeError, OSError, ValueError):      # "~nobody/…", a name the system refuses
+        raise ValidationError(f"“{text}”（{source}）不是可用的文件路径。") from None
+    if is_dir:
+        raise ValidationError(f"“{text}”（{source}）是文件夹，不是数据库文件：数据文件夹请用 --home 指定。")
+    if exists or path.parent == home or home in path.parents:
+        return path
+    raise ValidationError(f"没有这个数据库文件：{path}（{source}）。新数据库只建在数据文件夹 {home} 里；"
+                          f"服务器上的数据库请写 postgresql://…")
+
+
+def hide_password(url: str) -> str:
+    """``postgresql://outlet:secret@host/db`` → ``postgresql://outlet:***@host/db``."""
+    return re.sub(r"(^|[/@])([^:/@\s]*):[^@/\s]*@", r"\1\2:***@", url, count=1)
+
+
+class ReconnectingPostgresqlDatabase(peewee.PostgresqlDatabase):
+    """PostgreSQL that survives a server restart (what ``playhouse.shortcuts.ReconnectMixin``
+    does, with the psycopg2 errors of a lost connection and the rule of what may be repeated).
+
+    A statement that finds the connection gone, outside a transaction, drops the dead connection;
+    the next statement opens a new one.  It is repeated at once only when repeating cannot apply a
+    change twice: ``BEGIN`` (a write transaction starting: nothing of it has run yet), a read, or
+    psycopg2's "connection already closed" (raised before anything was sent).  Inside a
+    transaction nothing is repeated: the server has rolled that transaction back, and
+    :func:`write_tx` refuses the write with a reason (the caller may try it again).
+    """
+
+    def _connect(self):
+        import psycopg2
+        try:
+            return super()._connect()
+        except psycopg2.OperationalError as exc:     # down, unreachable, refused the login
+            raise _server_fault(exc, self) from exc
+
+    def begin(self, *args, **kwargs):
+        return self._again(super().begin, True, *args, **kwargs)
+
+    def execute_sql(self, sql, params=None):
+        head = sql.lstrip()[:6].upper()
+        return self._again(super().execute_sql, head in ("SELECT", "SHOW"), sql, params)
+
+    def rollback(self):
+        try:
+            super().rollback()
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if not connection_lost(exc):
+                raise
+            self._drop_connection()      # the server rolled it back when the connection went
+
+    def _again(self, func, repeatable: bool, *args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self.in_transaction() or not connection_lost(exc):
+                raise
+            self._drop_connection()
+            if not (repeatable or isinstance(exc, peewee.InterfaceError)):
+                raise
+        return func(*args, **kwargs)         # opens a new connection first
+
+    def _drop_connection(self) -> None:
+        if self.in_transaction():
+            return                           # the transaction's end drops it (rollback above)
+        with contextlib.suppress(Exception):
+            self.close()
+        self._state.reset()
+
+
+_LOST = ("server closed the connection", "terminating connection", "connection already closed",
+         "could not receive data from server", "could not send data to server", "ssl syscall error",
+         "connection not open", "no connection to the server", "connection has been closed")
+
+
+def connection_lost(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return any(fragment in text for fragment in _LOST)
+
+
+def server_name(db: peewee.Database | None = None) -> str:
+    """``host:port/database`` of a PostgreSQL database, for messages (never the password)."""
+    db = db or database.obj
+    params = getattr(db, "connect_params", {}) or {}
+    return f"{params.get('host') or 'localhost'}:{params.get('port') or 5432}/{db.database}"
+
+
+def _server_fault(exc: BaseException, db: peewee.Database | None = None) -> EnvironmentFault:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    reason = first.split(" failed: ", 1)[-1].replace("FATAL:", "").strip()
+    return EnvironmentFault(f"连不上数据库服务器 {server_name(db)}：{reason}。"
+                            f"请确认服务器已开机、PostgreSQL 在运行、网络连通，然后重试。")
 
 
 def _connect(url: str) -> peewee.Database:
@@ -54,6 +205,11 @@ def _connect(url: str) -> peewee.Database:
     if url.startswith("sqlite"):
         return db_url.connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
                               check_same_thread=False)
+    if url.split("://", 1)[0].lower() in POSTGRES_SCHEMES:
+        params = db_url.parse(url)
+        # a server PC that is switched off answers nothing: say so after seconds, not minutes
+        params.setdefault("connect_timeout", 10)
+        return ReconnectingPostgresqlDatabase(**params)
     return db_url.connect(url)
 
 
@@ -87,6 +243,8 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
     try:
         db.connect(reuse_if_open=True)
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        if path is None and not is_sqlite(db):
+            raise _server_fault(exc, db) from exc
         raise _open_fault(exc, path) from exc
     if path is not None:
         from .datafiles import secure_database
@@ -256,13 +414,24 @@ def classify_operational_error(exc: Exception) -> Exception:
 def write_tx():
     """One durable write transaction (``BEGIN IMMEDIATE`` on SQLite).
 
-    Environment faults (disk full, locked) come out as :class:`EnvironmentFault`; the transaction is
-    rolled back, so nothing half-written remains.
+    Environment faults (disk full, locked, the database server gone) come out as
+    :class:`EnvironmentFault`; the transaction is rolled back, so nothing half-written remains.
+    On PostgreSQL a connection lost before the transaction starts is re-opened and the write
+    goes ahead (:class:`ReconnectingPostgresqlDatabase`); one lost in the middle refuses the
+    write — the server rolled it back — and the next write uses a new connection.
     """
+    outermost = database.transaction_depth() == 0
+    body_done = False
     try:
         with database.atomic() as tx:
             yield tx
+            body_done = True
     except (peewee.DatabaseError, sqlite3.DatabaseError, peewee.InterfaceError) as exc:
+        if not is_sqlite():
+            fault = _server_write_fault(exc, commit_unknown=body_done and outermost)
+            if fault is not exc:
+                raise fault from exc
+            raise
         # A damaged page met by this write reads as DatabaseCorrupt.
         # On a full disk SQLite has already rolled the transaction back itself, so peewee's ROLLBACK
         # fails with "no transaction is active": the fault to report is the one it happened during.
@@ -273,6 +442,23 @@ def write_tx():
                 raise mapped from exc
             cause = cause.__context__
         raise
+
+
+def _server_write_fault(exc: BaseException, *, commit_unknown: bool) -> BaseException:
+    chain, cause = [], exc
+    while cause is not None:
+        chain.append(cause)
+        cause = cause.__context__
+    if any(connection_lost(c) for c in chain):
+        if commit_unknown:
+            return EnvironmentFault(f"与数据库服务器 {server_name()} 的连接在保存的那一刻中断，"
+                                    f"无法确认这次是否已保存：请先查看结果，再决定是否重做。")
+        return EnvironmentFault(f"与数据库服务器 {server_name()} 的连接中断，本次操作未保存，请重试。")
+    for c in chain:
+        text = str(c).lower()
+        if "connection to server" in text or "could not connect" in text:
+            return _server_fault(c)
+    return exc
 
 
 _SQL_FOR_PARAM: dict = {}

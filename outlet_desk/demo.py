@@ -49,13 +49,25 @@ def populators():
     return [fn for _order, _name, fn in sorted(found, key=lambda t: (t[0], t[1]))]
 
 
-def build_demo(home: Path, *, now: dt.datetime | None = None, seed: int = 803) -> DemoContext:
+def build_demo(home: Path, *, now: dt.datetime | None = None, seed: int = 803,
+               url: str | None = None) -> DemoContext:
+    """The demo outlet in ``home`` (its ``outlet.db``), or in the database ``url``
+    (``outlet-desk demo --db postgresql://…``) with its photos in ``home``; only where there is no
+    outlet yet."""
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
-    db_file = home / "outlet.db"
-    if db_file.exists() and db_file.stat().st_size > 0:
-        raise DomainError(f"{home} 里已经有数据库，演示网点只建在空的数据文件夹里。")
-    open_database(db_file)
+    if url is None:
+        db_file = home / "outlet.db"
+        if db_file.exists() and db_file.stat().st_size > 0:
+            raise DomainError(f"{home} 里已经有数据库，演示网点只建在空的数据文件夹里。")
+        open_database(db_file)
+    else:
+        from .db import hide_password
+        open_database(url, backup_dir=home / "backups")
+        if Staff.select().exists():
+            raise DomainError(f"{hide_password(url)} 里已经有网点数据，演示网点只建在空的数据库里。")
+        from .services import evidence
+        evidence.configure(home)          # photos: no SQLite file to sit beside
     now = now or dt.datetime.now().replace(microsecond=0)
     ctx = DemoContext(home=home, now=now, rng=random.Random(seed))
     created = now - dt.timedelta(days=60)

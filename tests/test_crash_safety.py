@@ -259,7 +259,8 @@ def test_batch_signoff_and_upload_survive_repeated_sigkill(tmp_path):
                 switch.hang_at = set()
             switch.stored.clear()
             proc = subprocess.Popen([sys.executable, "-m", "outlet_desk", "--home", str(home), "upload",
-                                     "--once"], env=_env(), cwd=ROOT, stdout=subprocess.PIPE,
+                                     "--once", "--as", "张丽"], env=_env(OUTLET_DESK_PASSWORD="1111"),
+                                    cwd=ROOT, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL,
                                     stderr=subprocess.PIPE, text=True)
             try:
                 if switch.hang_at:

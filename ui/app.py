@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLay
                                QLineEdit, QMessageBox, QVBoxLayout)
 
 from outlet_desk import __version__, changes, logs, settings
-from outlet_desk.db import default_url, open_database
+from outlet_desk.db import database_url, open_database, sqlite_file_of
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew, OutletError
 from outlet_desk.paths import APPLICATION, ORGANIZATION, resolve_home
 from outlet_desk.permissions import MANAGER, SYSTEM
@@ -45,20 +45,14 @@ def open_outlet(home: Path, db_url: str | None = None):
     (``locks/``) so that a restore can say who has it open."""
     from outlet_desk import datafiles
     from outlet_desk.services import evidence
-    url = db_url or default_url(home)
-    datafiles.refuse_if_missing(home, _sqlite_file(url))
+    url = database_url(home, db_url)   # a typo is refused here, never made into a new SQLite file
+    datafiles.refuse_if_missing(home, sqlite_file_of(url))
     datafiles.secure_home(home)       # this account only (0700)
     datafiles.refuse_if_restoring(home)
     evidence.configure(home)          # photos live in the data directory unless a shared folder is set
     db = open_database(url, backup_dir=home / "backups", counter=True)
     datafiles.register_app(home)
     return db
-
-
-def _sqlite_file(url: str) -> Path | None:
-    if url.startswith("sqlite:///"):
-        return Path(url[len("sqlite:///"):])
-    return None if "://" in url else Path(url)
 
 
 class FirstRunDialog(QDialog):

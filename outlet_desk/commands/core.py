@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import getpass
 
+from ..permissions import MANAGER_ONLY
+from . import acts
+
 
 def register(sub) -> None:
-    p = sub.add_parser("demo", help="create a demo outlet in the data directory")
+    p = sub.add_parser("demo", help="create a demo outlet in the data directory (or in --db URL)")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("audit", help="audit log: verify the hash chain")
@@ -23,14 +26,19 @@ def register(sub) -> None:
     add = ssub.add_parser("add", help="add a clerk or manager (asks for the PIN/password)")
     add.add_argument("name")
     add.add_argument("--role", choices=["clerk", "manager"], default="clerk")
-    add.add_argument("--secret", help="PIN or password (asked for when omitted)")
+    add.add_argument("--secret", help="the new person's PIN or password (asked for when omitted)")
     add.set_defaults(handler=cmd_staff_add)
+    # a manager adds staff; only the first manager of an outlet with nobody yet needs no one
+    acts(add, roles=MANAGER_ONLY, create=True, when=lambda args: not _first_manager(args))
 
 
 def cmd_demo(ctx) -> int:
+    from ..db import database_url, hide_password
     from ..demo import DEMO_STAFF, build_demo
-    built = build_demo(ctx.home)
-    print(f"演示网点已建立：{ctx.home}")
+    given = ctx.db_url or (ctx.home / "database.url").exists()
+    url = database_url(ctx.home, ctx.db_url) if given else None      # --db, or database.url
+    built = build_demo(ctx.home, url=url)
+    print(f"演示网点已建立：{hide_password(url) if url else ctx.home}")
     for name, role, secret in DEMO_STAFF:
         print(f"  {name:<6} {'店长' if role == 'manager' else '店员'}  {'密码' if role == 'manager' else 'PIN'} {secret}")
     return 0 if built else 1
@@ -52,12 +60,16 @@ def cmd_staff_list(ctx) -> int:
     return 0
 
 
+def _first_manager(args) -> bool:
+    from ..models import Staff
+    return args.role == "manager" and not Staff.select().exists()
+
+
 def cmd_staff_add(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import staff
     ctx.open(create=True)
-    secret = ctx.args.secret or getpass.getpass("PIN/密码: ")
-    info = staff.add_staff(ctx.args.name, ctx.args.role, secret, actor=SYSTEM, now=ctx.now())
+    secret = ctx.args.secret or getpass.getpass(f"{ctx.args.name} 的新 PIN/密码: ")
+    info = staff.add_staff(ctx.args.name, ctx.args.role, secret, actor=ctx.actor, now=ctx.now())
     print(f"已添加 {info.name}（{info.role}），编号 {info.id}")
     return 0
 

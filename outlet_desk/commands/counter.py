@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import acts
+
 
 def register(sub) -> None:
     p = sub.add_parser("stockcheck", help="stock check (盘点) results")
@@ -16,6 +18,7 @@ def register(sub) -> None:
     t = msub.add_parser("test", help="send one test message to PHONE with the configured gateway")
     t.add_argument("phone")
     t.set_defaults(handler=cmd_sms_test)
+    acts(t)                          # sends with the outlet's gateway account
 
 
 def cmd_stockcheck_last(ctx) -> int:

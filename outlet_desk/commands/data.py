@@ -3,14 +3,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..permissions import MANAGER_ONLY
+from . import acts
+
 
 def register(sub) -> None:
     p = sub.add_parser("backup", help="take a verified online backup now")
     p.add_argument("--to", metavar="DIR", help="write the backup into DIR instead of the data directory's backups/")
     p.set_defaults(handler=cmd_backup)
+    acts(p, roles=MANAGER_ONLY)
     p = sub.add_parser("restore", help="restore a backup (the current database is kept aside)")
     p.add_argument("file", nargs="?", help="backup file (default: the newest good backup)")
     p.set_defaults(handler=cmd_restore)
+    acts(p, roles=MANAGER_ONLY, damaged_ok=True, closes=True)
     p = sub.add_parser("check", help="integrity, foreign keys, audit chain, photos, outbox")
     p.set_defaults(handler=cmd_check)
     p = sub.add_parser("backups", help="list backups, newest first")
@@ -18,20 +23,19 @@ def register(sub) -> None:
     p = sub.add_parser("purge", help="mask customer data of parcels closed more than N days ago")
     p.add_argument("--days", type=int, help="default: the outlet's retention setting (180)")
     p.set_defaults(handler=cmd_purge)
+    acts(p, roles=MANAGER_ONLY)
 
 
 def cmd_backup(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import backup
     ctx.open()
-    info = backup.backup_now(ctx.home, actor=SYSTEM, reason="manual", now=ctx.now(),
+    info = backup.backup_now(ctx.home, actor=ctx.actor, reason="manual", now=ctx.now(),
                              to=Path(ctx.args.to) if ctx.args.to else None)
     print(f"备份完成并已校验：{info.path}（{info.size // 1024} KB）")
     return 0
 
 
 def cmd_restore(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import backup
     target = ctx.args.file
     if not target:
@@ -40,7 +44,7 @@ def cmd_restore(ctx) -> int:
             print("没有可用的备份。")
             return 1
         target = newest.path
-    aside = backup.restore(ctx.home, Path(target), actor=SYSTEM, now=ctx.now())
+    aside = backup.restore(ctx.home, Path(target), actor=ctx.actor, now=ctx.now())
     kept = f"原数据库已另存为：{aside}" if aside.name != "outlet.db" else "原来没有数据库文件。"
     print(f"已恢复：{target}\n{kept}")
     return 0
@@ -78,9 +82,8 @@ def cmd_list(ctx) -> int:
 
 
 def cmd_purge(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import retention
     ctx.open()
-    r = retention.purge(actor=SYSTEM, now=ctx.now(), days=ctx.args.days)
+    r = retention.purge(actor=ctx.actor, now=ctx.now(), days=ctx.args.days)
     print(f"已清除 {r.cutoff:%Y-%m-%d} 之前完结的客户信息：包裹 {r.parcels}，寄件 {r.outgoing}，工单 {r.tickets}")
     return 0

@@ -1,6 +1,9 @@
 """Problem parcels, overdue parcels, returns/forwards and evidence photos from the command line."""
 from __future__ import annotations
 
+from ..permissions import MANAGER_ONLY
+from . import acts
+
 
 def register(sub) -> None:
     p = sub.add_parser("problems", help="problem parcels (问题件): the open queue")
@@ -24,6 +27,7 @@ def register(sub) -> None:
     phsub = p.add_subparsers(dest="photos_cmd", required=True, metavar="ACTION")
     sw = phsub.add_parser("sweep", help="remove photo files no record refers to (after a crash)")
     sw.set_defaults(handler=cmd_photos_sweep)
+    acts(sw, roles=MANAGER_ONLY)     # deletes files
 
 
 def cmd_problems_list(ctx) -> int:

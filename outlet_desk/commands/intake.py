@@ -5,6 +5,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from . import acts
+
 
 def _import_group(sub):
     """The shared ``import`` command (other capabilities may add their own kinds to it)."""
@@ -22,9 +24,8 @@ def register(sub) -> None:
     isub = _import_group(sub)
     p = isub.add_parser("arrivals", help="import an arrival manifest (CSV or XLSX; see docs/intake.md)")
     p.add_argument("file", type=Path)
-    p.add_argument("--as", dest="who", metavar="NAME",
-                   help="staff member recorded as importing it (default: 系统)")
     p.set_defaults(handler=cmd_import_arrivals)
+    acts(p)
 
     p = sub.add_parser("labels", help="pickup-code labels of a day's unprinted self-pickup parcels as PDF")
     p.add_argument("--day", help="YYYY-MM-DD (default today)")
@@ -33,24 +34,13 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, type=Path, help="PDF file to write")
     p.add_argument("--mark", action="store_true", help="mark the labels as printed")
     p.set_defaults(handler=cmd_labels)
-
-
-def _actor(name):
-    from ..errors import NotFound
-    from ..models import Staff
-    from ..permissions import SYSTEM, Actor
-    if not name:
-        return SYSTEM
-    s = Staff.get_or_none(Staff.name == name)
-    if s is None:
-        raise NotFound(f"没有这个员工：{name}")
-    return Actor(s.id, s.name, s.role)
+    acts(p, when=lambda args: args.mark)
 
 
 def cmd_import_arrivals(ctx) -> int:
     from ..services import intake
     ctx.open()
-    res = intake.import_manifest(ctx.args.file, actor=_actor(ctx.args.who), now=ctx.now())
+    res = intake.import_manifest(ctx.args.file, actor=ctx.actor, now=ctx.now())
     print(res.message())
     return 0
 
@@ -58,7 +48,6 @@ def cmd_import_arrivals(ctx) -> int:
 def cmd_labels(ctx) -> int:
     from .. import settings
     from ..models import Parcel
-    from ..permissions import SYSTEM
     from ..printing.labels import labels_pdf
     from ..services import intake
     ctx.open()
@@ -75,6 +64,6 @@ def cmd_labels(ctx) -> int:
     pdf = labels_pdf(rows, ctx.args.size or settings.get("labels.size"))
     ctx.args.out.write_bytes(pdf)
     if ctx.args.mark and rows:
-        intake.mark_labels_printed(ids, actor=SYSTEM, now=ctx.now())
+        intake.mark_labels_printed(ids, actor=ctx.actor, now=ctx.now())
     print(f"{len(rows)} 张标签 → {ctx.args.out}")
     return 0

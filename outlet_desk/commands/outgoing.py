@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import EnvironmentFault
+from . import acts
 
 
 def _group(sub, name: str, help_text: str):
@@ -25,9 +26,11 @@ def register(sub) -> None:
     p = imp.add_parser("collections", help="import salesmen's declared collections (CSV)")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_import_collections)
+    acts(p)
     p = imp.add_parser("tracking", help="import the carrier's tracking export (CSV or XLSX)")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_import_tracking)
+    acts(p)
 
     p = sub.add_parser("threeday", help="the 3-day check of outgoing parcels (三日查件)")
     tsub = p.add_subparsers(dest="threeday_cmd", required=True, metavar="ACTION")
@@ -35,6 +38,7 @@ def register(sub) -> None:
     r.add_argument("--date", type=dt.date.fromisoformat, help="query day (default today)")
     r.add_argument("--out", type=Path, help="folder for the lists (default DIR/延误及问题件单号)")
     r.set_defaults(handler=cmd_threeday_run)
+    acts(r)
     s = tsub.add_parser("status", help="last checks and when the next one is due")
     s.set_defaults(handler=cmd_threeday_status)
 
@@ -47,19 +51,17 @@ def _read(path: Path) -> bytes:
 
 
 def cmd_import_collections(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import outgoing
     ctx.open()
-    result = outgoing.import_collections(_read(ctx.args.file), actor=SYSTEM, now=ctx.now())
+    result = outgoing.import_collections(_read(ctx.args.file), actor=ctx.actor, now=ctx.now())
     print(f"已导入 {result.rows} 条揽收记录。")
     return 0
 
 
 def cmd_import_tracking(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import threeday
     ctx.open()
-    result = threeday.import_tracking(_read(ctx.args.file), ctx.args.file.name, actor=SYSTEM,
+    result = threeday.import_tracking(_read(ctx.args.file), ctx.args.file.name, actor=ctx.actor,
                                       now=ctx.now())
     print(f"已更新 {result.updated} 件物流状态（其中已签收 {result.signed} 件），"
           f"跳过集包单号 {result.skipped_bags} 个。")
@@ -67,11 +69,10 @@ def cmd_import_tracking(ctx) -> int:
 
 
 def cmd_threeday_run(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import threeday
     ctx.open()
     now = ctx.now()
-    run = threeday.run_three_day_check(actor=SYSTEM, now=now, query_day=ctx.args.date or now.date())
+    run = threeday.run_three_day_check(actor=ctx.actor, now=now, query_day=ctx.args.date or now.date())
     print(f"查询时间段：{run.window_start:%Y-%m-%d %H:%M:%S} — {run.window_end:%Y-%m-%d %H:%M:%S}")
     print(f"未签收 {run.checked} 件，排除集包单号 {run.excluded_bags} 个；"
           f"延误 {len(run.delays)} 件，疑似遗失 {len(run.losses)} 件，新建工单 {run.new_tickets} 张。")

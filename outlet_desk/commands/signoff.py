@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import group
+from . import acts, group
 
 
 
@@ -19,6 +19,7 @@ def register(sub) -> None:
     ex.add_argument("--full-phones", action="store_true",
                     help="full phone numbers instead of 138****1234 (a manager's request; audited)")
     ex.set_defaults(handler=cmd_export_signoffs)
+    acts(ex, when=lambda args: args.full_phones)
 
     up = sub.add_parser("upload", help="upload pending records (sign-offs, corrections, dispatches) "
                                        "to head office now")
@@ -26,6 +27,7 @@ def register(sub) -> None:
                     help="one pass: send everything pending now, ignoring the retry wait (default)")
     up.add_argument("--status", action="store_true", help="only show pending/sent/rejected counts")
     up.set_defaults(handler=cmd_upload)
+    acts(up, when=lambda args: not args.status)
 
     hq = sub.add_parser("hq-server", help="run the reference head-office receiver (demo and tests)")
     hq.add_argument("--port", type=int, default=8803)
@@ -61,13 +63,12 @@ def _day(text: str | None, now: dt.datetime) -> dt.date:
 
 
 def cmd_export_signoffs(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import signoff
     ctx.open()
     now = ctx.now()
     day = _day(ctx.args.date, now)
     export = signoff.export_full_phones if ctx.args.full_phones else signoff.export
-    n = export(day, Path(ctx.args.output), actor=SYSTEM, now=now)
+    n = export(day, Path(ctx.args.output), actor=ctx.actor, now=now)
     print(f"已导出 {day} 的签收 {n} 条：{ctx.args.output}")
     return 0
 

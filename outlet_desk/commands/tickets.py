@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import group
+from . import acts, group
 
 
 
@@ -13,9 +13,11 @@ def register(sub) -> None:
     p = imp.add_parser("crm", help="import CRM work orders (CSV or XLSX; see docs/tickets.md)")
     p.add_argument("file")
     p.set_defaults(handler=cmd_import_crm)
+    acts(p)
     p = imp.add_parser("eorders", help="import electronic pickup orders (CSV; see docs/tickets.md)")
     p.add_argument("file")
     p.set_defaults(handler=cmd_import_eorders)
+    acts(p)
 
     rep = group(sub, "report")
     p = rep.add_parser("tickets", help="monthly ticket report for the manager (PDF)")
@@ -25,10 +27,9 @@ def register(sub) -> None:
 
 
 def cmd_import_crm(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import tickets
     ctx.open()
-    result = tickets.import_crm(Path(ctx.args.file), actor=SYSTEM, now=ctx.now())
+    result = tickets.import_crm(Path(ctx.args.file), actor=ctx.actor, now=ctx.now())
     print(f"已导入 {result.created} 张 CRM 工单" +
           (f"；{len(result.duplicates)} 张已登记过，未重复建立：{'、'.join(result.duplicates)}"
            if result.duplicates else "。"))
@@ -36,10 +37,9 @@ def cmd_import_crm(ctx) -> int:
 
 
 def cmd_import_eorders(ctx) -> int:
-    from ..permissions import SYSTEM
     from ..services import eorders
     ctx.open()
-    created, skipped = eorders.import_orders(Path(ctx.args.file), actor=SYSTEM, now=ctx.now())
+    created, skipped = eorders.import_orders(Path(ctx.args.file), actor=ctx.actor, now=ctx.now())
     print(f"已导入 {created} 张电子接单" + (f"；{len(skipped)} 张已登记过：{'、'.join(skipped)}" if skipped else "。"))
     return 0
 

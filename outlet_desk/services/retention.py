@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .. import audit, changes, settings
 from ..db import write_tx
+from ..errors import ValidationError
 from ..models import Parcel
 from ..models.outgoing import OutgoingParcel
 from ..models.tickets import Ticket
@@ -26,7 +27,14 @@ class PurgeResult:
 
 @operation("retention.purge", "清除过期客户信息", MANAGER_ONLY)
 def purge(*, actor: Actor, now: dt.datetime, days: int | None = None) -> PurgeResult:
-    days = days if days is not None else settings.get("retention.days")
+    if days is None:
+        days = settings.get("retention.days")
+    else:
+        # never shorter than the setting allows: a negative or tiny N would mask open and
+        # today's parcels (``purge --days -100000`` did)
+        least = settings.specs()["retention.days"].minimum
+        if days < least:
+            raise ValidationError(f"保留天数不能少于 {least} 天（设置“已完结包裹的客户信息保留天数”的下限）。")
     cutoff = now - dt.timedelta(days=days)
     with write_tx():
         n_parcels = (Parcel.update(recipient_name=PURGED, recipient_phone=None, phone_tail=None,

@@ -116,17 +116,18 @@ def test_clerk_cannot_purge(db, clerk):
 
 
 @pytest.mark.sqlite_only
-def test_cli_backup_check_restore(tmp_path, capsys):
+def test_cli_backup_check_restore(tmp_path, capsys, monkeypatch):
     from outlet_desk.cli import main
     home = tmp_path / "o"
     assert main(["--home", str(home), "demo"]) == 0
     close_database()
-    assert main(["--home", str(home), "backup"]) == 0
+    monkeypatch.setenv("OUTLET_DESK_PASSWORD", "manager803")    # the demo's manager
+    assert main(["--home", str(home), "backup", "--as", "李店长"]) == 0
     close_database()
     assert main(["--home", str(home), "check"]) == 0
     close_database()
     assert "检查通过" in capsys.readouterr().out
-    assert main(["--home", str(home), "restore"]) == 0
+    assert main(["--home", str(home), "restore", "--as", "李店长"]) == 0
     assert "原数据库已另存为" in capsys.readouterr().out
     assert main(["--home", str(home), "check"]) == 0
     close_database()

@@ -203,13 +203,14 @@ def test_red_label_pdf(db, clerk, now):
 
 
 @pytest.mark.sqlite_only   # the SQLite file in the data directory itself
-def test_command_line_lists(db, home, clerk, now, capsys):
+def test_command_line_lists(db, home, clerk, manager, now, capsys, monkeypatch):
     from outlet_desk import cli
     p = make_parcel("SF1234567890123")
     returns.start_return(parcel_id=p.id, kind="return", reason="拒收", actor=clerk, now=now)
     assert cli.main(["--home", str(home), "returns", "list", "--scope", "all"]) == 0
     out = capsys.readouterr().out
     assert "SF1234567890123" in out and "标签×" in out and "共 1 件" in out
-    assert cli.main(["--home", str(home), "photos", "sweep"]) == 0
+    monkeypatch.setenv("OUTLET_DESK_PASSWORD", "manager803")
+    assert cli.main(["--home", str(home), "photos", "sweep", "--as", manager.name]) == 0
     assert cli.main(["--home", str(home), "problems", "list"]) == 0
     assert cli.main(["--home", str(home), "overdue", "list"]) == 0

@@ -135,28 +135,31 @@ def test_bad_tracking_file_is_refused_whole(db, clerk, text, reason):
     assert OutgoingParcel.select().where(OutgoingParcel.tracking_status.is_null(False)).count() == 0
 
 
-def test_command_line_imports_and_runs_the_check(tmp_path, capsys):
+def test_command_line_imports_and_runs_the_check(tmp_path, capsys, monkeypatch):
     from outlet_desk.cli import main
     from outlet_desk.db import close_database
     from outlet_desk.permissions import SYSTEM
     from outlet_desk.services import outgoing as og
+    from outlet_desk.services import staff
     from outlet_desk.db import open_database
     home = tmp_path / "home"
     home.mkdir()
     open_database(home / "outlet.db")
     og.add_salesman("陈建国", actor=SYSTEM, now=T(2026, 6, 1))
+    staff.add_staff("张丽", "clerk", "1111", actor=SYSTEM, now=T(2026, 6, 1))
     close_database()
+    monkeypatch.setenv("OUTLET_DESK_PASSWORD", "1111")
     good = tmp_path / "c.csv"
     good.write_text("业务员,运单号,省份,城市,申报重量,运费\n陈建国,773000000001,广东,深圳,1.5,17\n",
                     encoding="utf-8")
     bad = tmp_path / "bad.csv"
     bad.write_text("业务员,运单号,省份,城市,申报重量,运费\n陈建国,773000000002,广东,深圳,1.555,17\n",
                    encoding="utf-8")
-    assert main(["--home", str(home), "import", "collections", str(bad)]) == 1
+    assert main(["--home", str(home), "import", "collections", str(bad), "--as", "张丽"]) == 1
     assert "第 2 行" in capsys.readouterr().err
-    assert main(["--home", str(home), "import", "collections", str(good)]) == 0
+    assert main(["--home", str(home), "import", "collections", str(good), "--as", "张丽"]) == 0
     assert main(["--home", str(home), "threeday", "run", "--date", "2026-06-07",
-                 "--out", str(tmp_path / "out")]) == 0
+                 "--out", str(tmp_path / "out"), "--as", "张丽"]) == 0
     out = capsys.readouterr().out
     assert "2026-06-02 00:00:00 — 2026-06-04 23:59:59" in out
     assert (tmp_path / "out" / "2026-06-07-延误.txt").exists()

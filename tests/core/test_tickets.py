@@ -9,7 +9,7 @@ from outlet_desk.models import AuditLog
 from outlet_desk.models.eorders import EOrder
 from outlet_desk.models.tickets import Ticket, TicketEvent
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import claims, eorders, replies, tickets
+from outlet_desk.services import claims, eorders, replies, staff, tickets
 
 from ..factories import make_parcel
 
@@ -330,16 +330,18 @@ def test_monthly_pdf_builds(db, clerk):
     assert pdf.startswith(b"%PDF") and b"WenQuanYiMicroHei" in pdf
 
 
-def test_cli_report_and_import(tmp_path, capsys):
+def test_cli_report_and_import(tmp_path, capsys, monkeypatch):
     from outlet_desk.cli import main
     from outlet_desk.db import close_database, open_database
     home = tmp_path / "home"
     open_database(home / "outlet.db") if home.mkdir() is None else None
+    staff.add_staff("张丽", "clerk", "1111", actor=SYSTEM, now=NOW)
     close_database()
     f = tmp_path / "crm.csv"
     f.write_text(CSV_OK, encoding="utf-8")
-    assert main(["--home", str(home), "import", "crm", str(f)]) == 0
-    assert main(["--home", str(home), "import", "crm", str(f)]) == 0
+    monkeypatch.setenv("OUTLET_DESK_PASSWORD", "1111")     # the import runs as a checked clerk
+    assert main(["--home", str(home), "import", "crm", str(f), "--as", "张丽"]) == 0
+    assert main(["--home", str(home), "import", "crm", str(f), "--as", "张丽"]) == 0
     out = capsys.readouterr().out
     assert "已导入 2 张" in out and "CRM0001、CRM0002" in out
     assert main(["--home", str(home), "report", "tickets", "--month", "2026-06", "-o", str(tmp_path / "r.pdf")]) == 0

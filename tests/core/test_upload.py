@@ -172,7 +172,7 @@ def test_wrong_token_is_retried_never_rejected(clerk, manager, hq):
 
 
 def _cli(home, *args, **kw):
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OUTLET_DESK_PASSWORD="1111")   # the clerk's PIN
     return subprocess.Popen([sys.executable, "-m", "outlet_desk", "--home", str(home), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, **kw)
 
@@ -183,7 +183,7 @@ def test_killed_mid_upload_resumes_without_loss_or_double(tmp_path, clerk, manag
     sign_some(clerk, 30)
     close_database()
     control(hq, fault="hang", hang_seconds=60)        # first batch is stored, then no answer
-    proc = _cli(tmp_path, "upload", "--once")
+    proc = _cli(tmp_path, "upload", "--once", "--as", clerk.name)
     try:
         for _ in range(600):                          # bounded wait for the server to hold a batch
             if hq.store.summary()["records"] >= 7:
@@ -197,7 +197,7 @@ def test_killed_mid_upload_resumes_without_loss_or_double(tmp_path, clerk, manag
             proc.kill()
     assert proc.returncode == -signal.SIGKILL
     control(hq, fault="none")
-    again = _cli(tmp_path, "upload", "--once")
+    again = _cli(tmp_path, "upload", "--once", "--as", clerk.name)
     out, err = again.communicate(timeout=120)
     assert again.returncode == 0, err.decode()
     from outlet_desk.db import open_database
@@ -233,13 +233,15 @@ def test_background_worker_drains_on_its_own_thread_and_connection(clerk, manage
 
 
 @pytest.mark.sqlite_only   # the SQLite file in the data directory itself
-def test_cli_export_upload_status_and_receiver_report(tmp_path, clerk, manager, hq, capsys):
+def test_cli_export_upload_status_and_receiver_report(tmp_path, clerk, manager, hq, capsys,
+                                                      monkeypatch):
     from outlet_desk import cli
     point_at(hq, manager)
     sign_some(clerk, 3)
     assert cli.main(["--home", str(tmp_path), "upload", "--status"]) == 0
     assert "待上传 3" in capsys.readouterr().out
-    assert cli.main(["--home", str(tmp_path), "upload", "--once"]) == 0
+    monkeypatch.setenv("OUTLET_DESK_PASSWORD", "1111")
+    assert cli.main(["--home", str(tmp_path), "upload", "--once", "--as", clerk.name]) == 0
     out = tmp_path / "out" / "signoffs.xlsx"
     assert cli.main(["--home", str(tmp_path), "export", "signoffs", "--date", "2026-06-07",
                      "-o", str(out)]) == 0
