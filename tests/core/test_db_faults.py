@@ -401,7 +401,7 @@ import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
 from outlet_desk.cli import main
-sys.exit(main(["--home", sys.argv[1], "backup"]))
+sys.exit(main(["--home", sys.argv[1], "backup", "--as", "李店长"]))
 """
 
 # A real full file system: a 256 KB tmpfs mounted over backups/ in a private mount namespace
@@ -410,7 +410,7 @@ FULL_TMPFS = """
 set -e
 mount -t tmpfs -o size=256k none "$1/backups"
 set +e
-"$2" -m outlet_desk --home "$1" backup
+OUTLET_DESK_PASSWORD=manager803 "$2" -m outlet_desk --home "$1" backup --as 李店长
 echo "rc=$?"
 ls -A "$1/backups"
 """
@@ -445,7 +445,8 @@ def test_backup_on_a_full_disk_says_one_line_and_leaves_no_part_file(tmp_path, h
     else:
         # the kernel refuses the backup's writes past 256 KB (RLIMIT_FSIZE)
         proc = subprocess.run([sys.executable, "-c", FULL_DISK, str(home), str(256 * 1024)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+                              cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              env=dict(os.environ, OUTLET_DESK_PASSWORD="manager803"))
         assert proc.returncode == 1
         assert [p.name for p in (home / "backups").iterdir() if p.name != "last-backup.json"] == []
         assert "备份" in proc.stderr
@@ -463,7 +464,11 @@ def test_data_directory_database_backups_and_photos_are_the_outlet_s_only(tmp_pa
         assert cli(["--home", str(home), "staff", "add", "李店长", "--role", "manager",
                     "--secret", "manager803"]) == 0
         close_database()
-        assert cli(["--home", str(home), "backup"]) == 0
+        os.environ["OUTLET_DESK_PASSWORD"] = "manager803"
+        try:
+            assert cli(["--home", str(home), "backup", "--as", "李店长"]) == 0
+        finally:
+            del os.environ["OUTLET_DESK_PASSWORD"]
         close_database()
         open_database(home / "outlet.db")
         import io
