@@ -462,7 +462,8 @@ def _sheet_rows(z, part, strings, date_styles, epoch) -> Iterator[tuple[int, tup
             st["cells"] += 1
             st["total"] += 1
             if st["cells"] > MAX_ROW_CELLS:
-                raise ValidationError(f"第 {st['row']} 行：超过 {MAX_ROW_CELLS} 列，不是正常的导入清单，未导入。")
+                raise ValidationError(f"第 {st['row']} 行：超过 {MAX_ROW_CELLS} 列，"
+                                      "不是正常的导入清单，未导入。")
             if st["total"] > MAX_CELLS:
                 raise ValidationError(f"Excel 表格太大（超过 {MAX_CELLS} 格）：请分开导入或另存为 CSV。")
             st["col"] = _column(attrs.get("r"), st["col"])

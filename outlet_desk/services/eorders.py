@@ -9,13 +9,11 @@ the shop is closed, and the carrier's platform pauses the outlet's clock outside
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import audit, changes
+from .. import audit, changes, tables
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..models.eorders import EOrder
@@ -247,38 +245,19 @@ def link_outgoing() -> int:
 
 
 # -- import ---------------------------------------------------------------------------------------
-#: CSV columns (UTF-8 or GBK): 订单号, 到达时间 (required); 平台, 客户姓名, 客户电话, 地址, 备注
+#: Columns (CSV in UTF-8/GBK, or XLSX first sheet; read by :func:`outlet_desk.tables.read_table`):
+#: 订单号, 到达时间 (required); 平台, 客户姓名, 客户电话, 地址, 备注
+ORDER_COLUMNS = {"order_number": ("订单号",), "arrived_at": ("到达时间",), "platform": ("平台",),
+                 "customer_name": ("客户姓名",), "customer_phone": ("客户电话",), "address": ("地址",),
+                 "note": ("备注",)}
+
+
 def parse_orders_csv(path: Path) -> list[dict]:
-    path = Path(path)
-    if not path.exists():
-        raise ValidationError(f"找不到文件：{path}")
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValidationError("文件编码无法识别（应为 UTF-8 或 GBK）。")
-    reader = csv.reader(io.StringIO(text))
-    try:
-        rows = list(reader)
-    except csv.Error:   # a cell over csv's field limit, a broken quote …: refuse the file whole
-        raise ValidationError(f"第 {reader.line_num} 行：内容太长或格式损坏，整份文件未导入。") from None
-    if not rows:
-        raise ValidationError("文件是空的。")
-    header = [h.strip() for h in rows[0]]
-    cols = {"order_number": "订单号", "arrived_at": "到达时间", "platform": "平台",
-            "customer_name": "客户姓名", "customer_phone": "客户电话", "address": "地址", "note": "备注"}
-    idx = {k: header.index(v) for k, v in cols.items() if v in header}
-    if "order_number" not in idx or "arrived_at" not in idx:
-        raise ValidationError("第 1 行：表头应含 订单号、到达时间。")
+    table = tables.read_table(path)
+    idx = table.columns(ORDER_COLUMNS, ("order_number", "arrived_at"), missing="表头应含 订单号、到达时间。")
     out, seen = [], set()
-    for n, r in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in r):
-            continue
-        rec = {k: (r[i].strip() if i < len(r) else "") for k, i in idx.items()}
+    for n, r in table.rows:
+        rec = {k: (r[i] if i < len(r) else "") for k, i in idx.items()}
         if not rec["order_number"]:
             raise ValidationError(f"第 {n} 行：订单号为空。")
         if rec["order_number"] in seen:

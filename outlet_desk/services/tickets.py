@@ -14,16 +14,14 @@ CRM count calendar hours.  (Electronic pickup orders, by contrast, count opening
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import JOIN
 
-from .. import audit, changes
+from .. import audit, changes, tables
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..models import Parcel, Staff
@@ -524,37 +522,6 @@ class ImportResult:
     ids: tuple[int, ...] = field(default=())
 
 
-def _read_table(path: Path) -> list[list[str]]:
-    path = Path(path)
-    if not path.exists():
-        raise ValidationError(f"找不到文件：{path}")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            import openpyxl
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a bad file
-            raise ValidationError(f"无法读取 Excel 文件：{path.name}（{exc.__class__.__name__}）") from None
-        out = []
-        for row in wb.worksheets[0].iter_rows(values_only=True):
-            out.append(["" if v is None else (v.strftime("%Y-%m-%d %H:%M") if isinstance(v, dt.datetime)
-                                               else str(v)) for v in row])
-        return out
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValidationError(f"文件编码无法识别（应为 UTF-8 或 GBK）：{path.name}")
-    reader = csv.reader(io.StringIO(text))
-    try:
-        return [row for row in reader]
-    except csv.Error:   # a cell over csv's field limit, a broken quote …: refuse the file whole
-        raise ValidationError(f"第 {reader.line_num} 行：内容太长或格式损坏，整份文件未导入。") from None
-
-
 def _parse_time(text: str) -> dt.datetime | None:
     text = (text or "").strip()
     if not text:
@@ -568,26 +535,13 @@ def _parse_time(text: str) -> dt.datetime | None:
 
 
 def parse_crm_file(path: Path) -> list[dict]:
-    """Read and check a whole CRM export; raise ValidationError "第 N 行：…" at the first bad line."""
-    rows = [r for r in _read_table(path)]
-    while rows and not any(c.strip() for c in rows[-1]):
-        rows.pop()
-    if not rows:
-        raise ValidationError("文件是空的。")
-    header = [c.strip() for c in rows[0]]
-    index = {}
-    for key, names in CRM_COLUMNS.items():
-        for i, h in enumerate(header):
-            if h in names:
-                index[key] = i
-    missing = [CRM_COLUMNS[k][0] for k in REQUIRED if k not in index]
-    if missing:
-        raise ValidationError(f"第 1 行：缺少列 {'、'.join(missing)}（表头应含 CRM单号、类别、标题）。")
+    """Read and check a whole CRM export; raise ValidationError "第 N 行：…" at the first bad line.
+    The file is read by :func:`outlet_desk.tables.read_table` (size, lines, encodings; closed)."""
+    table = tables.read_table(path)
+    index = table.columns(CRM_COLUMNS, REQUIRED, missing="缺少列 {names}（表头应含 CRM单号、类别、标题）。")
     out, seen = [], set()
-    for n, raw in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in raw):
-            continue
-        get = lambda k: (raw[index[k]].strip() if k in index and index[k] < len(raw) else "")  # noqa: E731
+    for n, raw in table.rows:
+        get = lambda k: (raw[index[k]] if k in index and index[k] < len(raw) else "")  # noqa: E731
         rec = {k: get(k) for k in CRM_COLUMNS}
         if not rec["crm_number"]:
             raise ValidationError(f"第 {n} 行：CRM单号为空。")
