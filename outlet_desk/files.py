@@ -15,7 +15,9 @@ from .errors import ValidationError
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, n // 1024)} KB"
+    if n >= 1048576:
+        return f"{n / 1048576:.1f}".rstrip("0").rstrip(".") + " MB"
+    return f"{max(1, n // 1024)} KB"
 
 
 def too_big(size: int, max_bytes: int, what: str) -> ValidationError:
@@ -29,7 +31,7 @@ def read_regular_file(path, *, max_bytes: int, what: str = "文件") -> bytes:
         st = os.stat(path)                        # follows a symlink to what it points at
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
-            raise ValidationError(f"找不到文件：{path.name}。") from None
+            raise ValidationError(f"找不到文件，无法读取：{path.name}。") from None
         raise ValidationError(f"无法读取文件：{path.name}（{exc.strerror or exc}）。") from None
     if not stat.S_ISREG(st.st_mode):
         raise ValidationError(f"“{path.name}”不是普通文件（设备、管道或文件夹），不能读取。")
