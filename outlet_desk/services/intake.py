@@ -23,7 +23,8 @@ import peewee
 
 from .. import audit, changes, tables
 from .. import settings as settings_mod
-from ..db import database, insert_row, insert_rows, is_sqlite, run_sql, write_tx
+from ..db import (database, insert_row, insert_rows, is_sqlite, rows_where_in, run_many, run_sql,
+                  write_tx)
 from ..errors import NotFound, ValidationError
 from ..models import Parcel, ParcelEvent
 from ..models.duty import DutyEvent
@@ -708,17 +709,14 @@ def import_manifest(source, *, filename: str | None = None, actor: Actor,
     with write_tx():
         # parcels already scanned before the manifest arrived get the customer data now
         updates, matched = [], set()
-        for i in range(0, len(waybills), 500):
-            for pid, wb, old_name, old_phone, old_tail in (
-                    Parcel.select(Parcel.id, Parcel.waybill, Parcel.recipient_name,
-                                  Parcel.recipient_phone, Parcel.phone_tail)
-                    .where(Parcel.waybill.in_(waybills[i:i + 500])).tuples()):
-                r = by_wb[wb]
-                matched.add(wb)
-                fill_phone = not old_phone and r.phone
-                updates.append((True, now, old_name or r.name,
-                                r.phone if fill_phone else old_phone,
-                                phone_tail(r.phone) if fill_phone else old_tail, pid))
+        for wb, pid, old_name, old_phone, old_tail in rows_where_in(
+                Parcel.waybill, waybills, Parcel.id, Parcel.recipient_name, Parcel.recipient_phone,
+                Parcel.phone_tail):
+            r = by_wb[wb]
+            matched.add(wb)
+            fill_phone = not old_phone and r.phone
+            updates.append((True, now, old_name or r.name, r.phone if fill_phone else old_phone,
+                            phone_tail(r.phone) if fill_phone else old_tail, pid))
         batch = ManifestBatch.create(filename=filename, sha256=digest, carrier=carrier,
                                      lines=len(rows), imported_at=now, imported_by=actor.id)
         for line in lines:
@@ -737,15 +735,9 @@ def import_manifest(source, *, filename: str | None = None, actor: Actor,
 
 def _fill_parcels(updates: list[tuple]) -> None:
     """(manifest_matched, updated_at, name, phone, phone_tail, id) for each parcel: one prepared
-    UPDATE run for all of them (executemany), not a peewee query built per parcel."""
-    if not updates:
-        return
-    db = database.obj
-    sql = (f'UPDATE "{Parcel._meta.table_name}" SET "manifest_matched" = ?, "updated_at" = ?, '
-           '"recipient_name" = ?, "recipient_phone" = ?, "phone_tail" = ? WHERE "id" = ?')
-    sql = sql.replace("?", db.param)
-    with peewee.__exception_wrapper__:
-        db.cursor().executemany(sql, updates)
+    UPDATE for all of them, not a peewee query built per parcel."""
+    run_many(f'UPDATE "{Parcel._meta.table_name}" SET "manifest_matched" = ?, "updated_at" = ?, '
+             '"recipient_name" = ?, "recipient_phone" = ?, "phone_tail" = ? WHERE "id" = ?', updates)
 
 
 def recent_manifests(limit: int = 10) -> list[tuple]:

@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from peewee import fn
 
 from .. import audit, changes, settings, tables
-from ..db import write_tx
+from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import NotFound, ValidationError
 from ..models.duty import DutyEvent
 from ..models.money import Payment
@@ -632,15 +632,17 @@ def import_collections(data, *, filename: str | None = None, actor: Actor,
     """Import declared collections (CSV/XLSX bytes or a path).  A bad file is refused whole:
     nothing is stored."""
     lines = parse_collections(data, filename)
+    # prepared before the write transaction, which then only checks and inserts in bulk: a long
+    # file never holds the database long enough to make a scan wait
+    rows = [stored_row(CollectionLine, day=now.date(), imported_at=now, **line) for line in lines]
+    waybills = [line["waybill"] for line in lines]
     with write_tx():
-        taken = {w for (w,) in OutgoingParcel.select(OutgoingParcel.waybill).where(
-            OutgoingParcel.waybill.in_([l["waybill"] for l in lines])).tuples()}
-        pending = {w for (w,) in CollectionLine.select(CollectionLine.waybill).where(
-            CollectionLine.waybill.in_([l["waybill"] for l in lines])).tuples()}
-        for n, line in enumerate(lines, 2):
-            if line["waybill"] in taken or line["waybill"] in pending:
-                raise ValidationError(f"运单号 {line['waybill']} 已经登记过了，整份文件未导入。")
-            CollectionLine.create(day=now.date(), imported_at=now, **line)
+        known = {w for (w,) in rows_where_in(OutgoingParcel.waybill, waybills)}
+        known |= {w for (w,) in rows_where_in(CollectionLine.waybill, waybills)}
+        if known:
+            first = next(w for w in waybills if w in known)
+            raise ValidationError(f"运单号 {first} 已经登记过了，整份文件未导入。")
+        insert_rows(CollectionLine, rows)
         audit.record(actor, "outgoing.import_collections", entity="collections",
                      entity_id=now.date().isoformat(), detail={"rows": len(lines)}, now=now)
     return ImportResult(len(lines))
