@@ -9,10 +9,14 @@ with one line (a :class:`~outlet_desk.errors.ValidationError`) before anything i
 * **Lines**: at most ``max_lines`` data lines (default 20,000); the reader stops at the first line
   over the limit, before reading the rest of the file.
 * **Encodings** (CSV): UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 (GBK) — but only
-  if the text decoded that way is plausible Chinese: Big5, Shift-JIS, Latin-1 … also decode
-  "successfully" as GB18030, into rare characters and private-use code points, so a file whose
-  non-ASCII characters are not mostly common simplified Chinese (GB2312's characters and
-  punctuation) is refused in one line instead of being stored as garbled names.
+  if the text decoded that way is Chinese: Big5, Shift-JIS, EUC-KR, Latin-1 … also decode
+  "successfully" as GB18030, into garbled names.  Two checks, both must pass: at least 80 % of
+  the non-ASCII characters are GB2312's (common simplified Chinese and its punctuation) — Big5,
+  Shift-JIS and Latin text decode mostly into rare and private-use characters — and
+  charset-normalizer (MIT; already installed with reportlab) does not find the bytes clearly
+  more coherent as Big5, Shift-JIS, EUC-JP or EUC-KR, which share GB2312's byte ranges and decode into
+  *common* characters in nonsense order.  Anything else is refused in one line, naming the
+  encoding it looks like.
 * **XLSX** (first worksheet) is read by a streaming parser of our own over :mod:`zipfile` and
   expat, not by openpyxl's ``load_workbook``: even with ``read_only=True`` openpyxl parses the
   whole sheet once to look for its dimensions, keeps each row's XML in memory until the row ends,
@@ -171,15 +175,27 @@ def _common_chinese() -> frozenset[str]:
     return frozenset(out)
 
 
-def _guess_foreign(data: bytes) -> str:
-    for codec, name in (("big5", "繁体 Big5 "), ("shift_jis", "日文 Shift-JIS "), ("euc_kr", "韩文 EUC-KR ")):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if sum(1 for ch in text if ord(ch) > 127) > 0:
-            return f"（像是{name}编码）"
-    return ""
+_FOREIGN = {"big5": "繁体 Big5", "shift_jis": "日文 Shift-JIS", "euc_jp": "日文 EUC-JP",
+            "euc_kr": "韩文 EUC-KR"}
+
+
+def foreign_encoding(data: bytes) -> str | None:
+    """The CJK encoding other than GB18030 that ``data`` reads better as, or None.
+
+    EUC-JP and EUC-KR use the same byte ranges as GB2312, so they decode into common Chinese
+    characters: only how the characters follow each other tells them apart.  charset-normalizer
+    measures that as "chaos" (first 64 KB); a foreign encoding wins only if GB18030 reads
+    clearly worse — on a short file they often tie, and then the file is Chinese."""
+    from charset_normalizer import from_bytes
+    sample = data[:65536]
+    if len(data) > len(sample):
+        sample = sample[:sample.rfind(b"\n") + 1] or sample
+    matches = list(from_bytes(sample, cp_isolation=["gb18030", *_FOREIGN]))
+    chinese = [m.chaos for m in matches if m.encoding == "gb18030"]
+    foreign = sorted((m.chaos, m.encoding) for m in matches if m.encoding in _FOREIGN)
+    if foreign and (not chinese or chinese[0] > foreign[0][0] + 0.02):
+        return foreign[0][1]
+    return None
 
 
 def plausible_chinese(text: str) -> bool:
@@ -207,9 +223,11 @@ def decode_text(data: bytes) -> str:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise ValidationError(refuse.format(guess=_guess_foreign(data))) from None
-        if not plausible_chinese(text):
-            raise ValidationError(refuse.format(guess=_guess_foreign(data)))
+            text = None
+        foreign = foreign_encoding(data)
+        if text is None or foreign or not plausible_chinese(text):
+            guess = f"（像是{_FOREIGN[foreign]} 编码）" if foreign else ""
+            raise ValidationError(refuse.format(guess=guess))
     if text.count("\x00") > len(text) // 10:    # UTF-16 without its BOM, or not text at all
         raise ValidationError(refuse.format(guess=""))
     return text
