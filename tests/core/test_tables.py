@@ -386,3 +386,22 @@ def test_a_20000_line_import_never_makes_a_scan_wait_past_its_timeout(db, clerk,
     else:
         assert OutgoingParcel.select().where(OutgoingParcel.tracking_status == "运输中").count() == n
     assert slowest < 8, f"a scan waited {slowest:.1f} s (the busy timeout is 10 s)"
+
+
+def test_bulk_imports_keep_the_audit_chain_and_one_row_per_customer(db, clerk, tmp_path):
+    """The imports write their customer-data audit rows in one INSERT: the hash chain verifies,
+    and each ticket/order with a name or phone has its row, as when they were opened one by one."""
+    from outlet_desk import audit
+    from outlet_desk.models import AuditLog
+    from outlet_desk.services import eorders
+    tickets.open_ticket("查询", "先有一张", customer_name="甲", actor=clerk, now=NOW)
+    tickets.import_crm(_crm_file(tmp_path, 30), actor=clerk, now=NOW)
+    eo = tmp_path / "eo.csv"
+    eo.write_text(csv_text([["订单号", "到达时间", "客户姓名"], ["DD1", "2026-06-07 09:00", "韩梅"],
+                            ["DD2", "2026-06-07 09:05", ""]]), encoding="utf-8")
+    assert eorders.import_orders(eo, actor=clerk, now=NOW) == (2, ())
+    assert audit.verify().ok
+    assert AuditLog.select().where(AuditLog.action == "ticket.customer_data").count() == 31
+    assert AuditLog.select().where(AuditLog.action == "eorder.customer_data").count() == 1
+    row = AuditLog.select().where(AuditLog.action == "ticket.customer_data").order_by(AuditLog.id.desc()).get()
+    assert row.at == dt.datetime(2026, 6, 7, 8, 0) and '"phone_tail":"5678"' in row.detail
