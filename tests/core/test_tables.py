@@ -15,7 +15,8 @@ import zipfile
 
 import openpyxl
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from outlet_desk import tables
 from outlet_desk.errors import DomainError, ValidationError
