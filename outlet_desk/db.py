@@ -525,6 +525,40 @@ def insert_rows(model: type[peewee.Model], rows: list[dict], *, chunk: int = 200
     return len(rows)
 
 
+def run_many(sql: str, rows: list[tuple]) -> None:
+    """Run one hand-written statement (``?`` placeholders) for many parameter rows: a bulk UPDATE
+    inside a short transaction (an import), without building a peewee query per row."""
+    if not rows:
+        return
+    db = database.obj
+    with peewee.__exception_wrapper__:
+        db.cursor().executemany(sql.replace("?", db.param) if db.param != "?" else sql, rows)
+
+
+def rows_where_in(field: peewee.Field, values, *columns: peewee.Field, chunk: int = 500) -> list[tuple]:
+    """``(field, *columns)`` of the rows whose ``field`` is one of ``values``: plain SQL in chunks,
+    for an import's checks of thousands of numbers inside its write transaction (a peewee
+    ``in_()`` query of 500 values costs milliseconds to build, each time)."""
+    values = list(values)
+    table = field.model._meta.table_name
+    cols = ", ".join(f'"{c.column_name}"' for c in (field, *columns))
+    out: list[tuple] = []
+    for i in range(0, len(values), chunk):
+        part = values[i:i + chunk]
+        out += run_sql(f'SELECT {cols} FROM "{table}" WHERE "{field.column_name}" IN '
+                       f'({", ".join("?" for _ in part)})', part).fetchall()
+    return out
+
+
+def stored_row(model: type[peewee.Model], **values) -> dict:
+    """``values`` plus the model's defaults for the other fields, converted as peewee stores them:
+    a row for :func:`insert_rows` that a ``model.create(**values)`` would have written."""
+    obj = model(**values)
+    fields = model._meta.fields
+    return {name: fields[name].db_value(value) for name, value in obj.__data__.items()
+            if name in fields and not (isinstance(fields[name], peewee.AutoField) and value is None)}
+
+
 def online_backup(dest: Path) -> Path:
     """Copy the live SQLite database with the backup API (safe while the WAL is in use).
 

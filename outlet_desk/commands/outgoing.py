@@ -5,7 +5,6 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..errors import EnvironmentFault
 from . import acts
 
 
@@ -44,10 +43,10 @@ def register(sub) -> None:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise EnvironmentFault(f"无法读取文件 {path}：{exc.strerror}") from exc
+    """The file's bytes: a regular file within the import size limit, else one line."""
+    from ..files import read_regular_file
+    from ..tables import MAX_BYTES
+    return read_regular_file(path, max_bytes=MAX_BYTES, what="导入文件")
 
 
 def cmd_import_collections(ctx) -> int:

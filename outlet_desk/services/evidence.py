@@ -34,6 +34,7 @@ from peewee import JOIN
 from .. import audit, db as dbmod
 from ..db import write_tx
 from ..errors import EnvironmentFault, NotFound, ValidationError
+from ..files import read_regular_file
 from ..settings import SettingSpec
 from ..models import Staff
 from ..models.evidence import Photo
@@ -101,17 +102,8 @@ def _read_input(data) -> bytes:
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
     else:
-        path = Path(data)
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise ValidationError(f"无法读取文件：{path.name}（{exc.strerror or exc}）。") from None
-        if size > MAX_BYTES:
-            raise ValidationError(f"文件太大（{size / 1048576:.1f} MB），照片不能超过 20 MB。")
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise ValidationError(f"无法读取文件：{path.name}（{exc.strerror or exc}）。") from None
+        # a FIFO, /dev/zero or a symlink to them is refused before reading (files.py)
+        raw = read_regular_file(Path(data), max_bytes=MAX_BYTES, what="照片")
     if len(raw) > MAX_BYTES:
         raise ValidationError(f"文件太大（{len(raw) / 1048576:.1f} MB），照片不能超过 20 MB。")
     if not raw:

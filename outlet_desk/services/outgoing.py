@@ -14,9 +14,7 @@ The 3-day check and the tracking import are in :mod:`outlet_desk.services.threed
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,8 +22,8 @@ from decimal import Decimal, InvalidOperation
 
 from peewee import fn
 
-from .. import audit, changes, settings
-from ..db import write_tx
+from .. import audit, changes, settings, tables
+from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import NotFound, ValidationError
 from ..models.duty import DutyEvent
 from ..models.money import Payment
@@ -567,14 +565,16 @@ def _salesman(name: str) -> str:
     return name
 
 
+#: Columns of a salesman's collection file (CSV in UTF-8/GBK, or XLSX first sheet; read by
+#: :func:`outlet_desk.tables.read_table`): {key: header names}; "申报重量(kg)" matches "申报重量".
 COLLECTION_COLUMNS = {
-    "业务员": "salesman", "salesman": "salesman",
-    "运单号": "waybill", "waybill": "waybill",
-    "省份": "province", "province": "province",
-    "城市": "city", "city": "city",
-    "申报重量": "weight", "重量": "weight", "weight_kg": "weight",
-    "运费": "fee", "fee_yuan": "fee",
-    "付款方式": "method", "payment": "method",
+    "salesman": ("业务员", "salesman"),
+    "waybill": ("运单号", "waybill"),
+    "province": ("省份", "province"),
+    "city": ("城市", "city"),
+    "weight": ("申报重量", "重量", "weight_kg"),
+    "fee": ("运费", "fee_yuan"),
+    "method": ("付款方式", "payment"),
 }
 COLLECTION_REQUIRED = ("salesman", "waybill", "province", "city", "weight", "fee")
 
@@ -586,57 +586,15 @@ class ImportResult:
     detail: str = ""
 
 
-def _read_csv(data: bytes) -> list[list[str]]:
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValidationError("文件编码无法识别：请存为 UTF-8 或 GBK 的 CSV。")
-    reader = csv.reader(io.StringIO(text))
-    try:
-        return [row for row in reader]
-    except csv.Error:   # a cell over csv's field limit, a broken quote …: refuse the file whole
-        raise ValidationError(f"第 {reader.line_num} 行：内容太长或格式损坏，整份文件未导入。") from None
-
-
-def _header_map(header: list[str], names: dict, required) -> dict[str, int]:
-    cols = {}
-    for i, h in enumerate(header):
-        key = names.get(_nfkc(h).lower()) or names.get(_nfkc(h))
-        if key is None:
-            raw = _nfkc(h)
-            for name, k in names.items():
-                if raw.startswith(name):
-                    key = k
-                    break
-        if key and key not in cols:
-            cols[key] = i
-    missing = [k for k in required if k not in cols]
-    if missing:
-        inverse = {}
-        for name, k in names.items():
-            inverse.setdefault(k, name)
-        raise ValidationError(f"第 1 行：缺少列 {'、'.join(inverse[k] for k in missing)}。")
-    return cols
-
-
-def parse_collections(data: bytes) -> list[dict]:
-    """Parse a salesman collection CSV; raise on the first bad line (line number and reason)."""
-    rows = _read_csv(data)
-    rows = [r for r in rows]
-    if not rows or not any(c.strip() for c in rows[0]):
-        raise ValidationError("文件是空的。")
-    cols = _header_map(rows[0], COLLECTION_COLUMNS, COLLECTION_REQUIRED)
+def parse_collections(data, filename: str | None = None) -> list[dict]:
+    """Parse a salesman collection file (bytes or a path); raise on the first bad line (line number
+    and reason)."""
+    table = tables.read_table(data, filename)
+    cols = table.columns(COLLECTION_COLUMNS, COLLECTION_REQUIRED)
     known = set(salesmen())
     seen: set[str] = set()
     out = []
-    for n, row in enumerate(rows[1:], 2):
-        if not any(c.strip() for c in row):
-            continue
-
+    for n, row in table.rows:
         def cell(key):
             i = cols.get(key)
             return _nfkc(row[i]) if i is not None and i < len(row) else ""
@@ -669,18 +627,22 @@ def parse_collections(data: bytes) -> list[dict]:
 
 
 @operation("outgoing.import_collections", "导入业务员揽收清单")
-def import_collections(data: bytes, *, actor: Actor, now: dt.datetime) -> ImportResult:
-    """Import declared collections (CSV).  A bad file is refused whole: nothing is stored."""
-    lines = parse_collections(data)
+def import_collections(data, *, filename: str | None = None, actor: Actor,
+                       now: dt.datetime) -> ImportResult:
+    """Import declared collections (CSV/XLSX bytes or a path).  A bad file is refused whole:
+    nothing is stored."""
+    lines = parse_collections(data, filename)
+    # prepared before the write transaction, which then only checks and inserts in bulk: a long
+    # file never holds the database long enough to make a scan wait
+    rows = [stored_row(CollectionLine, day=now.date(), imported_at=now, **line) for line in lines]
+    waybills = [line["waybill"] for line in lines]
     with write_tx():
-        taken = {w for (w,) in OutgoingParcel.select(OutgoingParcel.waybill).where(
-            OutgoingParcel.waybill.in_([l["waybill"] for l in lines])).tuples()}
-        pending = {w for (w,) in CollectionLine.select(CollectionLine.waybill).where(
-            CollectionLine.waybill.in_([l["waybill"] for l in lines])).tuples()}
-        for n, line in enumerate(lines, 2):
-            if line["waybill"] in taken or line["waybill"] in pending:
-                raise ValidationError(f"运单号 {line['waybill']} 已经登记过了，整份文件未导入。")
-            CollectionLine.create(day=now.date(), imported_at=now, **line)
+        known = {w for (w,) in rows_where_in(OutgoingParcel.waybill, waybills)}
+        known |= {w for (w,) in rows_where_in(CollectionLine.waybill, waybills)}
+        if known:
+            first = next(w for w in waybills if w in known)
+            raise ValidationError(f"运单号 {first} 已经登记过了，整份文件未导入。")
+        insert_rows(CollectionLine, rows)
         audit.record(actor, "outgoing.import_collections", entity="collections",
                      entity_id=now.date().isoformat(), detail={"rows": len(lines)}, now=now)
     return ImportResult(len(lines))

@@ -23,14 +23,14 @@ from pathlib import Path
 
 from peewee import fn
 
-from .. import audit, changes, settings
-from ..db import write_tx
+from .. import audit, changes, settings, tables
+from ..db import rows_where_in, run_many, write_tx
 from ..errors import NotFound, ValidationError
 from ..models.outgoing import OutgoingParcel, ThreeDayItem, ThreeDayRun
 from ..permissions import Actor, operation
 from ..settings import SettingSpec
 from . import duty_events, tickets
-from .outgoing import _header_map, _nfkc, _read_csv, is_bag_number
+from .outgoing import _nfkc, is_bag_number
 
 SETTINGS = [
     SettingSpec("threeday.end_offset_days", 3, "3-day check: window ends N days before the query day",
@@ -273,13 +273,14 @@ def default_export_folder(home: Path) -> Path:
 # ---------------------------------------------------------------------------------------------
 # Tracking import (carrier export, CSV or XLSX)
 # ---------------------------------------------------------------------------------------------
+#: {key: header names}; the file is read by :func:`outlet_desk.tables.read_table`
 TRACKING_COLUMNS = {
-    "运单号": "waybill", "waybill": "waybill",
-    "状态": "status", "物流状态": "status", "status": "status",
-    "最后扫描时间": "last_scan_at", "last_scan_at": "last_scan_at",
-    "最后扫描地点": "last_scan_place", "last_scan_place": "last_scan_place",
-    "到达分拨时间": "hub_reached_at", "hub_reached_at": "hub_reached_at",
-    "签收时间": "signed_at", "signed_at": "signed_at",
+    "waybill": ("运单号", "waybill"),
+    "status": ("状态", "物流状态", "status"),
+    "last_scan_at": ("最后扫描时间", "last_scan_at"),
+    "last_scan_place": ("最后扫描地点", "last_scan_place"),
+    "hub_reached_at": ("到达分拨时间", "hub_reached_at"),
+    "signed_at": ("签收时间", "signed_at"),
 }
 TRACKING_REQUIRED = ("waybill", "status", "last_scan_at")
 
@@ -312,33 +313,13 @@ class TrackingRow:
     signed_at: dt.datetime | None
 
 
-def _xlsx_rows(data: bytes) -> list[list]:
-    import io
-    try:
-        import openpyxl
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 — any unreadable workbook is the same to the clerk
-        raise ValidationError(f"XLSX 文件打不开：{type(exc).__name__}。") from None
-    ws = wb.worksheets[0]
-    rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
-    wb.close()
-    return rows
-
-
-def parse_tracking(data: bytes, filename: str = "") -> tuple[list[TrackingRow], int]:
-    """Parse the export; return (rows, bag numbers skipped).  Raise on the first bad line."""
-    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        rows = _xlsx_rows(data)
-    else:
-        rows = _read_csv(data)
-    if not rows or not any(str(c).strip() for c in rows[0]):
-        raise ValidationError("文件是空的。")
-    cols = _header_map([str(c) for c in rows[0]], TRACKING_COLUMNS, TRACKING_REQUIRED)
+def parse_tracking(data, filename: str = "") -> tuple[list[TrackingRow], int]:
+    """Parse the export (bytes or a path); return (rows, bag numbers skipped).  Raise on the first
+    bad line."""
+    table = tables.read_table(data, filename or None)
+    cols = table.columns(TRACKING_COLUMNS, TRACKING_REQUIRED)
     out, seen, skipped = [], set(), 0
-    for n, row in enumerate(rows[1:], 2):
-        if not any(str(c).strip() for c in row):
-            continue
-
+    for n, row in table.rows:
         def cell(key):
             i = cols.get(key)
             return row[i] if i is not None and i < len(row) else ""
@@ -378,9 +359,10 @@ class TrackingImport:
 
 
 @operation("outgoing.import_tracking", "导入寄出快件物流状态")
-def import_tracking(data: bytes, filename: str = "", *, actor: Actor,
+def import_tracking(data, filename: str = "", *, actor: Actor,
                     now: dt.datetime) -> TrackingImport:
-    """Update the tracking fields of outgoing parcels.  Refused whole on any bad line."""
+    """Update the tracking fields of outgoing parcels from an export (bytes or a path).  Refused
+    whole on any bad line."""
     rows, skipped = parse_tracking(data, filename)
     return apply_tracking(rows, skipped=skipped, actor=actor, now=now)
 
@@ -388,21 +370,20 @@ def import_tracking(data: bytes, filename: str = "", *, actor: Actor,
 @operation("outgoing.apply_tracking", "更新寄出快件物流状态")
 def apply_tracking(rows: list[TrackingRow], *, skipped: int = 0, actor: Actor,
                    now: dt.datetime) -> TrackingImport:
+    # one prepared UPDATE for all rows inside a short transaction (a long export never holds the
+    # database long enough to make a scan wait)
+    waybills = [r.waybill for r in rows]
     with write_tx():
-        known = {p.waybill: p for p in OutgoingParcel.select().where(
-            OutgoingParcel.waybill.in_([r.waybill for r in rows]))}
-        for n, r in enumerate(rows, 2):
+        known = dict(rows_where_in(OutgoingParcel.waybill, waybills, OutgoingParcel.id))
+        for r in rows:
             if r.waybill not in known:
                 raise ValidationError(f"运单号 {r.waybill} 不是本网点寄出的快件，整份文件未导入。")
-        signed = 0
-        for r in rows:
-            p = known[r.waybill]
-            p.tracking_status, p.tracking_updated_at = r.status, now
-            p.last_scan_at, p.last_scan_place = r.last_scan_at, r.last_scan_place or None
-            p.hub_reached_at = r.hub_reached_at
-            p.signed_at = r.signed_at
-            signed += r.signed_at is not None
-            p.save()
+        run_many(f'UPDATE "{OutgoingParcel._meta.table_name}" SET "tracking_status" = ?, '
+                 '"tracking_updated_at" = ?, "last_scan_at" = ?, "last_scan_place" = ?, '
+                 '"hub_reached_at" = ?, "signed_at" = ? WHERE "id" = ?',
+                 [(r.status, now, r.last_scan_at, r.last_scan_place or None, r.hub_reached_at,
+                   r.signed_at, known[r.waybill]) for r in rows])
+        signed = sum(r.signed_at is not None for r in rows)
         audit.record(actor, "outgoing.import_tracking", entity="tracking", entity_id=now.isoformat(),
                      detail={"rows": len(rows), "bags_skipped": skipped}, now=now)
     return TrackingImport(len(rows), skipped, signed)

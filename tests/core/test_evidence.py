@@ -1,6 +1,9 @@
 """Evidence store: downscale, no EXIF, content-addressed, atomic, bad input, manager-only delete."""
 import hashlib
 import io
+import os
+import sys
+import threading
 
 import pytest
 from PIL import Image
@@ -113,6 +116,38 @@ def test_file_over_20_mb_refused_before_reading(db, home, clerk, now, tmp_path):
     with pytest.raises(ValidationError):
         evidence.store_photo(b"\xff" * (20 * 1024 * 1024 + 1), purpose="return", ref=1,
                              actor=clerk, now=now, home=home)
+    assert files_under(home) == [] and Photo.select().count() == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "symlink-to-fifo", "symlink-to-dev-zero", "folder"])
+def test_path_that_is_no_regular_file_is_refused_before_reading(db, home, clerk, now, tmp_path, kind):
+    """A FIFO blocks a read forever and /dev/zero never ends: the clerk (or a script) that picks
+    one gets one line at once, and nothing is stored."""
+    target = {"fifo": tmp_path / "cam.jpg", "dev-zero": "/dev/zero", "folder": tmp_path}
+    if "fifo" in kind:
+        os.mkfifo(tmp_path / "cam.jpg")
+    path = target.get(kind) or target[kind.removeprefix("symlink-to-")]
+    if kind.startswith("symlink"):
+        link = tmp_path / "photo.jpg"
+        link.symlink_to(path)
+        path = link
+    outcome = []
+
+    def attempt():
+        try:
+            evidence.store_photo(path, purpose="return", ref=1, actor=clerk, now=now, home=home)
+        except ValidationError as exc:
+            outcome.append(str(exc))
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    if worker.is_alive():                     # unblock the reader so the test can end, then fail
+        if "fifo" in kind:
+            with open(tmp_path / "cam.jpg", "wb"):
+                pass
+        pytest.fail(f"{kind}: still reading after 5 s")
+    assert outcome and "不是普通文件" in outcome[0] and "\n" not in outcome[0], outcome
     assert files_under(home) == [] and Photo.select().count() == 0
 
 

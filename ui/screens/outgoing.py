@@ -475,12 +475,8 @@ class PickupTab(QWidget):
                                                   str(Path.home()), "CSV (*.csv)")
         if not path:
             return
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            self.ctx.banner.error(str(exc))
-            return
-        got = self.ctx.perform(lambda: og.import_collections(data, actor=self.ctx.actor,
+        # the core reads the file: a regular file of at most 10 MB, else one line (tables.py)
+        got = self.ctx.perform(lambda: og.import_collections(Path(path), actor=self.ctx.actor,
                                                              now=self.ctx.now()),
                                changes=frozenset({changes.OUTGOING}))
         if got:
@@ -747,12 +743,8 @@ class ThreeDayTab(QWidget):
                                                   "CSV / XLSX (*.csv *.xlsx)")
         if not path:
             return
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            self.ctx.banner.error(str(exc))
-            return
-        got = self.ctx.perform(lambda: threeday.import_tracking(data, path, actor=self.ctx.actor,
+        # the core reads the file: a regular file of at most 10 MB, else one line (tables.py)
+        got = self.ctx.perform(lambda: threeday.import_tracking(Path(path), actor=self.ctx.actor,
                                                                 now=self.ctx.now()),
                                changes=frozenset({changes.OUTGOING}))
         if got:
