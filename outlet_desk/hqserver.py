@@ -67,7 +67,7 @@ class Store:
                 payload TEXT, batch_key TEXT, received_at TEXT);
             CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER);
             CREATE TABLE IF NOT EXISTS anchors (outlet_code TEXT PRIMARY KEY, rows INTEGER,
-                hash TEXT, received_at TEXT);
+                hash TEXT, at TEXT, received_at TEXT);
         """)
 
     def _bump(self, name: str, by: int = 1) -> None:
@@ -112,17 +112,19 @@ class Store:
         if not (isinstance(anchor, dict) and isinstance(anchor.get("rows"), int)
                 and isinstance(anchor.get("hash"), str)):
             return
+        at = anchor.get("at") if isinstance(anchor.get("at"), str) else None
         self.conn.execute(
-            "INSERT INTO anchors(outlet_code, rows, hash, received_at) VALUES (?, ?, ?, ?) "
+            "INSERT INTO anchors(outlet_code, rows, hash, at, received_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(outlet_code) DO UPDATE SET rows = excluded.rows, hash = excluded.hash, "
-            "received_at = excluded.received_at WHERE excluded.rows > anchors.rows",
-            (str(outlet_code or ""), anchor["rows"], anchor["hash"], now))
+            "at = excluded.at, received_at = excluded.received_at "
+            "WHERE excluded.rows > anchors.rows",
+            (str(outlet_code or ""), anchor["rows"], anchor["hash"], at, now))
 
     def anchor(self, outlet_code: str) -> dict | None:
         with self.lock:
-            row = self.conn.execute("SELECT rows, hash FROM anchors WHERE outlet_code = ?",
+            row = self.conn.execute("SELECT rows, hash, at FROM anchors WHERE outlet_code = ?",
                                     (str(outlet_code or ""),)).fetchone()
-        return {"rows": row[0], "hash": row[1]} if row else None
+        return {"rows": row[0], "hash": row[1], "at": row[2]} if row else None
 
     def count_request(self) -> None:
         with self.lock:

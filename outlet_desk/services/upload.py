@@ -21,7 +21,7 @@ Protocol (the reference receiver is :mod:`outlet_desk.hqserver`)::
 
     POST <upload.url>   Authorization: Bearer <token>   Idempotency-Key: batch-<sha256>
     {"outlet_code": "803", "records": [{"idempotency_key": "...", "kind": "signoff", ...}, ...],
-     "audit_anchor": {"rows": 1150, "hash": "..."}}
+     "audit_anchor": {"rows": 1150, "hash": "...", "at": "2026-06-07 14:02:11.000000"}}
     → 200/422 {"results": [{"key": "...", "status": "stored|duplicate|rejected", "reason": "..."}],
                "audit_anchor": {...the highest held}}
     GET <upload.url minus /records>/anchor?outlet_code=803  → {"audit_anchor": {...} | null}
@@ -389,7 +389,8 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     if not (isinstance(anchor, dict) and isinstance(anchor.get("rows"), int)
             and isinstance(anchor.get("hash"), str)):
         raise EnvironmentFault("读不到总部记下的审计锚点：格式不对。")
-    return {"rows": anchor["rows"], "hash": anchor["hash"]}
+    at = anchor.get("at")
+    return {"rows": anchor["rows"], "hash": anchor["hash"], "at": at if isinstance(at, str) else None}
 
 
 class UploadWorker(threading.Thread):
