@@ -360,6 +360,57 @@ def test_an_undo_during_the_post_queues_a_correction_and_both_arrive(clerk, mana
     assert Parcel.get(Parcel.waybill == victim.waybill).signed_at is None
 
 
+def test_an_undo_racing_the_uploader_between_read_and_claim(clerk, manager, hq, monkeypatch):
+    """The race as it happened: the uploader has read the batch, the clerk undoes a sign-off from
+    another window, then the uploader posts.  Head office must never get a sign-off the outlet no
+    longer has; the undo either waits for the claim (and queues a correction) or came first."""
+    import inspect
+    import threading
+
+    import peewee
+
+    point_at(hq, manager)
+    sign_some(clerk, 3)
+    victim = signoff.signed()[-1]
+    errors: list = []
+    undo_thread: list = []
+    real_iter = peewee.BaseModelSelect.__iter__
+
+    def undo_elsewhere():
+        try:
+            signoff.undo(victim.signoff_id, actor=clerk, now=NOW)   # its own connection
+        except Exception as exc:      # noqa: BLE001 — reported below
+            errors.append(exc)
+
+    def iter_then_race(query):
+        rows = list(real_iter(query))
+        caller = inspect.stack()[1].function
+        if (not undo_thread and threading.current_thread() is threading.main_thread()
+                and getattr(query, "model", None) is Outbox and caller in ("_claim", "_drain")):
+            t = threading.Thread(target=undo_elsewhere)
+            undo_thread.append(t)
+            t.start()
+            t.join(1.0)               # the undo gets every chance to run before the claim
+        return iter(rows)
+
+    monkeypatch.setattr(peewee.BaseModelSelect, "__iter__", iter_then_race)
+    upload.drain_once(clock=lambda: NOW)
+    monkeypatch.undo()
+    undo_thread[0].join(30)
+    drain_until_done()
+    held = set(stored_keys(hq))
+    local = {k for (k,) in Outbox.select(Outbox.key).tuples()}
+    assert held == local                       # nothing held that the outlet does not have
+    corr = [c["payload"]["original_key"] for c in hq.store.records(kind="signoff_correction")]
+    if errors:      # the undo waited for the claim and came after head office confirmed it
+        assert [str(e) for e in errors] == ["这条签收已上传总部，只有店长可以更正（需填写原因）。"]
+        assert victim.key in held and corr == []
+        assert Parcel.get(Parcel.waybill == victim.waybill).signed_at is not None
+    else:           # the undo stood: either nothing went, or head office was told to cancel it
+        assert corr == ([victim.key] if victim.key in held else [])
+        assert Parcel.get(Parcel.waybill == victim.waybill).signed_at is None
+
+
 def test_a_claimed_batch_is_what_is_posted_never_a_record_undone_before(clerk, manager, hq):
     # undo first, then upload: the undone record is gone from the outbox and never reaches head office
     point_at(hq, manager)
