@@ -496,3 +496,41 @@ def test_exactly_once_whatever_the_receiver_answers(clerk, manager, hq, steps):
     held = stored_keys(hq)
     for c in hq.store.records(kind="signoff_correction", limit=100000):
         assert c["payload"]["original_key"] in held
+
+
+def test_with_nothing_to_send_the_audit_anchor_still_reaches_head_office(clerk, manager, hq):
+    """A change with no record for head office (a setting) is anchored by the next upload round,
+    so deleting it from the log is found."""
+    from outlet_desk import audit
+    point_at(hq, manager)
+    settings.update({"outlet.name": "只改了设置"}, actor=manager, now=NOW)
+    assert outbox.pending_count() == 0
+    upload.drain_once(clock=lambda: NOW)
+    assert upload.hq_anchor() == audit.anchor().as_dict()
+    assert not upload.send_anchor()                      # unchanged: not sent again
+    from outlet_desk.db import database, is_sqlite
+    on = "" if is_sqlite() else " ON audit_log"
+    for name in audit.TRIGGERS:
+        database.execute_sql(f"DROP TRIGGER {name}{on}")
+    top = audit.anchor().rows
+    database.execute_sql(f"DELETE FROM audit_log WHERE id = {top}")
+    r = audit.verify(remote=True)
+    assert not r.ok and f"审计日志少了第 {top} 条（总部记下共 {top} 条" in r.message()
+
+
+def test_the_background_worker_anchors_the_log_when_nothing_is_due(clerk, manager, hq):
+    import threading
+    from outlet_desk import audit
+    point_at(hq, manager)
+    settings.update({"outlet.name": "后台"}, actor=manager, now=NOW)
+    worker = upload.UploadWorker(clock=lambda: NOW, first_delay=0)
+    worker.start()
+    try:
+        for _ in range(200):                             # bounded wait for the first round
+            if hq.store.anchor("803"):
+                break
+            threading.Event().wait(0.05)
+    finally:
+        worker.stop()
+        worker.join(10)
+    assert hq.store.anchor("803")["rows"] == audit.anchor().rows
