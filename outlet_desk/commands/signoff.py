@@ -11,6 +11,10 @@ from . import group
 
 
 
+HQ_FAULTS = ("none", "500", "429", "hang", "drop", "empty", "html", "ok", "202", "204", "partial",
+             "wrongkeys", "redirect", "400", "404", "413")
+
+
 def register(sub) -> None:
     ex = group(sub, "export").add_parser(
         "signoffs", help="the day's sign-offs as CSV or XLSX (by the file's extension)")
@@ -34,7 +38,10 @@ def register(sub) -> None:
                     help="its SQLite file (default: hq-received.db in the data directory)")
     hq.add_argument("--token", default="demo-token-803",
                     help="bearer token it expects ('' accepts any); default demo-token-803")
-    hq.add_argument("--fault", choices=["none", "500", "429", "hang", "drop"], default="none")
+    # hqserver.FAULTS + hqserver.LIES, written out: importing http.server would slow every start
+    hq.add_argument("--fault", choices=HQ_FAULTS, default="none",
+                    help="a failure (500, 429, hang, drop) or a lie (empty, html, ok, 202, 204, "
+                         "partial, wrongkeys, redirect, 400, 404, 413); docs/signoff.md")
     hq.add_argument("--fault-count", type=int, help="only the next N batches (default: all)")
     hq.add_argument("--hang-seconds", type=float, default=60.0)
     hq.add_argument("--reject-waybill", action="append", default=[], metavar="WAYBILL",

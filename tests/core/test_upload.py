@@ -534,3 +534,9 @@ def test_the_background_worker_anchors_the_log_when_nothing_is_due(clerk, manage
         worker.stop()
         worker.join(10)
     assert hq.store.anchor("803")["rows"] == audit.anchor().rows
+
+
+def test_the_command_line_offers_every_fault_and_lie_of_the_receiver():
+    from outlet_desk.commands.signoff import HQ_FAULTS
+    from outlet_desk.hqserver import FAULTS, LIES
+    assert HQ_FAULTS == FAULTS + LIES
