@@ -147,7 +147,7 @@ def manifest_anchors(backups: Path | str) -> list[Anchor]:
             continue
         name = f.name[: -len(MANIFEST_SUFFIX)]
         a = Anchor.from_dict(data.get("audit_anchor") if isinstance(data, dict) else None,
-                             f"备份 {name}")
+                             f"备份 {name} 的清单")
         if a:
             out.append(a)
     return out
