@@ -27,7 +27,8 @@ Endpoints::
 
     POST /api/v1/records      a batch (see services/upload.py for the format)
     GET  /api/v1/records      what it holds (?kind=&limit=&offset=)
-    GET  /api/v1/summary      counts: records, by kind, duplicates ignored, rejected, requests
+    GET  /api/v1/summary      counts: records, by kind, duplicates ignored, rejected, requests,
+                              audit log rows anchored per outlet
     GET  /api/v1/anchor       {"outlet_code": "...", "audit_anchor": {"rows", "hash"} | null}
     GET  /control             the current fault switches
     POST /control             {"fault": "500|429|hang|drop|empty|…|none", "count": N (omit: until changed),
@@ -135,9 +136,11 @@ class Store:
             total = self.conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
             kinds = dict(self.conn.execute("SELECT kind, COUNT(*) FROM records GROUP BY kind"))
             counters = dict(self.conn.execute("SELECT name, value FROM counters"))
+            anchors = dict(self.conn.execute("SELECT outlet_code, rows FROM anchors"))
         return {"records": total, "by_kind": kinds,
                 "duplicates_ignored": counters.get("duplicates_ignored", 0),
-                "rejected": counters.get("rejected", 0), "requests": counters.get("requests", 0)}
+                "rejected": counters.get("rejected", 0), "requests": counters.get("requests", 0),
+                "audit_rows_by_outlet": anchors}
 
     def records(self, kind: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict]:
         sql = "SELECT key, kind, waybill, payload, received_at FROM records"
