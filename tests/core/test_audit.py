@@ -102,8 +102,6 @@ def test_cli_audit_verify_reports_tampering(tmp_path, capsys):
 # kind of tampering below is found by each of those anchors on its own.
 import json  # noqa: E402
 
-import httpx  # noqa: E402
-
 from outlet_desk import db as dbmod  # noqa: E402
 from outlet_desk.services import backup, upload  # noqa: E402
 

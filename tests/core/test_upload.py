@@ -520,6 +520,7 @@ def test_with_nothing_to_send_the_audit_anchor_still_reaches_head_office(clerk, 
 
 def test_the_background_worker_anchors_the_log_when_nothing_is_due(clerk, manager, hq):
     import threading
+
     from outlet_desk import audit
     point_at(hq, manager)
     settings.update({"outlet.name": "后台"}, actor=manager, now=NOW)
