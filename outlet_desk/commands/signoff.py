@@ -11,6 +11,10 @@ from . import acts, group
 
 
 
+HQ_FAULTS = ("none", "500", "429", "hang", "drop", "empty", "html", "ok", "202", "204", "partial",
+             "wrongkeys", "redirect", "400", "404", "413")
+
+
 def register(sub) -> None:
     ex = group(sub, "export").add_parser(
         "signoffs", help="the day's sign-offs as CSV or XLSX (by the file's extension)")
@@ -36,7 +40,10 @@ def register(sub) -> None:
                     help="its SQLite file (default: hq-received.db in the data directory)")
     hq.add_argument("--token", default="demo-token-803",
                     help="bearer token it expects ('' accepts any); default demo-token-803")
-    hq.add_argument("--fault", choices=["none", "500", "429", "hang", "drop"], default="none")
+    # hqserver.FAULTS + hqserver.LIES, written out: importing http.server would slow every start
+    hq.add_argument("--fault", choices=HQ_FAULTS, default="none",
+                    help="a failure (500, 429, hang, drop) or a lie (empty, html, ok, 202, 204, "
+                         "partial, wrongkeys, redirect, 400, 404, 413); docs/signoff.md")
     hq.add_argument("--fault-count", type=int, help="only the next N batches (default: all)")
     hq.add_argument("--hang-seconds", type=float, default=60.0)
     hq.add_argument("--reject-waybill", action="append", default=[], metavar="WAYBILL",
@@ -79,6 +86,9 @@ def cmd_upload(ctx) -> int:
     if ctx.args.status:
         c = outbox.counts()
         print(f"待上传 {c.pending}  已上传 {c.sent}  被拒收 {c.rejected}")
+        why = outbox.pending_reason() if c.pending else None
+        if why:
+            print(f"未上传的原因：{why}")
         return 0
     result = upload.drain_once(clock=ctx.now, force=True,
                                progress=lambda done, total: print(f"  {done}/{total}", flush=True))

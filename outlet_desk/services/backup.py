@@ -8,6 +8,8 @@
   silently) and puts the backup in its place atomically (:func:`outlet_desk.datafiles.replace_atomically`).
 * Both are manager operations and audited; a failed backup is remembered (:func:`backup_warning`)
   so that it reaches the manager on screen, not only the log.
+* Each backup has a manifest beside it (``<backup>.manifest.json``) with the audit log's anchor; a
+  restore writes itself into the restored audit log with the newer rows it gave up.
 """
 from __future__ import annotations
 
@@ -151,6 +153,7 @@ def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep:
             for f in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
                 f.unlink(missing_ok=True)
             raise EnvironmentFault(f"备份校验失败：{why}。数据库可能已损坏：请运行 outlet-desk check。")
+        audit.write_manifest(target)     # the audit log's anchor, beside the backup
     except OutletError as exc:
         if to is None:
             _remember(home, ok=False, reason=reason, now=now, why=str(exc))
@@ -167,6 +170,7 @@ def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep:
             keep = settings.get("backup.keep")
         for old in list_backups(home)[keep:]:
             old.path.unlink(missing_ok=True)
+            audit.manifest_path(old.path).unlink(missing_ok=True)
     return BackupInfo(target, now, reason, target.stat().st_size)
 
 
@@ -212,6 +216,7 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
         raise DomainError(f"这个备份不能用来恢复：{why}。当前数据未改动。")
     home = Path(home)
     db_file = home / "outlet.db"
+    replaced = audit.anchor_of_file(db_file) if db_file.exists() else None
     staged = db_file.with_name("outlet.db.restoring")
     with datafiles.restore_lock(home):
         held = datafiles.exclusive_connection(db_file)
@@ -231,8 +236,13 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
                 while aside.exists():
                     n += 1
                     aside = db_file.with_name(f"outlet.db.before-restore-{_stamp(now)}-{n}")
-            _audit_into(staged, actor, "backup.restore", now=now, detail={
-                "backup": backup_file.name, "kept_aside": aside.name if aside else None})
+            # the restore in the restored log, with how many newer audit rows it gave up
+            audit.note_restore(staged, backup_file=backup_file, now=now,
+                               replaced=audit.newest_anchor(replaced, backups_dir(home)),
+                               actor_id=actor.id, actor_name=actor.name,
+                               detail={"kept_aside": aside.name if aside else None})
+            with open(staged, "rb+") as fh:
+                os.fsync(fh.fileno())
             datafiles.replace_atomically(db_file, staged, aside, held)
             held = None
         finally:
@@ -247,23 +257,6 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(f, target)
     return aside or db_file
-
-
-def _audit_into(path: Path, actor: Actor, action: str, *, now: dt.datetime, detail: dict) -> None:
-    """Append an audit row to the database file ``path`` (not the open one), written out."""
-    from ..db import database
-    previous = database.obj
-    target = peewee.SqliteDatabase(str(path), pragmas={"journal_mode": "delete", "synchronous": 2})
-    database.initialize(target)
-    try:
-        with target.atomic():
-            audit.record(actor, action, entity="backup", entity_id=detail.get("backup", ""),
-                         detail=detail, now=now)
-    finally:
-        target.close()
-        database.initialize(previous)
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
 
 
 def newest_good_backup(home: Path) -> BackupInfo | None:
@@ -297,9 +290,12 @@ def check(home: Path | None = None) -> list[str]:
             problems.append(f"外键不一致：{len(fk)} 处（例：表 {fk[0][0]} 第 {fk[0][1]} 行）")
 
     def audit_chain():
-        verdict = audit.verify()
+        put_back = audit.restore_triggers()
+        if put_back:
+            problems.append("审计日志的防改触发器被删除过：" + "、".join(put_back) + "，已重建。")
+        verdict = audit.verify(home=home)
         if not verdict.ok:
-            problems.append(verdict.message())
+            problems.extend(verdict.problems)
 
     if is_sqlite():
         step("SQLite 完整性检查", sqlite_checks)
