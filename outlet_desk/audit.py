@@ -148,10 +148,11 @@ def manifest_path(backup_file: Path | str) -> Path:
     return Path(str(backup_file) + MANIFEST_SUFFIX)
 
 
-def write_manifest(backup_file: Path | str) -> Path:
-    """Write the backup's manifest beside it: the anchor of the log the backup holds."""
+def write_manifest(backup_file: Path | str, found: "Anchor | None" = None) -> Path:
+    """Write the backup's manifest beside it: ``found`` (the live log's anchor once the backup's
+    own audit row is written), else the anchor of the log the backup holds."""
     backup_file = Path(backup_file)
-    found = anchor_of_file(backup_file)
+    found = found or anchor_of_file(backup_file)
     target = manifest_path(backup_file)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(json.dumps({"backup": backup_file.name,

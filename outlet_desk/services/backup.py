@@ -153,7 +153,6 @@ def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep:
             for f in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
                 f.unlink(missing_ok=True)
             raise EnvironmentFault(f"备份校验失败：{why}。数据库可能已损坏：请运行 outlet-desk check。")
-        audit.write_manifest(target)     # the audit log's anchor, beside the backup
     except OutletError as exc:
         if to is None:
             _remember(home, ok=False, reason=reason, now=now, why=str(exc))
@@ -162,6 +161,9 @@ def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep:
         audit.record(actor, "backup.create", entity="backup", entity_id=target.name,
                      detail={"reason": reason, "size": target.stat().st_size,
                              "to": str(folder) if to else "backups/"}, now=now)
+    # the audit log's anchor beside the backup, its own row included (so that deleting that newest
+    # row is found too)
+    audit.write_manifest(target, audit.anchor())
     if to is None:
         _remember(home, ok=True, reason=reason, now=now, why="")
         _copy_photos(home)

@@ -278,7 +278,7 @@ def test_head_office_keeps_the_anchor_and_audit_verify_reads_it_back(clerk, mana
 def test_a_restore_is_audited_with_the_rows_it_gave_up(clerk, manager, tmp_path):
     _history(manager, 10)
     older = backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW)
-    kept = audit.anchor().rows
+    kept = audit.anchor_of_file(older.path).rows        # what the backup holds
     _history(manager, 15)
     backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW + dt.timedelta(minutes=5))
     _history(manager, 5)
@@ -305,11 +305,12 @@ def test_a_restore_is_audited_with_the_rows_it_gave_up(clerk, manager, tmp_path)
 
 
 @pytest.mark.sqlite_only
-def test_cli_audit_verify_names_the_missing_rows(tmp_path, capsys):
+def test_cli_audit_verify_names_the_missing_rows(tmp_path, capsys, monkeypatch):
     from outlet_desk.cli import main
     assert main(["--home", str(tmp_path), "demo"]) == 0
     close_database()
-    assert main(["--home", str(tmp_path), "backup"]) == 0
+    monkeypatch.setenv("OUTLET_DESK_PASSWORD", "manager803")
+    assert main(["--home", str(tmp_path), "backup", "--as", "李店长"]) == 0
     close_database()
     capsys.readouterr()
     con = sqlite3.connect(tmp_path / "outlet.db")
