@@ -142,3 +142,21 @@ def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
     screen.claim_result.click()
     claim = claims.claim_for_ticket(screen.current_id)
     assert claim.status == "paid" and claim.paid_fen == 40000
+
+
+def test_claim_amount_is_parsed_exactly_or_refused(qtbot, make_window):
+    """Regression: the claims screen stored "1,000.50" as 100 fen and "12.345" as 1234."""
+    from outlet_desk.services import claims
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    screen = open_screen(qtbot, window)
+    assert screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "破损"))
+    screen.detail_tabs.setCurrentIndex(3)
+    screen.claim_amount.setText("1,000.50")
+    screen.claim_save.click()
+    assert claims.claim_for_ticket(screen.current_id).amount_fen == 100050
+    assert screen.claim_amount.text() == "1000.50"
+    screen.claim_amount.setText("１２.345")
+    screen.claim_save.click()
+    assert "最多两位小数" in window.banner.text() and "理赔金额" in window.banner.text()
+    assert claims.claim_for_ticket(screen.current_id).amount_fen == 100050

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.fen import format_yuan, parse_yuan
 from outlet_desk.models.eorders import EOrder
 from outlet_desk.models.tickets import Ticket
 from outlet_desk.services import claims, eorders, replies, tickets
@@ -910,7 +911,7 @@ class TicketsScreen(Screen):
                 self.claim_attach[item.kind].setEnabled(editable)
                 self.claim_hash[item.kind].setText(item.photo_hash[:12] if item.photo_hash else "")
         self.claim_number.setText(c.claim_number or "")
-        self.claim_amount.setText(f"{c.amount_fen / 100:.2f}" if c.amount_fen else "")
+        self.claim_amount.setText(format_yuan(c.amount_fen) if c.amount_fen else "")
         for w in (self.claim_save, self.claim_submit, self.claim_number, self.claim_amount):
             w.setEnabled(editable)
         self.claim_result.setEnabled(c.status == "submitted")
@@ -946,20 +947,15 @@ class TicketsScreen(Screen):
                          changes=claims.CHANGES, success=self.tr("Photo attached."))
 
     def _amount_fen(self) -> int | None:
-        text = self.claim_amount.text().strip().replace("，", ".").replace(",", ".")
-        if not text:
-            return None
-        try:
-            yuan, _, cents = text.partition(".")
-            return int(yuan or 0) * 100 + int((cents + "00")[:2])
-        except ValueError:
-            return -1
+        """The typed claim amount in fen (None: left empty); a bad amount raises ValidationError."""
+        text = self.claim_amount.text()
+        return parse_yuan(text, what="理赔金额") if text.strip() else None
 
     def save_claim(self) -> None:
         if not self.current_claim:
             return
-        cid, number, fen = self.current_claim.id, self.claim_number.text(), self._amount_fen()
-        self.ctx.perform(lambda: claims.update_claim(cid, claim_number=number, amount_fen=fen,
+        cid, number = self.current_claim.id, self.claim_number.text()
+        self.ctx.perform(lambda: claims.update_claim(cid, claim_number=number, amount_fen=self._amount_fen(),
                                                      actor=self.ctx.actor, now=self.ctx.now()),
                          changes=claims.CHANGES, success=self.tr("Claim saved."))
 
@@ -979,17 +975,19 @@ class TicketsScreen(Screen):
         if outcome is None:
             return
         paid = outcome == paid_label
-        fen = 0
+        amount = ""
         if paid:
             amount = self._ask(self.tr("Claim result"), self.tr("Amount paid (yuan)"))
             if amount is None:
                 return
-            self.claim_amount.setText(amount)
-            fen = self._amount_fen() or 0
         note = self._ask(self.tr("Claim result"), self.tr("Note"))
         if note is None:
             return
-        self.ctx.perform(lambda: claims.record_result(cid, paid, fen, note, actor=self.ctx.actor, now=self.ctx.now()),
+
+        def run():
+            fen = parse_yuan(amount, what="赔付金额") if paid else 0
+            return claims.record_result(cid, paid, fen, note, actor=self.ctx.actor, now=self.ctx.now())
+        self.ctx.perform(run,
                          changes=claims.CHANGES, success=self.tr("Claim result recorded."))
 
     # == e-orders ==================================================================================
