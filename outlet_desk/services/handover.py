@@ -17,7 +17,7 @@ from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..models import Staff
 from ..models.roster import Handover, HandoverItem, LeaveRequest
 from ..permissions import ANY_STAFF, Actor, operation
-from . import roster, tasks
+from . import replies, roster, tasks
 
 CHANGES = frozenset({changes.TASKS, changes.TICKETS})
 log = logging.getLogger("outlet_desk.handover")
@@ -158,12 +158,19 @@ def prepare(*, now: dt.datetime) -> int:
     return len(work)
 
 
+def _checked(note: str, extra) -> tuple[str, list[str]]:
+    """The colleague reads the note and the items written by hand: the CRM reply rule applies
+    (no "处理中"-style non-answer, disguised or not)."""
+    note = replies.check_text(note, label="交接说明")
+    extra = [replies.check_text(e, label=f"交接事项“{e.strip()[:12]}”") for e in extra if e and e.strip()]
+    return note, extra
+
+
 @operation("handover.write", "写交接", ANY_STAFF)
 def write_note(handover_id: int, note: str, extra: list[str] | tuple = (), *, actor: Actor,
                now: dt.datetime) -> HandoverInfo:
     """The leaving person writes the note (and adds items by hand); open items are gathered again."""
-    note = (note or "").strip()
-    extra = [e.strip() for e in extra if e and e.strip()]
+    note, extra = _checked(note, extra)
     with write_tx():
         h = Handover.get_or_none(Handover.id == handover_id)
         if h is None:
@@ -191,8 +198,7 @@ def hand_over_shift(note: str, extra: list[str] | tuple = (), *, actor: Actor,
                     now: dt.datetime) -> HandoverInfo:
     """At the change of shift: the note and the open items go to the arriving colleague's start
     screen (and stay there the next morning) until acknowledged."""
-    note = (note or "").strip()
-    extra = [e.strip() for e in extra if e and e.strip()]
+    note, extra = _checked(note, extra)
     with write_tx():
         receiver = _receiver_for(actor.id, now.date())
         if receiver is None:

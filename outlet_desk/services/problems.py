@@ -23,7 +23,7 @@ from ..openitems import OpenItem
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
-from . import duty_events
+from . import duty_events, replies
 
 OUTCOME_LABELS = {ProblemRecord.STOCK: "回到库存", ProblemRecord.DELIVERY: "改为派送",
                   ProblemRecord.RETURN: "退件", ProblemRecord.FORWARD: "转件"}
@@ -146,7 +146,7 @@ def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Act
     from . import returns
     if outcome not in ProblemRecord.OUTCOMES:
         raise ValidationError("请选择处理结果：回到库存、改为派送、退件或转件。")
-    note = (note or "").strip()
+    note = replies.check_text(note, label="处理说明")      # colleagues (and the sender) read it
     with write_tx():
         rec = ProblemRecord.get_or_none(ProblemRecord.id == problem_id)
         if rec is None:
@@ -199,6 +199,7 @@ def open_sender_ticket(problem_id: int, detail: str = "", *, actor: Actor,
     if rec.ticket_id:
         raise DomainError(f"这条问题件已有工单 #{rec.ticket_id}。")
     category = "破损" if rec.reason == "破损" else "查询"
+    detail = replies.check_text(detail, label="给寄件人的说明")
     with write_tx():
         t = tickets.open_ticket(category, f"问题件 {rec.parcel.waybill}：{rec.reason}，请联系寄件人",
                                 source="auto", waybills=[rec.parcel.waybill],

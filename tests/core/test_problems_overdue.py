@@ -196,3 +196,15 @@ def test_every_day_from_the_reminder_falls_in_exactly_one_bucket(remind, ret, da
     assert bs[-1].high is None and bs[-1].low == max(ret, remind)
     lows = [b.low for b in bs]
     assert lows == sorted(lows) and lows[0] == remind
+
+
+@pytest.mark.parametrize("note", ["处理中", "核 實 中", "请\u200b知悉"])
+def test_an_outcome_note_may_not_be_a_non_answer(db, clerk, now, note):
+    """Issue 17: the SOP forbids "处理中"-style non-answers wherever a colleague or customer reads them."""
+    p = make_parcel()
+    a = problems.open_problem(p.id, "无人接听", actor=clerk, now=now)
+    with pytest.raises(ValidationError, match="^处理说明里有禁用语"):
+        problems.resolve_problem(a.id, "stock", "已联系，" + note, actor=clerk, now=now)
+    with pytest.raises(ValidationError, match="^给寄件人的说明里有禁用语"):
+        problems.open_sender_ticket(a.id, note, actor=clerk, now=now)
+    assert Parcel.get_by_id(p.id).problem and ProblemRecord.get_by_id(a.id).ticket_id is None

@@ -129,3 +129,18 @@ def test_checklist_templates_are_edited_by_the_manager_only_and_validated(manage
     assert [t.id for t in tasks.templates()] == ["X1", "X2"]
     assert [i.id for i in tasks.checklist(now.date(), now=now)] == ["X1", "X2"]
     assert AuditLog.select().where(AuditLog.action == "settings.update").count() == 1
+
+
+@pytest.mark.parametrize("note,extra", [("3号架的件處理中", []), ("韵达件还没上架", ["客户投诉核，实，中"]),
+                                        ("请知\n悉", [])])
+def test_a_handover_may_not_be_a_non_answer(setup, clerk, clerk_b, note, extra):
+    """Issue 17: the colleague reads the note; "处理中"-style phrases are refused, disguised or not."""
+    evening = dt.datetime(2026, 6, 10, 19, 55)
+    with pytest.raises(ValidationError, match="禁用语"):
+        handover.hand_over_shift(note, extra, actor=clerk_b, now=evening)
+    assert handover.to_acknowledge(clerk, dt.datetime(2026, 6, 11, 8, 0)) == []
+    handover.prepare(now=EVE)
+    [h] = handover.to_write(clerk, EVE)
+    with pytest.raises(ValidationError, match="禁用语"):
+        handover.write_note(h.id, note, extra, actor=clerk, now=EVE)
+    assert not handover.get(h.id).written

@@ -704,6 +704,12 @@ class TicketsScreen(Screen):
     def reply_parts(self) -> tuple[str, str, str]:
         return self.situation.toPlainText(), self.solution.toPlainText(), self.when.text()
 
+    def _reply_problems(self, parts) -> list:
+        """The reply rule as the core applies it at sending: real time, not past, within the deadline."""
+        now = self.ctx.now()
+        latest = tickets.promise_limit(self.current.row, now) if self.current else None
+        return replies.check_reply(*parts, now=now, latest=latest)
+
     def check_live(self) -> None:
         if self._loading:
             return
@@ -715,7 +721,7 @@ class TicketsScreen(Screen):
             self.preview_text.setText(self.current.reply_text if self.current and self.current.reply_text else "")
             self.copy_button.setEnabled(bool(self.current and self.current.reply_text))
             return
-        problems = replies.check_reply(*parts)
+        problems = self._reply_problems(parts)
         if problems:
             self.validation.setStyleSheet("color:#c62828;font-weight:bold;")
             self.validation.setText("\n".join("✗ " + p.message for p in problems))
@@ -750,7 +756,7 @@ class TicketsScreen(Screen):
     def copy_reply(self) -> None:
         parts = self.reply_parts()
         if any(p.strip() for p in parts):
-            problems = replies.check_reply(*parts)
+            problems = self._reply_problems(parts)
             if problems:
                 self.ctx.banner.error(problems[0].message)
                 return
