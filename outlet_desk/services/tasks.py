@@ -62,7 +62,8 @@ SETTINGS = [
                 "每日工作清单（按岗位）", kind="json", section="shifts",
                 help='[{"id": "A01", "post": "A" or "*", "time": "08:00", "text": "…", '
                      '"key": "signoff_uploaded" (ticks itself), "by": true (deadline), '
-                     '"every": 3 (every n days)}]'),
+                     '"every": 3 (every n days)}]',
+                validate=lambda value: check_templates(value)),
 ]
 
 CHANGES = frozenset({changes.TASKS})
@@ -254,6 +255,13 @@ def tick(day: dt.date, item_id: str, done: bool = True, *, actor: Actor,
 def known_keys() -> list[str]:
     """The duty event keys other flows report (``duty_events`` constants)."""
     return sorted(v for k, v in vars(de).items() if k.isupper() and isinstance(v, str))
+
+
+def check_templates(value) -> list[dict]:
+    """The ``duty.templates`` setting's check."""
+    if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+        raise ValidationError("“每日工作清单”应是一行一项的列表（设置 → 班次）。")
+    return validate_templates(value)
 
 
 def validate_templates(rows: list[dict]) -> list[dict]:
