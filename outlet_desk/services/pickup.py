@@ -270,9 +270,9 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
         method = ""
         if cod_total:
             method = (payment_method or "").strip()
-            if method not in Payment.METHODS or method == "到付":
+            if method not in Payment.COD_METHODS:
                 raise ValidationError(
-                    f"有到付 {format_yuan(cod_total)} 元：请选择收款方式（现金、微信、支付宝）。")
+                    f"有到付 {format_yuan(cod_total)} 元：请选择收款方式（{'、'.join(Payment.COD_METHODS)}）。")
         for p in parcels:
             if p.cod_fen:
                 money.record_payment(Payment.COD, method, int(p.cod_fen), ref=p.waybill,

@@ -23,7 +23,7 @@ from ..openitems import OpenItem
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
-from . import duty_events, replies
+from . import duty_events
 
 OUTCOME_LABELS = {ProblemRecord.STOCK: "回到库存", ProblemRecord.DELIVERY: "改为派送",
                   ProblemRecord.RETURN: "退件", ProblemRecord.FORWARD: "转件"}
@@ -143,7 +143,7 @@ def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Act
     ``mis_sorted``, ``should_have_gone``, ``sender_name``, ``sender_phone`` as for
     :func:`returns.start_return`.  The parcel's other open problems are closed with it.
     """
-    from . import returns
+    from . import replies, returns
     if outcome not in ProblemRecord.OUTCOMES:
         raise ValidationError("请选择处理结果：回到库存、改为派送、退件或转件。")
     note = replies.check_text(note, label="处理说明")      # colleagues (and the sender) read it
@@ -192,7 +192,7 @@ def _return_reason(problem_reason: str) -> str:
 def open_sender_ticket(problem_id: int, detail: str = "", *, actor: Actor,
                        now: dt.datetime) -> int:
     """Open a service ticket to reach the sender about this problem (once per problem)."""
-    from . import tickets
+    from . import replies, tickets
     rec = ProblemRecord.get_or_none(ProblemRecord.id == problem_id)
     if rec is None:
         raise NotFound("没有这条问题件记录。")
@@ -255,6 +255,5 @@ def open_items(staff_id: int, now: dt.datetime) -> list[OpenItem]:
             .join(Parcel).where(ProblemRecord.resolved_at.is_null()
                                 & (ProblemRecord.opened_by == staff_id))
             .order_by(ProblemRecord.opened_at).objects())
-    return [OpenItem("problem", str(r.id),
-                     f"问题件 {r.waybill}：{r.reason}{('，' + r.note) if r.note else ''}"
-                     f"（已 {age_text(now - r.opened_at)}）") for r in rows]
+    return [OpenItem("problem", str(r.id), f"问题件 {r.waybill}：{r.reason}{('，' + r.note) if r.note else ''}",
+                     since=r.opened_at) for r in rows]      # the age is worked out when it is read

@@ -217,11 +217,23 @@ def checklist(day: dt.date, *, staff_id: int | None = None, now: dt.datetime) ->
         elif t.key and t.key in seen:
             at, by = seen[t.key], ""
             state = "late" if (t.by and due and at > due) else "auto"
+        elif t.key in _LIVE and (live := _LIVE[t.key](day, now))[0]:
+            at, by, state = live[1], "", "auto"
         else:
             at, by = None, ""
             state = "missed" if (day < now.date() or (t.by and due and now > due)) else "open"
         out.append(CheckItem(t.id, t.post, t.time, t.text, t.key, state, at, by))
     return out
+
+
+def _tickets_answered(day: dt.date, now: dt.datetime):
+    from . import tickets
+    return tickets.day_answered(day, now)
+
+
+#: duties that tick from the state of the data rather than from an observed event (looking at a
+#: screen ticks nothing): key → f(day, now) -> (done, at)
+_LIVE = {de.TICKETS_CLOSED: _tickets_answered}
 
 
 def _at(day: dt.date, hhmm: str) -> dt.datetime | None:

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from .. import audit, changes
 from ..db import write_tx
@@ -264,6 +264,27 @@ def reply(ticket_id: int, situation: str, solution: str, when: str, *, actor: Ac
         t.save()
         _event(t.id, TicketEvent.REPLIED, actor, now, text)
     return text
+
+
+def day_answered(day: dt.date, now: dt.datetime) -> tuple[bool, dt.datetime | None]:
+    """The duty "查看当日 CRM" (``duty_events.TICKETS_CLOSED``): done when no ticket opened by the
+    end of ``day`` (or by ``now``, today) still awaits its reply — every one answered or closed —
+    and one was answered or closed that day.  Returns (done, when the last one was)."""
+    start = dt.datetime.combine(day, dt.time(0, 0))
+    end = min(now, start + dt.timedelta(days=1))
+    if end <= start:
+        return False, None
+    waiting = Ticket.select().where(
+        (Ticket.created_at <= end) & (Ticket.replied_at.is_null() | (Ticket.replied_at > end))
+        & (Ticket.closed_at.is_null() | (Ticket.closed_at > end))).exists()
+    if waiting:
+        return False, None
+    last = [Ticket.select(fn.MAX(column)).where((column >= start) & (column <= end)).scalar()
+            for column in (Ticket.replied_at, Ticket.closed_at)]
+    last = [at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at)) for at in last if at]
+    if not last:                 # nothing was answered that day: the clerk looks and ticks by hand
+        return False, None
+    return True, max(last)
 
 
 def promise_limit(ticket, now: dt.datetime) -> dt.datetime:

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 from outlet_desk import changes
 from outlet_desk.fen import format_yuan
 from outlet_desk.models.counter import NotifyLog, StockCheckItem
+from outlet_desk.models.money import Payment
 from outlet_desk.services import notify, pickup, sms, stockcheck
 
 from ..models.rows import Column, RowsTableModel
 from ..widgets.scanfield import ScanField
 from .base import Screen
 
-PAY_METHODS = ("现金", "微信", "支付宝")
+PAY_METHODS = Payment.COD_METHODS        # the core's one list
 
 
 def _yuan(fen: int) -> str:
