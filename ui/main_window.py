@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
+from outlet_desk.errors import OutletError
 from outlet_desk.services import attendance, staff, status
 
 from .context import AppContext
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         self.login.reload(keep_person)
 
     def on_logged_in(self, actor) -> None:
-        self._settings_warned = tuple(settings.problems())    # said once, last, below
+        self._settings_warned = self._settings_problems()    # said once at login, last (below)
         previous = self.ctx.actor
         self.ctx.actor = actor
         for i, screen in enumerate(self.screens):
@@ -222,10 +223,17 @@ class MainWindow(QMainWindow):
             self._warn_eorders()
         self._warn_settings()
 
+    @staticmethod
+    def _settings_problems() -> tuple:
+        try:
+            return tuple(settings.problems())
+        except OutletError:          # the database is away for a moment: the next refresh tells
+            return ()
+
     def _warn_settings(self, *, force: bool = False) -> None:
         """A stored setting that fails its check (an older version's, or written into the database
         by hand): the core runs on its default; the banner says which, once per new problem."""
-        problems = tuple(settings.problems())
+        problems = self._settings_problems()
         self.status_settings.setVisible(bool(problems))
         self.status_settings.setText(self.tr("Settings to fix: %1 (F11)").replace("%1", str(len(problems))))
         self.status_settings.setToolTip("\n".join(problems))
