@@ -94,7 +94,8 @@ def open_problem(parcel_id: int, reason: str, note: str = "", *, actor: Actor,
     """Register a problem on a parcel.  ``photo`` (bytes or a path) is optional evidence."""
     if reason not in ProblemRecord.REASONS:
         raise ValidationError(f"问题原因只能是：{'、'.join(ProblemRecord.REASONS)}。")
-    note = (note or "").strip()
+    from . import replies
+    note = replies.check_text(note, label="问题件备注")   # colleagues, handovers and the sender read it
     if reason == "其他" and not note:
         raise ValidationError("原因选“其他”时必须写备注。")
 

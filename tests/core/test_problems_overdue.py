@@ -208,3 +208,6 @@ def test_an_outcome_note_may_not_be_a_non_answer(db, clerk, now, note):
     with pytest.raises(ValidationError, match="^给寄件人的说明里有禁用语"):
         problems.open_sender_ticket(a.id, note, actor=clerk, now=now)
     assert Parcel.get_by_id(p.id).problem and ProblemRecord.get_by_id(a.id).ticket_id is None
+    with pytest.raises(ValidationError, match="^问题件备注里有禁用语"):     # it becomes the sender's text
+        problems.open_problem(p.id, "地址不详", "地址" + note, actor=clerk, now=now)
+    assert ProblemRecord.select().count() == 1
