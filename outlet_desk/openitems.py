@@ -18,6 +18,7 @@ class OpenItem:
     ref: str         # id in its own table, as text
     title: str       # one line a colleague understands, phones masked
     assignable: bool = True   # can move to the colleague on acknowledgement
+    since: dt.datetime | None = None   # open since (its age is shown live, never frozen in the title)
 
 
 def collect(staff_id: int, now: dt.datetime) -> list[OpenItem]:

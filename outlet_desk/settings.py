@@ -1,7 +1,17 @@
 """Outlet business rules stored in the database, with defaults, editable by a manager, audited.
 
 Each capability declares its own keys as a module-level ``SETTINGS`` list of :class:`SettingSpec` in
-its ``services/<name>.py``; :func:`specs` gathers them.  Per-PC preferences (printer, window
+its ``services/<name>.py``; :func:`specs` gathers them.
+
+**Every value is checked when it is saved** (:func:`coerce`): by its kind (int range, time, choices …)
+and by the spec's ``validate`` callable, which takes the value, returns it clean and raises
+:class:`ValidationError` with one line naming the field.  Generic checks for such callables live
+here (:func:`check_hours`, :func:`check_placeholders`, :func:`check_patterns`,
+:func:`check_positive_map`).
+
+**A bad stored value never breaks a screen** (one written by an older version or straight into the
+database): :func:`get` checks stored values the same way and, for one that fails, returns the
+default instead; :func:`problems` lists them, one line each, for the banner.  Per-PC preferences (printer, window
 geometry, language) are not here: they live in QSettings on the UI side.
 """
 from __future__ import annotations
@@ -10,6 +20,8 @@ import datetime as dt
 import importlib
 import json
 import pkgutil
+import re
+import string
 import threading
 from dataclasses import dataclass, field
 
@@ -45,9 +57,10 @@ SETTINGS = [
     SettingSpec("outlet.phone", "0571-88888803", "Outlet phone", "网点电话"),
     SettingSpec("outlet.carriers", ["极兔", "中通", "圆通", "韵达", "申通", "顺丰", "EMS", "京东", "德邦"],
                 "Carriers served", "服务的快递公司", kind="list"),
-    SettingSpec("outlet.opening_hours", "08:00-20:00", "Opening hours", "营业时间"),
+    SettingSpec("outlet.opening_hours", "08:00-20:00", "Opening hours", "营业时间",
+                validate=lambda v: check_hours("营业时间")(v)),
     SettingSpec("outlet.open_weekdays", [1, 2, 3, 4, 5, 6, 7], "Open weekdays (1=Mon)",
-                "营业日（1=周一）", kind="list"),
+                "营业日（1=周一）", kind="list", validate=lambda v: check_weekdays(v)),
     SettingSpec("storage.days", 7, "Storage period (days)", "保管期（天）", kind="int", section="stock",
                 minimum=1, maximum=60),
     SettingSpec("storage.remind_day", 3, "Reminder on day", "第几天再次提醒", kind="int",
@@ -113,22 +126,81 @@ def _stored() -> dict[str, str]:
     return values
 
 
+_KIND_TYPES = {"str": str, "time": str, "int": int, "bool": bool, "list": list}
+
+
+def _decode(spec: SettingSpec, raw: str) -> tuple[object, str]:
+    """(value, "") for a good stored value; (the default, one-line problem) for a bad one."""
+    try:
+        value = json.loads(raw)
+        kind = _KIND_TYPES.get(spec.kind)
+        if kind and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+            return spec.default, f"“{spec.label_zh}”存的值类型不对。"
+        return coerce(spec, value), ""
+    except ValidationError as exc:
+        problem = exc.message
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+        problem = f"“{spec.label_zh}”存的值格式不对。"
+    return spec.default, problem
+
+
+def _checked(stored: dict[str, str]) -> dict[str, str]:
+    """{key: problem ("" = fine)} of this ``stored`` snapshot, filled as keys are read (per thread)."""
+    memo = getattr(_LOCAL, "checked", None)
+    if memo is None or memo[0] is not stored:
+        memo = (stored, {})
+        _LOCAL.checked = memo
+    return memo[1]
+
+
+_BUSY = object()
+
+
+def _read(spec: SettingSpec, stored: dict[str, str], memo: dict) -> tuple[object, str]:
+    """(value, problem) of one setting: a fresh copy of a good stored value (callers may keep or
+    change it), the default for a missing or bad one."""
+    raw = stored.get(spec.key)
+    if raw is None:
+        return spec.default, ""
+    problem = memo.get(spec.key)
+    if problem is _BUSY:                     # a validator that reads its own key sees the default
+        return spec.default, ""
+    if problem is None:
+        memo[spec.key] = _BUSY
+        try:
+            problem = _decode(spec, raw)[1]
+        finally:
+            memo.pop(spec.key, None)
+        memo[spec.key] = problem
+    return (spec.default, problem) if problem else (json.loads(raw), "")
+
+
 def get(key: str):
     spec = specs().get(key)
     if spec is None:
         raise KeyError(key)
-    raw = _stored().get(key)
-    return json.loads(raw) if raw is not None else spec.default
+    stored = _stored()
+    return _read(spec, stored, _checked(stored))[0]
 
 
 def get_many(keys) -> dict:
-    keys = list(keys)
     known = specs()
     stored = _stored()
-    out = {}
-    for k in keys:
-        raw = stored.get(k)
-        out[k] = json.loads(raw) if raw is not None else known[k].default
+    memo = _checked(stored)
+    return {k: _read(known[k], stored, memo)[0] for k in keys}
+
+
+def problems() -> list[str]:
+    """One line per stored setting that fails its check (the screens run on its default meanwhile)."""
+    known = specs()
+    stored = _stored()
+    memo = _checked(stored)
+    out = []
+    for key in sorted(stored, key=lambda k: list(known).index(k) if k in known else len(known)):
+        if key in known:
+            problem = _read(known[key], stored, memo)[1]
+            if problem:
+                out.append(f"设置有误：{problem.rstrip('。')}，已暂用默认值，请店长在“设置”里改正。")
     return out
 
 
@@ -138,6 +210,13 @@ def all_values() -> dict:
 
 def coerce(spec: SettingSpec, value):
     """Validate one value against its spec; raise ValidationError with a one-line reason."""
+    value = _coerce_kind(spec, value)
+    if spec.validate is not None and spec.kind != "json":     # json: inside, after decoding
+        value = spec.validate(value)
+    return value
+
+
+def _coerce_kind(spec: SettingSpec, value):
     name = spec.label_zh
     if spec.kind == "int":
         try:
@@ -183,6 +262,111 @@ def coerce(spec: SettingSpec, value):
     return text
 
 
+# -- checks for ``SettingSpec.validate`` --------------------------------------------------------
+_HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def minutes_of(text: str, *, field: str) -> int:
+    """"08:30" → 510; "24:00" is the end of the day; anything else → ValidationError naming ``field``."""
+    m = _HHMM.match(str(text).strip().replace("：", ":"))
+    if not m or int(m.group(2)) > 59 or int(m.group(1)) * 60 + int(m.group(2)) > 24 * 60:
+        raise ValidationError(f"“{field}”里的“{text}”不是一天里的时刻（00:00–24:00）。")
+    return int(m.group(1)) * 60 + int(m.group(2))
+
+
+def hours_range(text: str, *, field: str) -> tuple[int, int]:
+    """"08:00-12:00" → (480, 720); refuses 14:30-24:30 and an end before its start."""
+    parts = str(text).replace("–", "-").replace("—", "-").replace("~", "-").split("-")
+    if len(parts) != 2:
+        raise ValidationError(f"“{field}”里的“{text}”应写成 08:00-12:00。")
+    if not all(_HHMM.match(p.strip().replace("：", ":")) for p in parts):
+        raise ValidationError(f"“{field}”里的“{text}”应写成 08:00-12:00。")
+    try:
+        start, end = minutes_of(parts[0], field=field), minutes_of(parts[1], field=field)
+    except ValidationError:
+        raise ValidationError(f"“{field}”里的“{text}”超出了一天（00:00–24:00）。") from None
+    if end <= start:
+        raise ValidationError(f"“{field}”里的“{text}”结束不晚于开始。")
+    return start, end
+
+
+def check_hours(field: str):
+    """A ``validate`` for one "HH:MM-HH:MM" range (e.g. opening hours)."""
+    def check(value):
+        text = str(value).strip()
+        hours_range(text, field=field)
+        return text
+    return check
+
+
+def check_placeholders(field: str, known):
+    """A ``validate`` for a message template: only ``{known}`` placeholders, braces balanced."""
+    known = tuple(known)
+
+    def check(value):
+        text = str(value)
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        except ValueError:
+            raise ValidationError(f"“{field}”的花括号不成对：占位符写成 {{outlet}} 这样。") from None
+        for name in names:
+            if name not in known:
+                shown = " ".join("{" + k + "}" for k in known)
+                raise ValidationError(f"“{field}”里的占位符“{{{name}}}”不认识；可用：{shown}。")
+        return text
+    return check
+
+
+def check_patterns(field: str):
+    """A ``validate`` for custom waybill patterns [{carrier, regex, example}]: each regex compiles
+    and its example matches it."""
+    def check(value):
+        if not isinstance(value, list):
+            raise ValidationError(f"“{field}”应是一个列表：[{{\"carrier\": …, \"regex\": …, \"example\": …}}]。")
+        out = []
+        for i, row in enumerate(value, start=1):
+            if not isinstance(row, dict):
+                raise ValidationError(f"“{field}”第 {i} 条不是 {{carrier, regex, example}}。")
+            carrier, regex = str(row.get("carrier") or "").strip(), str(row.get("regex") or "")
+            example = str(row.get("example") or "").strip()
+            if not carrier:
+                raise ValidationError(f"“{field}”第 {i} 条没有写快递公司（carrier）。")
+            try:
+                compiled = re.compile(regex)
+            except re.error as exc:
+                raise ValidationError(f"“{field}”第 {i} 条的正则写错了：{exc}。") from None
+            if not regex:
+                raise ValidationError(f"“{field}”第 {i} 条没有写正则（regex）。")
+            if not example or not compiled.match(example):       # matched as the scanner's are
+                raise ValidationError(f"“{field}”第 {i} 条的例子“{example}”不符合它的正则，请核对。")
+            out.append({**row, "carrier": carrier, "regex": regex, "example": example})
+        return out
+    return check
+
+
+def check_positive_map(field: str, *, keys=None, maximum: int = 24 * 30):
+    """A ``validate`` for {name: whole number 1…maximum} (deadlines, promises in hours)."""
+    def check(value):
+        if not isinstance(value, dict) or not value:
+            raise ValidationError(f"“{field}”应写成 {{\"名称\": 小时数}}。")
+        out = {}
+        for k, v in value.items():
+            if keys is not None and k not in keys:
+                raise ValidationError(f"“{field}”里的“{k}”不认识；可用：{'、'.join(keys)}。")
+            if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= maximum:
+                raise ValidationError(f"“{field}”里“{k}”的值应是 1–{maximum} 的整数。")
+            out[k] = v
+        return out
+    return check
+
+
+def check_weekdays(value):
+    if not value or any(isinstance(d, bool) or not isinstance(d, int) or not 1 <= d <= 7 for d in value) \
+            or len(set(value)) != len(value):
+        raise ValidationError("“营业日（1=周一）”应是 1–7 的不重复数字，如 1,2,3,4,5,6,7。")
+    return sorted(value)
+
+
 @operation("settings.update", "修改网点设置", MANAGER_ONLY)
 def update(values: dict, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Change several settings at once; every change is audited with old and new value."""
@@ -194,7 +378,8 @@ def update(values: dict, *, actor: Actor, now: dt.datetime) -> frozenset:
         clean[key] = coerce(known[key], value)
     _invalidate()
     with write_tx():
-        current = get_many(clean.keys())
+        stored = _stored()           # as stored, not the default that stands in for a bad value
+        current = {k: json.loads(stored[k]) if k in stored else known[k].default for k in clean}
         for key, value in clean.items():
             if current[key] == value:
                 continue

@@ -6,7 +6,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from outlet_desk import changes
+from outlet_desk import changes, settings
+from outlet_desk.errors import OutletError
 from outlet_desk.services import attendance, staff, status
 
 from .context import AppContext
@@ -81,8 +82,12 @@ class MainWindow(QMainWindow):
         self.status_tickets = QLabel()      # overdue tickets (tickets capability)
         self.status_eorders = QLabel()      # e-orders close to their limit (tickets capability)
         self._eorders_warned: set = set()
+        self._settings_warned: tuple = ()
+        self.status_settings = QLabel()     # a stored setting fails its check (the core uses its default)
+        self.status_settings.setStyleSheet("background:#c62828;color:white;font-weight:bold;padding:0 6px;")
+        self.status_settings.hide()
         for w in (self.status_clerk, self.status_post, self.status_uploads, self.status_signoff,
-                  self.status_tickets, self.status_eorders):
+                  self.status_tickets, self.status_eorders, self.status_settings):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.status_time)
         self.clock_timer = QTimer(self)
@@ -125,6 +130,7 @@ class MainWindow(QMainWindow):
         self.login.reload(keep_person)
 
     def on_logged_in(self, actor) -> None:
+        self._settings_warned = self._settings_problems()    # said once at login, last (below)
         previous = self.ctx.actor
         self.ctx.actor = actor
         for i, screen in enumerate(self.screens):
@@ -143,6 +149,7 @@ class MainWindow(QMainWindow):
             self.show_screen(self.stack.currentWidget())   # unlock: back where the clerk was
         else:
             self.show_screen(self.screens[0])
+        self._warn_settings(force=True)
 
     def lock(self) -> None:
         """Back to the PIN screen; the screens keep what was typed."""
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)
         screen.activate()
+        self._warn_settings()
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self.screens):
@@ -213,6 +221,28 @@ class MainWindow(QMainWindow):
         self.status_eorders.setStyleSheet("background:#ef6c00;color:white;font-weight:bold;padding:0 6px;")
         if info.eorders_urgent:
             self._warn_eorders()
+        self._warn_settings()
+
+    @staticmethod
+    def _settings_problems() -> tuple:
+        try:
+            return tuple(settings.problems())
+        except OutletError:          # the database is away for a moment: the next refresh tells
+            return ()
+
+    def _warn_settings(self, *, force: bool = False) -> None:
+        """A stored setting that fails its check (an older version's, or written into the database
+        by hand): the core runs on its default; the banner says which, once per new problem."""
+        problems = self._settings_problems()
+        self.status_settings.setVisible(bool(problems))
+        self.status_settings.setText(self.tr("Settings to fix: %1 (F11)").replace("%1", str(len(problems))))
+        self.status_settings.setToolTip("\n".join(problems))
+        if problems and (force or problems != self._settings_warned):
+            text = problems[0]
+            if len(problems) > 1:
+                text += " " + self.tr("(%1 more settings need fixing)").replace("%1", str(len(problems) - 1))
+            self.banner.show_message(text, "warning")
+        self._settings_warned = problems
 
     def _warn_eorders(self) -> None:
         """A banner warning, once per order and stage, when an e-order nears its limit."""
@@ -232,6 +262,8 @@ class MainWindow(QMainWindow):
             break
 
     def _on_changes(self, kinds) -> None:
+        if changes.SETTINGS in kinds:
+            self._warn_settings()
         if kinds & {changes.SIGNOFF, changes.UPLOAD, changes.ROSTER, changes.RETURNS, changes.TICKETS}:
             self.refresh_status()
 

@@ -10,6 +10,7 @@ import io
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from ..fen import format_yuan
 from . import FONT, dots, register_fonts
 from .barcode import draw_code128_centered
 
@@ -18,7 +19,7 @@ MARGIN = 4 * mm
 
 
 def _fmt_yuan(fen: int) -> str:
-    return f"{fen // 100}.{fen % 100:02d}"
+    return format_yuan(fen)
 
 
 def _fmt_kg(grams: int) -> str:

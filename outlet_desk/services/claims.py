@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import audit, changes
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..fen import format_yuan
 from ..models.tickets import Claim, ClaimItem, Ticket, TicketEvent
 from ..permissions import Actor, operation
 from ..settings import SettingSpec
@@ -186,7 +187,7 @@ def update_claim(claim_id: int, *, claim_number: str | None = None, amount_fen: 
         audit.record(actor, "claim.update", entity="claim", entity_id=c.id,
                      detail={"before": before, "claim_number": c.claim_number, "amount_fen": c.amount_fen},
                      now=now)
-        _event(c, actor, now, f"理赔单号 {c.claim_number or '—'}，金额 {c.amount_fen / 100:.2f} 元")
+        _event(c, actor, now, f"理赔单号 {c.claim_number or '—'}，金额 {format_yuan(c.amount_fen)} 元")
     return _info(c)
 
 

@@ -29,13 +29,13 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, replace
-from decimal import Decimal, InvalidOperation
 
 from peewee import SQL, Case, fn
 
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DayLocked, DomainError, ValidationError
+from ..fen import format_yuan
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.dayclose import DayAdjustment, DayClose
 from ..models.money import Payment
@@ -226,27 +226,9 @@ class Ledger:
 # ---------------------------------------------------------------------------------------------
 # Money helpers
 # ---------------------------------------------------------------------------------------------
-def yuan(fen: int | None, *, sign: bool = False) -> str:
-    """12345 → "123.45" (sign=True: "+123.45" / "−5.00")."""
-    if fen is None:
-        return "—"
-    text = f"{abs(fen) // 100}.{abs(fen) % 100:02d}"
-    if fen < 0:
-        return "-" + text
-    return ("+" + text) if sign and fen > 0 else text
-
-
-def parse_yuan(text: str) -> int:
-    """ "12.5" / "12.50" / "１２" → fen.  One line refusal for anything else."""
-    import unicodedata
-    raw = unicodedata.normalize("NFKC", str(text or "")).strip().replace(",", "").replace("元", "")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise ValidationError(f"“{text}”不是金额：请输入元，例如 125.50。") from None
-    if value != value.quantize(Decimal("0.01")):
-        raise ValidationError("金额最多两位小数（分）。")
-    return int(value * 100)
+def yuan(amount: int | None, *, sign: bool = False) -> str:
+    """12345 → "123.45" (sign=True: "+123.45" / "-5.00"); None → "—".  See :mod:`outlet_desk.fen`."""
+    return format_yuan(amount, sign=sign, none="—")
 
 
 def denominations_total(counts: dict) -> int:

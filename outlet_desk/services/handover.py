@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from .. import audit, changes, openitems
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..models import Staff
+from ..models.problems import ProblemRecord
 from ..models.roster import Handover, HandoverItem, LeaveRequest
 from ..permissions import ANY_STAFF, Actor, operation
-from . import roster, tasks
+from . import replies, roster, tasks
 
 CHANGES = frozenset({changes.TASKS, changes.TICKETS})
 log = logging.getLogger("outlet_desk.handover")
@@ -32,6 +34,13 @@ class ItemInfo:
     assignable: bool
     manual: bool
     acknowledged: bool
+    since: dt.datetime | None = None     # open since: the age is shown as of reading, not writing
+
+    def label(self, now: dt.datetime) -> str:
+        """The title with the item's live age ("已 2小时"), as the colleague reads it now."""
+        from .problems import age_text
+        title = _FROZEN_AGE.sub("", self.title)      # notes written before the age went live
+        return f"{title}（已 {age_text(now - self.since)}）" if self.since else title
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,18 @@ KIND_ZH = {"notebook": "本子", "problem": "问题件", "ticket": "工单", "re
            "manual": "手写"}
 
 
+_FROZEN_AGE = re.compile(r"（已 [0-9天小时分钟]+）$")
+
+
+def _since(rows: list[HandoverItem]) -> dict[tuple[str, str], dt.datetime]:
+    """When each gathered item became open, looked up now (one query per kind)."""
+    refs = [int(r.ref) for r in rows if r.kind == "problem" and r.ref.isdigit()]
+    if not refs:
+        return {}
+    return {("problem", str(i)): at for i, at in ProblemRecord.select(ProblemRecord.id, ProblemRecord.opened_at)
+            .where(ProblemRecord.id.in_(refs)).tuples()}
+
+
 def _names() -> dict[int, str]:
     return dict(Staff.select(Staff.id, Staff.name).tuples())
 
@@ -68,10 +89,12 @@ def _views(handovers: list[Handover]) -> list[HandoverInfo]:
         return []
     names = _names()
     items: dict[int, list[ItemInfo]] = {h.id: [] for h in handovers}
-    for it in HandoverItem.select().where(HandoverItem.handover.in_(list(items))) \
-            .order_by(HandoverItem.id):
+    rows = list(HandoverItem.select().where(HandoverItem.handover.in_(list(items))).order_by(HandoverItem.id))
+    since = _since(rows)
+    for it in rows:
         items[it.handover_id].append(ItemInfo(it.id, it.kind, it.ref, it.title, it.assignable,
-                                              it.manual, it.acknowledged_at is not None))
+                                              it.manual, it.acknowledged_at is not None,
+                                              since.get((it.kind, it.ref))))
     leaves = {r.id: r for r in LeaveRequest.select().where(
         LeaveRequest.id.in_([h.leave_id for h in handovers if h.leave_id]))}
     out = []
@@ -158,12 +181,19 @@ def prepare(*, now: dt.datetime) -> int:
     return len(work)
 
 
+def _checked(note: str, extra) -> tuple[str, list[str]]:
+    """The colleague reads the note and the items written by hand: the CRM reply rule applies
+    (no "处理中"-style non-answer, disguised or not)."""
+    note = replies.check_text(note, label="交接说明")
+    extra = [replies.check_text(e, label=f"交接事项“{e.strip()[:12]}”") for e in extra if e and e.strip()]
+    return note, extra
+
+
 @operation("handover.write", "写交接", ANY_STAFF)
 def write_note(handover_id: int, note: str, extra: list[str] | tuple = (), *, actor: Actor,
                now: dt.datetime) -> HandoverInfo:
     """The leaving person writes the note (and adds items by hand); open items are gathered again."""
-    note = (note or "").strip()
-    extra = [e.strip() for e in extra if e and e.strip()]
+    note, extra = _checked(note, extra)
     with write_tx():
         h = Handover.get_or_none(Handover.id == handover_id)
         if h is None:
@@ -191,8 +221,7 @@ def hand_over_shift(note: str, extra: list[str] | tuple = (), *, actor: Actor,
                     now: dt.datetime) -> HandoverInfo:
     """At the change of shift: the note and the open items go to the arriving colleague's start
     screen (and stay there the next morning) until acknowledged."""
-    note = (note or "").strip()
-    extra = [e.strip() for e in extra if e and e.strip()]
+    note, extra = _checked(note, extra)
     with write_tx():
         receiver = _receiver_for(actor.id, now.date())
         if receiver is None:

@@ -25,14 +25,18 @@ from ..models.counter import NotifyLog
 from ..models.duty import DutyEvent
 from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
-from ..settings import SettingSpec
+from ..settings import SettingSpec, check_placeholders
 from . import duty_events, problems
+
+#: What a notification template may use (filled by :func:`render`).
+PLACEHOLDERS = ("outlet", "name", "count", "codes", "address", "hours", "deadline")
 
 SETTINGS = [
     SettingSpec("notify.call_template",
                 "您好，我是{outlet}。您有{count}个包裹到了，取件码：{codes}。地址：{address}，"
                 "营业时间 {hours}，请在 {deadline} 前来取，过期将退回。",
                 "Call / message text", "通知话术", section="stock",
+                validate=check_placeholders("通知话术", PLACEHOLDERS),
                 help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
 ]
 

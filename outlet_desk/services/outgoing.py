@@ -25,6 +25,7 @@ from peewee import fn
 from .. import audit, changes, settings, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import NotFound, ValidationError
+from ..fen import format_yuan, parse_yuan
 from ..models.duty import DutyEvent
 from ..models.money import Payment
 from ..models.outgoing import (CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman,
@@ -125,32 +126,10 @@ def parse_weight_kg(text) -> int:
     return grams
 
 
-def parse_yuan(text) -> int:
-    """Yuan with at most two decimals → fen, exactly ("12.5" → 1250)."""
-    raw = _nfkc(text).replace("元", "").replace("¥", "").strip()
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise ValidationError(f"金额“{text}”不是数字，请按元输入，如 12.50。") from None
-    if not value.is_finite() or value.as_tuple().exponent < -2:
-        raise ValidationError(f"金额“{text}”最多两位小数。")
-    if value < 0:
-        raise ValidationError("金额不能是负数。")
-    return int(value * 100)
-
-
 def format_kg(grams: int | None) -> str:
     if grams is None:
         return ""
     return f"{grams // 1000}.{grams % 1000 // 10:02d}" if grams % 10 == 0 else f"{grams / 1000:.3f}"
-
-
-def format_yuan(fen: int | None) -> str:
-    if fen is None:
-        return ""
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100}.{fen % 100:02d}"
 
 
 def extra_kilograms(weight_g: int) -> int:

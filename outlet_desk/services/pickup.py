@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .. import audit, changes
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..fen import format_yuan
 from ..models import Parcel, ParcelEvent
 from ..models.money import Payment
 from ..permissions import Actor, operation
@@ -234,7 +235,7 @@ class ReleaseResult:
 
     def message(self) -> str:
         who = f"，代取人：{self.collector_name}" if self.signer_type == PROXY else ""
-        cod = (f"，收到付 {self.cod_fen / 100:.2f} 元（{self.payment_method}）"
+        cod = (f"，收到付 {format_yuan(self.cod_fen)} 元（{self.payment_method}）"
                if self.cod_fen else "")
         return f"已出库 {len(self.parcel_ids)} 件{who}{cod}。"
 
@@ -269,9 +270,9 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
         method = ""
         if cod_total:
             method = (payment_method or "").strip()
-            if method not in Payment.METHODS or method == "到付":
+            if method not in Payment.COD_METHODS:
                 raise ValidationError(
-                    f"有到付 {cod_total / 100:.2f} 元：请选择收款方式（现金、微信、支付宝）。")
+                    f"有到付 {format_yuan(cod_total)} 元：请选择收款方式（{'、'.join(Payment.COD_METHODS)}）。")
         for p in parcels:
             if p.cod_fen:
                 money.record_payment(Payment.COD, method, int(p.cod_fen), ref=p.waybill,
@@ -286,7 +287,7 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
         for p in parcels:
             detail = f"{signer} {proxy_name}".strip()
             if p.cod_fen:
-                detail += f" 到付{p.cod_fen / 100:.2f}元 {method}"
+                detail += f" 到付{format_yuan(p.cod_fen)}元 {method}"
             ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.RELEASED, staff=actor.id,
                                detail=detail)
         # The pickup code is free again (codes are unique only among parcels at the outlet).

@@ -106,7 +106,8 @@ def open_problem(parcel_id: int, reason: str, note: str = "", *, actor: Actor,
     """Register a problem on a parcel.  ``photo`` (bytes or a path) is optional evidence."""
     if reason not in ProblemRecord.REASONS:
         raise ValidationError(f"问题原因只能是：{'、'.join(ProblemRecord.REASONS)}。")
-    note = (note or "").strip()
+    from . import replies
+    note = replies.check_text(note, label="问题件备注")   # colleagues, handovers and the sender read it
     if reason == "其他" and not note:
         raise ValidationError("原因选“其他”时必须写备注。")
 
@@ -155,10 +156,10 @@ def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Act
     ``mis_sorted``, ``should_have_gone``, ``sender_name``, ``sender_phone`` as for
     :func:`returns.start_return`.  The parcel's other open problems are closed with it.
     """
-    from . import returns
+    from . import replies, returns
     if outcome not in ProblemRecord.OUTCOMES:
         raise ValidationError("请选择处理结果：回到库存、改为派送、退件或转件。")
-    note = (note or "").strip()
+    note = replies.check_text(note, label="处理说明")      # colleagues (and the sender) read it
     with write_tx():
         rec = ProblemRecord.get_or_none(ProblemRecord.id == problem_id)
         if rec is None:
@@ -204,13 +205,14 @@ def _return_reason(problem_reason: str) -> str:
 def open_sender_ticket(problem_id: int, detail: str = "", *, actor: Actor,
                        now: dt.datetime) -> int:
     """Open a service ticket to reach the sender about this problem (once per problem)."""
-    from . import tickets
+    from . import replies, tickets
     rec = ProblemRecord.get_or_none(ProblemRecord.id == problem_id)
     if rec is None:
         raise NotFound("没有这条问题件记录。")
     if rec.ticket_id:
         raise DomainError(f"这条问题件已有工单 #{rec.ticket_id}。")
     category = "破损" if rec.reason == "破损" else "查询"
+    detail = replies.check_text(detail, label="给寄件人的说明")
     with write_tx():
         t = tickets.open_ticket(category, f"问题件 {rec.parcel.waybill}：{rec.reason}，请联系寄件人",
                                 source="auto", waybills=[rec.parcel.waybill],
@@ -266,6 +268,5 @@ def open_items(staff_id: int, now: dt.datetime) -> list[OpenItem]:
             .join(Parcel).where(ProblemRecord.resolved_at.is_null()
                                 & (ProblemRecord.opened_by == staff_id))
             .order_by(ProblemRecord.opened_at).objects())
-    return [OpenItem("problem", str(r.id),
-                     f"问题件 {r.waybill}：{r.reason}{('，' + r.note) if r.note else ''}"
-                     f"（已 {age_text(now - r.opened_at)}）") for r in rows]
+    return [OpenItem("problem", str(r.id), f"问题件 {r.waybill}：{r.reason}{('，' + r.note) if r.note else ''}",
+                     since=r.opened_at) for r in rows]      # the age is worked out when it is read

@@ -18,7 +18,7 @@ from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..models import Staff
 from ..models.roster import LeaveRequest, RosterCell, RosterMonth, SwapRequest
 from ..permissions import ANY_STAFF, CLERK, MANAGER_ONLY, Actor, operation
-from ..settings import SettingSpec
+from ..settings import SettingSpec, hours_range
 
 MERGED = "全天"     # one person covers every post's hours
 REST = "休"         # a rest day planned in the roster
@@ -30,7 +30,8 @@ SETTINGS = [
                  {"code": "B", "name": "B岗", "hours": ["10:00-20:00"]}],
                 "Posts and their hours (rotated daily in this order)",
                 "岗位与时间（按顺序每日轮换）", kind="json", section="shifts",
-                help='[{"code": "A", "name": "A岗", "hours": ["08:00-12:00", "14:30-20:00"]}, …]'),
+                help='[{"code": "A", "name": "A岗", "hours": ["08:00-12:00", "14:30-20:00"]}, …]',
+                validate=lambda value: check_posts(value)),
 ]
 
 CHANGES = frozenset({changes.ROSTER})
@@ -59,39 +60,46 @@ def hm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _minutes(text: str) -> int:
-    h, m = text.strip().split(":")
-    value = int(h) * 60 + int(m)
-    if not 0 <= value <= 24 * 60:
-        raise ValueError(text)
-    return value
-
-
 def parse_range(text: str) -> tuple[int, int]:
-    try:
-        a, b = str(text).replace("–", "-").split("-")
-        start, end = _minutes(a), _minutes(b)
-    except ValueError:
-        raise ValidationError(f"班次时间“{text}”应写成 08:00-12:00。") from None
-    if end <= start:
-        raise ValidationError(f"班次时间“{text}”结束早于开始。")
-    return start, end
+    """"08:00-12:00" → minutes; refuses 14:30-24:30 and an end before its start (one line)."""
+    return hours_range(text, field="岗位与时间")
 
 
 def posts(raw=None) -> list[Post]:
     raw = settings.get("shift.posts") if raw is None else raw
-    out = []
-    for entry in raw or []:
+    if not isinstance(raw, list):
+        raise ValidationError("“岗位与时间”应是岗位的列表（设置 → 班次）。")
+    out, codes = [], set()
+    for n, entry in enumerate(raw, start=1):
+        if not isinstance(entry, dict):
+            raise ValidationError(f"“岗位与时间”第 {n} 个岗位应写成 {{code, name, hours}}。")
         code = str(entry.get("code", "")).strip()
         if not code or code in (MERGED, REST):
-            raise ValidationError("岗位设置里每个岗位都要有代码（如 A、B）。")
-        ranges = tuple(parse_range(r) for r in entry.get("hours", []))
+            raise ValidationError("“岗位与时间”里每个岗位都要有代码（如 A、B）。")
+        if code in codes:
+            raise ValidationError(f"“岗位与时间”里岗位代码“{code}”重复了。")
+        codes.add(code)
+        hours = entry.get("hours", [])
+        if isinstance(hours, str):
+            hours = [hours]
+        ranges = tuple(sorted(parse_range(r) for r in hours))
         if not ranges:
-            raise ValidationError(f"岗位 {code} 没有设置时间。")
+            raise ValidationError(f"“岗位与时间”里岗位 {code} 没有设置时间。")
+        for (a, b), (c, d) in zip(ranges, ranges[1:]):
+            if c < b:
+                raise ValidationError(f"“岗位与时间”里岗位 {code} 的时间段 {hm(a)}-{hm(b)} 和 {hm(c)}-{hm(d)} 重叠。")
         out.append(Post(code, str(entry.get("name") or code), ranges))
     if not out:
         raise ValidationError("还没有设置岗位（设置 → 班次）。")
     return out
+
+
+def check_posts(value) -> list:
+    """The ``shift.posts`` setting's check (one line naming the field)."""
+    if not isinstance(value, list):
+        raise ValidationError("“岗位与时间”应是岗位的列表（设置 → 班次）。")
+    posts(value)
+    return value
 
 
 def post_map(plist: list[Post] | None = None) -> dict[str, Post]:

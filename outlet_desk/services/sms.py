@@ -26,8 +26,8 @@ from ..models import Parcel, ParcelEvent
 from ..models.counter import NotifyLog, SmsMessage, SmsParcel
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
-from ..settings import SettingSpec
-from .notify import deadline_for, render
+from ..settings import SettingSpec, check_placeholders
+from .notify import PLACEHOLDERS, deadline_for, render
 
 SETTINGS = [
     SettingSpec("sms.enabled", False, "SMS notification on", "短信通知开启", kind="bool",
@@ -42,11 +42,13 @@ SETTINGS = [
                 "【{outlet}】您有{count}个包裹已到，取件码{codes}，地址{address}，营业时间{hours}，"
                 "请于{deadline}前取件。",
                 "SMS template: arrival", "短信模板：到件通知", section="sms",
+                validate=check_placeholders("短信模板：到件通知", PLACEHOLDERS),
                 help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
     SettingSpec("sms.template_reminder",
                 "【{outlet}】提醒：您的包裹（取件码{codes}）还未取，请于{deadline}前到{address}取件，"
                 "逾期将退回。",
-                "SMS template: reminder", "短信模板：催取提醒", section="sms"),
+                "SMS template: reminder", "短信模板：催取提醒", section="sms",
+                validate=check_placeholders("短信模板：催取提醒", PLACEHOLDERS)),
     SettingSpec("sms.max_reminders", 2, "Reminder SMS per parcel (max)", "每件最多提醒短信次数",
                 kind="int", section="sms", minimum=0, maximum=10),
 ]

@@ -62,7 +62,8 @@ SETTINGS = [
                 "每日工作清单（按岗位）", kind="json", section="shifts",
                 help='[{"id": "A01", "post": "A" or "*", "time": "08:00", "text": "…", '
                      '"key": "signoff_uploaded" (ticks itself), "by": true (deadline), '
-                     '"every": 3 (every n days)}]'),
+                     '"every": 3 (every n days)}]',
+                validate=lambda value: check_templates(value)),
 ]
 
 CHANGES = frozenset({changes.TASKS})
@@ -216,11 +217,23 @@ def checklist(day: dt.date, *, staff_id: int | None = None, now: dt.datetime) ->
         elif t.key and t.key in seen:
             at, by = seen[t.key], ""
             state = "late" if (t.by and due and at > due) else "auto"
+        elif t.key in _LIVE and (live := _LIVE[t.key](day, now))[0]:
+            at, by, state = live[1], "", "auto"
         else:
             at, by = None, ""
             state = "missed" if (day < now.date() or (t.by and due and now > due)) else "open"
         out.append(CheckItem(t.id, t.post, t.time, t.text, t.key, state, at, by))
     return out
+
+
+def _tickets_answered(day: dt.date, now: dt.datetime):
+    from . import tickets
+    return tickets.day_answered(day, now)
+
+
+#: duties that tick from the state of the data rather than from an observed event (looking at a
+#: screen ticks nothing): key → f(day, now) -> (done, at)
+_LIVE = {de.TICKETS_CLOSED: _tickets_answered}
 
 
 def _at(day: dt.date, hhmm: str) -> dt.datetime | None:
@@ -254,6 +267,13 @@ def tick(day: dt.date, item_id: str, done: bool = True, *, actor: Actor,
 def known_keys() -> list[str]:
     """The duty event keys other flows report (``duty_events`` constants)."""
     return sorted(v for k, v in vars(de).items() if k.isupper() and isinstance(v, str))
+
+
+def check_templates(value) -> list[dict]:
+    """The ``duty.templates`` setting's check."""
+    if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+        raise ValidationError("“每日工作清单”应是一行一项的列表（设置 → 班次）。")
+    return validate_templates(value)
 
 
 def validate_templates(rows: list[dict]) -> list[dict]:

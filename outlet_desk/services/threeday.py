@@ -28,7 +28,7 @@ from ..db import rows_where_in, run_many, write_tx
 from ..errors import NotFound, ValidationError
 from ..models.outgoing import OutgoingParcel, ThreeDayItem, ThreeDayRun
 from ..permissions import Actor, operation
-from ..settings import SettingSpec
+from ..settings import SettingSpec, check_positive_map
 from . import duty_events, tickets
 from .outgoing import _nfkc, is_bag_number
 
@@ -42,7 +42,8 @@ SETTINGS = [
                 "三日查件：首次查询覆盖天数", kind="int", section="outgoing", minimum=1, maximum=60),
     SettingSpec("threeday.promise_hours", {"同城": 24, "省内": 48, "跨省": 48},
                 "Delivery promise (hours): same city / same province / cross-province",
-                "时效承诺（小时）：同城／省内／跨省", kind="json", section="outgoing"),
+                "时效承诺（小时）：同城／省内／跨省", kind="json", section="outgoing",
+                validate=check_positive_map("时效承诺（小时）", keys=("同城", "省内", "跨省"))),
 ]
 
 SIGNED_STATUSES = ("已签收", "签收", "signed")

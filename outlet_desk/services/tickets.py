@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from .. import audit, changes, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
@@ -29,14 +29,15 @@ from ..models.tickets import ReplyTemplate, Ticket, TicketEvent
 from ..openitems import OpenItem
 from ..permissions import MANAGER_ONLY, Actor, operation
 from ..privacy import mask_name, mask_phone
-from ..settings import SettingSpec
+from ..settings import SettingSpec, check_positive_map
 from . import replies
 
 SETTINGS = [
     SettingSpec("tickets.deadline_hours", {"查询": 24, "催件": 24, "延误": 48, "破损": 48, "丢失": 48,
                                            "服务态度": 24, "费用": 24, "其他": 48},
                 "Ticket deadline by category (hours)", "各类工单处理时限（小时）", kind="json",
-                section="tickets"),
+                section="tickets", validate=check_positive_map("各类工单处理时限（小时）",
+                                                               keys=Ticket.CATEGORIES)),
     SettingSpec("tickets.warn_hours", 4, "Warn before a ticket is due (hours)", "工单到期前提醒（小时）",
                 kind="int", section="tickets", minimum=0, maximum=48),
 ]
@@ -244,8 +245,11 @@ def start(ticket_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
 @operation("ticket.reply", "回复工单")
 def reply(ticket_id: int, situation: str, solution: str, when: str, *, actor: Actor,
           now: dt.datetime) -> str:
-    """Check the three parts (情况/方案/时间), store the composed reply; returns its text."""
-    text = replies.validate_reply(situation, solution, when)
+    """Check the three parts (情况/方案/时间), store the composed reply; returns its text.
+
+    The time must be real, not past, and within :func:`promise_limit`."""
+    text = replies.validate_reply(situation, solution, when, now=now,
+                                  latest=promise_limit(_get(ticket_id), now))
     with write_tx():
         t = _get(ticket_id)
         if t.status not in (Ticket.NEW, Ticket.IN_PROGRESS, Ticket.REPLIED):
@@ -258,6 +262,35 @@ def reply(ticket_id: int, situation: str, solution: str, when: str, *, actor: Ac
         t.save()
         _event(t.id, TicketEvent.REPLIED, actor, now, text)
     return text
+
+
+def day_answered(day: dt.date, now: dt.datetime) -> tuple[bool, dt.datetime | None]:
+    """The duty "查看当日 CRM" (``duty_events.TICKETS_CLOSED``): done when no ticket opened by the
+    end of ``day`` (or by ``now``, today) still awaits its reply — every one answered or closed —
+    and one was answered or closed that day.  Returns (done, when the last one was)."""
+    start = dt.datetime.combine(day, dt.time(0, 0))
+    end = min(now, start + dt.timedelta(days=1))
+    if end <= start:
+        return False, None
+    waiting = Ticket.select().where(
+        (Ticket.created_at <= end) & (Ticket.replied_at.is_null() | (Ticket.replied_at > end))
+        & (Ticket.closed_at.is_null() | (Ticket.closed_at > end))).exists()
+    if waiting:
+        return False, None
+    last = [Ticket.select(fn.MAX(column)).where((column >= start) & (column <= end)).scalar()
+            for column in (Ticket.replied_at, Ticket.closed_at)]
+    last = [at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at)) for at in last if at]
+    if not last:                 # nothing was answered that day: the clerk looks and ticks by hand
+        return False, None
+    return True, max(last)
+
+
+def promise_limit(ticket, now: dt.datetime) -> dt.datetime:
+    """The latest time a reply may promise: the ticket's deadline; once that has passed, one more
+    deadline period of its category from now (the reply is late, the promise must not be)."""
+    if ticket.due_at >= now:
+        return ticket.due_at
+    return due_time(ticket.category, now)
 
 
 @operation("ticket.follow_up", "工单回访")
@@ -467,13 +500,17 @@ def template_for(category: str) -> tuple[str, str, str]:
     return replies.DEFAULT_TEMPLATES.get(category, ("", "", ""))
 
 
+def _md_hm(at: dt.datetime) -> str:
+    return f"{at.month}月{at.day}日{at:%H:%M}"        # not strftime("%-m"): Windows has no "%-m"
+
+
 def template_facts(ticket_id: int) -> dict:
     d = get_ticket(ticket_id)
-    facts = {"customer": d.customer_name_masked or "客户", "due": d.row.due_at.strftime("%-m月%-d日%H:%M")}
+    facts = {"customer": d.customer_name_masked or "客户", "due": _md_hm(d.row.due_at)}
     if d.parcels:
         p = d.parcels[0]
         facts.update(waybill=p.waybill, carrier=p.carrier,
-                     arrival=p.arrived_at.strftime("%-m月%-d日%H:%M") if p.arrived_at else None,
+                     arrival=_md_hm(p.arrived_at) if p.arrived_at else None,
                      status=p.status)
         parcel = Parcel.get_or_none(Parcel.waybill == p.waybill)
         if parcel is not None and parcel.pickup_code:
@@ -725,10 +762,11 @@ def populate_demo(ctx) -> None:
             start(info.id, actor=who, now=at + dt.timedelta(minutes=20))
         if closed:
             late = 50 if n in (4, 6) else 20   # two replied late: the overdue rate is not zero
+            replied = at + dt.timedelta(hours=2 if late == 20 else late - 3)
+            promise = min(replied + dt.timedelta(hours=6), promise_limit(Ticket.get_by_id(info.id), replied))
             reply(info.id, f"运单{waybill}已查明情况，{title}的原因已与相关人员核对清楚",
-                  "网点已安排专人处理并电话告知客户处理结果",
-                  f"{(at + dt.timedelta(hours=24)):%-m月%-d日%H:%M}前",
-                  actor=who, now=at + dt.timedelta(hours=2 if late == 20 else late - 3))
+                  "网点已安排专人处理并电话告知客户处理结果", f"{_md_hm(promise)}前",
+                  actor=who, now=replied)
             if closed is True or closed == "follow_up":
                 follow_up(info.id, "电话回访，客户确认问题已解决" if closed is True else "已电话回访，客户表示等包裹送到再评价",
                           actor=who, now=at + dt.timedelta(hours=late - 2))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import ValidationError
 from ..scan import normalize_scan
-from ..settings import SettingSpec
+from ..settings import SettingSpec, check_patterns
 
 BAG_MESSAGE = "集包单号，不是包裹"
 POSSIBLE_BAG = "可能是集包单号"
@@ -166,7 +166,7 @@ SETTINGS = [
                 help="A bare digit number that only length-only formats fit is taken as this carrier "
                      "(unless a manifest line or the outlet's earlier pick says otherwise)."),
     SettingSpec("waybill.custom_patterns", [], "Extra waybill patterns", "自定义单号规则",
-                kind="json", section="intake",
+                kind="json", section="intake", validate=check_patterns("自定义单号规则"),
                 help='[{"carrier": "丰网", "regex": "^FW\\\\d{12}$", "example": "FW123456789012"}]'),
     SettingSpec("waybill.bag_rules", DEFAULT_BAG_RULES, "Bag-number rules",
                 "集包单号规则", kind="json", section="intake", validate=_check_bag_rules,

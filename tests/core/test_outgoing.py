@@ -70,12 +70,7 @@ def test_tolerance_flag(db):
     assert not og.weight_difference_flagged(None, 900, 100)
 
 
-def test_money_parsing_in_fen(db):
-    assert og.parse_yuan("12.5") == 1250
-    assert og.parse_yuan("0.1") == 10
-    with pytest.raises(ValidationError):
-        og.parse_yuan("1.005")
-    assert og.format_yuan(1705) == "17.05"
+def test_weight_formatting(db):
     assert og.format_kg(1250) == "1.25"
 
 

@@ -137,6 +137,15 @@ def test_cash_on_delivery_is_collected_in_the_same_transaction(db, clerk, now):
     assert pays == [("JT1000000000001", 1250, "cod", "微信"), ("JT1000000000002", 800, "cod", "微信")]
 
 
+@pytest.mark.parametrize("method", ["月结", "到付", "", "银行卡"])
+def test_cod_is_taken_only_by_a_method_the_counter_offers(db, clerk, now, method):
+    """Issue 17: the core accepted 月结 for a COD payment that the screen never offers."""
+    p = make_parcel("JT1000000000003", cod_fen=1250)
+    with pytest.raises(ValidationError, match="请选择收款方式（现金、微信、支付宝）"):
+        pickup.release([p.id], waybill=p.waybill, payment_method=method, actor=clerk, now=now)
+    assert Payment.select().count() == 0 and Parcel.get_by_id(p.id).status == Parcel.IN_STOCK
+
+
 def test_cod_payment_rolls_back_when_release_fails(db, clerk, now):
     a = make_parcel("JT1000000000011", cod_fen=500)
     b = make_parcel("JT1000000000012", problem=True)

@@ -211,3 +211,18 @@ def test_a_bag_number_scanned_at_the_problem_screen_gets_the_bag_message(clerk, 
     with pytest.raises(NotFound, match="没有这个包裹"):
         problems.find_parcel("SF1385628716739")
     assert ProblemRecord.select().count() == 0
+
+
+@pytest.mark.parametrize("note", ["处理中", "核 實 中", "请\u200b知悉"])
+def test_an_outcome_note_may_not_be_a_non_answer(db, clerk, now, note):
+    """Issue 17: the SOP forbids "处理中"-style non-answers wherever a colleague or customer reads them."""
+    p = make_parcel()
+    a = problems.open_problem(p.id, "无人接听", actor=clerk, now=now)
+    with pytest.raises(ValidationError, match="^处理说明里有禁用语"):
+        problems.resolve_problem(a.id, "stock", "已联系，" + note, actor=clerk, now=now)
+    with pytest.raises(ValidationError, match="^给寄件人的说明里有禁用语"):
+        problems.open_sender_ticket(a.id, note, actor=clerk, now=now)
+    assert Parcel.get_by_id(p.id).problem and ProblemRecord.get_by_id(a.id).ticket_id is None
+    with pytest.raises(ValidationError, match="^问题件备注里有禁用语"):     # it becomes the sender's text
+        problems.open_problem(p.id, "地址不详", "地址" + note, actor=clerk, now=now)
+    assert ProblemRecord.select().count() == 1

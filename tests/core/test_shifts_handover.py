@@ -129,3 +129,64 @@ def test_checklist_templates_are_edited_by_the_manager_only_and_validated(manage
     assert [t.id for t in tasks.templates()] == ["X1", "X2"]
     assert [i.id for i in tasks.checklist(now.date(), now=now)] == ["X1", "X2"]
     assert AuditLog.select().where(AuditLog.action == "settings.update").count() == 1
+
+
+@pytest.mark.parametrize("note,extra", [("3号架的件處理中", []), ("韵达件还没上架", ["客户投诉核，实，中"]),
+                                        ("请知\n悉", [])])
+def test_a_handover_may_not_be_a_non_answer(setup, clerk, clerk_b, note, extra):
+    """Issue 17: the colleague reads the note; "处理中"-style phrases are refused, disguised or not."""
+    evening = dt.datetime(2026, 6, 10, 19, 55)
+    with pytest.raises(ValidationError, match="禁用语"):
+        handover.hand_over_shift(note, extra, actor=clerk_b, now=evening)
+    assert handover.to_acknowledge(clerk, dt.datetime(2026, 6, 11, 8, 0)) == []
+    handover.prepare(now=EVE)
+    [h] = handover.to_write(clerk, EVE)
+    with pytest.raises(ValidationError, match="禁用语"):
+        handover.write_note(h.id, note, extra, actor=clerk, now=EVE)
+    assert not handover.get(h.id).written
+
+
+def test_check_the_days_crm_ticks_when_every_ticket_is_answered_not_when_looked_at(setup, clerk):
+    """Issue 17: "查看当日 CRM" ticks when the day's tickets are all answered or closed."""
+    ticket, _ = setup                                       # opened at `now` (6月7日), still new
+    day = D(2026, 6, 10)
+    evening = dt.datetime(2026, 6, 10, 19, 40)
+
+    def c05(at):
+        return {i.id: i for i in tasks.checklist(day, staff_id=clerk.id, now=at)}["C05"]
+    assert c05(evening).state == "open"
+    ticket_service.get_ticket(ticket.id)                    # opening the ticket ticks nothing
+    ticket_service.start(ticket.id, actor=clerk, now=evening)
+    assert c05(evening).state == "open"
+    second = ticket_service.open_ticket("查询", "问件", actor=clerk, now=dt.datetime(2026, 6, 10, 9, 0))
+    replied = dt.datetime(2026, 6, 10, 19, 45)
+    ticket_service.reply(ticket.id, "运单SF1234567890123已到网点，在3号架待取", "网点已电话通知客户今晚来取",
+                         "今天20:00前", actor=clerk, now=replied)
+    assert c05(replied).state == "open"                     # the day's second ticket still waits
+    last = dt.datetime(2026, 6, 10, 19, 50)
+    ticket_service.reply(second.id, "客户询问的包裹已于今天上午到达网点", "网点已发短信告知取件码和地址",
+                         "今天20:00前", actor=clerk, now=last)
+    item = c05(last)
+    assert item.state == "auto" and item.at == last
+    # the day before, both were still waiting: nothing ticks afterwards for that day
+    before = {i.id: i for i in tasks.checklist(D(2026, 6, 9), staff_id=None, now=last)}
+    assert before["C05"].state == "missed"
+
+
+def test_a_handover_item_shows_its_live_age_not_the_age_when_written(setup, clerk, clerk_b):
+    """Issue 17: items read "已 0分钟" forever — the age frozen when the note was written."""
+    from outlet_desk.services import problems
+    from tests.factories import make_parcel
+    evening = dt.datetime(2026, 6, 10, 19, 55)
+    p = make_parcel("YT9876543210987")
+    problems.open_problem(p.id, "停机", "客户电话停机", actor=clerk_b, now=evening)
+    handover.hand_over_shift("停机件在问题件架", [], actor=clerk_b, now=evening)
+    next_morning = dt.datetime(2026, 6, 11, 8, 0)
+    [h] = handover.to_acknowledge(clerk, next_morning)
+    [item] = [i for i in h.items if i.kind == "problem"]
+    assert item.label(evening) == "问题件 YT9876543210987：停机，客户电话停机（已 0分钟）"
+    assert item.label(next_morning) == "问题件 YT9876543210987：停机，客户电话停机（已 12小时）"
+    # a note written by the earlier version, age frozen in its title: read live too
+    HandoverItem.update(title=HandoverItem.title + "（已 0分钟）").where(HandoverItem.id == item.id).execute()
+    [h] = handover.to_acknowledge(clerk, next_morning)
+    assert [i for i in h.items if i.kind == "problem"][0].label(next_morning).endswith("停机（已 12小时）")

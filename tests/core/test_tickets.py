@@ -15,14 +15,14 @@ from ..factories import make_parcel
 
 NOW = dt.datetime(2026, 6, 7, 9, 30)          # a Sunday; the demo outlet is open every day
 GOOD = ("运单YT1234567890123因到件量大在网点滞留一天", "网点今天安排专人优先派送并电话通知收件人",
-        "6月9日18:00前")
+        "6月9日09:00前")
 
 
 # -- the reply rule ---------------------------------------------------------------------------------
 def test_proper_reply_is_accepted_and_joined_for_the_crm(db):
     text = replies.validate_reply(*GOOD)
     assert text == ("情况：运单YT1234567890123因到件量大在网点滞留一天。方案：网点今天安排专人优先派送"
-                    "并电话通知收件人。解决时间：6月9日18:00前。")
+                    "并电话通知收件人。解决时间：6月9日09:00前。")
 
 
 @pytest.mark.parametrize("phrase", ["请知悉", "处理中", "核实中"])
@@ -312,7 +312,7 @@ def test_analysis_counts_weeks_overdue_close_time_and_repeat_customers(db, clerk
     a = tickets.open_ticket("延误", "a", customer_phone="13912345678", actor=clerk, now=dt.datetime(2026, 6, 1, 9))
     tickets.open_ticket("催件", "b", customer_phone="139-1234-5678", actor=clerk, now=dt.datetime(2026, 6, 9, 9))
     tickets.open_ticket("查询", "c", actor=clerk, now=dt.datetime(2026, 5, 30, 9))   # another month
-    tickets.reply(a.id, *GOOD, actor=clerk, now=dt.datetime(2026, 6, 1, 10))
+    tickets.reply(a.id, *GOOD[:2], "24小时内", actor=clerk, now=dt.datetime(2026, 6, 1, 10))
     tickets.follow_up(a.id, "好", actor=clerk, now=dt.datetime(2026, 6, 2, 9))
     tickets.close(a.id, "满意", actor=clerk, now=dt.datetime(2026, 6, 2, 9))
     res = tickets.analyse(*tickets.month_range("2026-06"), now=dt.datetime(2026, 6, 12))

@@ -121,3 +121,12 @@ def test_stock_check_tab_scan_and_fix(qtbot, make_window):
     assert tab.fix_buttons["problem"].isEnabled()
     tab.fix_buttons["problem"].click()
     assert Parcel.get_by_id(ps[1].id).problem
+
+
+def test_cod_methods_offered_are_the_cores_one_list(qtbot, make_window):
+    """Issue 17: the core accepted 月结 for COD, which the screen never offered: one list now."""
+    from outlet_desk.models.money import Payment
+    window = _open(qtbot, make_window)
+    qtbot.keyClick(window, Qt.Key_F3)
+    combo = window.stack.currentWidget().release_tab.pay_method
+    assert [combo.itemData(i) for i in range(combo.count())] == list(Payment.COD_METHODS) == ["现金", "微信", "支付宝"]

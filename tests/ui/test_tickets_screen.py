@@ -142,3 +142,43 @@ def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
     screen.claim_result.click()
     claim = claims.claim_for_ticket(screen.current_id)
     assert claim.status == "paid" and claim.paid_fen == 40000
+
+
+def test_claim_amount_is_parsed_exactly_or_refused(qtbot, make_window):
+    """Regression: the claims screen stored "1,000.50" as 100 fen and "12.345" as 1234."""
+    from outlet_desk.services import claims
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    screen = open_screen(qtbot, window)
+    assert screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "破损"))
+    screen.detail_tabs.setCurrentIndex(3)
+    screen.claim_amount.setText("1,000.50")
+    screen.claim_save.click()
+    assert claims.claim_for_ticket(screen.current_id).amount_fen == 100050
+    assert screen.claim_amount.text() == "1000.50"
+    screen.claim_amount.setText("１２.345")
+    screen.claim_save.click()
+    assert "最多两位小数" in window.banner.text() and "理赔金额" in window.banner.text()
+    assert claims.claim_for_ticket(screen.current_id).amount_fen == 100050
+
+
+def test_the_reply_editor_sees_through_disguises_and_unreal_times(qtbot, make_window):
+    """Issue 17: "核 實 中" with invisible characters, "2月30日" and "999天内" passed the editor."""
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    screen = open_screen(qtbot, window)
+    info = screen.create_ticket({"source": "counter", "category": "延误", "title": "包裹没送到",
+                                 "waybills": "yt1234567890123", "customer_name": "刘晓明",
+                                 "customer_phone": "13912345678", "crm_number": "", "detail": ""})
+    screen.situation.insertPlainText("运单YT1234567890123到件量大滞留，核\u200b實 中")
+    screen.solution.insertPlainText("网点安排专人今天优先派送并电话通知收件人")
+    screen.when.insert("999天内")
+    text = screen.validation.text()
+    assert "禁用语“核实中”" in text and "超过了工单时限" in text and not screen.copy_button.isEnabled()
+    screen.send_button.click()
+    assert Ticket.get_by_id(info.id).status == Ticket.NEW and "核实中" in window.banner.text()
+    screen.situation.setPlainText("运单YT1234567890123因到件量大在网点滞留，已找到包裹")
+    screen.when.setText("2月30日前")
+    assert "不是真实的日期" in screen.validation.text()
+    screen.when.setText("明天12点前")
+    assert screen.validation.text().startswith("✓")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDate
 
 from outlet_desk import changes
 from outlet_desk.errors import OutletError
+from outlet_desk.fen import parse_yuan
 from outlet_desk.models.money import Payment
 from outlet_desk.services import dayclose as dc
 from outlet_desk.services import staff
@@ -636,8 +637,8 @@ class DayCloseScreen(Screen):
         if self.by_denomination.isChecked():
             args["cash_denominations"] = {fen: sp.value() for fen, sp in self.denom_spins.items()}
         elif self.total_edit.text().strip():
-            args["cash_total_fen"] = dc.parse_yuan(self.total_edit.text())
-        args["counted"] = {m: (dc.parse_yuan(e.text()) if e.text().strip() else None)
+            args["cash_total_fen"] = parse_yuan(self.total_edit.text())
+        args["counted"] = {m: (parse_yuan(e.text()) if e.text().strip() else None)
                            for m, e in self.counted_edits.items()}
         notes = {m: e.text() for m, e in self.note_edits.items()}
         notes[dc.STOCK_NOTE] = self.stock_note.text()
@@ -800,7 +801,7 @@ class DayCloseScreen(Screen):
 
         def run():
             text = self.adj_amount.text().strip()
-            amount = dc.parse_yuan(text) if text else 0
+            amount = parse_yuan(text, allow_negative=True) if text else 0
             return dc.add_adjustment(day, reason=self.adj_reason.text(),
                                      method=self.adj_method.currentText() if amount else None,
                                      amount_fen=amount, actor=self.ctx.actor, now=self.ctx.now())

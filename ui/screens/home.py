@@ -309,7 +309,7 @@ class HomeScreen(Screen):
             self.handovers.addTopLevelItem(top)
             for it in h.items:
                 kind = handover.KIND_ZH.get(it.kind, it.kind)
-                child = QTreeWidgetItem([textwrap.fill(f"[{kind}] {it.title}", 32)])
+                child = QTreeWidgetItem([textwrap.fill(f"[{kind}] {it.label(now)}", 32)])
                 child.setData(0, Qt.UserRole, ("item", it.id))
                 child.setFlags(Qt.ItemIsEnabled | (Qt.ItemIsUserCheckable if not it.acknowledged else Qt.NoItemFlags))
                 child.setCheckState(0, Qt.Checked if it.acknowledged else Qt.Unchecked)
@@ -387,7 +387,7 @@ class HomeScreen(Screen):
         if self._to_write:
             h = self._to_write
             self.mine_box.setTitle(self.tr("Write your handover before your leave"))
-            items = "；".join(i.title for i in h.items) or self.tr("nothing open")
+            items = "；".join(i.label(now) for i in h.items) or self.tr("nothing open")
             self.mine_label.setText(self.tr("Your leave (%1) starts %2. Gathered for %3: %4")
                                     .replace("%1", h.leave_text).replace("%2", md(h.day))
                                     .replace("%3", h.receiver or self.tr("your colleague"))

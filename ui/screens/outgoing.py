@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from outlet_desk import changes
 from outlet_desk.errors import OutletError
+from outlet_desk.fen import format_yuan
 from outlet_desk.models.money import Payment
 from outlet_desk.services import outgoing as og
 from outlet_desk.services import threeday
@@ -59,7 +60,7 @@ def _kg(grams) -> str:
 
 
 def _yuan(fen) -> str:
-    return og.format_yuan(fen) if fen is not None else ""
+    return format_yuan(fen) if fen is not None else ""
 
 
 # =============================================================================================
@@ -189,10 +190,10 @@ class SendTab(QWidget):
             self.fee.setText(self.tr("Fee: —"))
             self.fee_detail.setText(str(exc))
             return
-        self.fee.setText(self.tr("Fee: ¥%1").replace("%1", og.format_yuan(q.fee_fen)))
+        self.fee.setText(self.tr("Fee: ¥%1").replace("%1", format_yuan(q.fee_fen)))
         detail = self.tr("%1: first kg %2 + %3 kg × %4 · routing code %5")
-        for i, v in enumerate((q.zone, og.format_yuan(q.first_kg_fen), str(q.extra_kg),
-                               og.format_yuan(q.extra_kg_fen), q.routing_code or "—"), 1):
+        for i, v in enumerate((q.zone, format_yuan(q.first_kg_fen), str(q.extra_kg),
+                               format_yuan(q.extra_kg_fen), q.routing_code or "—"), 1):
             detail = detail.replace(f"%{i}", v)
         self.fee_detail.setText(detail)
 
@@ -211,7 +212,7 @@ class SendTab(QWidget):
         if not info:
             return
         self.ctx.banner.ok(self.tr("Recorded %1: fee ¥%2 (%3).").replace("%1", info.waybill)
-                           .replace("%2", og.format_yuan(info.fee_fen))
+                           .replace("%2", format_yuan(info.fee_fen))
                            .replace("%3", info.payment_method))
         self.last_waybill = info.waybill
         self.clear()
@@ -402,7 +403,7 @@ class PickupTab(QWidget):
         text = self.tr("%1 today: received %2 of %3 declared · weighed %4 · "
                        "weight differences %5 · fees ¥%6")
         for i, v in enumerate((name, str(sheet.received), str(sheet.expected), str(sheet.weighed),
-                               str(sheet.flagged), og.format_yuan(sheet.fee_fen)), 1):
+                               str(sheet.flagged), format_yuan(sheet.fee_fen)), 1):
             text = text.replace(f"%{i}", v)
         self.summary.setText(text)
         self.summary.setStyleSheet("color:#b00020; font-weight:bold;" if sheet.flagged else "")

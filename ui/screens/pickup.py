@@ -13,18 +13,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes
+from outlet_desk.fen import format_yuan
 from outlet_desk.models.counter import NotifyLog, StockCheckItem
+from outlet_desk.models.money import Payment
 from outlet_desk.services import notify, pickup, sms, stockcheck
 
 from ..models.rows import Column, RowsTableModel
 from ..widgets.scanfield import ScanField
 from .base import Screen
 
-PAY_METHODS = ("现金", "微信", "支付宝")
+PAY_METHODS = Payment.COD_METHODS        # the core's one list
 
 
 def _yuan(fen: int) -> str:
-    return f"¥{fen / 100:.2f}"
+    return "¥" + format_yuan(fen)
 
 
 def _table(model) -> QTableView:

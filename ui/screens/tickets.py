@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
 
 from outlet_desk import changes, settings
 from outlet_desk.errors import NotFound, ValidationError
+from outlet_desk.fen import format_yuan, parse_yuan
 from outlet_desk.models.eorders import EOrder
 from outlet_desk.models.tickets import Ticket
 from outlet_desk.services import claims, eorders, replies, tickets
@@ -704,6 +705,12 @@ class TicketsScreen(Screen):
     def reply_parts(self) -> tuple[str, str, str]:
         return self.situation.toPlainText(), self.solution.toPlainText(), self.when.text()
 
+    def _reply_problems(self, parts) -> list:
+        """The reply rule as the core applies it at sending: real time, not past, within the deadline."""
+        now = self.ctx.now()
+        latest = tickets.promise_limit(self.current.row, now) if self.current else None
+        return replies.check_reply(*parts, now=now, latest=latest)
+
     def check_live(self) -> None:
         if self._loading:
             return
@@ -715,7 +722,7 @@ class TicketsScreen(Screen):
             self.preview_text.setText(self.current.reply_text if self.current and self.current.reply_text else "")
             self.copy_button.setEnabled(bool(self.current and self.current.reply_text))
             return
-        problems = replies.check_reply(*parts)
+        problems = self._reply_problems(parts)
         if problems:
             self.validation.setStyleSheet("color:#c62828;font-weight:bold;")
             self.validation.setText("\n".join("✗ " + p.message for p in problems))
@@ -750,7 +757,7 @@ class TicketsScreen(Screen):
     def copy_reply(self) -> None:
         parts = self.reply_parts()
         if any(p.strip() for p in parts):
-            problems = replies.check_reply(*parts)
+            problems = self._reply_problems(parts)
             if problems:
                 self.ctx.banner.error(problems[0].message)
                 return
@@ -911,7 +918,7 @@ class TicketsScreen(Screen):
                 self.claim_attach[item.kind].setEnabled(editable)
                 self.claim_hash[item.kind].setText(item.photo_hash[:12] if item.photo_hash else "")
         self.claim_number.setText(c.claim_number or "")
-        self.claim_amount.setText(f"{c.amount_fen / 100:.2f}" if c.amount_fen else "")
+        self.claim_amount.setText(format_yuan(c.amount_fen) if c.amount_fen else "")
         for w in (self.claim_save, self.claim_submit, self.claim_number, self.claim_amount):
             w.setEnabled(editable)
         self.claim_result.setEnabled(c.status == "submitted")
@@ -947,20 +954,15 @@ class TicketsScreen(Screen):
                          changes=claims.CHANGES, success=self.tr("Photo attached."))
 
     def _amount_fen(self) -> int | None:
-        text = self.claim_amount.text().strip().replace("，", ".").replace(",", ".")
-        if not text:
-            return None
-        try:
-            yuan, _, cents = text.partition(".")
-            return int(yuan or 0) * 100 + int((cents + "00")[:2])
-        except ValueError:
-            return -1
+        """The typed claim amount in fen (None: left empty); a bad amount raises ValidationError."""
+        text = self.claim_amount.text()
+        return parse_yuan(text, what="理赔金额") if text.strip() else None
 
     def save_claim(self) -> None:
         if not self.current_claim:
             return
-        cid, number, fen = self.current_claim.id, self.claim_number.text(), self._amount_fen()
-        self.ctx.perform(lambda: claims.update_claim(cid, claim_number=number, amount_fen=fen,
+        cid, number = self.current_claim.id, self.claim_number.text()
+        self.ctx.perform(lambda: claims.update_claim(cid, claim_number=number, amount_fen=self._amount_fen(),
                                                      actor=self.ctx.actor, now=self.ctx.now()),
                          changes=claims.CHANGES, success=self.tr("Claim saved."))
 
@@ -980,17 +982,19 @@ class TicketsScreen(Screen):
         if outcome is None:
             return
         paid = outcome == paid_label
-        fen = 0
+        amount = ""
         if paid:
             amount = self._ask(self.tr("Claim result"), self.tr("Amount paid (yuan)"))
             if amount is None:
                 return
-            self.claim_amount.setText(amount)
-            fen = self._amount_fen() or 0
         note = self._ask(self.tr("Claim result"), self.tr("Note"))
         if note is None:
             return
-        self.ctx.perform(lambda: claims.record_result(cid, paid, fen, note, actor=self.ctx.actor, now=self.ctx.now()),
+
+        def run():
+            fen = parse_yuan(amount, what="赔付金额") if paid else 0
+            return claims.record_result(cid, paid, fen, note, actor=self.ctx.actor, now=self.ctx.now())
+        self.ctx.perform(run,
                          changes=claims.CHANGES, success=self.tr("Claim result recorded."))
 
     # == e-orders ==================================================================================
