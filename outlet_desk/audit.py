@@ -334,13 +334,14 @@ def _chain(batch: int, want: set[int]) -> tuple[VerifyResult | None, int, dict[i
 
 def _given_up(a: Anchor, restores: list[tuple[str, dict]]) -> bool:
     """Is the anchor from the rows a recorded restore gave up on purpose?  Only an anchor taken
-    before that restore (its newest row older than the restore) can be."""
+    before that restore (its newest row not newer than the restore: times are kept to the second,
+    and a backup taken and restored within one second is the ordinary case of a script) can be."""
     for restored_at, d in restores:
         kept, replaced = d.get("kept_rows"), d.get("replaced_rows")
         if not (isinstance(kept, int) and isinstance(replaced, int) and kept < a.rows <= replaced):
             continue
         try:
-            before = a.at is None or _ts(a.at) < restored_at
+            before = a.at is None or _ts(a.at) <= restored_at
         except ValueError:
             before = True
         if before:
