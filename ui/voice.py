@@ -81,6 +81,8 @@ class ClipBackend(QObject):
         if effect is None:
             effect = self._effects[name] = self._factory(name)
             effect.playingChanged.connect(lambda e=effect: self._changed(e))
+            if hasattr(effect, "statusChanged"):       # a clip that fails to load: the next one
+                effect.statusChanged.connect(lambda e=effect: self._changed(e))
         return effect
 
     def preload(self) -> None:
@@ -106,7 +108,7 @@ class ClipBackend(QObject):
         while self.queue:
             name = self.queue.popleft()
             effect = self._effect(name)
-            if hasattr(effect, "status") and effect.status() == effect.Status.Error:
+            if _failed(effect):
                 log.warning("voice clip %s cannot be played", name)
                 continue
             self.current = effect
@@ -116,8 +118,13 @@ class ClipBackend(QObject):
         self.current = None
 
     def _changed(self, effect) -> None:
-        if effect is self.current and not effect.isPlaying():
+        if effect is self.current and (not effect.isPlaying() or _failed(effect)):
+            self.current = None
             self._next()
+
+
+def _failed(effect) -> bool:
+    return hasattr(effect, "status") and effect.status() == type(effect).Status.Error
 
 
 class TtsBackend:

@@ -1,5 +1,6 @@
 """语音播报 at the intake screen: off by default, a checkbox in 设置 F11 → 本机; with it on, a scan
 says its pickup code or its refusal reason; a burst says only the newest; the scan never waits."""
+import enum
 import random
 import statistics
 import time
@@ -46,6 +47,30 @@ class FakeEffect(QObject):
     def _done(self):
         self._playing = False
         self.playingChanged.emit()
+
+
+class BrokenEffect(FakeEffect):
+    """A clip whose file turns out unreadable once it was asked to play (QSoundEffect: Error)."""
+    statusChanged = Signal()
+
+    class Status(enum.Enum):
+        Loading, Ready, Error = range(3)
+
+    def __init__(self, name, ms):
+        super().__init__(name, ms)
+        self._status = self.Status.Loading
+
+    def status(self):
+        return self._status
+
+    def play(self):
+        super().play()
+        self._timer.stop()
+        QTimer.singleShot(5, self._fail)
+
+    def _fail(self):
+        self._status = self.Status.Error
+        self.statusChanged.emit()
 
 
 def voice_on(window, ms=15) -> Voice:
@@ -129,6 +154,17 @@ def test_a_burst_says_only_the_newest_never_a_backlog(qtbot, make_window):
     newest = list(core.for_code(screen.last_code.text()).clips)
     assert len(v.started) == 8 and said[-len(newest):] == newest
     assert len(said) < sum(len(a.clips) for a in v.started)      # the stale ones were dropped
+
+
+def test_a_clip_that_cannot_be_played_is_skipped(qtbot):
+    backend = ClipBackend(effect_factory=lambda n: (BrokenEffect if n == "7" else FakeEffect)(n, 10))
+    backend.play(core.for_code("7-1-27"))
+    qtbot.waitUntil(lambda: not backend.busy())
+    assert list(backend.played) == ["7", "dash", "1", "dash", "2"]   # tried once, then went on
+    backend.played.clear()
+    backend.play(core.for_code("7-7"))
+    qtbot.waitUntil(lambda: not backend.busy())
+    assert list(backend.played) == ["dash"]                 # known broken: not tried again
 
 
 def test_voice_never_delays_the_scan(qtbot, make_window):
