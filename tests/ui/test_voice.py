@@ -192,12 +192,14 @@ def test_voice_never_delays_the_scan(qtbot, make_window):
     assert on < 10 * off, (on, off)
 
 
-def test_offscreen_the_real_voice_is_silent_without_warnings(qtbot, make_window):
-    """No audio device (offscreen, CI): the chosen voice says nothing and Qt logs no warning
+def test_offscreen_the_real_voice_is_silent_without_warnings(qtbot, make_window, prefs):
+    """Switched on before the app starts: the voice is chosen at start, before the first scan.
+    No audio device (offscreen, CI): it says nothing and Qt logs no warning
     (qt_log_level_fail = WARNING fails this test otherwise)."""
+    prefs.setValue(voice.PREF, True)
     window, screen = open_intake(qtbot, make_window)
-    v = voice.for_ctx(window.ctx)
-    v.set_enabled(True)
+    v = window.ctx.extras["voice"]                     # made with the window
+    assert v.enabled and v.backend is not None         # ready before the first scan
     assert isinstance(v.backend, SilentBackend)
     scan(qtbot, screen.scan, fresh_waybills(1)[0])
     qtbot.waitUntil(lambda: len(v.started) == 1)
