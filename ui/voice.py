@@ -69,6 +69,7 @@ class ClipBackend(QObject):
         self.queue: deque[str] = deque()
         self.current = None
         self.played: deque[str] = deque(maxlen=500)     # clip names started, newest last
+        self.broken: set[str] = set()
 
     def _sound_effect(self, name: str):
         from PySide6.QtMultimedia import QSoundEffect
@@ -109,7 +110,9 @@ class ClipBackend(QObject):
             name = self.queue.popleft()
             effect = self._effect(name)
             if _failed(effect):
-                log.warning("voice clip %s cannot be played", name)
+                if name not in self.broken:          # said once in the log, not at every scan
+                    self.broken.add(name)
+                    log.warning("voice clip %s cannot be played", name)
                 continue
             self.current = effect
             self.played.append(name)

@@ -165,6 +165,7 @@ def test_a_clip_that_cannot_be_played_is_skipped(qtbot):
     backend.play(core.for_code("7-7"))
     qtbot.waitUntil(lambda: not backend.busy())
     assert list(backend.played) == ["dash"]                 # known broken: not tried again
+    assert backend.broken == {"7"}
 
 
 def test_voice_never_delays_the_scan(qtbot, make_window):
