@@ -26,3 +26,8 @@ def resource(*parts: str) -> Path:
 
 def font_path() -> Path:
     return resource("fonts", FONT_FILE)
+
+
+def voice_clip(name: str) -> Path:
+    """A bundled voice clip (outlet_desk.voice.CLIP_WORDS names; resources/sounds/README.md)."""
+    return resource("sounds", "voice", f"{name}.wav")

@@ -109,6 +109,8 @@ def create_main_window(ctx: AppContext):
     ctx.extras["switch_language"] = switch_language
     resources.install_translation(app, ctx.prefs.value("language", resources.DEFAULT_LANGUAGE))
     window = MainWindow(ctx)
+    from . import voice
+    voice.for_ctx(ctx)      # 语音播报 switched on: its voice is made at start, not at the first scan
     from .idle import IdleLock
     window.idle_lock = IdleLock(app, window, lambda: settings.get("security.idle_lock_minutes"))
     return window

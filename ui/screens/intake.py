@@ -20,7 +20,7 @@ from outlet_desk.models import Parcel
 from outlet_desk.printing.labels import labels_pdf
 from outlet_desk.services import intake, waybill
 
-from .. import printing, sound
+from .. import printing, sound, voice
 from ..models.rows import Column, TextRowsModel
 from ..ops import run_in_background
 from ..widgets.newest_first import NewestFirstTableView
@@ -322,10 +322,12 @@ class IntakeScreen(Screen):
         try:
             result = intake.receive_parcel(text, **args, actor=actor, now=self.ctx.now())
         except waybill.PossibleBagNumber as exc:
+            voice.say_error(self.ctx, exc)
             self._hold(text, args, str(exc))
             self.scan.reclaim()
             return
         except OutletError as exc:
+            voice.say_error(self.ctx, exc)
             self.reject(text, str(exc))
             self.scan.reclaim()
             return
@@ -366,6 +368,7 @@ class IntakeScreen(Screen):
         self._show_result(held["raw"], result)
 
     def _show_result(self, text: str, result) -> None:
+        voice.say_result(self.ctx, result)
         if result.duplicate:
             self.duplicate_count += 1
             self.ctx.banner.show_message(result.message, "warning", sound_kind=sound.DUPLICATE,

@@ -1,17 +1,18 @@
 """Settings (F11): the outlet's rules (manager edits; audited in the core) and this PC's
-preferences (language; printers come with printing)."""
+preferences (language, voice; printers come with printing)."""
 from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
 from outlet_desk import changes, settings
 from outlet_desk.permissions import allowed
 
+from .. import voice
 from ..resources import LANGUAGES
 from .base import Screen
 
@@ -62,6 +63,10 @@ class SettingsScreen(Screen):
             self.printer_boxes[kind] = combo
             self.printer_labels[kind] = label
             pc_form.addRow(label, combo)
+        self.voice_label, self.voice_check = QLabel(), QCheckBox()     # 语音播报, off by default
+        self.voice_check.setObjectName("voice_enabled")
+        self.voice_check.toggled.connect(self._voice_toggled)
+        pc_form.addRow(self.voice_label, self.voice_check)
         outer.addWidget(self.pc_box)
 
         # the outlet's rules
@@ -125,6 +130,9 @@ class SettingsScreen(Screen):
         self.printer_labels["labels"].setText(self.tr("Label printer (pickup codes, red labels)"))
         self.printer_labels["receipts"].setText(self.tr("Receipt printer (80 mm)"))
         self.printer_labels["reports"].setText(self.tr("Report printer (A4)"))
+        self.voice_label.setText(self.tr("Voice"))
+        self.voice_check.setText(
+            self.tr("Say the pickup code or the refusal reason after each intake scan"))
         for key, spec in settings.specs().items():
             self.labels[key].setText(spec.label_zh if zh else spec.label)
             self.editors[key].setToolTip(spec.help)
@@ -154,6 +162,9 @@ class SettingsScreen(Screen):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.language.blockSignals(False)
+        self.voice_check.blockSignals(True)
+        self.voice_check.setChecked(voice.for_ctx(self.ctx).enabled)
+        self.voice_check.blockSignals(False)
 
     def save(self) -> None:
         current = settings.all_values()
@@ -170,6 +181,9 @@ class SettingsScreen(Screen):
         switch = self.ctx.extras.get("switch_language")
         if switch:
             switch(code)
+
+    def _voice_toggled(self, on: bool) -> None:
+        voice.for_ctx(self.ctx).set_enabled(on)
 
     # -- printers (per PC) ------------------------------------------------------------------
     def refresh_printers(self) -> None:

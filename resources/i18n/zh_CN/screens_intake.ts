@@ -55,12 +55,12 @@
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="420"/>
+        <location filename="../../../ui/screens/intake.py" line="423"/>
         <source>could also be: %1 (Alt+C picks the next; remembered for numbers like this one)</source>
         <translation>也可能是：%1（Alt+C 换下一家，同样形状的单号会记住）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="425"/>
+        <location filename="../../../ui/screens/intake.py" line="428"/>
         <source>not in manifest</source>
         <translation>清单中没有</translation>
     </message>
@@ -151,67 +151,67 @@
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="342"/>
+        <location filename="../../../ui/screens/intake.py" line="344"/>
         <source>Alt+Enter takes it in as a parcel; the next scan leaves it out.</source>
         <translation>按 Alt+Enter 作为包裹入库；扫下一件则不入库。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="412"/>
+        <location filename="../../../ui/screens/intake.py" line="415"/>
         <source>Not taken in — rejected: %1, duplicates: %2</source>
         <translation>未入库 — 拒收：%1，重复：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="456"/>
+        <location filename="../../../ui/screens/intake.py" line="459"/>
         <source>Today: %1 parcels · self-pickup %2 · delivery %3 · township %4 · problem %5 · not in manifest %6</source>
         <translation>今日到件 %1 件 · 自取 %2 · 派送 %3 · 乡镇 %4 · 问题 %5 · 清单中没有 %6</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="462"/>
+        <location filename="../../../ui/screens/intake.py" line="465"/>
         <source>Print today&apos;s labels (%1)</source>
         <translation>打印今日标签（%1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="482"/>
+        <location filename="../../../ui/screens/intake.py" line="485"/>
         <source>%1 can only be %2.</source>
         <translation>%1 只能是%2的单号。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="497"/>
+        <location filename="../../../ui/screens/intake.py" line="500"/>
         <source>%1 is now %2 (Alt+C again for the next one)</source>
         <translation>%1 已改为%2（再按 Alt+C 换下一个）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="516"/>
+        <location filename="../../../ui/screens/intake.py" line="519"/>
         <source>%1 has no pickup code: no label.</source>
         <translation>%1 没有取件码，不打标签。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="521"/>
+        <location filename="../../../ui/screens/intake.py" line="524"/>
         <source>Pickup-code label</source>
         <translation>取件码标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="535"/>
+        <location filename="../../../ui/screens/intake.py" line="538"/>
         <source>Pickup-code labels: %1</source>
         <translation>取件码标签：%1 张</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="549"/>
+        <location filename="../../../ui/screens/intake.py" line="552"/>
         <source>no label printer chosen: use batch printing</source>
         <translation>未选择标签打印机：请批量打印</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="560"/>
+        <location filename="../../../ui/screens/intake.py" line="563"/>
         <source>Import arrival manifest</source>
         <translation>导入到件清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="561"/>
+        <location filename="../../../ui/screens/intake.py" line="564"/>
         <source>Manifests (*.csv *.xlsx *.txt)</source>
         <translation>到件清单 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="570"/>
+        <location filename="../../../ui/screens/intake.py" line="573"/>
         <source>Importing %1 …</source>
         <translation>正在导入 %1 …</translation>
     </message>
