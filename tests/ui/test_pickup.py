@@ -64,14 +64,21 @@ def test_wrong_tail_shows_banner_and_releases_nothing(qtbot, make_window):
     assert all(Parcel.get_by_id(p.id).status == Parcel.IN_STOCK for p in ps)
 
 
-def test_waybill_scan_releases_one_parcel_to_a_proxy_with_cod(qtbot, make_window):
+def test_waybill_scanned_first_asks_for_tail_and_code_then_proxy_with_cod(qtbot, make_window):
     window = _open(qtbot, make_window, ("王芳", "2222"))
     ps = _customer(phone="19955551234", n=2, cod=1500)
     qtbot.keyClick(window, Qt.Key_F3)
     tab = window.stack.currentWidget().release_tab
     _type(qtbot, tab.lookup_field, ps[0].waybill)
+    # the parcel in hand is shown, but the customer is not confirmed by it
+    assert [r.id for r in tab.model.rows] == [ps[0].id]
+    assert "✓" not in tab.state_label.text() and not tab.release_all_button.isEnabled()
+    assert tab.fact_field.hasFocus() and "手机尾号" in tab.state_label.text()
+    _type(qtbot, tab.fact_field, "1234")
+    assert "✓" not in tab.state_label.text() and "取件码" in tab.state_label.text()
+    _type(qtbot, tab.fact_field, ps[1].pickup_code)
     assert "✓" in tab.state_label.text()
-    assert tab.selected_ids() == [ps[0].id]
+    assert tab.selected_ids() == [ps[0].id] and tab.model.rowCount() == 2
     assert tab.cod_label.isVisible() and "¥15.00" in tab.cod_label.text()
     tab.proxy.setChecked(True)
     tab.collector.setText("刘洋")         # QTest types ASCII only
@@ -82,6 +89,28 @@ def test_waybill_scan_releases_one_parcel_to_a_proxy_with_cod(qtbot, make_window
     p = Parcel.get_by_id(ps[0].id)
     assert (p.status, p.signer_type, p.collector_name) == (Parcel.RELEASED, "代收", "刘洋")
     assert Parcel.get_by_id(ps[1].id).status == Parcel.IN_STOCK
+
+
+def test_confirmed_customer_then_another_customers_waybill_is_refused(qtbot, make_window):
+    """The bug: A confirmed by code + tail, then B's parcel scanned → the screen switched to B,
+    showed ✓ and Ctrl+Enter released B's parcel."""
+    window = _open(qtbot, make_window)
+    a = _customer(phone="19955550366", n=2)
+    b = make_parcel("YT9990000000001", phone="13700008888", name="周强", shelf="R", level=1,
+                    arrived_at=ARR)
+    qtbot.keyClick(window, Qt.Key_F3)
+    tab = window.stack.currentWidget().release_tab
+    _type(qtbot, tab.lookup_field, a[0].pickup_code)
+    _type(qtbot, tab.fact_field, "0366")
+    confirmed_text = tab.state_label.text()
+    assert "✓" in confirmed_text and "199****0366" in confirmed_text
+    _type(qtbot, tab.lookup_field, b.waybill)
+    assert window.banner.level == "error" and window.banner.text() == "这件不是该客户的包裹"
+    assert tab.state_label.text() == confirmed_text          # still A, nothing else changed
+    assert {r.id for r in tab.model.rows} == {p.id for p in a}
+    qtbot.keyClick(tab.lookup_field, Qt.Key_Return, Qt.ControlModifier)     # release all
+    assert Parcel.get_by_id(b.id).status == Parcel.IN_STOCK
+    assert all(Parcel.get_by_id(p.id).status == Parcel.RELEASED for p in a)
 
 
 def test_notify_tab_out_of_service_creates_problem_parcels(qtbot, make_window):
