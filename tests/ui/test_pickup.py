@@ -150,3 +150,26 @@ def test_stock_check_tab_scan_and_fix(qtbot, make_window):
     assert tab.fix_buttons["problem"].isEnabled()
     tab.fix_buttons["problem"].click()
     assert Parcel.get_by_id(ps[1].id).problem
+
+
+def test_release_after_the_day_is_closed_says_once_where_it_goes(qtbot, make_window):
+    from outlet_desk.models.dayclose import DayClose
+    window = _open(qtbot, make_window)
+    ps = [make_parcel(f"ZT77800000{i:04d}", phone=f"1995555{i}777", name="陈静", shelf="Q",
+                      level=1, arrived_at=ARR) for i in range(2)]
+    DayClose.create(day=DEMO_NOW.date(), status=DayClose.CLOSED)     # the manager closed today
+    nxt = DEMO_NOW.date() + dt.timedelta(days=1)
+    notice = f"今天已关账，之后的操作记入 {nxt.month}月{nxt.day}日"
+    qtbot.keyClick(window, Qt.Key_F3)
+    tab = window.stack.currentWidget().release_tab
+    for p in ps:
+        _type(qtbot, tab.lookup_field, p.pickup_code)
+        _type(qtbot, tab.fact_field, p.recipient_phone[-4:])
+        qtbot.keyClick(tab.lookup_field, Qt.Key_Return, Qt.ControlModifier)     # release all
+        qtbot.wait(10)
+        if p is ps[0]:
+            assert "已出库" in window.banner.text() and notice in window.banner.text()
+        else:
+            assert "已出库" in window.banner.text() and notice not in window.banner.text()
+    start = dt.datetime.combine(nxt, dt.time())
+    assert [Parcel.get_by_id(p.id).released_at for p in ps] == [start, start]
