@@ -1,14 +1,25 @@
-"""The audit log: append-only, hash-chained.
+"""The audit log: append-only, hash-chained, anchored outside its table.
 
 :func:`record` is called inside the caller's write transaction, so the change and its audit row
 commit together.  :func:`verify` walks the chain and names the first broken link.
+
+A chain alone cannot see rows removed from its end (or a table dropped and rebuilt, or a chain
+re-hashed), so its **anchor** — the row count and the newest row's hash — is written down outside
+the table: in each closed day's record (``DayClose.snapshot["audit_anchor"]``), beside each backup
+(``<backup>.manifest.json``, :func:`write_manifest`) and in every upload batch to head office, which
+keeps the highest it has seen.  :func:`verify` compares the chain with every anchor it can read and
+names what is missing ("审计日志少了第 1131–1150 条"); it also reports missing guard triggers, which
+:func:`restore_triggers` (``outlet-desk check``) puts back.  A restore from a backup gives up the
+newer rows on purpose: :func:`note_restore` writes that into the restored log, with how many.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import db as dbmod
 from .models import AuditLog
@@ -55,42 +66,322 @@ def record(actor: Actor, action: str, *, entity: str = "", entity_id="", detail:
     return AuditLog.create(**fields)
 
 
+# -- anchors -----------------------------------------------------------------------------------
+RESTORE_ACTION = "data.restore"
+TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
+MANIFEST_SUFFIX = ".manifest.json"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The log as it was at one moment: ``rows`` rows, the newest with ``hash``, written at ``at``
+    (that row's time; tells an anchor taken before a restore from one taken after it)."""
+    rows: int
+    hash: str
+    source: str = ""          # where it was written down, for the report ("2026-06-07 的日结")
+    at: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"rows": self.rows, "hash": self.hash, "at": self.at}
+
+    @classmethod
+    def from_dict(cls, d, source: str = "") -> "Anchor | None":
+        if isinstance(d, dict) and isinstance(d.get("rows"), int) and isinstance(d.get("hash"), str):
+            at = d.get("at")
+            return cls(d["rows"], d["hash"], source, at if isinstance(at, str) else None)
+        return None
+
+
+def anchor() -> Anchor | None:
+    """The current anchor (None while the log is empty).  Rows are numbered 1, 2, 3 … without gaps
+    (verify checks it), so the newest id is the row count."""
+    last = (AuditLog.select(AuditLog.id, AuditLog.hash, AuditLog.at)
+            .order_by(AuditLog.id.desc()).limit(1).first())
+    return Anchor(last.id, last.hash, at=_ts(last.at)) if last else None
+
+
+def anchor_of_file(path: Path | str) -> Anchor | None:
+    """The anchor of an SQLite database file (a backup, the database a restore replaces); None when
+    it has no log or cannot be read."""
+    try:
+        con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    try:
+        at = _ts(row[2]) if row else None
+    except (TypeError, ValueError):
+        at = None
+    return Anchor(int(row[0]), str(row[1]), at=at) if row else None
+
+
+def manifest_path(backup_file: Path | str) -> Path:
+    return Path(str(backup_file) + MANIFEST_SUFFIX)
+
+
+def write_manifest(backup_file: Path | str) -> Path:
+    """Write the backup's manifest beside it: the anchor of the log the backup holds."""
+    backup_file = Path(backup_file)
+    found = anchor_of_file(backup_file)
+    target = manifest_path(backup_file)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps({"backup": backup_file.name,
+                               "audit_anchor": found.as_dict() if found else None},
+                              ensure_ascii=False), encoding="utf-8")
+    tmp.replace(target)
+    return target
+
+
+def manifest_anchors(backups: Path | str) -> list[Anchor]:
+    out = []
+    folder = Path(backups)
+    if not folder.is_dir():
+        return out
+    for f in sorted(folder.glob("*" + MANIFEST_SUFFIX)):
+        try:
+            data = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        name = f.name[: -len(MANIFEST_SUFFIX)]
+        a = Anchor.from_dict(data.get("audit_anchor") if isinstance(data, dict) else None,
+                             f"备份 {name}")
+        if a:
+            out.append(a)
+    return out
+
+
+def dayclose_anchors() -> list[Anchor]:
+    from .models.dayclose import DayClose
+    out = []
+    for day, snap in (DayClose.select(DayClose.day, DayClose.snapshot)
+                      .where(DayClose.snapshot.is_null(False)).tuples()):
+        try:
+            data = json.loads(snap)
+        except ValueError:
+            continue
+        label = day.isoformat() if hasattr(day, "isoformat") else str(day)
+        a = Anchor.from_dict(data.get("audit_anchor") if isinstance(data, dict) else None,
+                             f"{label} 的日结")
+        if a:
+            out.append(a)
+    return out
+
+
+def newest_anchor(replaced: Anchor | None, backups: Path | str) -> Anchor | None:
+    """What a restore gives up: the replaced database's anchor, or — when it could not be read
+    (damaged) — the highest anchor among the backups' manifests."""
+    if replaced is not None:
+        return replaced
+    found = manifest_anchors(backups)
+    return max(found, key=lambda a: a.rows) if found else None
+
+
+def note_restore(db_file: Path | str, *, backup_file: Path | str, replaced: Anchor | None,
+                 actor_id: int | None = None, actor_name: str = "系统",
+                 now: dt.datetime) -> int:
+    """Append the restore to the log of the restored database file (before the app opens it):
+    which backup, how many rows it kept, and how many newer rows of the replaced log it gave up.
+    Returns the rows given up.  ``replaced``: the anchor of the database the restore replaced
+    (:func:`anchor_of_file` of it, taken before it was moved aside)."""
+    con = sqlite3.connect(str(db_file), isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        row = con.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        kept, prev = (int(row[0]), str(row[1])) if row else (0, GENESIS)
+        gave_up = max(0, replaced.rows - kept) if replaced else 0
+        detail = _canonical({"backup": Path(backup_file).name, "kept_rows": kept,
+                             "replaced_rows": replaced.rows if replaced else None,
+                             "replaced_hash": replaced.hash if replaced else None,
+                             "gave_up_rows": gave_up})
+        h = _digest(prev, now, actor_id, actor_name, RESTORE_ACTION, "database",
+                    Path(backup_file).name, detail)
+        con.execute("INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, "
+                    "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (kept + 1, _ts(now), actor_id, actor_name, RESTORE_ACTION, "database",
+                     Path(backup_file).name, detail, prev, h))
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    return gave_up
+
+
+def missing_triggers() -> list[str]:
+    """The guard triggers (refuse UPDATE/DELETE on the log) that are missing or do nothing."""
+    db = dbmod.database
+    if dbmod.is_sqlite():
+        rows = db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                              "AND tbl_name = 'audit_log'").fetchall()
+        present = {name for name, sql in rows if "RAISE(ABORT" in (sql or "").upper()}
+    else:
+        if not db.table_exists("audit_log"):
+            return list(TRIGGERS)
+        rows = db.execute_sql(
+            "SELECT t.tgname, p.prosrc FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+            "WHERE t.tgrelid = 'audit_log'::regclass AND NOT t.tgisinternal "
+            "AND t.tgenabled <> 'D'").fetchall()
+        present = {name for name, src in rows if "RAISE EXCEPTION" in (src or "").upper()}
+    return [t for t in TRIGGERS if t not in present]
+
+
+def restore_triggers() -> list[str]:
+    """Put back the missing guard triggers; returns the names put back."""
+    missing = missing_triggers()
+    if missing:
+        from .migrations import _audit_triggers
+        db = dbmod.database.obj
+        with dbmod.write_tx():
+            if dbmod.is_sqlite(db):
+                for name in missing:    # a trigger of that name that does nothing: replace it
+                    db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+            _audit_triggers(db)
+    return missing
+
+
+# -- verify ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
     checked: int
     broken_id: int | None = None
     reason: str = ""
+    problems: tuple[str, ...] = ()     # one line each, the first is the chain's own verdict
+    anchors: int = 0                   # anchors compared
+    notes: tuple[str, ...] = ()        # what could not be compared (head office unreachable …)
 
     def message(self) -> str:
         if self.ok:
-            return f"审计日志完好：共 {self.checked} 条，哈希链无断裂。"
-        return f"审计日志第 {self.broken_id} 条被改动或缺失：{self.reason}"
+            text = f"审计日志完好：共 {self.checked} 条，哈希链无断裂"
+            if self.anchors:
+                text += f"，与另外记下的 {self.anchors} 个锚点（条数和最新哈希）一致"
+            return text + "。"
+        return "\n".join(self.problems)
 
 
-def verify(batch: int = 5000) -> VerifyResult:
-    """Recompute the chain.  Reports the first row whose hash or link does not match."""
+def _range(first: int, last: int) -> str:
+    return f"第 {first} 条" if first == last else f"第 {first}–{last} 条"
+
+
+def _chain(batch: int, want: set[int]) -> tuple[VerifyResult | None, int, dict[int, str], list]:
+    """Walk the chain.  Returns (a failure or None, rows checked, hashes at ``want``, restores)."""
     prev = GENESIS
     checked = 0
     last_id = 0
-    expected_id = None
+    expected_id = 1
+    at_rows: dict[int, str] = {}
+    restores: list[tuple[int, dict]] = []
     while True:
         rows = list(AuditLog.select().where(AuditLog.id > last_id).order_by(AuditLog.id)
                     .limit(batch).tuples())
         if not rows:
             break
         for (rid, at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, h) in rows:
-            if expected_id is not None and rid != expected_id:
-                return VerifyResult(False, checked, expected_id, "该条记录被删除")
+            if rid != expected_id:
+                first = expected_id
+                return (VerifyResult(False, checked, first, "该条记录被删除",
+                                     (f"审计日志{_range(first, rid - 1)}被删除。",)),
+                        checked, at_rows, restores)
             if prev_hash != prev:
-                return VerifyResult(False, checked, rid, "与前一条的链接不符")
+                return (VerifyResult(False, checked, rid, "与前一条的链接不符",
+                                     (f"审计日志第 {rid} 条被改动或缺失：与前一条的链接不符",)),
+                        checked, at_rows, restores)
             if _digest(prev_hash, at, actor_id, actor_name, action, entity, entity_id, detail) != h:
-                return VerifyResult(False, checked, rid, "内容与哈希不符")
+                return (VerifyResult(False, checked, rid, "内容与哈希不符",
+                                     (f"审计日志第 {rid} 条被改动或缺失：内容与哈希不符",)),
+                        checked, at_rows, restores)
+            if rid in want:
+                at_rows[rid] = h
+            if action == RESTORE_ACTION:
+                try:
+                    restores.append((_ts(at), json.loads(detail)))
+                except ValueError:
+                    pass
             prev = h
             checked += 1
             expected_id = rid + 1
             last_id = rid
-    return VerifyResult(True, checked)
+    return None, checked, at_rows, restores
+
+
+def _given_up(a: Anchor, restores: list[tuple[str, dict]]) -> bool:
+    """Is the anchor from the rows a recorded restore gave up on purpose?  Only an anchor taken
+    before that restore (its newest row older than the restore) can be."""
+    for restored_at, d in restores:
+        kept, replaced = d.get("kept_rows"), d.get("replaced_rows")
+        if not (isinstance(kept, int) and isinstance(replaced, int) and kept < a.rows <= replaced):
+            continue
+        try:
+            before = a.at is None or _ts(a.at) < restored_at
+        except ValueError:
+            before = True
+        if before:
+            return True
+    return False
+
+
+def verify(batch: int = 5000, *, home: Path | str | None = None, remote: bool = False,
+           hq: Anchor | None = None) -> VerifyResult:
+    """Recompute the chain, then compare it with every anchor written down outside the table: the
+    closed days, the backups' manifests (in ``home``/backups; by default beside the SQLite file),
+    and head office's highest anchor (``remote=True`` reads it over the network; ``hq`` passes
+    one in).  Also reports missing guard triggers."""
+    from .paths import backups_dir
+    notes: list[str] = []
+    anchors = dayclose_anchors()
+    if home is None and dbmod.sqlite_path() is not None:
+        home = dbmod.sqlite_path().parent
+    if home is not None:
+        anchors += manifest_anchors(backups_dir(Path(home)))
+    if hq is None and remote:
+        from .errors import EnvironmentFault
+        from .services import upload
+        try:
+            hq = Anchor.from_dict(upload.hq_anchor(), "总部")
+        except EnvironmentFault as exc:
+            notes.append(str(exc))
+    if hq is not None:
+        anchors.append(Anchor(hq.rows, hq.hash, hq.source or "总部", hq.at))
+    if _table_exists():
+        failed, checked, at_rows, restores = _chain(batch, {a.rows for a in anchors})
+    else:
+        failed = VerifyResult(False, 0, 1, "审计日志表不存在", ("审计日志表不存在（被删除了）。",))
+        checked, at_rows, restores = 0, {}, []
+    problems: list[str] = list(failed.problems) if failed else []
+
+    # rows missing from the end: an anchor counts more rows than the log holds
+    missing = [a for a in anchors if a.rows > checked and not _given_up(a, restores)]
+    if missing and (not failed or checked == 0):
+        top = max(a.rows for a in missing)
+        who = "、".join(dict.fromkeys(a.source for a in missing if a.rows == top))
+        problems.append(f"审计日志少了{_range(checked + 1, top)}（{who}记下共 {top} 条，"
+                        f"现在只有 {checked} 条）。")
+    # the same row count with another hash: rows replaced, the table rebuilt or re-hashed
+    differ = [a for a in anchors if a.rows in at_rows and at_rows[a.rows] != a.hash
+              and not _given_up(a, restores)]
+    if differ:
+        first = min(a.rows for a in differ)
+        who = "、".join(dict.fromkeys(a.source for a in differ if a.rows == first))
+        problems.append(f"审计日志第 {first} 条与{who}记下的哈希不符：日志被改写过"
+                        f"（重建了表或重算了哈希链）。")
+    compared = len(anchors) - len(missing) - len(differ)
+    gone = missing_triggers() if _table_exists() else list(TRIGGERS)
+    if gone:
+        problems.append("审计日志的防改触发器缺失：" + "、".join(gone)
+                        + "（运行 outlet-desk check 可重建）。")
+    if failed:
+        return VerifyResult(False, checked, failed.broken_id, failed.reason, tuple(problems),
+                            compared, tuple(notes))
+    if problems:
+        broken = (checked + 1) if missing else (min(a.rows for a in differ) if differ else None)
+        return VerifyResult(False, checked, broken, problems[0], tuple(problems), compared,
+                            tuple(notes))
+    return VerifyResult(True, checked, anchors=len(anchors), notes=tuple(notes))
+
+
+def _table_exists() -> bool:
+    return dbmod.database.table_exists("audit_log")
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,27 @@ holds, and has switchable faults to show the uploader copes:
 * reject waybills: any record for a listed waybill is refused with 422 and a reason; a ``signoff``
   record whose ``signer_type`` is not one of 本人/家人/门卫/快递柜/驿站/代收 is always refused.
 
+and lying answers, as a captive portal, a proxy or a wrong address gives them (the uploader must
+mark nothing sent that is not held here):
+
+* ``empty``  200 with an empty body, ``html`` 200 with a web page, ``ok`` 200 ``{"ok": true}``,
+  ``202`` and ``204`` — all store nothing
+* ``partial``  store the first half of the batch and name only those
+* ``wrongkeys``  store nothing and answer "stored" for keys that are not the batch's
+* ``redirect`` (302 to a login page), ``400``, ``404``, ``413`` — store nothing
+
+Every batch may carry the outlet's audit anchor (``audit_anchor``: row count and newest hash); the
+receiver keeps the highest per outlet and tells it in each answer and at ``GET /api/v1/anchor``.
+Everything except ``/health`` needs the token (``Authorization: Bearer …``) when one is set.
+
 Endpoints::
 
     POST /api/v1/records      a batch (see services/upload.py for the format)
     GET  /api/v1/records      what it holds (?kind=&limit=&offset=)
     GET  /api/v1/summary      counts: records, by kind, duplicates ignored, rejected, requests
+    GET  /api/v1/anchor       {"outlet_code": "...", "audit_anchor": {"rows", "hash"} | null}
     GET  /control             the current fault switches
-    POST /control             {"fault": "500|429|hang|drop|none", "count": N (omit: until changed),
+    POST /control             {"fault": "500|429|hang|drop|empty|…|none", "count": N (omit: until changed),
                                "hang_seconds": S, "reject_waybills": ["..."]}
 
 No Qt here: ``http.server`` + ``sqlite3`` from the standard library.
@@ -35,7 +49,9 @@ from urllib.parse import parse_qs, urlparse
 
 SIGNER_TYPES = ("本人", "家人", "门卫", "快递柜", "驿站", "代收")
 FAULTS = ("none", "500", "429", "hang", "drop")
+LIES = ("empty", "html", "ok", "202", "204", "partial", "wrongkeys", "redirect", "400", "404", "413")
 RECORDS_PATH = "/api/v1/records"
+ANCHOR_PATH = "/api/v1/anchor"
 
 
 class Store:
@@ -50,19 +66,23 @@ class Store:
             CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, kind TEXT, waybill TEXT,
                 payload TEXT, batch_key TEXT, received_at TEXT);
             CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER);
+            CREATE TABLE IF NOT EXISTS anchors (outlet_code TEXT PRIMARY KEY, rows INTEGER,
+                hash TEXT, at TEXT, received_at TEXT);
         """)
 
     def _bump(self, name: str, by: int = 1) -> None:
         self.conn.execute("INSERT INTO counters(name, value) VALUES (?, ?) ON CONFLICT(name) "
                           "DO UPDATE SET value = value + excluded.value", (name, by))
 
-    def add(self, records: list, batch_key: str, reject_waybills: set[str]) -> list[dict]:
+    def add(self, records: list, batch_key: str, reject_waybills: set[str],
+            outlet_code: str = "", anchor=None) -> list[dict]:
         results = []
         now = dt.datetime.now().isoformat(sep=" ", timespec="seconds")
         with self.lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 self._bump("requests")
+                self._keep_anchor(outlet_code, anchor, now)
                 for rec in records:
                     key = rec.get("idempotency_key") if isinstance(rec, dict) else None
                     reason = validate(rec, reject_waybills)
@@ -85,6 +105,26 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 raise
         return results
+
+    def _keep_anchor(self, outlet_code: str, anchor, now: str) -> None:
+        """Keep the highest audit anchor seen from the outlet (more rows wins; a tie keeps the
+        first seen)."""
+        if not (isinstance(anchor, dict) and isinstance(anchor.get("rows"), int)
+                and isinstance(anchor.get("hash"), str)):
+            return
+        at = anchor.get("at") if isinstance(anchor.get("at"), str) else None
+        self.conn.execute(
+            "INSERT INTO anchors(outlet_code, rows, hash, at, received_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(outlet_code) DO UPDATE SET rows = excluded.rows, hash = excluded.hash, "
+            "at = excluded.at, received_at = excluded.received_at "
+            "WHERE excluded.rows > anchors.rows",
+            (str(outlet_code or ""), anchor["rows"], anchor["hash"], at, now))
+
+    def anchor(self, outlet_code: str) -> dict | None:
+        with self.lock:
+            row = self.conn.execute("SELECT rows, hash, at FROM anchors WHERE outlet_code = ?",
+                                    (str(outlet_code or ""),)).fetchone()
+        return {"rows": row[0], "hash": row[1], "at": row[2]} if row else None
 
     def count_request(self) -> None:
         with self.lock:
@@ -163,8 +203,8 @@ class Faults:
         with self.lock:
             if "fault" in data:
                 mode = str(data["fault"] or "none")
-                if mode not in FAULTS:
-                    raise ValueError(f"unknown fault {mode!r}; one of {', '.join(FAULTS)}")
+                if mode not in FAULTS + LIES:
+                    raise ValueError(f"unknown fault {mode!r}; one of {', '.join(FAULTS + LIES)}")
                 self.mode = mode
                 self.count = int(data["count"]) if data.get("count") else None
             if "hang_seconds" in data:
@@ -230,18 +270,42 @@ class Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length else b""
         return json.loads(raw.decode("utf-8")) if raw else {}
 
+    def _authorised(self) -> bool:
+        token = self.server.token
+        if token and self.headers.get("Authorization") != f"Bearer {token}":
+            self._send(401, {"error": "令牌无效"})
+            return False
+        return True
+
+    def _send_raw(self, code: int, body: bytes, ctype: str, headers: dict | None = None) -> None:
+        self.send_response(code)
+        if code != 204:
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if code != 204 and body:
+            self.wfile.write(body)
+
     def do_GET(self):
         url = urlparse(self.path)
         q = {k: v[0] for k, v in parse_qs(url.query).items()}
+        if url.path == "/health":
+            self._send(200, {"ok": True})
+            return
+        if not self._authorised():
+            return
         if url.path == RECORDS_PATH:
             self._send(200, {"records": self.server.store.records(
                 q.get("kind"), int(q.get("limit", 1000)), int(q.get("offset", 0)))})
         elif url.path == "/api/v1/summary":
             self._send(200, self.server.store.summary())
+        elif url.path == ANCHOR_PATH:
+            code = q.get("outlet_code", "")
+            self._send(200, {"outlet_code": code, "audit_anchor": self.server.store.anchor(code)})
         elif url.path == "/control":
             self._send(200, self.server.faults.as_dict())
-        elif url.path == "/health":
-            self._send(200, {"ok": True})
         else:
             self._send(404, {"error": "not found"})
 
@@ -252,6 +316,11 @@ class Handler(BaseHTTPRequestHandler):
         except (ValueError, UnicodeDecodeError):
             self._send(400, {"error": "请求不是有效的 JSON"})
             return
+        if url.path not in ("/control", RECORDS_PATH):
+            self._send(404, {"error": "not found"})
+            return
+        if not self._authorised():
+            return
         if url.path == "/control":
             try:
                 self.server.faults.set(data)
@@ -259,13 +328,6 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(400, {"error": str(exc)})
                 return
             self._send(200, self.server.faults.as_dict())
-            return
-        if url.path != RECORDS_PATH:
-            self._send(404, {"error": "not found"})
-            return
-        token = self.server.token
-        if token and self.headers.get("Authorization") != f"Bearer {token}":
-            self._send(401, {"error": "令牌无效"})
             return
         records = data.get("records") if isinstance(data, dict) else None
         if not isinstance(records, list):
@@ -280,9 +342,16 @@ class Handler(BaseHTTPRequestHandler):
             self.server.store.count_request()
             self._send(429, {"error": "请求太频繁（模拟）"}, {"Retry-After": "1"})
             return
+        if fault in LIES and fault != "partial":
+            self.server.store.count_request()
+            self._lie(fault, records)
+            return
         batch = self.headers.get("Idempotency-Key", "")
         reject = set(self.server.faults.as_dict()["reject_waybills"])
-        results = self.server.store.add(records, batch, reject)
+        if fault == "partial":
+            records = records[: len(records) // 2]
+        outlet = data.get("outlet_code", "")
+        results = self.server.store.add(records, batch, reject, outlet, data.get("audit_anchor"))
         if fault == "hang":
             self.server.release.wait(self.server.faults.hang_seconds)
             self.close_connection = True
@@ -299,7 +368,29 @@ class Handler(BaseHTTPRequestHandler):
         if self.server.verbose:
             sys.stderr.write(f"hq-server: batch {batch[:18]}… {len(records)} records, "
                              f"{stored} stored, HTTP {code}\n")
-        self._send(code, {"results": results, "stored": stored})
+        self._send(code, {"results": results, "stored": stored,
+                          "audit_anchor": self.server.store.anchor(outlet)})
+
+    def _lie(self, fault: str, records: list) -> None:
+        """Answer as something that is not head office would: nothing is stored."""
+        if fault == "empty":
+            self._send_raw(200, b"", "text/plain")
+        elif fault == "html":
+            page = "<html><body><h1>欢迎使用免费 Wi-Fi</h1>请先登录</body></html>".encode()
+            self._send_raw(200, page, "text/html; charset=utf-8")
+        elif fault == "ok":
+            self._send(200, {"ok": True})
+        elif fault == "202":
+            self._send(202, {"status": "queued"})
+        elif fault == "204":
+            self._send_raw(204, b"", "")
+        elif fault == "wrongkeys":
+            self._send(200, {"results": [{"key": f"other:{i}", "status": "stored"}
+                                         for i, _ in enumerate(records)]})
+        elif fault == "redirect":
+            self._send_raw(302, b"", "text/html", {"Location": "/login"})
+        else:
+            self._send(int(fault), {"error": f"HTTP {fault}（模拟）"})
 
 
 def make_server(*, port: int = 8803, db_path: Path | str, host: str = "127.0.0.1",

@@ -10,7 +10,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("audit", help="audit log: verify the hash chain")
     asub = p.add_subparsers(dest="audit_cmd", required=True, metavar="ACTION")
-    v = asub.add_parser("verify", help="report the first broken link of the audit chain, if any")
+    v = asub.add_parser("verify", help="check the audit chain and compare it with the anchors kept "
+                                        "outside it (closed days, backups, head office)")
     v.set_defaults(handler=cmd_audit_verify)
 
     p = sub.add_parser("roles", help="print the access-control table: every operation and who may run it")
@@ -39,8 +40,10 @@ def cmd_demo(ctx) -> int:
 def cmd_audit_verify(ctx) -> int:
     from .. import audit
     ctx.open()
-    result = audit.verify()
+    result = audit.verify(home=ctx.home, remote=True)
     print(result.message())
+    for note in result.notes:
+        print("（" + note + "）")
     return 0 if result.ok else 3
 
 

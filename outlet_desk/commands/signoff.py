@@ -78,6 +78,9 @@ def cmd_upload(ctx) -> int:
     if ctx.args.status:
         c = outbox.counts()
         print(f"待上传 {c.pending}  已上传 {c.sent}  被拒收 {c.rejected}")
+        why = outbox.pending_reason() if c.pending else None
+        if why:
+            print(f"未上传的原因：{why}")
         return 0
     result = upload.drain_once(clock=ctx.now, force=True,
                                progress=lambda done, total: print(f"  {done}/{total}", flush=True))

@@ -5,6 +5,8 @@
   incrementally beside them (content-addressed files never change, so "missing → copy" is enough).
 * Restore verifies the backup first, keeps the current database aside (never overwritten silently)
   and puts the backup in its place.
+* Each backup has a manifest beside it (``<backup>.manifest.json``) with the audit log's anchor; a
+  restore writes itself into the restored audit log with the newer rows it gave up.
 """
 from __future__ import annotations
 
@@ -118,6 +120,7 @@ def backup_now(home: Path, *, reason: str, now: dt.datetime, keep: int | None = 
     if not ok:
         target.unlink(missing_ok=True)
         raise EnvironmentFault(f"备份校验失败：{why}")
+    audit.write_manifest(target)     # the audit log's anchor, beside the backup
     if to is None:
         _copy_photos(home)
         if keep is None:
@@ -125,6 +128,7 @@ def backup_now(home: Path, *, reason: str, now: dt.datetime, keep: int | None = 
             keep = settings.get("backup.keep")
         for old in list_backups(home)[keep:]:
             old.path.unlink(missing_ok=True)
+            audit.manifest_path(old.path).unlink(missing_ok=True)
     return BackupInfo(target, now, reason, target.stat().st_size)
 
 
@@ -141,6 +145,7 @@ def restore(home: Path, backup_file: Path, *, now: dt.datetime) -> Path:
         raise DomainError(f"这个备份不能用来恢复：{why}。当前数据未改动。")
     db_file = Path(home) / "outlet.db"
     aside = None
+    replaced = audit.anchor_of_file(db_file) if db_file.exists() else None
     if db_file.exists():
         aside = db_file.with_name(f"outlet.db.before-restore-{_stamp(now)}")
         os.replace(db_file, aside)
@@ -153,6 +158,9 @@ def restore(home: Path, backup_file: Path, *, now: dt.datetime) -> Path:
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, db_file)
+    # the restore in the restored log, with how many newer audit rows it gave up
+    audit.note_restore(db_file, backup_file=backup_file, now=now,
+                       replaced=audit.newest_anchor(replaced, backups_dir(home)))
     photos_backup = backups_dir(home) / "photos"
     if photos_backup.exists():
         for f in photos_backup.rglob("*"):
@@ -183,9 +191,12 @@ def check(home: Path | None = None) -> list[str]:
         fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
         if fk:
             problems.append(f"外键不一致：{len(fk)} 处（例：表 {fk[0][0]} 第 {fk[0][1]} 行）")
-    verdict = audit.verify()
+    put_back = audit.restore_triggers()
+    if put_back:
+        problems.append("审计日志的防改触发器被删除过：" + "、".join(put_back) + "，已重建。")
+    verdict = audit.verify(home=home)
     if not verdict.ok:
-        problems.append(verdict.message())
+        problems.extend(verdict.problems)
     from .. import services
     for info in pkgutil.iter_modules(services.__path__, services.__name__ + "."):
         module = importlib.import_module(info.name)

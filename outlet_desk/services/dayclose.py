@@ -766,14 +766,17 @@ def close_day(day: dt.date, *, reason: str | None = None, actor: Actor,
         row.closed_by, row.closed_at = actor.id, now
         final = replace(led, status=DayClose.CLOSED, closed_by=actor.name, closed_at=now,
                         adjustments_made=())
-        row.snapshot = json.dumps(ledger_to_dict(final), ensure_ascii=False, sort_keys=True)
-        row.save()
         audit.record(actor, "dayclose.close", entity="day", entity_id=day.isoformat(),
                      detail={"expected_fen": led.expected_total_fen,
                              "counted_fen": led.counted_total_fen,
                              "difference_fen": led.difference_total_fen,
                              "closing": led.parcels.closing,
                              "single_clerk_reason": reason if alone else None}, now=now)
+        snap = ledger_to_dict(final)
+        anchor = audit.anchor()     # the audit log as the day closed (its close row included)
+        snap["audit_anchor"] = anchor.as_dict() if anchor else None
+        row.snapshot = json.dumps(snap, ensure_ascii=False, sort_keys=True)
+        row.save()
     return DayCloseResult(day, DayClose.CLOSED, (), f"{_label(day)}已关账，账目锁定。")
 
 

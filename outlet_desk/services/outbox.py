@@ -57,6 +57,15 @@ def pending_count() -> int:
     return Outbox.select().where(Outbox.status == Outbox.PENDING).count()
 
 
+def pending_reason() -> str | None:
+    """Why records are still waiting: the newest one-line reason an upload left on a pending
+    record (None when nothing pending has been tried)."""
+    row = (Outbox.select(Outbox.last_error)
+           .where((Outbox.status == Outbox.PENDING) & Outbox.last_error.is_null(False))
+           .order_by(Outbox.next_attempt_at.desc(), Outbox.id.desc()).first())
+    return row.last_error if row else None
+
+
 def rejected_count() -> int:
     return Outbox.select().where(Outbox.status == Outbox.REJECTED).count()
 

@@ -341,23 +341,49 @@ def _reopen_parcel(s: Signoff, *, actor: Actor, now: dt.datetime, detail: str) -
 
 @operation("signoff.undo", "撤销签收", ANY_STAFF)
 def undo(signoff_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
-    """Undo a sign-off that head office has not received: its outbox record is removed."""
+    """Undo a sign-off that head office has not confirmed.
+
+    Never posted: its outbox record is removed.  Already claimed by an upload (the post may have
+    arrived — the clerk could not know): the undo stands and a correction record cancels it at
+    head office.  Confirmed by head office: only a manager reverses it, with a reason."""
     with write_tx():
         s = _active(signoff_id)
         rec = Outbox.get_or_none(Outbox.key == s.outbox_key)
         if rec is not None and rec.status == Outbox.SENT:
             raise DomainError("这条签收已上传总部，只有店长可以更正（需填写原因）。")
-        if rec is not None and rec.status == Outbox.PENDING and rec.attempts > 0:
-            raise DomainError("这条签收已开始上传，总部可能已收到；请等上传完成后由店长更正。")
-        if rec is not None:
+        correction = None
+        if rec is not None and rec.status == Outbox.PENDING:
+            # only a record no upload has claimed is removed; the uploader claims in one
+            # transaction, so either it never reads this record or the delete finds it claimed
+            gone = Outbox.delete().where((Outbox.id == rec.id) & (Outbox.status == Outbox.PENDING)
+                                         & (Outbox.attempts == 0)).execute()
+            if not gone:
+                correction = _queue_correction(s, "撤销签收（撤销时已在上传）", actor=actor, now=now)
+        elif rec is not None:
             Outbox.delete().where(Outbox.id == rec.id).execute()
-        Signoff.update(status=Signoff.UNDONE, ended_at=now, ended_by=actor.id) \
-            .where(Signoff.id == s.id).execute()
+        if correction:
+            Signoff.update(status=Signoff.REVERSED, ended_at=now, ended_by=actor.id,
+                           reason="撤销签收（撤销时已在上传，已向总部发更正）",
+                           correction_key=correction).where(Signoff.id == s.id).execute()
+        else:
+            Signoff.update(status=Signoff.UNDONE, ended_at=now, ended_by=actor.id) \
+                .where(Signoff.id == s.id).execute()
         parcel = _reopen_parcel(s, actor=actor, now=now, detail="撤销签收")
         audit.record(actor, "signoff.undo", entity="parcel", entity_id=parcel.waybill,
                      detail={"signer_type": s.signer_type, "signed_at": s.signed_at,
-                             "outbox_key": s.outbox_key}, now=now)
+                             "outbox_key": s.outbox_key, "correction_key": correction}, now=now)
     return frozenset({changes.SIGNOFF, changes.UPLOAD, changes.PARCELS})
+
+
+def _queue_correction(s: Signoff, reason: str, *, actor: Actor, now: dt.datetime) -> str:
+    """Queue a correction record that cancels the sign-off at head office; returns its key."""
+    parcel = Parcel.get_by_id(s.parcel_id)
+    key = outbox.new_key("signoff_correction")
+    outbox.enqueue("signoff_correction", {
+        "outlet_code": settings.get("outlet.code"), "waybill": parcel.waybill,
+        "original_key": s.outbox_key, "action": "cancel_signoff", "reason": reason,
+        "corrected_by": actor.name, "corrected_at": now.isoformat(sep=" ")}, now=now, key=key)
+    return key
 
 
 @operation("signoff.reverse", "更正已上传的签收", MANAGER_ONLY)
@@ -374,11 +400,7 @@ def reverse(signoff_id: int, reason: str, *, actor: Actor, now: dt.datetime) -> 
         if not maybe_sent:
             raise DomainError("这条签收还没有上传，直接撤销即可。")
         parcel = Parcel.get_by_id(s.parcel_id)
-        key = outbox.new_key("signoff_correction")
-        outbox.enqueue("signoff_correction", {
-            "outlet_code": settings.get("outlet.code"), "waybill": parcel.waybill,
-            "original_key": s.outbox_key, "action": "cancel_signoff", "reason": reason,
-            "corrected_by": actor.name, "corrected_at": now.isoformat(sep=" ")}, now=now, key=key)
+        key = _queue_correction(s, reason, actor=actor, now=now)
         Signoff.update(status=Signoff.REVERSED, ended_at=now, ended_by=actor.id, reason=reason,
                        correction_key=key).where(Signoff.id == s.id).execute()
         _reopen_parcel(s, actor=actor, now=now, detail=f"店长更正签收：{reason}")

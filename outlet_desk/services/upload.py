@@ -3,18 +3,28 @@
 * :func:`drain_once` posts due records in batches of JSON with httpx (explicit timeouts).  Each
   record carries its idempotency key inside the payload; each batch carries an ``Idempotency-Key``
   header derived from the keys it holds (a retried batch sends the same header).
-* A record is marked sent only after the server confirmed it (per-record results are honoured).
+* A record is marked sent only when the answer names it, by its idempotency key, as ``stored`` or
+  ``duplicate`` (already held); rejected only when the answer names it as ``rejected`` (a clerk
+  fixes and resends).  Anything else — an empty 200, a web page, ``{"ok": true}``, 202, 204, an
+  answer naming only some records — leaves the unnamed records pending with a one-line reason.
 * Connection errors, timeouts, 408/425/429 and 5xx: the batch stays pending and is retried later
-  with exponential backoff and jitter (``next_attempt_at``).  A 4xx validation error is never
-  retried: the record goes to the rejected list with the server's reason (a clerk fixes and resends).
+  with exponential backoff and jitter (``next_attempt_at``).  3xx, 400, 404, 405 and 413 for the
+  whole batch mean the address is wrong ("上传地址不对"): pending, retried after backoff.
+* The batch is read and claimed (its attempt counted) in one transaction: an undo either removes a
+  record before it is read, or finds it claimed and queues a correction for head office.
+* Each batch carries the audit log's anchor (row count and newest hash, ``audit_anchor``); the
+  receiver keeps the highest it has seen and :func:`hq_anchor` reads it back (``audit verify``).
 * :class:`UploadWorker` runs the drain on its own thread with its own database connection (peewee
   connections are per thread), so it never blocks the counter.
 
 Protocol (the reference receiver is :mod:`outlet_desk.hqserver`)::
 
     POST <upload.url>   Authorization: Bearer <token>   Idempotency-Key: batch-<sha256>
-    {"outlet_code": "803", "records": [{"idempotency_key": "...", "kind": "signoff", ...}, ...]}
-    → 200/422 {"results": [{"key": "...", "status": "stored|duplicate|rejected", "reason": "..."}]}
+    {"outlet_code": "803", "records": [{"idempotency_key": "...", "kind": "signoff", ...}, ...],
+     "audit_anchor": {"rows": 1150, "hash": "...", "at": "2026-06-07 14:02:11.000000"}}
+    → 200/422 {"results": [{"key": "...", "status": "stored|duplicate|rejected", "reason": "..."}],
+               "audit_anchor": {...the highest held}}
+    GET <upload.url minus /records>/anchor?outlet_code=803  → {"audit_anchor": {...} | null}
 """
 from __future__ import annotations
 
@@ -140,18 +150,6 @@ def _defer(ids: list[int], attempts: dict[int, int], error: str, now: dt.datetim
                 .where((Outbox.id == rid) & (Outbox.status == Outbox.PENDING)).execute()
 
 
-def _reason(resp) -> str:
-    try:
-        data = resp.json()
-    except ValueError:
-        return (resp.text or "").strip()[:300] or f"HTTP {resp.status_code}"
-    if isinstance(data, dict):
-        for k in ("reason", "error", "detail", "message"):
-            if data.get(k):
-                return str(data[k])[:300]
-    return f"HTTP {resp.status_code}"
-
-
 def _retry_after(resp) -> float | None:
     try:
         return float(resp.headers.get("Retry-After", ""))
@@ -177,13 +175,67 @@ def drain_once(*, clock: Callable[[], dt.datetime], force: bool = False, client=
         _DRAIN_LOCK.release()
 
 
+def _claim(now: dt.datetime, force: bool, tried: set[int], limit: int) -> tuple[list, dict | None]:
+    """Read the next due batch and claim it (count the attempt) in one transaction, so an undo
+    either removes a record before it is read or finds it claimed (and queues a correction).
+
+    Returns the claimed records and the audit log's anchor at that moment (sent with the batch)."""
+    from .. import audit
+    from ..db import is_sqlite
+    with write_tx():
+        q = _due_query(now, force)
+        if tried:
+            q = q.where(Outbox.id.not_in(list(tried)))
+        q = q.order_by(Outbox.id).limit(limit)
+        if not is_sqlite():
+            q = q.for_update()          # PostgreSQL: an undo waits for this claim to commit
+        recs = list(q)
+        if not recs:
+            return [], None
+        ids = [r.id for r in recs]
+        Outbox.update(attempts=Outbox.attempts + 1) \
+            .where(Outbox.id.in_(ids) & (Outbox.status == Outbox.PENDING)).execute()
+        for r in recs:
+            r.attempts += 1
+        anchor = audit.anchor()
+    return recs, (anchor.as_dict() if anchor else None)
+
+
+# Whole-batch answers that say the address (or the batch size) is wrong, not that records are bad.
+CONFIG_STATUSES = {400, 404, 405, 413}
+
+
+def _config_error(code: int) -> str:
+    what = {400: "请求格式不对", 404: "地址不存在", 405: "地址不收上传", 413: "一批太大"}.get(
+        code, "被转到别的地址" if 300 <= code < 400 else "")
+    hint = "或把每批记录数调小" if code == 413 else ""
+    return (f"上传地址不对：总部回答 HTTP {code}（{what}），记录都留在待上传；"
+            f"请店长在设置里检查上传地址{hint}。")
+
+
+def _unconfirmed_error(resp) -> str:
+    """One line: why an answer that names none of the records confirms nothing."""
+    code = resp.status_code
+    ctype = (resp.headers.get("Content-Type") or "").lower()
+    text = (resp.text or "").strip() if code != 204 else ""
+    if not text:
+        what = "空的回答"
+    elif "html" in ctype or text[:1] == "<":
+        what = "一个网页（可能是网络登录页或代理）"
+    else:
+        what = "没有逐条确认的回答"
+    return (f"总部回答 HTTP {code}，但是{what}，没有确认任何一条记录：记录留在待上传，"
+            f"稍后重试。")
+
+
 def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -> DrainResult:
     import httpx
 
     cfg = config or load_config()
     own_client = client is None
     if own_client:
-        client = httpx.Client(timeout=httpx.Timeout(cfg.timeout, connect=min(cfg.timeout, 5.0)))
+        client = httpx.Client(timeout=httpx.Timeout(cfg.timeout, connect=min(cfg.timeout, 5.0)),
+                              follow_redirects=False)
     total = _due_query(clock(), force).count()
     sent = rejected = batches = 0
     error = None
@@ -196,21 +248,16 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                 break
             if max_batches is not None and batches >= max_batches:
                 break
-            now = clock()
-            q = _due_query(now, force)
-            if tried:
-                q = q.where(Outbox.id.not_in(list(tried)))
-            recs = list(q.order_by(Outbox.id).limit(cfg.batch_size))
+            recs, anchor = _claim(clock(), force, tried, cfg.batch_size)
             if not recs:
                 break
             ids = [r.id for r in recs]
             tried.update(ids)
             keys = [r.key for r in recs]
-            # claim: count the attempt before the post (an undo must know it may have arrived)
-            with write_tx():
-                Outbox.update(attempts=Outbox.attempts + 1).where(Outbox.id.in_(ids)).execute()
-            attempts = {r.id: r.attempts + 1 for r in recs}
+            attempts = {r.id: r.attempts for r in recs}
             body = {"outlet_code": cfg.outlet_code, "records": [json.loads(r.payload) for r in recs]}
+            if anchor:
+                body["audit_anchor"] = anchor
             headers = {"Idempotency-Key": batch_key(keys), "Authorization": f"Bearer {cfg.token}",
                        "Content-Type": "application/json; charset=utf-8"}
             batches += 1
@@ -233,18 +280,26 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                 error = f"总部拒绝了上传令牌（HTTP {code}）：请店长在设置里检查上传令牌。"
                 _defer(ids, attempts, error, clock())
                 break
+            if code < 200 or 300 <= code < 400 or code in CONFIG_STATUSES:
+                error = _config_error(code)
+                _defer(ids, attempts, error, clock())
+                break
             try:
                 data = resp.json()
             except ValueError:
                 data = None
             results = data.get("results") if isinstance(data, dict) else None
             now = clock()
-            s, rj, left = _apply(recs, code, results, _reason(resp) if code >= 400 else "", now,
-                                 actor)
+            s, rj, left = _apply(recs, results, now, actor)
             sent += s
             rejected += rj
+            if left and len(left) == len(recs):
+                error = _unconfirmed_error(resp)
+                _defer(left, attempts, error, now)
+                break
             if left:
-                _defer(left, attempts, "总部没有确认这些记录，稍后重试。", now)
+                _defer(left, attempts, f"总部的回答（HTTP {code}）没有提到这条记录：留在待上传，"
+                                       f"稍后重试。", now)
             if progress:
                 progress(sent + rejected, max(total, sent + rejected))
     finally:
@@ -254,28 +309,33 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
     return DrainResult(sent, rejected, batches, remaining, error, cancelled)
 
 
-def _apply(recs, code: int, results, reason: str, now: dt.datetime, actor) -> tuple[int, int, list]:
-    """Mark records from the server's answer.  Returns (sent, rejected, ids left unconfirmed)."""
+# The only answers that make a record sent: head office names it by its key as one of these.
+CONFIRMED = ("stored", "duplicate")
+
+
+def _apply(recs, results, now: dt.datetime, actor) -> tuple[int, int, list]:
+    """Mark records from the server's answer, record by record.  A record counts as sent only
+    when the answer names it (by idempotency key) as stored or already held; as rejected only when
+    the answer names it as rejected.  Returns (sent, rejected, ids left pending)."""
     by_key = {r.key: r for r in recs}
     sent_ids, rejected, left = [], [], []
+    seen = {}
     if isinstance(results, list):
-        seen = {}
         for item in results:
-            if isinstance(item, dict) and item.get("key") in by_key:
-                seen[item["key"]] = item
-        for key, rec in by_key.items():
-            item = seen.get(key)
-            status = (item or {}).get("status")
-            if status in ("stored", "duplicate", "ok", "accepted"):
-                sent_ids.append(rec.id)
-            elif status == "rejected":
-                rejected.append((rec.id, str(item.get("reason") or "总部拒收（未说明原因）")[:500]))
-            else:
-                left.append(rec.id)
-    elif 200 <= code < 300:
-        sent_ids = [r.id for r in recs]            # whole batch accepted
-    else:                                          # 4xx without per-record results
-        rejected = [(r.id, f"HTTP {code}：{reason}"[:500]) for r in recs]
+            if isinstance(item, dict) and isinstance(item.get("key"), str) \
+                    and item["key"] in by_key:
+                seen.setdefault(item["key"], item)
+    for key, rec in by_key.items():
+        item = seen.get(key)
+        status = (item or {}).get("status")
+        if status in CONFIRMED:
+            sent_ids.append(rec.id)
+        elif status == "rejected":
+            rejected.append((rec.id, str(item.get("reason") or "总部拒收（未说明原因）")[:500]))
+        else:
+            left.append(rec.id)
+    if not sent_ids and not rejected:
+        return 0, 0, left
     with write_tx():
         for i in range(0, len(sent_ids), 400):
             Outbox.update(status=Outbox.SENT, sent_at=now, last_error=None, next_attempt_at=None) \
@@ -288,6 +348,49 @@ def _apply(recs, code: int, results, reason: str, now: dt.datetime, actor) -> tu
             from . import signoff
             signoff.note_uploaded(actor=actor, now=now)
     return len(sent_ids), len(rejected), left
+
+
+def anchor_url(records_url: str) -> str:
+    """Where head office tells the highest audit anchor it holds: beside the records endpoint."""
+    base = records_url.split("?", 1)[0].rstrip("/")
+    if base.endswith("/records"):
+        base = base[: -len("/records")]
+    return base + "/anchor"
+
+
+def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float = 5.0) -> dict | None:
+    """The highest audit anchor head office has seen from this outlet ({"rows", "hash"}), or None
+    when it holds none.  Raises :class:`~outlet_desk.errors.EnvironmentFault` (one line) when it
+    cannot be read."""
+    import httpx
+    from ..errors import EnvironmentFault
+    cfg = config or load_config()
+    own = client is None
+    if own:
+        client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)))
+    try:
+        resp = client.get(anchor_url(cfg.url), params={"outlet_code": cfg.outlet_code},
+                          headers={"Authorization": f"Bearer {cfg.token}"})
+    except httpx.HTTPError as exc:
+        raise EnvironmentFault(f"读不到总部记下的审计锚点：连不上总部（{type(exc).__name__}）。") \
+            from None
+    finally:
+        if own:
+            client.close()
+    try:
+        data = resp.json() if resp.status_code == 200 else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or "audit_anchor" not in data:
+        raise EnvironmentFault(f"读不到总部记下的审计锚点：总部回答 HTTP {resp.status_code}。")
+    anchor = data["audit_anchor"]
+    if anchor is None:
+        return None
+    if not (isinstance(anchor, dict) and isinstance(anchor.get("rows"), int)
+            and isinstance(anchor.get("hash"), str)):
+        raise EnvironmentFault("读不到总部记下的审计锚点：格式不对。")
+    at = anchor.get("at")
+    return {"rows": anchor["rows"], "hash": anchor["hash"], "at": at if isinstance(at, str) else None}
 
 
 class UploadWorker(threading.Thread):

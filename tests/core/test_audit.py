@@ -94,3 +94,235 @@ def test_cli_audit_verify_reports_tampering(tmp_path, capsys):
     assert main(["--home", str(tmp_path), "audit", "verify"]) == 3
     assert "第 2 条" in capsys.readouterr().out
     close_database()
+
+
+# -- the log cannot lose its newest rows unnoticed ------------------------------------------------
+# The chain alone cannot see rows removed from its end.  Its anchor (row count + newest hash) is
+# kept outside the table — in each closed day, beside each backup, at head office — and every
+# kind of tampering below is found by each of those anchors on its own.
+import json  # noqa: E402
+
+import httpx  # noqa: E402
+
+from outlet_desk import db as dbmod  # noqa: E402
+from outlet_desk.services import backup, upload  # noqa: E402
+
+
+def _history(manager, n, start=NOW):
+    for i in range(n):
+        settings.update({"outlet.name": f"网点{i}"}, actor=manager, now=start + dt.timedelta(seconds=i))
+
+
+def _close_a_day(clerk, clerk_b, manager):
+    from outlet_desk.services import dayclose as dc
+    day = dt.date(2026, 6, 7)
+    evening = dt.datetime(2026, 6, 7, 19, 30)
+    dc.save_count(day, cash_total_fen=dc.ledger(day).money_row("现金").expected_fen,
+                  actor=clerk, now=evening)
+    dc.confirm(day, actor=clerk, now=evening)
+    dc.confirm(day, actor=clerk_b, now=evening)
+    dc.close_day(day, actor=manager, now=dt.datetime(2026, 6, 7, 20, 0))
+
+
+def _sql(text):
+    return dbmod.database.execute_sql(text)
+
+
+def _drop_triggers():
+    on = "" if dbmod.is_sqlite() else " ON audit_log"
+    for name in audit.TRIGGERS:
+        _sql(f"DROP TRIGGER IF EXISTS {name}{on}")
+
+
+def _delete_newest(n):
+    _drop_triggers()
+    top = audit.anchor().rows
+    _sql(f"DELETE FROM audit_log WHERE id > {top - n}")
+    audit.restore_triggers()        # put the guards back: only the anchors can tell now
+    return top
+
+
+def _rehash_from(first_id):
+    """Change a row and recompute every hash after it: the chain verifies again."""
+    _drop_triggers()
+    rows = list(AuditLog.select().order_by(AuditLog.id))
+    prev = audit.GENESIS
+    for r in rows:
+        detail = r.detail
+        if r.id == first_id:
+            detail = json.dumps({"changed": "by someone"})
+        h = audit._digest(prev, r.at, r.actor_id, r.actor_name, r.action, r.entity, r.entity_id,
+                          detail)
+        if r.id >= first_id:
+            AuditLog.update(detail=detail, prev_hash=prev, hash=h).where(AuditLog.id == r.id).execute()
+        prev = h
+    audit.restore_triggers()
+
+
+def _anchor_at(source, clerk, clerk_b, manager, tmp_path):
+    """Write the anchor in one place only; return verify's keyword arguments for it."""
+    if source == "dayclose":
+        _close_a_day(clerk, clerk_b, manager)
+        return {}
+    if source == "backup":
+        backup.backup_now(tmp_path, reason="manual", now=NOW)
+        return {"home": tmp_path}
+    anchor = audit.anchor()        # head office: what the last upload carried
+    return {"hq": audit.Anchor(anchor.rows, anchor.hash, "总部")}
+
+
+SOURCES = ["dayclose", pytest.param("backup", marks=pytest.mark.sqlite_only), "hq"]
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("n", [1, 20, 50])
+def test_deleting_the_newest_rows_is_found_by_each_anchor(clerk, clerk_b, manager, tmp_path,
+                                                          source, n):
+    _history(manager, 60)
+    kw = _anchor_at(source, clerk, clerk_b, manager, tmp_path)
+    assert audit.verify(**kw).ok
+    top = audit.anchor().rows
+    _delete_newest(n)
+    r = audit.verify(**kw)
+    assert not r.ok
+    first = top - n + 1
+    expected = f"审计日志少了第 {first} 条" if n == 1 else f"审计日志少了第 {first}–{top} 条"
+    assert expected in r.message(), r.message()
+    assert any(expected in p for p in backup.check(kw.get("home", tmp_path))) or source == "hq"
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_deleting_every_row_is_found(clerk, clerk_b, manager, tmp_path, source):
+    _history(manager, 10)
+    kw = _anchor_at(source, clerk, clerk_b, manager, tmp_path)
+    top = audit.anchor().rows
+    _drop_triggers()
+    _sql("DELETE FROM audit_log")
+    audit.restore_triggers()
+    r = audit.verify(**kw)
+    assert not r.ok and f"审计日志少了第 1–{top} 条" in r.message()
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_dropping_and_recreating_the_table_is_found(clerk, clerk_b, manager, tmp_path, source):
+    _history(manager, 10)
+    kw = _anchor_at(source, clerk, clerk_b, manager, tmp_path)
+    top = audit.anchor().rows
+    _sql("DROP TABLE audit_log")
+    dbmod.database.create_tables([AuditLog])          # a fresh table, no guard triggers
+    _history(manager, top + 5)                        # and a new chain longer than the old one
+    r = audit.verify(**kw)
+    assert not r.ok
+    assert f"审计日志第 {top} 条与" in r.message() and "改写" in r.message()
+    assert "防改触发器缺失" in r.message()
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_a_rehashed_chain_is_found(clerk, clerk_b, manager, tmp_path, source):
+    _history(manager, 30)
+    kw = _anchor_at(source, clerk, clerk_b, manager, tmp_path)
+    _rehash_from(12)
+    assert audit._chain(5000, set())[0] is None       # the chain alone is fooled
+    r = audit.verify(**kw)
+    assert not r.ok and "改写" in r.message()
+
+
+def test_dropped_guard_triggers_are_reported_and_check_puts_them_back(manager, tmp_path):
+    _history(manager, 3)
+    _drop_triggers()
+    r = audit.verify()
+    assert not r.ok and "audit_log_no_delete" in r.message()
+    problems = backup.check(tmp_path)
+    assert any("已重建" in p for p in problems)
+    assert audit.verify().ok and backup.check(tmp_path) == []
+    from outlet_desk.db import write_tx
+    with pytest.raises(peewee.DatabaseError, match="append-only"):
+        with write_tx():
+            AuditLog.delete().where(AuditLog.id == 1).execute()
+
+
+def test_the_log_growing_after_an_anchor_is_fine(clerk, clerk_b, manager, tmp_path):
+    _history(manager, 5)
+    _close_a_day(clerk, clerk_b, manager)
+    _history(manager, 5)
+    r = audit.verify(hq=audit.Anchor(3, AuditLog.get_by_id(3).hash, "总部"))
+    assert r.ok and r.anchors == 2, r.message()
+
+
+def test_head_office_keeps_the_anchor_and_audit_verify_reads_it_back(clerk, manager, tmp_path):
+    """The whole path: an upload carries the anchor, the receiver keeps it, verify reads it back
+    over HTTP and finds the rows deleted after it."""
+    from outlet_desk.hqserver import serve_in_thread
+    from outlet_desk.models import Parcel
+    from outlet_desk.services import signoff
+    from ..factories import make_parcel
+    server = serve_in_thread(port=0, db_path=tmp_path / "hq.db", token="t0k")
+    try:
+        settings.update({"upload.url": server.url, "upload.token": "t0k"}, actor=manager, now=NOW)
+        _history(manager, 25)
+        make_parcel("YT0000000000001", status=Parcel.RELEASED, released_at=NOW, signer_type="本人")
+        signoff.sign(flt=None, actor=clerk, now=NOW)
+        assert upload.drain_once(clock=lambda: NOW).sent == 1
+        top = audit.anchor().rows
+        assert upload.hq_anchor() == audit.anchor().as_dict()
+        assert audit.verify(remote=True).ok
+        _delete_newest(20)
+        r = audit.verify(remote=True)
+        assert not r.ok and f"审计日志少了第 {top - 19}–{top} 条（总部记下共 {top} 条" in r.message()
+    finally:
+        server.stop()
+    # head office out of reach: said, not counted as tampering by itself
+    r = audit.verify(remote=True)
+    assert any("读不到总部" in n for n in r.notes)
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_is_audited_with_the_rows_it_gave_up(clerk, manager, tmp_path):
+    _history(manager, 10)
+    older = backup.backup_now(tmp_path, reason="manual", now=NOW)
+    kept = audit.anchor().rows
+    _history(manager, 15)
+    backup.backup_now(tmp_path, reason="manual", now=NOW + dt.timedelta(minutes=5))
+    _history(manager, 5)
+    replaced = audit.anchor().rows
+    hq = audit.Anchor(replaced, audit.anchor().hash, "总部")
+    close_database()
+    backup.restore(tmp_path, older.path, now=NOW + dt.timedelta(hours=1))
+    from outlet_desk.db import open_database
+    open_database(tmp_path / "outlet.db")
+    row = AuditLog.select().order_by(AuditLog.id.desc()).first()
+    assert row.action == audit.RESTORE_ACTION and row.id == kept + 1
+    assert json.loads(row.detail)["gave_up_rows"] == replaced - kept
+    # the newer backup's manifest and head office count more rows: given up on purpose, not lost
+    r = audit.verify(hq=hq)
+    assert r.ok, r.message()
+    # … but rows deleted from the restored log after it are still found, though as many rows as
+    # the restore gave up: an anchor taken after the restore is not explained by it
+    _history(manager, 3, start=NOW + dt.timedelta(hours=2))
+    after = audit.anchor()
+    assert kept < after.rows <= replaced
+    _delete_newest(2)
+    r = audit.verify(hq=audit.Anchor(after.rows, after.hash, "总部", after.at))
+    assert f"审计日志少了第 {after.rows - 1}–{after.rows} 条" in r.message(), r.message()
+
+
+@pytest.mark.sqlite_only
+def test_cli_audit_verify_names_the_missing_rows(tmp_path, capsys):
+    from outlet_desk.cli import main
+    assert main(["--home", str(tmp_path), "demo"]) == 0
+    close_database()
+    assert main(["--home", str(tmp_path), "backup"]) == 0
+    close_database()
+    capsys.readouterr()
+    con = sqlite3.connect(tmp_path / "outlet.db")
+    top = con.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+    con.close()
+    _tamper(tmp_path / "outlet.db", f"DELETE FROM audit_log WHERE id > {top - 3}")
+    assert main(["--home", str(tmp_path), "audit", "verify"]) == 3
+    out = capsys.readouterr().out
+    assert f"审计日志少了第 {top - 2}–{top} 条" in out and "防改触发器缺失" in out
+    close_database()
+    assert main(["--home", str(tmp_path), "check"]) == 3
+    out = capsys.readouterr().out
+    assert "已重建" in out and f"少了第 {top - 2}–{top} 条" in out
+    close_database()

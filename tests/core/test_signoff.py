@@ -145,13 +145,22 @@ def test_after_upload_only_a_manager_reverses_with_a_reason(clerk, manager):
     assert [r.upload for r in signoff.signed()] == ["reversed"]
 
 
-def test_undo_refused_once_an_upload_attempt_started(clerk):
+def test_undo_after_an_upload_claimed_the_record_queues_a_correction(clerk):
+    # the uploader had already taken the record (the post may have reached head office): the
+    # clerk's undo stands, and head office is told to cancel it
     p = released()
     signoff.sign_scanned(p.waybill, actor=clerk, now=NOW)
     Outbox.update(attempts=1).execute()
-    with pytest.raises(DomainError, match="已开始上传"):
-        signoff.undo(Signoff.get().id, actor=clerk, now=NOW)
-    assert outbox.pending_count() == 1
+    s = Signoff.get()
+    signoff.undo(s.id, actor=clerk, now=NOW)
+    original = Outbox.get(Outbox.kind == "signoff")
+    corr = Outbox.get(Outbox.kind == "signoff_correction")
+    assert original.status == Outbox.PENDING                 # still goes: head office may need it
+    body = json.loads(corr.payload)
+    assert body["original_key"] == s.outbox_key and body["action"] == "cancel_signoff"
+    assert corr.id > original.id                             # posted after the sign-off it cancels
+    assert Signoff.get_by_id(s.id).status == Signoff.REVERSED
+    assert Parcel.get_by_id(p.id).signed_at is None and signoff.queue_count() == 1
 
 
 def test_rejected_signoff_is_fixed_and_queued_again(clerk):

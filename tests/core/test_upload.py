@@ -1,5 +1,8 @@
 """Upload to the reference receiver over real HTTP on loopback: every fault mode ends with every
-record stored exactly once; a 422 is shown, fixed, resent and accepted; SIGKILL mid-upload resumes."""
+record stored exactly once; a 422 is shown, fixed, resent and accepted; SIGKILL mid-upload resumes.
+A receiver that lies (an empty 200, a web page, {"ok": true}, 202, 204, an answer naming only some
+records or other keys, a redirect, 400/404/413) never gets a record marked sent that it does not
+hold; they all go once it is honest."""
 import datetime as dt
 import json
 import os
@@ -32,7 +35,8 @@ def hq(tmp_path):
 
 
 def control(server, **data):
-    r = httpx.post(f"http://127.0.0.1:{server.port}/control", json=data, timeout=5)
+    r = httpx.post(f"http://127.0.0.1:{server.port}/control", json=data, timeout=5,
+                   headers={"Authorization": "Bearer t0k"})
     r.raise_for_status()
 
 
@@ -262,3 +266,182 @@ def test_cancel_between_batches_loses_nothing(clerk, manager, hq):
     assert outbox.pending_count() == 10 and len(stored_keys(hq)) == 10
     upload.drain_once(clock=lambda: NOW)
     assert_exactly_once(hq)
+
+
+def assert_sent_only_what_is_held(server):
+    """No record is marked sent that the receiver does not hold."""
+    held = set(stored_keys(server))
+    sent = {k for (k,) in Outbox.select(Outbox.key).where(Outbox.status == Outbox.SENT).tuples()}
+    assert sent <= held, f"marked sent but not held: {sorted(sent - held)[:3]}"
+
+
+CONFIG_LIES = ["redirect", "400", "404", "413"]
+
+
+@pytest.mark.parametrize("lie", ["empty", "html", "ok", "202", "204", "wrongkeys"] + CONFIG_LIES)
+def test_a_lying_answer_marks_nothing_sent_and_everything_goes_once_honest(clerk, manager, hq, lie):
+    # a captive portal, a proxy or a wrong address answers "fine" (or 3xx/4xx) and keeps nothing
+    point_at(hq, manager)
+    sign_some(clerk, 12)
+    control(hq, fault=lie)
+    r = upload.drain_once(clock=lambda: NOW)
+    assert r.sent == 0 and r.rejected == 0 and r.error
+    assert "\n" not in r.error
+    if lie in CONFIG_LIES:
+        assert "上传地址不对" in r.error
+    c = outbox.counts()
+    assert (c.pending, c.sent, c.rejected) == (12, 0, 0) and stored_keys(hq) == []
+    reasons = {x.last_error for x in Outbox.select().where(Outbox.attempts > 0)}
+    assert reasons == {r.error}                                # the reason the status shows
+    assert outbox.pending_reason() == r.error
+    # upload now, again: still nothing marked sent while it lies
+    assert upload.drain_once(clock=lambda: NOW, force=True).sent == 0
+    assert outbox.counts().sent == 0
+    control(hq, fault="none")
+    drain_until_done()
+    assert_exactly_once(hq)
+    assert outbox.pending_reason() is None
+
+
+def test_an_answer_naming_only_some_records_leaves_the_rest_pending(clerk, manager, hq):
+    point_at(hq, manager)
+    sign_some(clerk, 10)
+    control(hq, fault="partial", count=1)           # keeps 5 of the batch of 10, names those 5
+    r = upload.drain_once(clock=lambda: NOW)
+    assert r.sent == 5 and len(stored_keys(hq)) == 5
+    assert_sent_only_what_is_held(hq)
+    left = list(Outbox.select().where(Outbox.status == Outbox.PENDING))
+    assert len(left) == 5 and all("没有提到" in x.last_error for x in left)
+    drain_until_done()
+    assert_exactly_once(hq)
+
+
+def test_control_and_the_records_list_need_the_token(clerk, manager, hq):
+    base = f"http://127.0.0.1:{hq.port}"
+    for method, path in (("GET", "/control"), ("POST", "/control"), ("GET", "/api/v1/records"),
+                         ("GET", "/api/v1/summary"), ("GET", "/api/v1/anchor")):
+        r = httpx.request(method, base + path, json={"fault": "500"} if method == "POST" else None,
+                          timeout=5)
+        assert r.status_code == 401, (method, path)
+        r = httpx.request(method, base + path, json={"fault": "none"} if method == "POST" else None,
+                          headers={"Authorization": "Bearer wrong"}, timeout=5)
+        assert r.status_code == 401, (method, path)
+    assert hq.faults.as_dict()["fault"] == "none"          # the unauthorised switch did nothing
+    ok = httpx.get(base + "/api/v1/records", headers={"Authorization": "Bearer t0k"}, timeout=5)
+    assert ok.status_code == 200 and ok.json() == {"records": []}
+    assert httpx.get(base + "/health", timeout=5).status_code == 200
+
+
+def test_an_undo_during_the_post_queues_a_correction_and_both_arrive(clerk, manager, hq):
+    # the uploader has claimed the batch and is posting it when the clerk undoes one sign-off
+    point_at(hq, manager)
+    sign_some(clerk, 3)
+    victim = signoff.signed()[0]
+    real = httpx.Client(timeout=5)
+
+    class UndoDuringPost:
+        undone = False
+
+        def post(self, *a, **kw):
+            if not self.undone:
+                self.undone = True
+                signoff.undo(victim.signoff_id, actor=clerk, now=NOW)
+            return real.post(*a, **kw)
+
+        def close(self):
+            real.close()
+
+    r = upload.drain_once(clock=lambda: NOW, client=UndoDuringPost())
+    assert r.sent == 4                           # the three sign-offs, then the correction
+    drain_until_done()
+    assert_exactly_once(hq)
+    corr = hq.store.records(kind="signoff_correction")
+    assert [c["payload"]["original_key"] for c in corr] == [victim.key]
+    assert Parcel.get(Parcel.waybill == victim.waybill).signed_at is None
+
+
+def test_a_claimed_batch_is_what_is_posted_never_a_record_undone_before(clerk, manager, hq):
+    # undo first, then upload: the undone record is gone from the outbox and never reaches head office
+    point_at(hq, manager)
+    sign_some(clerk, 3)
+    victim = signoff.signed()[0]
+    signoff.undo(victim.signoff_id, actor=clerk, now=NOW)
+    drain_until_done()
+    assert victim.key not in stored_keys(hq) and len(stored_keys(hq)) == 2
+    assert_exactly_once(hq)
+
+
+def test_each_batch_carries_the_audit_anchor_and_head_office_keeps_the_highest(clerk, manager, hq):
+    from outlet_desk import audit
+    point_at(hq, manager, batch=5)
+    sign_some(clerk, 5)
+    upload.drain_once(clock=lambda: NOW)
+    first = upload.hq_anchor()
+    now_anchor = audit.anchor()
+    assert first == now_anchor.as_dict()
+    settings.update({"outlet.name": "新名字"}, actor=manager, now=NOW)   # one more audited change
+    sign_some(clerk, 2, prefix="ZT")
+    upload.drain_once(clock=lambda: NOW)
+    assert upload.hq_anchor()["rows"] == audit.anchor().rows > first["rows"]
+    # a lower anchor (e.g. an old copy of the outlet posting) does not lower what head office keeps
+    hq.store.add([], "x", set(), "803", {"rows": 1, "hash": "0" * 64})
+    assert upload.hq_anchor()["rows"] == audit.anchor().rows
+
+
+# -- exactly once, whatever the receiver answers --------------------------------------------------
+from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st  # noqa: E402
+
+_WAYBILLS = __import__("itertools").count(1)
+BEHAVIOURS = ["none", "500", "429", "drop", "partial", "empty", "html", "ok", "202", "204",
+              "wrongkeys", "redirect", "400", "404", "413"]
+STEP = st.one_of(st.tuples(st.just("answer"), st.sampled_from(BEHAVIOURS)),
+                 st.tuples(st.just("sign"), st.integers(1, 7)),
+                 st.tuples(st.just("undo"), st.integers(0, 50)),
+                 st.tuples(st.just("drain"), st.booleans()))
+
+
+@hyp_settings(max_examples=25, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(steps=st.lists(STEP, min_size=1, max_size=14))
+def test_exactly_once_whatever_the_receiver_answers(clerk, manager, hq, steps):
+    """Random lying or failing answers, sign-offs and undos between drains: no record is ever
+    marked sent that the receiver does not hold; once it is honest every record is held once."""
+    point_at(hq, manager, batch=4)
+    clock = [NOW]
+    undone_unsent: set[str] = set()
+
+    def tick():
+        clock[0] += dt.timedelta(minutes=20)
+        return clock[0]
+
+    for kind, arg in steps:
+        if kind == "answer":
+            control(hq, fault=arg)
+        elif kind == "sign":
+            for _ in range(arg):
+                make_parcel(f"HY{next(_WAYBILLS):013d}", status=Parcel.RELEASED,
+                            released_at=NOW, signer_type="本人")
+            signoff.sign(flt=None, actor=clerk, now=clock[0])
+        elif kind == "undo":
+            active = [row for row in signoff.signed() if row.upload == Outbox.PENDING]
+            if active:
+                row = active[arg % len(active)]
+                rec = Outbox.get(Outbox.key == row.key)
+                signoff.undo(row.signoff_id, actor=clerk, now=clock[0])
+                if rec.attempts == 0:
+                    undone_unsent.add(row.key)
+        else:
+            at = tick()
+            upload.drain_once(clock=lambda: at, force=arg)
+        assert_sent_only_what_is_held(hq)
+        assert not undone_unsent & set(stored_keys(hq))
+    control(hq, fault="none")
+    for i in range(60):
+        at = tick()
+        upload.drain_once(clock=lambda: at)
+        if outbox.pending_count() == 0:
+            break
+    assert_exactly_once(hq)
+    held = stored_keys(hq)
+    for c in hq.store.records(kind="signoff_correction", limit=100000):
+        assert c["payload"]["original_key"] in held
