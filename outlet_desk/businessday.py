@@ -49,17 +49,18 @@ def next_open_day(day: dt.date, closed: set[dt.date] | None = None) -> dt.date:
     return day
 
 
-def business_now(now: dt.datetime) -> dt.datetime:
+def business_now(now: dt.datetime, *, refuse: bool = True) -> dt.datetime:
     """``now``, or the start of the next day that is not closed when ``now``'s day is closed.
 
     Refused (:class:`~outlet_desk.errors.DayLocked`) when the outlet set ``dayclose.after_close``
-    to ``refuse``."""
+    to ``refuse`` — except for background work (``refuse=False``: head office's acknowledgement of
+    an upload), which is always dated into the next day."""
     day = now.date()
     closed = closed_from(day)
     if day not in closed:
         return now
     from . import settings
-    if settings.get("dayclose.after_close") == REFUSE:
+    if refuse and settings.get("dayclose.after_close") == REFUSE:
         raise DayLocked(f"{label(day)}已关账：本店设置为关账后不再办理，请下一个营业日再操作。")
     return dt.datetime.combine(next_open_day(day, closed), dt.time.min)
 

@@ -40,6 +40,7 @@ from typing import Callable
 from peewee import fn
 
 from .. import settings
+from ..businessday import business_now
 from ..db import database, write_tx
 from ..models import Outbox
 from ..permissions import Actor
@@ -289,7 +290,8 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
             except ValueError:
                 data = None
             results = data.get("results") if isinstance(data, dict) else None
-            now = clock()
+            # a record head office took after the day's close counts on the next business day
+            now = business_now(clock(), refuse=False)
             s, rj, left = _apply(recs, results, now, actor)
             sent += s
             rejected += rj

@@ -147,3 +147,31 @@ def test_two_clerk_day_cannot_be_closed_on_one_confirmation_with_a_reason(db, cl
     dc.confirm(DAY, actor=clerk, now=at(DAY, 19))
     with pytest.raises(ValidationError, match="还没有两位店员确认"):
         dc.close_day(DAY, reason="赶时间", actor=manager, now=at(DAY, 19, 30))
+
+
+def test_an_upload_after_the_close_is_counted_on_the_next_day(db, clerk, clerk_b, manager):
+    """Sign-offs uploaded after the close were counted as uploaded on the closed day."""
+    import httpx  # noqa: F401  (the uploader's client module)
+    from outlet_desk.models import Outbox
+    from outlet_desk.services import signoff, upload
+
+    class HeadOffice:
+        def post(self, url, content=None, headers=None):
+            keys = [r["idempotency_key"] for r in json.loads(content)["records"]]
+
+            class Answer:
+                status_code, headers, text = 200, {"Content-Type": "application/json"}, ""
+
+                def json(self):
+                    return {"results": [{"key": k, "status": "stored"} for k in keys]}
+            return Answer()
+
+    p = make_parcel("ZT1000000000005", phone="13812341234", arrived_at=at(DAY, 9))
+    pickup.release([p.id], code=p.pickup_code, tail="1234", actor=clerk, now=at(DAY, 10))
+    signoff.sign(parcel_ids=[p.id], actor=clerk_b, now=at(DAY, 11))
+    _close(DAY, clerk, clerk_b, manager)
+    before = dc.ledger_to_dict(dc.compute_ledger(DAY))["parcels"]
+    upload.drain_once(clock=lambda: at(DAY, 20), force=True, client=HeadOffice())
+    assert Outbox.get().status == Outbox.SENT and Outbox.get().sent_at == at(NEXT, 0)
+    assert dc.ledger_to_dict(dc.compute_ledger(DAY))["parcels"] == before
+    assert dc.compute_ledger(NEXT).parcels.uploaded == 1

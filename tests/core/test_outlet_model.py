@@ -11,10 +11,12 @@ clerks' confirmations, day close, the next day — and checks the outlet's guara
   (the model predicts refusal or success from what it knows; the core must agree);
 * a closed day's ledger never changes (snapshot, and the live tables behind it), and for
   consecutive closed days closing(d) = opening(d+1);
-* ``audit verify`` passes.
-
-Left out here (another branch works on them): upload against a receiver that fails or lies, and
-"audit verify fails once a tail of the log is removed" — marked ``NOT HERE`` below.
+* every record head office acknowledged is in its store exactly once, and no record is marked
+  sent without being there — whatever the receiver answers (down, 500, an empty 200, a web page,
+  ``{"ok": true}``, 202/204, a redirect, 400/404/413, an answer naming only some records, or the
+  answer lost after storing);
+* ``audit verify`` passes, and fails once a tail of the log reaching into the rows anchored
+  outside the table (a closed day's record, the last upload) is removed.
 
 CI runs a bounded number of examples; ``make stress`` (``OUTLET_DESK_STRESS_EXAMPLES=…``) runs many
 more and prints how many it ran.
@@ -62,6 +64,66 @@ STATES = (Parcel.IN_STOCK, Parcel.OUT_FOR_DELIVERY, Parcel.RELEASED, Parcel.DELI
 _TEMPLATE: dict = {}
 
 
+class _Answer:
+    def __init__(self, code: int, body=None, ctype: str = "application/json"):
+        self.status_code = code
+        self.text = body if isinstance(body, str) else ("" if body is None else json.dumps(body))
+        self.headers = {"Content-Type": ctype}
+
+    def json(self):
+        return json.loads(self.text)
+
+
+class Receiver:
+    """Head office as the model sees it: a store of records by idempotency key, answering the way
+    ``mode`` says — honestly, or as a captive portal / proxy / wrong address would."""
+    LIES = ("down", "500", "empty200", "html", "ok", "202", "204", "302", "400", "404", "413",
+            "partial", "lost_answer")
+
+    def __init__(self):
+        self.store: dict[str, dict] = {}
+        self.inserted: list[str] = []
+        self.anchor = None
+        self.mode = "honest"
+
+    def _take(self, records) -> list[dict]:
+        out = []
+        for rec in records:
+            key = rec.get("idempotency_key")
+            if key in self.store:
+                out.append({"key": key, "status": "duplicate"})
+            else:
+                self.store[key] = rec
+                self.inserted.append(key)
+                out.append({"key": key, "status": "stored"})
+        return out
+
+    def post(self, url, content=None, headers=None):
+        import httpx
+        body = json.loads(content)
+        records = body.get("records", [])
+        m = self.mode
+        if m == "down":
+            raise httpx.ConnectError("connection refused")
+        if m in ("500", "400", "404", "413", "302", "202", "204"):
+            return _Answer(int(m), "" if m in ("204", "302") else {"status": "queued"})
+        if m == "empty200":
+            return _Answer(200, "", "text/plain")
+        if m == "html":
+            return _Answer(200, "<html><body>请先登录 Wi-Fi</body></html>", "text/html")
+        if m == "ok":
+            return _Answer(200, {"ok": True})
+        if body.get("audit_anchor") and (self.anchor is None
+                                         or body["audit_anchor"]["rows"] > self.anchor["rows"]):
+            self.anchor = body["audit_anchor"]
+        results = self._take(records)
+        if m == "lost_answer":
+            return _Answer(502, "")
+        if m == "partial":
+            return _Answer(200, {"results": results[: len(results) // 2]})
+        return _Answer(200, {"results": results})
+
+
 def _template() -> Path:
     """A migrated outlet with a manager and two clerks, made once per test session."""
     if "path" not in _TEMPLATE:
@@ -102,6 +164,7 @@ class Outlet(RuleBasedStateMachine):
         self.releases: dict[int, tuple] = {}                # parcel id → (code, tail, phone)
         self.snapshots: dict[dt.date, str] = {}             # closed day → snapshot as closed
         self.live_at_close: dict[dt.date, dict] = {}
+        self.receiver = Receiver()
         RUNS["examples"] += 1
 
     def teardown(self):
@@ -125,10 +188,15 @@ class Outlet(RuleBasedStateMachine):
         return self.clerk_b if b else self.clerk_a
 
     # -- intake ----------------------------------------------------------------------------------
-    @rule(kinds=st.lists(st.sampled_from(["valid", "valid", "duplicate", "bag", "garbage"]),
-                         min_size=1, max_size=6), b=st.booleans())
+    @rule(kinds=st.lists(st.tuples(st.sampled_from(["listed", "listed", "valid", "duplicate",
+                                                    "bag", "garbage"]),
+                                   st.integers(0, len(PHONES) - 1)), min_size=1, max_size=6),
+          b=st.booleans())
     def intake_burst(self, kinds, b):
-        for kind in kinds:
+        for kind, who in kinds:
+            if kind == "listed":           # on the carrier's manifest: name and phone known
+                self._manifest({f"SF1{self.serial + 1:012d}": (NAMES[who], PHONES[who])})
+                kind = "valid"
             self._step()
             before = Parcel.select().count()
             if kind == "valid":
@@ -161,15 +229,17 @@ class Outlet(RuleBasedStateMachine):
     @rule(n=st.integers(1, 4), who=st.lists(st.integers(0, len(PHONES) - 1), min_size=4,
                                                 max_size=4))
     def import_manifest(self, n, who):
+        # the next parcels to be scanned
+        self._manifest({f"SF1{self.serial + 1 + i:012d}": (NAMES[who[i]], PHONES[who[i]])
+                        for i in range(n)})
+
+    def _manifest(self, lines: dict):
         self._step()
         out = io.StringIO()
         w = csv.writer(out)
         w.writerow(["运单号", "快递公司", "收件人", "电话", "地址"])
-        lines = {}
-        for i in range(n):
-            wb = f"SF1{self.serial + 1 + i:012d}"     # the next parcels to be scanned
-            lines[wb] = (NAMES[who[i]], PHONES[who[i]])
-            w.writerow([wb, "顺丰", NAMES[who[i]], PHONES[who[i]], "幸福小区"])
+        for wb, (name, phone) in lines.items():
+            w.writerow([wb, "顺丰", name, phone, "幸福小区"])
         intake.import_manifest(out.getvalue().encode("utf-8"), filename="m.csv",
                                actor=self.clerk_a, now=self.now)
         self.manifest.update(lines)
@@ -317,8 +387,43 @@ class Outlet(RuleBasedStateMachine):
         self.snapshots[day] = row.snapshot
         self.live_at_close[day] = self._live(day)
 
-    # NOT HERE (branch upload-audit): upload against a receiver that sometimes fails or lies, and
-    # "audit verify fails once any tail of the log is removed".
+    # -- upload to head office ----------------------------------------------------------------------
+    @rule(mode=st.sampled_from(("honest", "honest") + Receiver.LIES))
+    def upload(self, mode):
+        from outlet_desk.models import Outbox
+        from outlet_desk.services import upload
+        self._step()
+        self.receiver.mode = mode
+        upload.drain_once(clock=lambda: self.now, force=True, client=self.receiver)
+        if mode == "honest":
+            left = Outbox.select().where(Outbox.status == Outbox.PENDING).count()
+            assert left == 0, "an honest head office left records pending"
+
+    # -- the audit log -----------------------------------------------------------------------------
+    @rule(k=st.integers(1, 60))
+    def remove_a_tail_of_the_audit_log(self, k):
+        """An attacker drops the guard triggers and deletes the newest ``k`` rows (undone after)."""
+        from outlet_desk.db import database
+        from outlet_desk.models import AuditLog
+        anchors = [a.rows for a in audit.dayclose_anchors()]
+        if self.receiver.anchor:
+            anchors.append(self.receiver.anchor["rows"])
+        total = AuditLog.select().count()
+        if not anchors or total == 0:
+            return
+        k = min(k, total)
+        db = database.obj
+        with db.atomic() as tx:
+            for (name,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                          "AND tbl_name = 'audit_log'").fetchall():
+                db.execute_sql(f'DROP TRIGGER "{name}"')
+            db.execute_sql("DELETE FROM audit_log WHERE id > ?", (total - k,))
+            result = audit.verify(hq=audit.Anchor.from_dict(self.receiver.anchor, "总部"))
+            tx.rollback()
+        if total - k < max(anchors):
+            assert not result.ok and "审计日志少了" in result.message(), result.message()
+        # a tail entirely newer than every anchor cannot be seen until the next close or upload
+        assert audit.verify().ok
 
     # -- invariants ------------------------------------------------------------------------------
     def _live(self, day):
@@ -372,8 +477,16 @@ class Outlet(RuleBasedStateMachine):
                     json.loads(self.snapshots[d])["parcels"]["closing"]
 
     @invariant()
+    def acknowledged_uploads_are_at_head_office_exactly_once(self):
+        from outlet_desk.models import Outbox
+        sent = [k for (k,) in Outbox.select(Outbox.key).where(Outbox.status == Outbox.SENT).tuples()]
+        missing = [k for k in sent if k not in self.receiver.store]
+        assert not missing, f"marked sent but head office does not hold them: {missing[:3]}"
+        assert len(self.receiver.inserted) == len(set(self.receiver.inserted))
+
+    @invariant()
     def audit_verify_passes(self):
-        result = audit.verify()
+        result = audit.verify(hq=audit.Anchor.from_dict(self.receiver.anchor, "总部"))
         assert result.ok, result.message()
 
 
