@@ -18,6 +18,9 @@ clerks' confirmations, day close, the next day — and checks the outlet's guara
 * ``audit verify`` passes, and fails once a tail of the log reaching into the rows anchored
   outside the table (a closed day's record, the last upload) is removed.
 
+A tail removed entirely after the newest anchor cannot be seen until the next close or upload
+(that is what the anchors are for); the rule asserts only what the anchors can see.
+
 CI runs a bounded number of examples; ``make stress`` (``OUTLET_DESK_STRESS_EXAMPLES=…``) runs many
 more and prints how many it ran.
 """
