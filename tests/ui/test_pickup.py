@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from outlet_desk.models import Parcel
 from outlet_desk.models.problems import ProblemRecord
 from tests.factories import make_parcel
+from ui import sound
 
 from .conftest import DEMO_NOW, login
 
@@ -106,6 +107,7 @@ def test_confirmed_customer_then_another_customers_waybill_is_refused(qtbot, mak
     assert "✓" in confirmed_text and "199****0366" in confirmed_text
     _type(qtbot, tab.lookup_field, b.waybill)
     assert window.banner.level == "error" and window.banner.text() == "这件不是该客户的包裹"
+    assert sound.played and sound.played[-1] == sound.ERROR                  # and a beep
     assert tab.state_label.text() == confirmed_text          # still A, nothing else changed
     assert {r.id for r in tab.model.rows} == {p.id for p in a}
     qtbot.keyClick(tab.lookup_field, Qt.Key_Return, Qt.ControlModifier)     # release all

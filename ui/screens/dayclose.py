@@ -581,6 +581,7 @@ class DayCloseScreen(Screen):
         self.second_pin.setEnabled(editable)
         manager = bool(self.ctx.actor and self.ctx.actor.is_manager)
         self.close_button.setVisible(manager)
+        self.confirm_me_button.setVisible(not manager)     # the manager never confirms (四眼)
         self._fill_people(led)
         # 四眼: two clerks of the day confirm; with only one on duty, the manager writes a reason
         alone = (not led.closed and led.status != "confirmed" and len(led.confirmations) == 1

@@ -38,14 +38,14 @@
     <message>
         <location filename="../../../ui/screens/dayclose.py" line="357"/>
         <location filename="../../../ui/screens/dayclose.py" line="393"/>
-        <location filename="../../../ui/screens/dayclose.py" line="789"/>
+        <location filename="../../../ui/screens/dayclose.py" line="790"/>
         <source>Arrivals</source>
         <translation>到件</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/dayclose.py" line="358"/>
         <location filename="../../../ui/screens/dayclose.py" line="393"/>
-        <location filename="../../../ui/screens/dayclose.py" line="790"/>
+        <location filename="../../../ui/screens/dayclose.py" line="791"/>
         <source>Picked up</source>
         <translation>取件出库</translation>
     </message>
@@ -234,7 +234,7 @@
     </message>
     <message>
         <location filename="../../../ui/screens/dayclose.py" line="394"/>
-        <location filename="../../../ui/screens/dayclose.py" line="791"/>
+        <location filename="../../../ui/screens/dayclose.py" line="792"/>
         <source>Outgoing</source>
         <translation>寄件/揽收</translation>
     </message>
@@ -409,47 +409,47 @@
         <translation>%1 于 %2 关账</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="596"/>
+        <location filename="../../../ui/screens/dayclose.py" line="597"/>
         <source>no stock check today</source>
         <translation>今日未盘点</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="598"/>
+        <location filename="../../../ui/screens/dayclose.py" line="599"/>
         <source>counted %1, agrees with the closing stock</source>
         <translation>盘点 %1 件，与结存一致</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="600"/>
+        <location filename="../../../ui/screens/dayclose.py" line="601"/>
         <source>counted %1, the ledger says %2</source>
         <translation>盘点 %1 件，账面结存 %2 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="603"/>
+        <location filename="../../../ui/screens/dayclose.py" line="604"/>
         <source>parcel statuses say %1 at the outlet</source>
         <translation>按包裹状态在店 %1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="646"/>
+        <location filename="../../../ui/screens/dayclose.py" line="647"/>
         <source>Counted: %1 yuan</source>
         <translation>合计：%1 元</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="695"/>
+        <location filename="../../../ui/screens/dayclose.py" line="696"/>
         <source>Choose who confirms.</source>
         <translation>请选择由谁确认。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="735"/>
+        <location filename="../../../ui/screens/dayclose.py" line="736"/>
         <source>Daily report %1</source>
         <translation>日结报表 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="769"/>
+        <location filename="../../../ui/screens/dayclose.py" line="770"/>
         <source>Expected at the outlet %1 · counted %2 · differences %3 · open days %4</source>
         <translation>店内应收 %1 · 实收 %2 · 差额 %3 · 未关账 %4 天</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/dayclose.py" line="831"/>
+        <location filename="../../../ui/screens/dayclose.py" line="832"/>
         <source>Adjustment saved; it shows on the ledger of %1.</source>
         <translation>调整已保存，计入 %1 的账目。</translation>
     </message>
