@@ -73,5 +73,5 @@ def notice(now: dt.datetime) -> str:
         return ""
     from . import settings
     if settings.get("dayclose.after_close") == REFUSE:
-        return f"今天已关账，本店设置为关账后不再办理业务。"
+        return "今天已关账，本店设置为关账后不再办理业务。"
     return f"今天已关账，之后的操作记入 {label(next_open_day(day, closed))}"
