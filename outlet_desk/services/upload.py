@@ -290,8 +290,7 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
             except ValueError:
                 data = None
             results = data.get("results") if isinstance(data, dict) else None
-            # a record head office took after the day's close counts on the next business day
-            now = business_now(clock(), refuse=False)
+            now = clock()
             s, rj, left = _apply(recs, results, now, actor)
             sent += s
             rejected += rj
@@ -339,6 +338,9 @@ def _apply(recs, results, now: dt.datetime, actor) -> tuple[int, int, list]:
     if not sent_ids and not rejected:
         return 0, 0, left
     with write_tx():
+        # a record head office took after the day's close counts on the next business day (read
+        # in this transaction, so a close on another window cannot slip in between)
+        now = business_now(now, refuse=False)
         for i in range(0, len(sent_ids), 400):
             Outbox.update(status=Outbox.SENT, sent_at=now, last_error=None, next_attempt_at=None) \
                 .where(Outbox.id.in_(sent_ids[i:i + 400]) & (Outbox.status == Outbox.PENDING)) \
