@@ -52,7 +52,7 @@ from outlet_desk.services import intake, outgoing, pickup, problems, returns, si
 pytestmark = pytest.mark.sqlite_only      # a template file copied per example
 
 STRESS = int(os.environ.get("OUTLET_DESK_STRESS_EXAMPLES") or 0)
-EXAMPLES = STRESS or 25
+EXAMPLES = STRESS or 40
 STEPS = 60 if STRESS else 40
 RUNS = {"examples": 0, "steps": 0}
 

@@ -189,7 +189,9 @@ class ReleaseTab(QWidget):
         if kind == pickup.WAYBILL and self.verified is not None:
             # a waybill identifies a parcel, never the customer: only the confirmed customer's
             row = self.ctx.perform(lambda: pickup.check_scan(self.verified, text))
-            if isinstance(row, pickup.PickupRow):
+            if isinstance(row, pickup.PickupRow) and row.blocked:
+                self.ctx.banner.error(f"{row.waybill}：{row.blocked}")
+            elif isinstance(row, pickup.PickupRow):
                 self._select_id(row.id)
                 self.ctx.banner.ok(self.tr("Selected %1 (%2 selected)")
                                    .replace("%1", row.waybill)
