@@ -42,7 +42,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from outlet_desk import audit
 from outlet_desk.db import close_database, open_database
 from outlet_desk.errors import DayLocked, DomainError
-from outlet_desk.models import Parcel, ParcelEvent
+from outlet_desk.models import AuditLog, Parcel, ParcelEvent
 from outlet_desk.models.dayclose import DayClose
 from outlet_desk.models.money import Payment
 from outlet_desk.permissions import SYSTEM, Actor
@@ -268,6 +268,12 @@ class Outlet(RuleBasedStateMachine):
             if not others:
                 return
             chosen = [data.draw(st.sampled_from(others))]     # someone else's parcel
+        if others and mistake == "none":
+            # confirmed customer, then someone else's parcel scanned: refused, nothing changes
+            confirmed = pickup.identify(code=code, tail=tail)
+            stranger = data.draw(st.sampled_from(others))
+            with pytest.raises(DomainError, match=pickup.NOT_THIS_CUSTOMER):
+                pickup.check_scan(confirmed, stranger.waybill)
         ids = [p.id for p in chosen]
         facts_ok = mistake == "none"
         blocked = any(pickup.blocked_reason(p) for p in chosen)
@@ -460,6 +466,9 @@ class Outlet(RuleBasedStateMachine):
             code, tail, phone = self.releases[p.id]
             assert p.recipient_phone == phone and phone.endswith(tail)
             assert code and tail
+        for (detail,) in AuditLog.select(AuditLog.detail).where(
+                AuditLog.action == "pickup.release").tuples():
+            assert json.loads(detail)["by"] == "code+tail"
 
     @invariant()
     def a_closed_day_stays_closed(self):
