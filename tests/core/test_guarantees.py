@@ -175,3 +175,17 @@ def test_an_upload_after_the_close_is_counted_on_the_next_day(db, clerk, clerk_b
     assert Outbox.get().status == Outbox.SENT and Outbox.get().sent_at == at(NEXT, 0)
     assert dc.ledger_to_dict(dc.compute_ledger(DAY))["parcels"] == before
     assert dc.compute_ledger(NEXT).parcels.uploaded == 1
+
+
+def test_a_closed_days_sign_off_cannot_be_undone(db, clerk, clerk_b, manager):
+    """Undoing yesterday's sign-off after the close took it out of the closed day's signed count."""
+    from outlet_desk.models.signoff import Signoff
+    from outlet_desk.services import signoff
+    p = make_parcel("ZT1000000000006", phone="13812341234", arrived_at=at(DAY, 9))
+    pickup.release([p.id], code=p.pickup_code, tail="1234", actor=clerk, now=at(DAY, 10))
+    signoff.sign(parcel_ids=[p.id], actor=clerk_b, now=at(DAY, 11))
+    _close(DAY, clerk, clerk_b, manager)
+    with pytest.raises(DayLocked, match="6月7日已日结关账"):
+        signoff.undo(Signoff.get().id, actor=clerk_b, now=at(NEXT, 9))
+    assert Parcel.get_by_id(p.id).signed_at == at(DAY, 11)
+    assert dc.compute_ledger(DAY).parcels.signed == 1

@@ -350,6 +350,25 @@ class Outlet(RuleBasedStateMachine):
             signoff.undo(last.id, actor=self.clerk_b, now=self.now)
             assert Parcel.get_by_id(last.parcel_id).signed_at is None
 
+    @rule(data=st.data())
+    def undo_an_earlier_sign_off(self, data):
+        from outlet_desk.models import Outbox
+        from outlet_desk.models.signoff import Signoff
+        active = list(Signoff.select().where(Signoff.status == Signoff.ACTIVE))
+        if not active:
+            return
+        self._step()
+        s = data.draw(st.sampled_from(active))
+        rec = Outbox.get_or_none(Outbox.key == s.outbox_key)
+        closed = dc.get_day_status(s.signed_at.date()) == DayClose.CLOSED
+        sent = rec is not None and rec.status == Outbox.SENT
+        try:
+            signoff.undo(s.id, actor=self.clerk_b, now=self.now)
+        except DomainError:
+            assert closed or sent
+            return
+        assert not closed and not sent
+
     # -- money -------------------------------------------------------------------------------------
     @rule(method=st.sampled_from(["现金", "微信", "支付宝"]))
     def counter_sending(self, method):
