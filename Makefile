@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOME_DIR ?= $(CURDIR)/demo-data
 
-.PHONY: run test venv i18n clean
+.PHONY: run test stress venv i18n clean
 
 $(BIN)/outlet-desk: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -22,6 +22,13 @@ run: venv
 # OUTLET_DESK_TEST_PG (CI sets it), else a throwaway one from the pgserver wheel (tools/run_tests.py).
 test: venv
 	$(BIN)/python tools/run_tests.py
+
+# The model-based test of the whole outlet (tests/core/test_outlet_model.py) with many more random
+# action sequences than CI runs; prints how many examples and steps it ran.
+STRESS_EXAMPLES ?= 1000
+stress: venv
+	OUTLET_DESK_STRESS_EXAMPLES=$(STRESS_EXAMPLES) QT_QPA_PLATFORM=offscreen \
+	    $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/core/test_outlet_model.py
 
 i18n: venv
 	$(BIN)/python tools/i18n.py

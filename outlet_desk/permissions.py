@@ -47,12 +47,21 @@ OPERATIONS: dict[str, Operation] = {}
 
 
 def operation(name: str, label: str, roles: frozenset = ANY_STAFF):
-    """Declare a data-changing service.  The wrapped function must take ``actor`` as a keyword."""
+    """Declare a data-changing service.  The wrapped function must take ``actor`` as a keyword.
+
+    A service of a capability on the day's ledger (:data:`outlet_desk.businessday.DATED`) gets its
+    ``now`` through :func:`outlet_desk.businessday.business_now`: never a time in a closed day."""
+    from .businessday import DATED
+    dated = name.split(".", 1)[0] in DATED
 
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, actor: Actor, **kwargs):
             check(actor, name)
+            if dated and kwargs.get("now") is not None:
+                # a closed day stays closed: later work goes into the next business day
+                from .businessday import business_now
+                kwargs["now"] = business_now(kwargs["now"])
             return func(*args, actor=actor, **kwargs)
 
         if name in OPERATIONS:

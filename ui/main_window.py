@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.counts_timer = QTimer(self)
         self.counts_timer.timeout.connect(self.refresh_status)
         self.counts_timer.start(15000)
+        self._notice_day = None
         ctx.bus.changed.connect(self._on_changes)
 
         self.retranslate()
@@ -266,6 +267,26 @@ class MainWindow(QMainWindow):
             self._warn_settings()
         if kinds & {changes.SIGNOFF, changes.UPLOAD, changes.ROSTER, changes.RETURNS, changes.TICKETS}:
             self.refresh_status()
+        if kinds & {changes.PARCELS, changes.STOCK, changes.CASH, changes.SIGNOFF}:
+            self._closed_day_notice()
+
+    def _closed_day_notice(self) -> None:
+        """Once a day, after work following the day's close: "今天已关账，之后的操作记入 12月6日"
+        (the core dates that work into the next business day, see outlet_desk/businessday.py)."""
+        today = self.ctx.now().date()
+        if self._notice_day == today:
+            return
+        from outlet_desk import businessday
+        text = businessday.notice(self.ctx.now())
+        if not text:
+            return
+        self._notice_day = today
+
+        def show():   # after the screen's own message for the action, which it keeps
+            said = self.banner.text() if self.banner.level else ""
+            self.banner.show_message(f"{said}　{text}" if said else text, "info",
+                                     sound_kind="ok", timeout_ms=15000)
+        QTimer.singleShot(0, show)
 
     def closeEvent(self, ev):
         self.ctx.prefs.setValue("window/geometry", self.saveGeometry())

@@ -53,6 +53,10 @@ SETTINGS = [
                 "业务员重量误差允许（克）", kind="int", section="dayclose", minimum=0,
                 help="Used by the day's per-salesman table when the outgoing capability "
                      "declares no tolerance of its own."),
+    SettingSpec("dayclose.after_close", "next_day", "Work after the day is closed",
+                "关账后的操作", section="dayclose", choices=("next_day", "refuse"),
+                help="next_day: dated into the next business day (the closed day stays as it "
+                     "was); refuse: refused with a one-line reason until the next day."),
 ]
 
 #: Cash denominations in fen: 100, 50, 20, 10, 5, 1 元, 5 角, 1 角.
@@ -558,6 +562,20 @@ def ensure_open(day: dt.date) -> None:
         raise DayLocked(f"{_label(day)}已日结关账，不能再修改；如需更正，请店长做“调整”并写明原因。")
 
 
+def day_staff(day: dt.date) -> list[tuple[int, str]]:
+    """The clerks who worked ``day`` (id, name): on that day's roster (leave taken out) or clocked
+    in.  Only they may confirm the day's accounts (四眼: two of them, never the closing manager)."""
+    from ..models.roster import ClockRecord
+    from ..permissions import CLERK
+    from . import roster
+    ids = set(roster.on_duty(day, include_pending=False))
+    ids |= {sid for (sid,) in ClockRecord.select(ClockRecord.staff)
+            .where(ClockRecord.day == day).tuples()}
+    return list(Staff.select(Staff.id, Staff.name)
+                .where(Staff.id.in_(ids or {0}) & (Staff.role == CLERK))
+                .order_by(Staff.id).tuples())
+
+
 def _row(day: dt.date) -> DayClose:
     row = DayClose.get_or_none(DayClose.day == day)
     return row or DayClose.create(day=day)
@@ -656,11 +674,16 @@ def save_count(day: dt.date, *, cash_denominations: dict | None = None,
 @operation("dayclose.confirm", "确认日结账目", ANY_STAFF)
 def confirm(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
     """``actor`` confirms the day's ledger for themself (the second person proves it with their PIN
-    on the screen).  Refused while the cash is not counted or a difference has no explanation.
-    The second confirmation marks the day reconciled (duty checklist)."""
+    on the screen).  Only a clerk who worked that day may confirm (:func:`day_staff`); refused while
+    the cash is not counted or a difference has no explanation.  The second confirmation (another
+    clerk) marks the day reconciled (duty checklist)."""
     _check_day(day, now)
     with write_tx():
         ensure_open(day)
+        if actor.is_manager:
+            raise ValidationError("店长不能替店员确认账目：请当天的两位店员各自确认，店长再关账。")
+        if actor.id not in {sid for sid, _ in day_staff(day)}:
+            raise ValidationError(f"{actor.name}{_label(day)}不在排班里，也没有打卡，不能确认这天的账目。")
         row = _row(day)
         led = compute_ledger(day, row=row)
         missing = led.problems()
@@ -696,15 +719,28 @@ def confirm(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
 
 
 @operation("dayclose.close", "店长日结关账", MANAGER_ONLY)
-def close_day(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
-    """The manager closes a day both clerks confirmed: the ledger is frozen as a snapshot and the
-    day is locked."""
+def close_day(day: dt.date, *, reason: str | None = None, actor: Actor,
+              now: dt.datetime) -> DayCloseResult:
+    """The manager closes a day two clerks of that day confirmed (neither of them the manager): the
+    ledger is frozen as a snapshot and the day is locked.
+
+    If only one clerk worked that day, the manager may close on that clerk's confirmation with a
+    written ``reason`` (audited)."""
     _check_day(day, now)
+    reason = (reason or "").strip()
     with write_tx():
         ensure_open(day)
         row = DayClose.get_or_none(DayClose.day == day)
+        if row is not None and actor.id in (row.first_by_id, row.second_by_id):
+            raise ValidationError("确认过账目的人不能再关账：请另一位店长关账。")
+        alone = False
         if row is None or row.status != DayClose.CONFIRMED:
-            raise ValidationError(f"{_label(day)}还没有两位店员确认，不能关账。")
+            worked = day_staff(day)
+            if row is None or not row.first_by_id or len(worked) > 1:
+                raise ValidationError(f"{_label(day)}还没有两位店员确认，不能关账。")
+            if not reason:
+                raise ValidationError(f"{_label(day)}只有一位店员当班：店长关账请写明原因。")
+            alone = True
         led = compute_ledger(day, row=row)
         if fingerprint(led) != row.fingerprint:
             raise ValidationError("店员确认后账目又有变化（新的收款或件数），请店员重新核对并确认。")
@@ -716,7 +752,8 @@ def close_day(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult
                      detail={"expected_fen": led.expected_total_fen,
                              "counted_fen": led.counted_total_fen,
                              "difference_fen": led.difference_total_fen,
-                             "closing": led.parcels.closing}, now=now)
+                             "closing": led.parcels.closing,
+                             "single_clerk_reason": reason if alone else None}, now=now)
         snap = ledger_to_dict(final)
         anchor = audit.anchor()     # the audit log as the day closed (its close row included)
         snap["audit_anchor"] = anchor.as_dict() if anchor else None

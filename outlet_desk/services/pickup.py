@@ -1,13 +1,18 @@
 """Release at the counter (取件出库, F3).
 
-The customer gives a pickup code, the last four digits of their phone, or shows a waybill to scan.
-:func:`lookup` lists every parcel of that customer at the outlet (indexed queries on
-``(status, pickup_code)``, ``(phone_tail, status)`` and the unique waybill).
+The customer gives a pickup code or the last four digits of their phone; the clerk may also scan
+the waybill of a parcel in hand.  :func:`lookup` lists every parcel of that customer at the outlet
+(indexed queries on ``(status, pickup_code)``, ``(phone_tail, status)`` and the unique waybill).
 
-Release needs two matching facts — pickup code + phone tail — or a waybill scan (:func:`identify`).
-The facts identify a customer (a phone number); any of that customer's releasable parcels may then
-go out in one action (:func:`release`): status RELEASED, who/when, 本人 or 代收 (with the
-collector's name), a RELEASED event each, and the 到付 amount collected — all in one transaction.
+**Who the customer is** is proved only by two facts the customer gives (:func:`identify`): the
+pickup code and the phone tail of that parcel's own recipient.  A waybill scan says which parcel is
+in hand, never who is standing at the counter (anyone can pick a parcel up off a shelf).  A parcel
+with no phone on record is confirmed by its code and the recipient's name.  代取 (proxy pickup)
+needs the same two facts plus the collector's name.
+
+Only the confirmed customer's releasable parcels may then go out in one action (:func:`release`):
+status RELEASED, who/when, 本人 or 代收, a RELEASED event each, and the money taken against those
+parcels (到付, holding fee) — all in one transaction, the facts checked again inside it.
 Released parcels wait in the sign-off queue (``status = RELEASED`` and ``signed_at IS NULL``).
 """
 from __future__ import annotations
@@ -29,7 +34,8 @@ from . import money
 
 SELF, PROXY = "本人", "代收"
 
-CODE, TAIL, WAYBILL = "code", "tail", "waybill"
+CODE, TAIL, WAYBILL, NAME = "code", "tail", "waybill", "name"
+NOT_THIS_CUSTOMER = "这件不是该客户的包裹"
 _TAIL_RE = re.compile(r"^\d{4}$")
 _CODE_RE = re.compile(r"^[0-9A-Z]{1,4}-\d{1,2}-\d{3,4}(-\d{1,2}|[A-Z])?$")
 
@@ -92,8 +98,18 @@ class Lookup:
     query: str
     kind: str                  # code | tail | waybill
     customers: tuple[Customer, ...]
-    verified: bool             # a waybill scan identifies the customer by itself
-    needs: str                 # what to ask for next: "tail" | "code" | ""
+    verified: bool             # True only from identify(): the customer gave both facts
+    needs: str                 # what to ask for next: "tail" | "code" | "name" | ""
+    scanned_id: int | None = None   # the parcel whose waybill was scanned (lookup by waybill)
+    second: str = TAIL              # the fact besides the code: "tail", or "name" with no phone
+
+    def missing(self, facts: dict) -> str:
+        """The next fact to ask the customer for, given those already given ('' when complete)."""
+        if self.verified:
+            return ""
+        if not facts.get(self.second):
+            return self.second
+        return "" if facts.get(CODE) else CODE
 
     @property
     def rows(self) -> tuple[PickupRow, ...]:
@@ -103,7 +119,11 @@ class Lookup:
         if self.verified:
             return ""
         return {TAIL: "请核对手机尾号", CODE: "请报取件码",
-                WAYBILL: "没有登记电话：请扫描运单"}.get(self.needs, "")
+                NAME: "没有登记电话：请核对收件人姓名"}.get(self.needs, "")
+
+    def owns(self, parcel_id: int) -> bool:
+        """Is this parcel one of the (confirmed) customer's?"""
+        return any(r.id == parcel_id for r in self.rows)
 
 
 def blocked_reason(p) -> str:
@@ -183,39 +203,68 @@ def lookup(text: str) -> Lookup:
         anchor = _at_outlet_by_code(query)
         if anchor is None:
             raise NotFound(f"没有取件码 {query} 的在店包裹（已取走或码不对）。")
-        # no phone on record (no manifest line): only the waybill scan can confirm
-        needs = TAIL if anchor.phone_tail else WAYBILL
-        return Lookup(query, kind, _customers(_customer_parcels(anchor)), False, needs)
+        # no phone on record (no manifest line): the code and the recipient's name
+        needs = TAIL if anchor.phone_tail else NAME
+        return Lookup(query, kind, _customers(_customer_parcels(anchor)), False, needs,
+                      second=needs)
+    anchor = parcel_by_waybill(query)
+    # the parcel in hand, not the customer: ask for the phone tail (or name), then the code
+    second = TAIL if anchor.phone_tail else NAME
+    return Lookup(query, kind, _customers([anchor]), False, second, anchor.id, second)
+
+
+def parcel_by_waybill(waybill: str):
+    """The parcel at the outlet with this waybill, or the reason it cannot be handed out."""
+    query = normalize_scan(waybill)
     anchor = Parcel.select(*_FIELDS).where(Parcel.waybill == query).first()
     if anchor is None:
         raise NotFound(f"没有运单 {query}：不是本店的包裹，或还没到件入库。")
     if anchor.status not in Parcel.AT_OUTLET:
         raise DomainError(f"运单 {query} 已不在店（{_status_label(anchor.status)}）。")
-    return Lookup(query, kind, _customers(_customer_parcels(anchor)), True, "")
+    return anchor
+
+
+def check_scan(confirmed: Lookup, waybill: str) -> PickupRow:
+    """A waybill scanned while a customer is confirmed: that customer's parcel, or refused with
+    "这件不是该客户的包裹" (the confirmation stays as it was)."""
+    anchor = parcel_by_waybill(waybill)
+    for r in confirmed.rows:
+        if r.id == anchor.id:
+            return r
+    raise DomainError(NOT_THIS_CUSTOMER)
 
 
 def identify(*, code: str | None = None, tail: str | None = None,
-             waybill: str | None = None) -> Lookup:
-    """Check the two facts and return the verified customer's parcels, or raise with the reason."""
-    if waybill:
-        found = lookup(waybill)
-        if found.kind != WAYBILL:
-            raise ValidationError("请扫描运单条码。")
-        return found
+             name: str | None = None) -> Lookup:
+    """Check the customer's two facts and return their parcels, or raise with the reason.
+
+    The facts are the pickup code and the phone tail of that parcel's own recipient (for a parcel
+    with no phone on record: the code and the recipient's name).  A waybill is not a fact about
+    the customer and is not accepted here."""
     code = normalize_scan(code or "")
     tail = normalize_scan(tail or "")
-    if not code or not tail:
-        raise ValidationError("取件需要两项信息：取件码和手机尾号，或扫描运单。")
-    if not _TAIL_RE.match(tail):
-        raise ValidationError("手机尾号是 4 位数字。")
+    name = (name or "").strip()
+    if not code or not (tail or name):
+        raise ValidationError("取件需要客户报两项信息：取件码和手机尾号（扫描运单只能找到包裹）。")
     anchor = _at_outlet_by_code(code)
     if anchor is None:
         raise NotFound(f"没有取件码 {code} 的在店包裹（已取走或码不对）。")
-    if not anchor.phone_tail:
-        raise DomainError("这个包裹没有登记电话，不能用尾号核对：请扫描运单。")
-    if anchor.phone_tail != tail:
-        raise DomainError("手机尾号与取件码不符，不能取件。")
-    return Lookup(code, CODE, _customers(_customer_parcels(anchor)), True, "")
+    if anchor.phone_tail:
+        if not tail:
+            raise ValidationError("请核对手机尾号。")
+        if not _TAIL_RE.match(tail):
+            raise ValidationError("手机尾号是 4 位数字。")
+        if anchor.phone_tail != tail:
+            raise DomainError("手机尾号与取件码不符，不能取件。")
+    else:
+        if not anchor.recipient_name:
+            raise DomainError("这个包裹没有登记电话和姓名，无法核对客户：请登记问题件，由店长处理。")
+        if not name:
+            raise ValidationError("这个包裹没有登记电话：请核对收件人姓名。")
+        if name != anchor.recipient_name.strip():
+            raise DomainError("收件人姓名与取件码不符，不能取件。")
+    return Lookup(code, CODE, _customers(_customer_parcels(anchor)), True, "",
+                  second=TAIL if anchor.phone_tail else NAME)
 
 
 def _status_label(status: str) -> str:
@@ -242,11 +291,14 @@ class ReleaseResult:
 
 @operation("pickup.release", "取件出库")
 def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
-            waybill: str | None = None, proxy: bool = False, proxy_name: str | None = None,
-            payment_method: str | None = None, actor: Actor, now: dt.datetime) -> ReleaseResult:
-    """Hand these parcels to the customer identified by the facts given.  All or nothing.
+            name: str | None = None, proxy: bool = False, proxy_name: str | None = None,
+            payment_method: str | None = None, holding_fees: dict | None = None,
+            actor: Actor, now: dt.datetime) -> ReleaseResult:
+    """Hand these parcels to the customer confirmed by the two facts given.  All or nothing.
 
-    ``proxy`` (代取): someone else collects; their name is required and recorded."""
+    ``proxy`` (代取): someone else collects with the customer's two facts; their name is required
+    and recorded.  ``holding_fees`` ({parcel id: fen}): a storage fee taken with the release, only
+    for parcels going out in it (money is taken only against the confirmed customer's parcels)."""
     ids = sorted({int(i) for i in parcel_ids})
     if not ids:
         raise ValidationError("请选择要出库的包裹。")
@@ -254,28 +306,38 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
     if proxy and not proxy_name:
         raise ValidationError("代取：请填写取件人姓名。")
     signer = PROXY if proxy_name else SELF
+    fees = {int(k): v for k, v in (holding_fees or {}).items() if v}
+    for pid, fen in fees.items():
+        if pid not in ids:
+            raise DomainError("保管费只能向本次出库的包裹收取。")
+        if not isinstance(fen, int) or fen < 0:
+            raise ValidationError("保管费必须是不小于 0 的整数（分）。")
     with write_tx():
-        who = identify(code=code, tail=tail, waybill=waybill)
+        who = identify(code=code, tail=tail, name=name)
         allowed = {p.id: p for c in who.customers for p in c.parcels}
         parcels = list(Parcel.select().where(Parcel.id.in_(ids)).order_by(Parcel.id))
         for p in parcels:
             if p.id not in allowed:
-                raise DomainError(f"{p.waybill} 不是这位客户的包裹，不能一起出库。")
+                raise DomainError(f"{p.waybill}：{NOT_THIS_CUSTOMER}，不能一起出库。")
             reason = blocked_reason(p)
             if reason:
                 raise DomainError(f"{p.waybill}：{reason}。")
         if len(parcels) != len(ids):
             raise NotFound("有包裹已不在系统里，请重新查询。")
         cod_total = sum(p.cod_fen or 0 for p in parcels)
+        fee_total = sum(fees.values())
         method = ""
-        if cod_total:
+        if cod_total or fee_total:
             method = (payment_method or "").strip()
             if method not in Payment.COD_METHODS:
                 raise ValidationError(
-                    f"有到付 {format_yuan(cod_total)} 元：请选择收款方式（{'、'.join(Payment.COD_METHODS)}）。")
+                    f"要收 {format_yuan(cod_total + fee_total)} 元：请选择收款方式（{'、'.join(Payment.COD_METHODS)}）。")
         for p in parcels:
             if p.cod_fen:
                 money.record_payment(Payment.COD, method, int(p.cod_fen), ref=p.waybill,
+                                     actor=actor, now=now)
+            if fees.get(p.id):
+                money.record_payment(Payment.HOLDING_FEE, method, fees[p.id], ref=p.waybill,
                                      actor=actor, now=now)
         n = (Parcel.update(status=Parcel.RELEASED, released_at=now, released_by=actor.id,
                            signer_type=signer, collector_name=proxy_name or None, updated_at=now)
@@ -297,7 +359,8 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
                 free(p.id)
         audit.record(actor, "pickup.release", entity="parcel", entity_id=",".join(str(i) for i in ids),
                      detail={"waybills": [p.waybill for p in parcels], "signer": signer,
-                             "collector": proxy_name, "by": who.kind, "cod_fen": cod_total,
+                             "collector": proxy_name, "by": "code+name" if name and not tail
+                             else "code+tail", "cod_fen": cod_total, "holding_fen": fee_total,
                              "method": method}, now=now)
     return ReleaseResult(tuple(ids), tuple(p.waybill for p in parcels), signer, proxy_name,
                          cod_total, method)

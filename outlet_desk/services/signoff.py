@@ -348,6 +348,8 @@ def undo(signoff_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     head office.  Confirmed by head office: only a manager reverses it, with a reason."""
     with write_tx():
         s = _active(signoff_id)
+        from .dayclose import ensure_open
+        ensure_open(s.signed_at.date())        # a closed day's sign-offs stay as they were closed
         rec = Outbox.get_or_none(Outbox.key == s.outbox_key)
         if rec is not None and rec.status == Outbox.SENT:
             raise DomainError("这条签收已上传总部，只有店长可以更正（需填写原因）。")

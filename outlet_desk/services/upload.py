@@ -42,6 +42,7 @@ from typing import Callable
 from peewee import fn
 
 from .. import settings
+from ..businessday import business_now
 from ..db import database, write_tx
 from ..models import Outbox
 from ..permissions import Actor
@@ -380,6 +381,9 @@ def _apply(recs, results, now: dt.datetime, actor) -> tuple[int, int, list]:
     if not sent_ids and not rejected:
         return 0, 0, left
     with write_tx():
+        # a record head office took after the day's close counts on the next business day (read
+        # in this transaction, so a close on another window cannot slip in between)
+        now = business_now(now, refuse=False)
         for i in range(0, len(sent_ids), 400):
             Outbox.update(status=Outbox.SENT, sent_at=now, last_error=None, next_attempt_at=None) \
                 .where(Outbox.id.in_(sent_ids[i:i + 400]) & (Outbox.status == Outbox.PENDING)) \

@@ -38,11 +38,12 @@ def test_lookup_by_tail_shows_every_customer_with_that_tail(customer):
     assert len(found.customers) == 2 and len(found.rows) == 4
 
 
-def test_lookup_by_waybill_is_verified(customer):
+def test_lookup_by_waybill_brings_up_that_parcel_and_asks_for_the_phone_tail(customer):
     ps, _ = customer
     found = pickup.lookup(" ｓｆ1000000000001 ")     # full-width, spaces: folded
-    assert found.kind == "waybill" and found.verified
-    assert {r.id for r in found.rows} == {p.id for p in ps}
+    assert found.kind == "waybill" and not found.verified
+    assert found.needs == "tail" and found.prompt() == "请核对手机尾号"
+    assert [r.id for r in found.rows] == [ps[1].id] and found.scanned_id == ps[1].id
 
 
 def test_lookup_reasons(customer, clerk, now):
@@ -85,20 +86,40 @@ def test_wrong_code_is_refused_and_nothing_changes(customer, clerk, now):
     with pytest.raises(NotFound, match="没有取件码"):
         pickup.release([ps[0].id], code="3-2-9998", tail="1234", actor=clerk, now=now)
     # a code of the other customer with this customer's tail (same tail!) does not open his parcels
-    with pytest.raises(DomainError, match="不是这位客户"):
+    with pytest.raises(DomainError, match="这件不是该客户的包裹"):
         pickup.release([ps[0].id], code=customer[1].pickup_code, tail="1234", actor=clerk, now=now)
     with pytest.raises(ValidationError, match="两项信息"):
         pickup.release([ps[0].id], code=ps[0].pickup_code, actor=clerk, now=now)
     assert _state(*ps) == before
 
 
-def test_waybill_scan_releases_alone(customer, clerk, now):
+def test_a_waybill_scan_alone_releases_nothing(customer, clerk, now):
+    """A waybill in hand is not a customer: anyone could take a parcel off the shelf."""
     ps, _ = customer
-    pickup.release([ps[2].id], waybill=ps[2].waybill, actor=clerk, now=now)
+    with pytest.raises(TypeError):
+        pickup.release([ps[2].id], waybill=ps[2].waybill, actor=clerk, now=now)
+    with pytest.raises(ValidationError, match="两项信息"):
+        pickup.release([ps[2].id], code=ps[2].waybill, actor=clerk, now=now)
+    assert Parcel.get_by_id(ps[2].id).status == Parcel.IN_STOCK
+    pickup.release([ps[2].id], code=ps[2].pickup_code, tail="1234", actor=clerk, now=now)
     assert Parcel.get_by_id(ps[2].id).status == Parcel.RELEASED
     assert Parcel.get_by_id(ps[0].id).status == Parcel.IN_STOCK
     with pytest.raises(DomainError, match="已不在店"):
-        pickup.release([ps[2].id], waybill=ps[2].waybill, actor=clerk, now=now)
+        pickup.lookup(ps[2].waybill)
+
+
+def test_confirmed_customer_then_someone_elses_waybill_is_refused(customer, clerk, now):
+    """Clerk confirms 张三 (code + tail), then scans 李四's parcel: refused, 张三 still confirmed,
+    and 李四's parcel cannot be released with 张三's facts."""
+    ps, other = customer
+    confirmed = pickup.identify(code=ps[0].pickup_code, tail="1234")
+    assert pickup.check_scan(confirmed, ps[2].waybill).id == ps[2].id
+    with pytest.raises(DomainError, match="^这件不是该客户的包裹$"):
+        pickup.check_scan(confirmed, other.waybill)
+    with pytest.raises(DomainError, match="这件不是该客户的包裹"):
+        pickup.release([other.id], code=ps[0].pickup_code, tail="1234", actor=clerk, now=now)
+    assert Parcel.get_by_id(other.id).status == Parcel.IN_STOCK
+    assert Payment.select().count() == 0
 
 
 def test_proxy_pickup_records_the_collector(customer, clerk, now):
@@ -120,17 +141,17 @@ def test_problem_or_returning_parcel_cannot_go_and_blocks_the_whole_action(db, c
     with pytest.raises(DomainError, match="问题件"):
         pickup.release([ok.id, bad.id], code=ok.pickup_code, tail="1234", actor=clerk, now=now)
     with pytest.raises(DomainError, match="退件中"):
-        pickup.release([ret.id], waybill=ret.waybill, actor=clerk, now=now)
+        pickup.release([ret.id], code=ok.pickup_code, tail="1234", actor=clerk, now=now)
     assert Parcel.get_by_id(ok.id).status == Parcel.IN_STOCK
 
 
 def test_cash_on_delivery_is_collected_in_the_same_transaction(db, clerk, now):
     a = make_parcel("JT1000000000001", cod_fen=1250)
     b = make_parcel("JT1000000000002", cod_fen=800)
-    with pytest.raises(ValidationError, match="到付 20.50 元"):
-        pickup.release([a.id, b.id], waybill=a.waybill, actor=clerk, now=now)
+    with pytest.raises(ValidationError, match="要收 20.50 元"):
+        pickup.release([a.id, b.id], code=a.pickup_code, tail="1234", actor=clerk, now=now)
     assert Payment.select().count() == 0 and Parcel.get_by_id(a.id).status == Parcel.IN_STOCK
-    res = pickup.release([a.id, b.id], waybill=a.waybill, payment_method="微信",
+    res = pickup.release([a.id, b.id], code=a.pickup_code, tail="1234", payment_method="微信",
                          actor=clerk, now=now)
     assert res.cod_fen == 2050
     pays = sorted((p.ref, p.amount_fen, p.kind, p.method) for p in Payment.select())
@@ -150,7 +171,8 @@ def test_cod_payment_rolls_back_when_release_fails(db, clerk, now):
     a = make_parcel("JT1000000000011", cod_fen=500)
     b = make_parcel("JT1000000000012", problem=True)
     with pytest.raises(DomainError):
-        pickup.release([a.id, b.id], waybill=a.waybill, payment_method="现金", actor=clerk, now=now)
+        pickup.release([a.id, b.id], code=a.pickup_code, tail="1234", payment_method="现金",
+                       actor=clerk, now=now)
     assert Payment.select().count() == 0
 
 
@@ -167,7 +189,7 @@ def test_lookup_queries_do_not_grow_with_parcels(db):
 
 def test_released_code_can_be_used_again_by_a_new_parcel(db, clerk, now):
     a = make_parcel("SF1000000000366", code="3-2-0366")
-    pickup.release([a.id], waybill=a.waybill, actor=clerk, now=now)
+    pickup.release([a.id], code="3-2-0366", tail="1234", actor=clerk, now=now)
     b = make_parcel("SF2000000000366", code="3-2-0366", phone="13900005678")
     assert [r.id for r in pickup.lookup("3-2-0366").rows] == [b.id]
 
@@ -175,7 +197,7 @@ def test_released_code_can_be_used_again_by_a_new_parcel(db, clerk, now):
 def test_proxy_without_a_name_is_refused(customer, clerk, now):
     ps, _ = customer
     with pytest.raises(ValidationError, match="取件人姓名"):
-        pickup.release([ps[0].id], waybill=ps[0].waybill, proxy=True, proxy_name="  ",
+        pickup.release([ps[0].id], code=ps[0].pickup_code, tail="1234", proxy=True, proxy_name="  ",
                        actor=clerk, now=now)
     assert Parcel.get_by_id(ps[0].id).status == Parcel.IN_STOCK
 
@@ -183,14 +205,31 @@ def test_proxy_without_a_name_is_refused(customer, clerk, now):
 def test_clerk_role_is_enough_but_someone_must_act(customer, now):
     ps, _ = customer
     with pytest.raises(PermissionDenied):
-        pickup.release([ps[0].id], waybill=ps[0].waybill, actor=None, now=now)
+        pickup.release([ps[0].id], code=ps[0].pickup_code, tail="1234", actor=None, now=now)
 
 
-def test_parcel_without_phone_needs_the_waybill(db, clerk, now):
-    p = make_parcel("ZT1000000000077", phone=None, name=None)
+def test_parcel_without_phone_needs_code_and_recipient_name(db, clerk, now):
+    p = make_parcel("ZT1000000000077", phone=None, name="赵六")
     found = pickup.lookup(p.pickup_code)
-    assert found.needs == "waybill" and "扫描运单" in found.prompt()
+    assert found.needs == "name" and "姓名" in found.prompt()
     with pytest.raises(DomainError, match="没有登记电话"):
         pickup.release([p.id], code=p.pickup_code, tail="0077", actor=clerk, now=now)
-    pickup.release([p.id], waybill=p.waybill, actor=clerk, now=now)
+    with pytest.raises(DomainError, match="姓名与取件码不符"):
+        pickup.release([p.id], code=p.pickup_code, name="赵七", actor=clerk, now=now)
+    pickup.release([p.id], code=p.pickup_code, name=" 赵六 ", actor=clerk, now=now)
     assert Parcel.get_by_id(p.id).status == Parcel.RELEASED
+    q = make_parcel("ZT1000000000078", phone=None, name=None)
+    with pytest.raises(DomainError, match="无法核对客户"):
+        pickup.release([q.id], code=q.pickup_code, name="谁", actor=clerk, now=now)
+
+
+def test_holding_fee_only_against_the_confirmed_customers_parcels(customer, clerk, now):
+    ps, other = customer
+    with pytest.raises(DomainError, match="保管费只能向本次出库的包裹收取"):
+        pickup.release([ps[0].id], code=ps[0].pickup_code, tail="1234", payment_method="现金",
+                       holding_fees={other.id: 200}, actor=clerk, now=now)
+    assert Payment.select().count() == 0
+    pickup.release([ps[0].id], code=ps[0].pickup_code, tail="1234", payment_method="现金",
+                   holding_fees={ps[0].id: 200}, actor=clerk, now=now)
+    assert [(x.kind, x.amount_fen, x.ref) for x in Payment.select()] == \
+        [("holding_fee", 200, ps[0].waybill)]

@@ -119,3 +119,14 @@ def test_manager_accounts_month_and_adjustment(qtbot, make_window):
     screen.add_adjustment()
     assert window.banner.level == "ok", window.banner.text()
     assert screen.adj_table.rowCount() == before + 1
+
+
+def test_second_clerk_dropdown_offers_the_other_clerk_on_duty_never_the_manager(qtbot, make_window):
+    """The bug: the dropdown defaulted to the manager, who could confirm and then close alone."""
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    screen = open_screen(qtbot, window)
+    items = [screen.second_person.itemText(i) for i in range(screen.second_person.count())]
+    assert "李店长" not in items and "张丽" not in items
+    assert screen.second_person.currentText() == "王芳"
+    assert {name for _, name in dc.day_staff(TODAY)} >= {"张丽", "王芳"}

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from outlet_desk.models import Parcel
 from outlet_desk.models.problems import ProblemRecord
 from tests.factories import make_parcel
+from ui import sound
 
 from .conftest import DEMO_NOW, login
 
@@ -64,14 +65,21 @@ def test_wrong_tail_shows_banner_and_releases_nothing(qtbot, make_window):
     assert all(Parcel.get_by_id(p.id).status == Parcel.IN_STOCK for p in ps)
 
 
-def test_waybill_scan_releases_one_parcel_to_a_proxy_with_cod(qtbot, make_window):
+def test_waybill_scanned_first_asks_for_tail_and_code_then_proxy_with_cod(qtbot, make_window):
     window = _open(qtbot, make_window, ("王芳", "2222"))
     ps = _customer(phone="19955551234", n=2, cod=1500)
     qtbot.keyClick(window, Qt.Key_F3)
     tab = window.stack.currentWidget().release_tab
     _type(qtbot, tab.lookup_field, ps[0].waybill)
+    # the parcel in hand is shown, but the customer is not confirmed by it
+    assert [r.id for r in tab.model.rows] == [ps[0].id]
+    assert "✓" not in tab.state_label.text() and not tab.release_all_button.isEnabled()
+    assert tab.fact_field.hasFocus() and "手机尾号" in tab.state_label.text()
+    _type(qtbot, tab.fact_field, "1234")
+    assert "✓" not in tab.state_label.text() and "取件码" in tab.state_label.text()
+    _type(qtbot, tab.fact_field, ps[1].pickup_code)
     assert "✓" in tab.state_label.text()
-    assert tab.selected_ids() == [ps[0].id]
+    assert tab.selected_ids() == [ps[0].id] and tab.model.rowCount() == 2
     assert tab.cod_label.isVisible() and "¥15.00" in tab.cod_label.text()
     tab.proxy.setChecked(True)
     tab.collector.setText("刘洋")         # QTest types ASCII only
@@ -82,6 +90,29 @@ def test_waybill_scan_releases_one_parcel_to_a_proxy_with_cod(qtbot, make_window
     p = Parcel.get_by_id(ps[0].id)
     assert (p.status, p.signer_type, p.collector_name) == (Parcel.RELEASED, "代收", "刘洋")
     assert Parcel.get_by_id(ps[1].id).status == Parcel.IN_STOCK
+
+
+def test_confirmed_customer_then_another_customers_waybill_is_refused(qtbot, make_window):
+    """The bug: A confirmed by code + tail, then B's parcel scanned → the screen switched to B,
+    showed ✓ and Ctrl+Enter released B's parcel."""
+    window = _open(qtbot, make_window)
+    a = _customer(phone="19955550366", n=2)
+    b = make_parcel("YT9990000000001", phone="13700008888", name="周强", shelf="R", level=1,
+                    arrived_at=ARR)
+    qtbot.keyClick(window, Qt.Key_F3)
+    tab = window.stack.currentWidget().release_tab
+    _type(qtbot, tab.lookup_field, a[0].pickup_code)
+    _type(qtbot, tab.fact_field, "0366")
+    confirmed_text = tab.state_label.text()
+    assert "✓" in confirmed_text and "199****0366" in confirmed_text
+    _type(qtbot, tab.lookup_field, b.waybill)
+    assert window.banner.level == "error" and window.banner.text() == "这件不是该客户的包裹"
+    assert sound.played and sound.played[-1] == sound.ERROR                  # and a beep
+    assert tab.state_label.text() == confirmed_text          # still A, nothing else changed
+    assert {r.id for r in tab.model.rows} == {p.id for p in a}
+    qtbot.keyClick(tab.lookup_field, Qt.Key_Return, Qt.ControlModifier)     # release all
+    assert Parcel.get_by_id(b.id).status == Parcel.IN_STOCK
+    assert all(Parcel.get_by_id(p.id).status == Parcel.RELEASED for p in a)
 
 
 def test_notify_tab_out_of_service_creates_problem_parcels(qtbot, make_window):
@@ -130,3 +161,26 @@ def test_cod_methods_offered_are_the_cores_one_list(qtbot, make_window):
     qtbot.keyClick(window, Qt.Key_F3)
     combo = window.stack.currentWidget().release_tab.pay_method
     assert [combo.itemData(i) for i in range(combo.count())] == list(Payment.COD_METHODS) == ["现金", "微信", "支付宝"]
+
+
+def test_release_after_the_day_is_closed_says_once_where_it_goes(qtbot, make_window):
+    from outlet_desk.models.dayclose import DayClose
+    window = _open(qtbot, make_window)
+    ps = [make_parcel(f"ZT77800000{i:04d}", phone=f"1995555{i}777", name="陈静", shelf="Q",
+                      level=1, arrived_at=ARR) for i in range(2)]
+    DayClose.create(day=DEMO_NOW.date(), status=DayClose.CLOSED)     # the manager closed today
+    nxt = DEMO_NOW.date() + dt.timedelta(days=1)
+    notice = f"今天已关账，之后的操作记入 {nxt.month}月{nxt.day}日"
+    qtbot.keyClick(window, Qt.Key_F3)
+    tab = window.stack.currentWidget().release_tab
+    for p in ps:
+        _type(qtbot, tab.lookup_field, p.pickup_code)
+        _type(qtbot, tab.fact_field, p.recipient_phone[-4:])
+        qtbot.keyClick(tab.lookup_field, Qt.Key_Return, Qt.ControlModifier)     # release all
+        qtbot.wait(10)
+        if p is ps[0]:
+            assert "已出库" in window.banner.text() and notice in window.banner.text()
+        else:
+            assert "已出库" in window.banner.text() and notice not in window.banner.text()
+    start = dt.datetime.combine(nxt, dt.time())
+    assert [Parcel.get_by_id(p.id).released_at for p in ps] == [start, start]

@@ -56,6 +56,7 @@ class DayCloseScreen(Screen):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.ledger: dc.Ledger | None = None
+        self.day_staff: list = []
         self.preview_dialog = None
         self._date_touched = False
         outer = QVBoxLayout(self)
@@ -251,6 +252,10 @@ class DayCloseScreen(Screen):
         row1.addWidget(self.save_button)
         row1.addWidget(self.confirm_me_button)
         row1.addStretch(1)
+        self.close_reason = QLineEdit()
+        self.close_reason.setObjectName("dayclose_single_reason")
+        self.close_reason.setMinimumWidth(220)
+        row1.addWidget(self.close_reason)
         row1.addWidget(self.close_button)
         fl.addLayout(row1)
         row2 = QHBoxLayout()
@@ -380,6 +385,8 @@ class DayCloseScreen(Screen):
         self.save_button.setText(self.tr("Save count"))
         self.close_button.setText(self.tr("Close the day (manager)"))
         self.second_label.setText(self.tr("Second clerk:"))
+        self.close_reason.setPlaceholderText(
+            self.tr("Only one clerk worked: reason for closing (required)"))
         self.second_pin.setPlaceholderText(self.tr("PIN"))
         self.second_button.setText(self.tr("Confirm with PIN"))
         self.month_label.setText(self.tr("Month"))
@@ -451,7 +458,6 @@ class DayCloseScreen(Screen):
         self.month_edit.blockSignals(False)
         self.date_edit.blockSignals(False)
         self.adj_day.setMaximumDate(_qdate(today))
-        self._fill_people()
         self._refresh_tab()
 
     def _refresh_tab(self) -> None:
@@ -460,17 +466,24 @@ class DayCloseScreen(Screen):
         else:
             self.refresh_ledger()
 
-    def _fill_people(self) -> None:
+    def _fill_people(self, led: dc.Ledger | None = None) -> None:
+        """The clerks who worked the day (never the manager): the default is the other clerk on
+        duty who has not confirmed yet."""
         current = self.second_person.currentData()
+        self.second_person.blockSignals(True)
         self.second_person.clear()
         me = self.ctx.actor.id if self.ctx.actor else None
-        for s in staff.list_staff():
-            if s.id != me:
-                self.second_person.addItem(s.name, s.id)
-        if current is not None:
-            i = self.second_person.findData(current)
-            if i >= 0:
-                self.second_person.setCurrentIndex(i)
+        self.day_staff = dc.day_staff(self.day())
+        done = {c.name for c in led.confirmations} if led is not None else set()
+        for sid, name in self.day_staff:
+            if sid != me:
+                self.second_person.addItem(name, sid)
+        i = self.second_person.findData(current) if current is not None else -1
+        if i < 0 or self.second_person.itemText(i) in done:
+            i = next((n for n in range(self.second_person.count())
+                      if self.second_person.itemText(n) not in done), 0)
+        self.second_person.setCurrentIndex(i)
+        self.second_person.blockSignals(False)
 
     # ------------------------------------------------------------------ showing -------------
     def _mark_dirty(self, *_a) -> None:
@@ -569,7 +582,13 @@ class DayCloseScreen(Screen):
         self.second_pin.setEnabled(editable)
         manager = bool(self.ctx.actor and self.ctx.actor.is_manager)
         self.close_button.setVisible(manager)
-        self.close_button.setEnabled(manager and led.status == "confirmed")
+        self.confirm_me_button.setVisible(not manager)     # the manager never confirms (四眼)
+        self._fill_people(led)
+        # 四眼: two clerks of the day confirm; with only one on duty, the manager writes a reason
+        alone = (not led.closed and led.status != "confirmed" and len(led.confirmations) == 1
+                 and len(self.day_staff) <= 1)
+        self.close_reason.setVisible(manager and alone)
+        self.close_button.setEnabled(manager and (led.status == "confirmed" or alone))
         if editable:
             self._mode_changed()
 
@@ -692,9 +711,12 @@ class DayCloseScreen(Screen):
 
     def close_day(self) -> None:
         day = self.day()
-        result = self.ctx.perform(lambda: dc.close_day(day, actor=self.ctx.actor, now=self.ctx.now()),
+        reason = None if self.close_reason.isHidden() else self.close_reason.text()
+        result = self.ctx.perform(lambda: dc.close_day(day, reason=reason, actor=self.ctx.actor,
+                                                       now=self.ctx.now()),
                                   changes=frozenset({changes.CASH}))
         if result is not None:
+            self.close_reason.clear()
             self.ctx.banner.ok(result.message)
         self.refresh_ledger()
 

@@ -57,7 +57,7 @@ class ReleaseTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.found: pickup.Lookup | None = None      # what the first fact showed
-        self.verified: pickup.Lookup | None = None   # after the second fact (or a waybill)
+        self.verified: pickup.Lookup | None = None   # after both facts (code + phone tail)
         self.facts: dict = {}
 
         outer = QVBoxLayout(self)
@@ -152,23 +152,26 @@ class ReleaseTab(QWidget):
         self.lookup_field.setPlaceholderText(
             self.tr("Type the pickup code or phone last 4, or scan the waybill"))
         self.fact_label.setText(self.tr("Second fact:"))
-        self.fact_field.setPlaceholderText(self.tr("phone last 4 or code"))
+        self.fact_field.setPlaceholderText(self.tr("phone last 4, code or name"))
         self.proxy.setText(self.tr("Proxy pickup"))
         self.collector.setPlaceholderText(self.tr("Collector's name"))
         self.clear_button.setText(self.tr("Clear (Esc)"))
         self.release_selected_button.setText(self.tr("Release selected (Ctrl+Shift+Enter)"))
         self.release_all_button.setText(self.tr("Release all (Ctrl+Enter)"))
         self.hint.setText(self.tr(
-            "Release needs the pickup code and the phone's last 4 digits, or a waybill scan. "
-            "After that, scan each parcel to select it, or release all."))
+            "Release needs the pickup code and the phone's last 4 digits from the customer; "
+            "a waybill scan only finds the parcel. After that, scan each parcel to select it, "
+            "or release all."))
         self.model.columns = self._columns()
         self.model.headerDataChanged.emit(Qt.Horizontal, 0, len(self.model.columns) - 1)
         self._show_state()
 
     # -- flow -----------------------------------------------------------------------------------
+    def _missing(self) -> str:
+        return self.found.missing(self.facts) if self.found is not None else ""
+
     def focus_default(self) -> None:
-        if self.found is not None and self.verified is None \
-                and self.found.needs != pickup.WAYBILL:
+        if self.found is not None and self.verified is None:
             self.fact_field.setFocus(Qt.OtherFocusReason)
         else:
             self.lookup_field.reclaim()
@@ -185,20 +188,27 @@ class ReleaseTab(QWidget):
 
     def on_lookup(self, text: str) -> None:
         kind = pickup.classify(text)
-        # a verified customer: a waybill scan picks that parcel for release
-        if self.verified is not None and kind == pickup.WAYBILL:
-            for i, r in enumerate(self.model.rows):
-                if r.waybill == text:
-                    self._select_row(i)
-                    self.ctx.banner.ok(self.tr("Selected %1 (%2 selected)")
-                                       .replace("%1", text).replace("%2",
-                                                                     str(len(self.selected_ids()))))
-                    self.lookup_field.reclaim()
-                    return
-        # the second fact typed into the same field
-        if self.found is not None and self.verified is None and kind == self.found.needs:
+        if kind == pickup.WAYBILL and self.verified is not None:
+            # a waybill identifies a parcel, never the customer: only the confirmed customer's
+            row = self.ctx.perform(lambda: pickup.check_scan(self.verified, text))
+            if isinstance(row, pickup.PickupRow) and row.blocked:
+                self.ctx.banner.error(f"{row.waybill}：{row.blocked}")
+            elif isinstance(row, pickup.PickupRow):
+                self._select_id(row.id)
+                self.ctx.banner.ok(self.tr("Selected %1 (%2 selected)")
+                                   .replace("%1", row.waybill)
+                                   .replace("%2", str(len(self.selected_ids()))))
+            self.lookup_field.reclaim()
+            return
+        if kind == pickup.WAYBILL and self.found is not None and \
+                any(r.waybill == text for r in self.model.rows):
+            self._select_id(next(r.id for r in self.model.rows if r.waybill == text))
+            self.focus_default()
+            return
+        # the next fact typed into the same field
+        if self.found is not None and self.verified is None and kind == self._missing():
             self.facts[kind] = text
-            self._verify()
+            self._next_fact()
             return
         found = self.ctx.perform(lambda: pickup.lookup(text))
         if not isinstance(found, pickup.Lookup):
@@ -206,22 +216,17 @@ class ReleaseTab(QWidget):
             return
         self.reset()
         self.found = found
-        if found.verified:
-            self.facts = {"waybill": text}
-            self.verified = found
-        else:
+        if kind != pickup.WAYBILL:
             self.facts = {kind: text}
         self.model.set_rows(found.rows)
-        if found.verified:
-            for i, r in enumerate(self.model.rows):
-                if r.waybill == text and r.releasable:
-                    self._select_row(i)
+        if found.scanned_id is not None:
+            self._select_id(found.scanned_id)
         self._show_state()
         self.ctx.banner.clear()
         self.focus_default()
 
     def on_fact(self) -> None:
-        text = self.fact_field.text().strip()
+        raw = self.fact_field.text().strip()
         self.fact_field.clear()
         if self.found is None:
             self.ctx.banner.error(self.tr("First enter a pickup code, phone last 4 or waybill."))
@@ -231,36 +236,64 @@ class ReleaseTab(QWidget):
             self.lookup_field.reclaim()
             return
         from outlet_desk.scan import normalize_scan
-        text = normalize_scan(text)
-        kind = pickup.classify(text)
-        if kind != self.found.needs:
+        missing = self._missing()
+        if missing == pickup.NAME:
+            if raw:
+                self.facts[pickup.NAME] = raw
+                self._next_fact()
+            return
+        text = normalize_scan(raw)
+        if pickup.classify(text) != missing:
             self.ctx.banner.error(self._ask())
             self.focus_default()
             return
-        self.facts[kind] = text
-        self._verify()
+        self.facts[missing] = text
+        self._next_fact()
 
     def _ask(self) -> str:
-        needs = self.found.needs if self.found else ""
+        needs = self._missing()
         if needs == pickup.TAIL:
             return self.tr("Ask for the phone's last 4 digits.")
         if needs == pickup.CODE:
             return self.tr("Ask for the pickup code.")
-        return self.tr("No phone on record: scan the waybill.")
+        if needs == pickup.NAME:
+            return self.tr("No phone on record: ask for the recipient's name.")
+        return ""
+
+    def _next_fact(self) -> None:
+        if self._missing():
+            self._show_state()
+            self.ctx.banner.clear()
+            self.focus_default()
+            return
+        self._verify()
 
     def _verify(self) -> None:
-        code, tail = self.facts.get(pickup.CODE), self.facts.get(pickup.TAIL)
-        who = self.ctx.perform(lambda: pickup.identify(code=code, tail=tail))
+        code, tail, name = (self.facts.get(k) for k in (pickup.CODE, pickup.TAIL, pickup.NAME))
+        who = self.ctx.perform(lambda: pickup.identify(code=code, tail=tail, name=name))
         if not isinstance(who, pickup.Lookup):
-            self.facts.pop(self.found.needs, None)
+            # the fact just given was wrong: ask for it again
+            self.facts.pop(list(self.facts)[-1], None)
+            self._show_state()
             self.fact_field.setFocus()
             return
+        scanned = self.found.scanned_id
         self.verified = who
         self.model.set_rows(who.rows)
         self._show_state()
-        self.ctx.banner.ok(self.tr("Customer confirmed: %1 parcel(s).").replace(
-            "%1", str(len(who.rows))))
+        if scanned is not None and not who.owns(scanned):
+            self.ctx.banner.error(pickup.NOT_THIS_CUSTOMER)
+        else:
+            if scanned is not None:
+                self._select_id(scanned)
+            self.ctx.banner.ok(self.tr("Customer confirmed: %1 parcel(s).").replace(
+                "%1", str(len(who.rows))))
         self.lookup_field.reclaim()
+
+    def _select_id(self, parcel_id: int) -> None:
+        for i, r in enumerate(self.model.rows):
+            if r.id == parcel_id and r.releasable:
+                self._select_row(i)
 
     def _select_row(self, i: int) -> None:
         from PySide6.QtCore import QItemSelectionModel
@@ -283,7 +316,7 @@ class ReleaseTab(QWidget):
     def _release(self, ids) -> None:
         if self.verified is None:
             self.ctx.banner.error(self.tr(
-                "Release needs two facts: pickup code and phone last 4, or a waybill scan."))
+                "Release needs two facts from the customer: pickup code and phone last 4."))
             self.focus_default()
             return
         if not ids:
@@ -294,8 +327,8 @@ class ReleaseTab(QWidget):
         proxy, name = self.proxy.isChecked(), self.collector.text()
         method = self.pay_method.currentData()
         result = self.ctx.perform(
-            lambda: pickup.release(ids, code=facts.get("code"), tail=facts.get("tail"),
-                                   waybill=facts.get("waybill"), proxy=proxy, proxy_name=name,
+            lambda: pickup.release(ids, code=facts.get(pickup.CODE), tail=facts.get(pickup.TAIL),
+                                   name=facts.get(pickup.NAME), proxy=proxy, proxy_name=name,
                                    payment_method=method, actor=self.ctx.actor,
                                    now=self.ctx.now()),
             changes=pickup.CHANGES)
@@ -333,7 +366,7 @@ class ReleaseTab(QWidget):
         else:
             self.state_label.setText(self._ask())
             self.state_label.setStyleSheet("color:#ef6c00;")
-            self.fact_field.setEnabled(self.found.needs != pickup.WAYBILL)
+            self.fact_field.setEnabled(True)
         can = self.verified is not None
         self.release_all_button.setEnabled(can)
         self.release_selected_button.setEnabled(can)

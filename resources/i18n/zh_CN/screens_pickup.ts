@@ -4,112 +4,112 @@
 <context>
     <name>NotifyTab</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="401"/>
+        <location filename="../../../ui/screens/pickup.py" line="434"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="402"/>
+        <location filename="../../../ui/screens/pickup.py" line="435"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="403"/>
+        <location filename="../../../ui/screens/pickup.py" line="436"/>
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="404"/>
+        <location filename="../../../ui/screens/pickup.py" line="437"/>
         <source>Codes</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="405"/>
+        <location filename="../../../ui/screens/pickup.py" line="438"/>
         <source>No answer</source>
         <translation>未接次数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="406"/>
+        <location filename="../../../ui/screens/pickup.py" line="439"/>
         <source>Called today</source>
         <translation>今日已拨</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="407"/>
+        <location filename="../../../ui/screens/pickup.py" line="440"/>
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="411"/>
+        <location filename="../../../ui/screens/pickup.py" line="444"/>
         <source>Notified (Ctrl+1)</source>
         <translation>已通知 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="412"/>
+        <location filename="../../../ui/screens/pickup.py" line="445"/>
         <source>No answer (Ctrl+2)</source>
         <translation>无人接听 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="413"/>
+        <location filename="../../../ui/screens/pickup.py" line="446"/>
         <source>Out of service (Ctrl+3)</source>
         <translation>停机 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="414"/>
+        <location filename="../../../ui/screens/pickup.py" line="447"/>
         <source>Wrong number (Ctrl+4)</source>
         <translation>号码错误 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="417"/>
+        <location filename="../../../ui/screens/pickup.py" line="450"/>
         <source>Copy message</source>
         <translation>复制话术</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="418"/>
+        <location filename="../../../ui/screens/pickup.py" line="451"/>
         <source>Send SMS</source>
         <translation>发短信</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="419"/>
+        <location filename="../../../ui/screens/pickup.py" line="452"/>
         <source>SMS to everyone on the list</source>
         <translation>给列表中所有人发短信</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="447"/>
+        <location filename="../../../ui/screens/pickup.py" line="480"/>
         <source>SMS today: %1 sent, %2 failed</source>
         <translation>今日短信：已发 %1 条，失败 %2 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="451"/>
+        <location filename="../../../ui/screens/pickup.py" line="484"/>
         <source>SMS is off (a manager can turn it on in Settings).</source>
         <translation>短信通知未开启（店长可在设置里开启）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="458"/>
+        <location filename="../../../ui/screens/pickup.py" line="491"/>
         <source>%1 customers to call, %2 parcels</source>
         <translation>待通知 %1 位客户，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="461"/>
+        <location filename="../../../ui/screens/pickup.py" line="494"/>
         <source>Everyone has been notified.</source>
         <translation>所有客户都已通知。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="481"/>
+        <location filename="../../../ui/screens/pickup.py" line="514"/>
         <source>Message copied.</source>
         <translation>话术已复制。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="486"/>
+        <location filename="../../../ui/screens/pickup.py" line="519"/>
         <source>Choose a customer in the list first.</source>
         <translation>请先在列表里选一位客户。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="494"/>
+        <location filename="../../../ui/screens/pickup.py" line="527"/>
         <source> Today&apos;s call list is done.</source>
         <translation> 今日通知列表已全部拨打。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="506"/>
+        <location filename="../../../ui/screens/pickup.py" line="539"/>
         <source>SMS sent to %1.</source>
         <translation>短信已发给 %1。</translation>
     </message>
@@ -117,17 +117,17 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="817"/>
+        <location filename="../../../ui/screens/pickup.py" line="850"/>
         <source>Release (Alt+1)</source>
         <translation>取件 (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="818"/>
+        <location filename="../../../ui/screens/pickup.py" line="851"/>
         <source>Notify (Alt+2)</source>
         <translation>通知 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="819"/>
+        <location filename="../../../ui/screens/pickup.py" line="852"/>
         <source>Stock check (Alt+3)</source>
         <translation>盘点 (Alt+3)</translation>
     </message>
@@ -196,8 +196,23 @@
     </message>
     <message>
         <location filename="../../../ui/screens/pickup.py" line="155"/>
-        <source>phone last 4 or code</source>
-        <translation>手机尾号或取件码</translation>
+        <source>phone last 4, code or name</source>
+        <translation>手机尾号、取件码或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pickup.py" line="162"/>
+        <source>Release needs the pickup code and the phone&apos;s last 4 digits from the customer; a waybill scan only finds the parcel. After that, scan each parcel to select it, or release all.</source>
+        <translation>出库需要客户报取件码和手机尾号；扫描运单只能找到包裹，不能核对客户。核对后逐件扫描选择，或全部出库。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pickup.py" line="260"/>
+        <source>No phone on record: ask for the recipient&apos;s name.</source>
+        <translation>没有登记电话：请客户报收件人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pickup.py" line="319"/>
+        <source>Release needs two facts from the customer: pickup code and phone last 4.</source>
+        <translation>出库需要客户报两项信息：取件码和手机尾号。</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/pickup.py" line="156"/>
@@ -225,57 +240,42 @@
         <translation>全部出库 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="162"/>
-        <source>Release needs the pickup code and the phone&apos;s last 4 digits, or a waybill scan. After that, scan each parcel to select it, or release all.</source>
-        <translation>取件需核对取件码和手机尾号，或扫描运单。核对后逐件扫描选中，或全部出库。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/pickup.py" line="193"/>
+        <location filename="../../../ui/screens/pickup.py" line="198"/>
         <source>Selected %1 (%2 selected)</source>
         <translation>已选 %1（共选 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="227"/>
+        <location filename="../../../ui/screens/pickup.py" line="232"/>
         <source>First enter a pickup code, phone last 4 or waybill.</source>
         <translation>请先输入取件码、手机尾号或扫描运单。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="246"/>
+        <location filename="../../../ui/screens/pickup.py" line="256"/>
         <source>Ask for the phone&apos;s last 4 digits.</source>
         <translation>请客户报手机尾号。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="248"/>
+        <location filename="../../../ui/screens/pickup.py" line="258"/>
         <source>Ask for the pickup code.</source>
         <translation>请客户报取件码。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="249"/>
-        <source>No phone on record: scan the waybill.</source>
-        <translation>没有登记电话：请扫描运单。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/pickup.py" line="261"/>
+        <location filename="../../../ui/screens/pickup.py" line="289"/>
         <source>Customer confirmed: %1 parcel(s).</source>
         <translation>客户已核对：%1 件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="286"/>
-        <source>Release needs two facts: pickup code and phone last 4, or a waybill scan.</source>
-        <translation>取件需核对两项：取件码和手机尾号，或扫描运单。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/pickup.py" line="290"/>
+        <location filename="../../../ui/screens/pickup.py" line="323"/>
         <source>Nothing to release: select the parcels first.</source>
         <translation>没有要出库的包裹：请先选择。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="321"/>
+        <location filename="../../../ui/screens/pickup.py" line="354"/>
         <source>COD to collect: %1</source>
         <translation>应收到付：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="329"/>
+        <location filename="../../../ui/screens/pickup.py" line="362"/>
         <source>✓ Confirmed: %1 %2</source>
         <translation>✓ 已核对：%1 %2</translation>
     </message>
@@ -283,149 +283,149 @@
 <context>
     <name>StockCheckTab</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="597"/>
+        <location filename="../../../ui/screens/pickup.py" line="630"/>
         <source>Finding</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="598"/>
+        <location filename="../../../ui/screens/pickup.py" line="631"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="599"/>
+        <location filename="../../../ui/screens/pickup.py" line="632"/>
         <source>Code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="600"/>
+        <location filename="../../../ui/screens/pickup.py" line="633"/>
         <source>Recorded</source>
         <translation>系统货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="601"/>
+        <location filename="../../../ui/screens/pickup.py" line="634"/>
         <source>Scanned at</source>
         <translation>扫描货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="602"/>
+        <location filename="../../../ui/screens/pickup.py" line="635"/>
         <source>Fixed</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="606"/>
+        <location filename="../../../ui/screens/pickup.py" line="639"/>
         <source>Shelf:</source>
         <translation>货架：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="607"/>
+        <location filename="../../../ui/screens/pickup.py" line="640"/>
         <source>all</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="608"/>
+        <location filename="../../../ui/screens/pickup.py" line="641"/>
         <source>Start check</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="609"/>
+        <location filename="../../../ui/screens/pickup.py" line="642"/>
         <source>Finish (Ctrl+Enter)</source>
         <translation>结束盘点 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="610"/>
+        <location filename="../../../ui/screens/pickup.py" line="643"/>
         <source>Abandon</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="612"/>
+        <location filename="../../../ui/screens/pickup.py" line="645"/>
         <source>Scan a shelf mark (e.g. 3-2) and then every parcel on it</source>
         <translation>先扫描货架标记（如 3-2），再扫描其上的每个包裹</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="613"/>
+        <location filename="../../../ui/screens/pickup.py" line="646"/>
         <source>Found it</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="614"/>
+        <location filename="../../../ui/screens/pickup.py" line="647"/>
         <source>Not found → problem</source>
         <translation>未找到→问题件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="615"/>
+        <location filename="../../../ui/screens/pickup.py" line="648"/>
         <source>Record new place</source>
         <translation>改为新货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="616"/>
+        <location filename="../../../ui/screens/pickup.py" line="649"/>
         <source>Put back</source>
         <translation>放回原位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="617"/>
+        <location filename="../../../ui/screens/pickup.py" line="650"/>
         <source>Back to stock</source>
         <translation>放回库存</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="618"/>
+        <location filename="../../../ui/screens/pickup.py" line="651"/>
         <source>Taken in at F2</source>
         <translation>已在 F2 入库</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="658"/>
+        <location filename="../../../ui/screens/pickup.py" line="691"/>
         <source>Checking: %1</source>
         <translation>正在盘点：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="659"/>
-        <location filename="../../../ui/screens/pickup.py" line="681"/>
+        <location filename="../../../ui/screens/pickup.py" line="692"/>
+        <location filename="../../../ui/screens/pickup.py" line="714"/>
         <source>shelf %1</source>
         <translation>货架 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="660"/>
-        <location filename="../../../ui/screens/pickup.py" line="682"/>
+        <location filename="../../../ui/screens/pickup.py" line="693"/>
+        <location filename="../../../ui/screens/pickup.py" line="715"/>
         <source>whole outlet</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="663"/>
+        <location filename="../../../ui/screens/pickup.py" line="696"/>
         <source>At: %1</source>
         <translation>当前：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="666"/>
+        <location filename="../../../ui/screens/pickup.py" line="699"/>
         <source>Expected %1 · scanned %2 · in place %3 · misplaced %4 · unexpected %5 · not yet scanned %6</source>
         <translation>应有 %1 · 已扫 %2 · 在位 %3 · 放错 %4 · 多出 %5 · 未扫 %6</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="672"/>
+        <location filename="../../../ui/screens/pickup.py" line="705"/>
         <source>No check running.</source>
         <translation>没有进行中的盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="679"/>
+        <location filename="../../../ui/screens/pickup.py" line="712"/>
         <source>Last check %1 (%2): missing %3, unexpected %4, misplaced %5 — %6 to fix</source>
         <translation>上次盘点 %1（%2）：缺失 %3，多出 %4，放错 %5 — 待处理 %6</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="686"/>
+        <location filename="../../../ui/screens/pickup.py" line="719"/>
         <source>No finished check yet.</source>
         <translation>还没有完成的盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="697"/>
+        <location filename="../../../ui/screens/pickup.py" line="730"/>
         <source>Stock check started: scan a shelf mark, then the parcels.</source>
         <translation>盘点已开始：先扫货架标记，再扫包裹。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="702"/>
+        <location filename="../../../ui/screens/pickup.py" line="735"/>
         <source>Start a stock check first.</source>
         <translation>请先开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="735"/>
+        <location filename="../../../ui/screens/pickup.py" line="768"/>
         <source>Check finished: missing %1, unexpected %2, misplaced %3.</source>
         <translation>盘点结束：缺失 %1，多出 %2，放错 %3。</translation>
     </message>

@@ -1,0 +1,77 @@
+"""The business day a piece of work is dated into — THE one place that turns ``now`` into it.
+
+A day the manager has closed stays closed: nothing may be dated into it (parcel movements, money,
+sign-off).  Work done at the counter after the close (a late customer at 20:30) is dated into the
+next business day instead: :func:`business_now` moves ``now`` to the start (00:00:00) of the first
+day after it that is not closed.  The day's ledger reads movements by their time, so the work counts
+on that day and the closed day's figures — and its closing stock, the next day's opening — stay as
+they were.  With the outlet setting ``dayclose.after_close = "refuse"`` such work is refused instead,
+with a one-line reason.
+
+Every data-changing service of a capability that feeds the ledger is declared with
+:func:`~outlet_desk.permissions.operation`; the wrapper passes its ``now`` through
+:func:`business_now` (:data:`DATED`), so no service has to remember to.  The day close's own
+services (count, confirm, close, adjust) and work not on the ledger (attendance, roster, leave,
+handover, tickets, settings) keep the wall-clock time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .errors import DayLocked
+
+#: Operation name prefixes (``"pickup.release"`` → ``"pickup"``) whose work is on the day's ledger.
+DATED = frozenset({"intake", "pickup", "delivery", "returns", "problem", "signoff", "outgoing",
+                   "stockcheck", "notify", "sms", "overdue", "eorder", "upload", "money"})
+
+NEXT_DAY, REFUSE = "next_day", "refuse"
+
+
+def label(day: dt.date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def closed_from(day: dt.date) -> set[dt.date]:
+    """Closed days on or after ``day`` (one indexed query on a table of one row per day)."""
+    from .models.dayclose import DayClose
+    out = set()
+    for (d,) in DayClose.select(DayClose.day).where(
+            (DayClose.day >= day) & (DayClose.status == DayClose.CLOSED)).tuples():
+        out.add(d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)[:10]))
+    return out
+
+
+def next_open_day(day: dt.date, closed: set[dt.date] | None = None) -> dt.date:
+    """``day`` itself when it is not closed, else the first day after it that is not."""
+    closed = closed_from(day) if closed is None else closed
+    while day in closed:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def business_now(now: dt.datetime, *, refuse: bool = True) -> dt.datetime:
+    """``now``, or the start of the next day that is not closed when ``now``'s day is closed.
+
+    Refused (:class:`~outlet_desk.errors.DayLocked`) when the outlet set ``dayclose.after_close``
+    to ``refuse`` — except for background work (``refuse=False``: head office's acknowledgement of
+    an upload), which is always dated into the next day."""
+    day = now.date()
+    closed = closed_from(day)
+    if day not in closed:
+        return now
+    from . import settings
+    if refuse and settings.get("dayclose.after_close") == REFUSE:
+        raise DayLocked(f"{label(day)}已关账：本店设置为关账后不再办理，请下一个营业日再操作。")
+    return dt.datetime.combine(next_open_day(day, closed), dt.time.min)
+
+
+def notice(now: dt.datetime) -> str:
+    """What the counter says (once) when work is being dated into a later day: '' otherwise."""
+    day = now.date()
+    closed = closed_from(day)
+    if day not in closed:
+        return ""
+    from . import settings
+    if settings.get("dayclose.after_close") == REFUSE:
+        return "今天已关账，本店设置为关账后不再办理业务。"
+    return f"今天已关账，之后的操作记入 {label(next_open_day(day, closed))}"

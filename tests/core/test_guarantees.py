@@ -1,0 +1,191 @@
+"""Regression tests for the outlet's guarantees (issue 15), written the way a clerk met each bug:
+a closed day stays closed, and four eyes at day close.  (Release to the right customer:
+tests/core/test_pickup.py; the whole outlet under random sequences: tests/core/test_outlet_model.py.)"""
+import datetime as dt
+import json
+
+import pytest
+
+from outlet_desk import businessday
+from outlet_desk.errors import DayLocked, ValidationError
+from outlet_desk.models import AuditLog, Parcel
+from outlet_desk.models.dayclose import DayClose
+from outlet_desk.models.money import Payment
+from outlet_desk.permissions import SYSTEM
+from outlet_desk.services import dayclose as dc
+from outlet_desk import settings
+from outlet_desk.services import intake, pickup, roster, staff
+from tests.factories import make_parcel
+
+DAY = dt.date(2026, 6, 7)
+NEXT = DAY + dt.timedelta(days=1)
+
+
+def at(day, h, m=0):
+    return dt.datetime.combine(day, dt.time(h, m))
+
+
+def _close(day, clerk, clerk_b, manager):
+    now = at(day, 19, 30)
+    dc.save_count(day, cash_total_fen=dc.ledger(day).money_row("现金").expected_fen,
+                  actor=clerk, now=now)
+    dc.confirm(day, actor=clerk, now=now)
+    dc.confirm(day, actor=clerk_b, now=now)
+    return dc.close_day(day, actor=manager, now=at(day, 19, 45))
+
+
+# ---------------------------------------------------------------------------------------------
+# A closed day stays closed
+# ---------------------------------------------------------------------------------------------
+def test_intake_and_release_after_the_close_go_into_the_next_day(db, clerk, clerk_b, manager):
+    """The bug: after the manager closed the day, a late customer's release and a late delivery's
+    intake were still recorded on the closed day; its ledger disagreed with the accounts tab and
+    the next day opened with a different count."""
+    waiting = make_parcel("ZT1000000000001", phone="13812341234", cod_fen=500,
+                          arrived_at=at(DAY, 9))
+    assert businessday.notice(at(DAY, 19)) == ""
+    _close(DAY, clerk, clerk_b, manager)
+    snapshot = json.loads(DayClose.get(DayClose.day == DAY).snapshot)
+    assert snapshot["parcels"]["closing"] == 1
+
+    late = at(DAY, 20, 30)
+    assert businessday.notice(late) == "今天已关账，之后的操作记入 6月8日"
+    got = intake.receive_parcel("YT2000000000002", actor=clerk, now=late)
+    pickup.release([waiting.id], code=waiting.pickup_code, tail="1234", payment_method="现金",
+                   actor=clerk, now=late)
+
+    start_next = at(NEXT, 0)
+    assert Parcel.get_by_id(got.parcel_id).arrived_at == start_next
+    assert Parcel.get_by_id(waiting.id).released_at == start_next
+    assert [(p.day, p.amount_fen) for p in Payment.select()] == [(NEXT, 500)]
+    # the closed day, read live from the tables, still says what was closed
+    live = dc.ledger_to_dict(dc.compute_ledger(DAY))
+    assert live["parcels"] == snapshot["parcels"] and live["money"] == snapshot["money"]
+    nxt = dc.ledger(NEXT).parcels
+    assert (nxt.opening, nxt.arrivals, nxt.picked_up, nxt.closing) == (1, 1, 1, 1)
+    assert dc.ledger(NEXT).money_row("现金").cod_fen == 500
+
+
+def test_outlet_may_refuse_work_after_the_close_instead(db, clerk, clerk_b, manager):
+    settings.update({"dayclose.after_close": "refuse"}, actor=manager, now=at(DAY, 8))
+    p = make_parcel("ZT1000000000003", phone="13812341234", arrived_at=at(DAY, 9))
+    _close(DAY, clerk, clerk_b, manager)
+    with pytest.raises(DayLocked, match="^6月7日已关账：本店设置为关账后不再办理，请下一个营业日再操作。$"):
+        pickup.release([p.id], code=p.pickup_code, tail="1234", actor=clerk, now=at(DAY, 20))
+    with pytest.raises(DayLocked):
+        intake.receive_parcel("YT2000000000004", actor=clerk, now=at(DAY, 20))
+    assert Parcel.get_by_id(p.id).status == Parcel.IN_STOCK
+    assert not Parcel.select().where(Parcel.waybill == "YT2000000000004").exists()
+    # the next morning work goes on as usual
+    pickup.release([p.id], code=p.pickup_code, tail="1234", actor=clerk, now=at(NEXT, 9))
+    assert Parcel.get_by_id(p.id).released_at == at(NEXT, 9)
+
+
+def test_clock_out_after_the_close_keeps_the_real_time(db, clerk, clerk_b, manager):
+    """Only the ledger's work moves to the next day; a clerk leaving after the close clocks out
+    today."""
+    from outlet_desk.services import attendance
+    attendance.clock_in(actor=clerk, now=at(DAY, 8))
+    _close(DAY, clerk, clerk_b, manager)
+    info = attendance.clock_out(actor=clerk, now=at(DAY, 20, 5))
+    assert info is not None
+    from outlet_desk.models.roster import ClockRecord
+    r = ClockRecord.get(ClockRecord.staff == clerk.id)
+    assert (r.day, r.out_at) == (DAY, at(DAY, 20, 5))
+
+
+# ---------------------------------------------------------------------------------------------
+# Four eyes at day close
+# ---------------------------------------------------------------------------------------------
+def _counted(clerk, day=DAY):
+    dc.save_count(day, cash_total_fen=0, actor=clerk, now=at(day, 19))
+
+
+def test_manager_cannot_be_the_second_clerk_and_close_alone(db, clerk, clerk_b, manager):
+    """The bug: the manager gave the "second clerk" confirmation and then closed the day alone."""
+    _counted(clerk)
+    dc.confirm(DAY, actor=clerk, now=at(DAY, 19))
+    with pytest.raises(ValidationError, match="店长不能替店员确认"):
+        dc.confirm(DAY, actor=manager, now=at(DAY, 19))
+    with pytest.raises(ValidationError, match="还没有两位店员确认"):
+        dc.close_day(DAY, actor=manager, now=at(DAY, 19, 30))
+    assert dc.get_day_status(DAY) == DayClose.OPEN
+    dc.confirm(DAY, actor=clerk_b, now=at(DAY, 19, 10))
+    dc.close_day(DAY, actor=manager, now=at(DAY, 19, 30))
+    assert dc.get_day_status(DAY) == DayClose.CLOSED
+
+
+def test_only_clerks_on_that_days_roster_confirm(db, clerk, clerk_b, manager):
+    c = staff.add_staff("赵敏", "clerk", "3333", actor=SYSTEM, now=at(DAY, 7)).actor()
+    roster.generate_month("2026-06", actor=manager, now=at(DAY, 7))
+    roster.set_cell(c.id, DAY, roster.REST, actor=manager, now=at(DAY, 7))
+    roster.publish_month("2026-06", actor=manager, now=at(DAY, 7))
+    on = {sid for sid, _ in dc.day_staff(DAY)}
+    assert c.id not in on and {clerk.id, clerk_b.id} <= on
+    _counted(clerk)
+    dc.confirm(DAY, actor=clerk, now=at(DAY, 19))
+    with pytest.raises(ValidationError, match="赵敏6月7日不在排班里"):
+        dc.confirm(DAY, actor=c, now=at(DAY, 19))
+    assert dc.get_day_status(DAY) == DayClose.OPEN
+
+
+def test_one_clerk_day_closes_with_the_managers_written_reason(db, clerk, manager):
+    assert [sid for sid, _ in dc.day_staff(DAY)] == [clerk.id]
+    _counted(clerk)
+    dc.confirm(DAY, actor=clerk, now=at(DAY, 19))
+    with pytest.raises(ValidationError, match="只有一位店员当班：店长关账请写明原因"):
+        dc.close_day(DAY, actor=manager, now=at(DAY, 19, 30))
+    dc.close_day(DAY, reason="王芳病假，张丽一人当班", actor=manager, now=at(DAY, 19, 30))
+    assert dc.get_day_status(DAY) == DayClose.CLOSED
+    a = AuditLog.get(AuditLog.action == "dayclose.close")
+    assert json.loads(a.detail)["single_clerk_reason"] == "王芳病假，张丽一人当班"
+
+
+def test_two_clerk_day_cannot_be_closed_on_one_confirmation_with_a_reason(db, clerk, clerk_b,
+                                                                          manager):
+    _counted(clerk)
+    dc.confirm(DAY, actor=clerk, now=at(DAY, 19))
+    with pytest.raises(ValidationError, match="还没有两位店员确认"):
+        dc.close_day(DAY, reason="赶时间", actor=manager, now=at(DAY, 19, 30))
+
+
+def test_an_upload_after_the_close_is_counted_on_the_next_day(db, clerk, clerk_b, manager):
+    """Sign-offs uploaded after the close were counted as uploaded on the closed day."""
+    import httpx  # noqa: F401  (the uploader's client module)
+    from outlet_desk.models import Outbox
+    from outlet_desk.services import signoff, upload
+
+    class HeadOffice:
+        def post(self, url, content=None, headers=None):
+            keys = [r["idempotency_key"] for r in json.loads(content)["records"]]
+
+            class Answer:
+                status_code, headers, text = 200, {"Content-Type": "application/json"}, ""
+
+                def json(self):
+                    return {"results": [{"key": k, "status": "stored"} for k in keys]}
+            return Answer()
+
+    p = make_parcel("ZT1000000000005", phone="13812341234", arrived_at=at(DAY, 9))
+    pickup.release([p.id], code=p.pickup_code, tail="1234", actor=clerk, now=at(DAY, 10))
+    signoff.sign(parcel_ids=[p.id], actor=clerk_b, now=at(DAY, 11))
+    _close(DAY, clerk, clerk_b, manager)
+    before = dc.ledger_to_dict(dc.compute_ledger(DAY))["parcels"]
+    upload.drain_once(clock=lambda: at(DAY, 20), force=True, client=HeadOffice())
+    assert Outbox.get().status == Outbox.SENT and Outbox.get().sent_at == at(NEXT, 0)
+    assert dc.ledger_to_dict(dc.compute_ledger(DAY))["parcels"] == before
+    assert dc.compute_ledger(NEXT).parcels.uploaded == 1
+
+
+def test_a_closed_days_sign_off_cannot_be_undone(db, clerk, clerk_b, manager):
+    """Undoing yesterday's sign-off after the close took it out of the closed day's signed count."""
+    from outlet_desk.models.signoff import Signoff
+    from outlet_desk.services import signoff
+    p = make_parcel("ZT1000000000006", phone="13812341234", arrived_at=at(DAY, 9))
+    pickup.release([p.id], code=p.pickup_code, tail="1234", actor=clerk, now=at(DAY, 10))
+    signoff.sign(parcel_ids=[p.id], actor=clerk_b, now=at(DAY, 11))
+    _close(DAY, clerk, clerk_b, manager)
+    with pytest.raises(DayLocked, match="6月7日已日结关账"):
+        signoff.undo(Signoff.get().id, actor=clerk_b, now=at(NEXT, 9))
+    assert Parcel.get_by_id(p.id).signed_at == at(DAY, 11)
+    assert dc.compute_ledger(DAY).parcels.signed == 1
