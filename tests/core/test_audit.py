@@ -49,6 +49,22 @@ def test_a_rolled_back_change_leaves_no_gap_in_the_chain(manager):
     assert "test.refused" not in {a for (a,) in AuditLog.select(AuditLog.action).tuples()}
 
 
+def _no_head_office_here(home):
+    """Point the demo's upload address at a closed port: a receiver some other demo left running
+    on the default one (another outlet 803) must not be taken for this outlet's head office."""
+    import socket
+
+    from outlet_desk.db import open_database
+    from outlet_desk.permissions import SYSTEM
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    open_database(home / "outlet.db")
+    settings.update({"upload.url": f"http://127.0.0.1:{port}/api/v1/records"}, actor=SYSTEM,
+                    now=dt.datetime(2026, 6, 7, 9, 0))
+    close_database()
+
+
 def _tamper(path, sql):
     con = sqlite3.connect(path)
     con.execute("DROP TRIGGER audit_log_no_update")
@@ -87,6 +103,7 @@ def test_cli_audit_verify_reports_tampering(tmp_path, capsys):
     from outlet_desk.cli import main
     assert main(["--home", str(tmp_path), "demo"]) == 0
     close_database()
+    _no_head_office_here(tmp_path)
     assert main(["--home", str(tmp_path), "audit", "verify"]) == 0
     assert "完好" in capsys.readouterr().out
     close_database()
@@ -309,6 +326,7 @@ def test_cli_audit_verify_names_the_missing_rows(tmp_path, capsys, monkeypatch):
     from outlet_desk.cli import main
     assert main(["--home", str(tmp_path), "demo"]) == 0
     close_database()
+    _no_head_office_here(tmp_path)
     monkeypatch.setenv("OUTLET_DESK_PASSWORD", "manager803")
     assert main(["--home", str(tmp_path), "backup", "--as", "李店长"]) == 0
     close_database()

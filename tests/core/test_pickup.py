@@ -163,7 +163,8 @@ def test_cod_is_taken_only_by_a_method_the_counter_offers(db, clerk, now, method
     """Issue 17: the core accepted 月结 for a COD payment that the screen never offers."""
     p = make_parcel("JT1000000000003", cod_fen=1250)
     with pytest.raises(ValidationError, match="请选择收款方式（现金、微信、支付宝）"):
-        pickup.release([p.id], waybill=p.waybill, payment_method=method, actor=clerk, now=now)
+        pickup.release([p.id], code=p.pickup_code, tail="1234", payment_method=method,
+                       actor=clerk, now=now)
     assert Payment.select().count() == 0 and Parcel.get_by_id(p.id).status == Parcel.IN_STOCK
 
 
