@@ -191,6 +191,56 @@ def test_the_reply_editor_sees_through_disguises_and_unreal_times(qtbot, make_wi
     assert reply.validation.text().startswith("✓")
 
 
+def test_crm_file_is_imported_off_the_gui_thread(qtbot, make_window, tmp_path, monkeypatch):
+    """Issue 19: the CRM import ran on the GUI thread (the screen froze for a long export)."""
+    import threading
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    tab = open_screen(qtbot, window).tickets_tab
+    ran_on = []
+    real = tickets.import_crm
+
+    def recording(*a, **k):
+        ran_on.append(threading.current_thread())
+        return real(*a, **k)
+    monkeypatch.setattr(tickets, "import_crm", recording)
+    good = tmp_path / "crm.csv"
+    good.write_text("CRM单号,类别,标题,运单号\nCRM7001,延误,客户催派送,YT1234567890123\n", encoding="utf-8")
+    tab.import_crm_file(str(good))
+    qtbot.waitUntil(lambda: "已导入" in window.banner.text(), timeout=10000)
+    assert ran_on and ran_on[0] is not threading.main_thread()
+    assert tab.import_button.isEnabled()
+    assert any(r.crm_number == "CRM7001" for r in tab.ticket_model.rows)     # the list shows it
+    bad = tmp_path / "bad.csv"
+    bad.write_text("CRM单号,类别,标题\nCRM7002,加急,催一下\n", encoding="utf-8")
+    tab.import_crm_file(str(bad))
+    qtbot.waitUntil(lambda: window.banner.level == "error", timeout=10000)
+    assert "第 2 行" in window.banner.text() and tab.import_button.isEnabled()
+    assert not Ticket.select().where(Ticket.crm_number == "CRM7002").exists()
+
+
+def test_eorder_file_is_imported_off_the_gui_thread(qtbot, make_window, tmp_path, monkeypatch):
+    import threading
+    from outlet_desk.services import eorders
+    window = make_window()
+    login(qtbot, window, "王芳", "2222")
+    eo = open_screen(qtbot, window).eorders_tab
+    ran_on = []
+    real = eorders.import_orders
+
+    def recording(*a, **k):
+        ran_on.append(threading.current_thread())
+        return real(*a, **k)
+    monkeypatch.setattr(eorders, "import_orders", recording)
+    f = tmp_path / "eo.csv"
+    f.write_text("订单号,到达时间,平台\nDD7001,2026-06-08 08:40,极兔\n", encoding="utf-8")
+    eo.import_eorders_file(str(f))
+    qtbot.waitUntil(lambda: window.banner.level != "info", timeout=10000)
+    assert "已导入 1 张电子接单" in window.banner.text()
+    assert ran_on and ran_on[0] is not threading.main_thread()
+    assert "DD7001" in [r.order_number for r in eo.eo_model.rows] and eo.eo_import.isEnabled()
+
+
 def test_ticket_buttons_follow_what_the_core_allows(qtbot, make_window):
     window = make_window()
     login(qtbot, window, "李店长", "manager803")

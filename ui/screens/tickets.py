@@ -4,7 +4,7 @@ checked live, one copy action), follow-up and close, claims; electronic pickup o
 One class per tab (:class:`TicketsTab` with its :class:`ReplyEditor` and :class:`ClaimPanel`,
 :class:`EOrdersTab`, :class:`AnalysisTab`); :class:`TicketsScreen` holds them, the shortcuts and the
 countdown timer.  The rules are in ``outlet_desk.services.tickets`` (which actions a ticket allows
-included), ``replies``, ``claims`` and ``eorders``.
+included), ``replies``, ``claims`` and ``eorders``; CRM and e-order files are imported in the background.
 
 Keyboard: Ctrl+F search, Ctrl+N new ticket, Enter on a ticket → reply editor, Ctrl+Return send the
 reply (and copy it), Ctrl+Shift+C copy, Alt+1/2/3 switch between tickets, e-orders and analysis.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView,
                               QStackedBarSeries, QValueAxis)
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QDialog,
                                QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
-from outlet_desk.errors import NotFound, ValidationError
+from outlet_desk.errors import NotFound, OutletError, ValidationError
 from outlet_desk.fen import format_yuan, parse_yuan
 from outlet_desk.models.eorders import EOrder
 from outlet_desk.models.tickets import Ticket
 from outlet_desk.services import claims, eorders, replies, tickets
 
 from ..models.rows import Column, RowsTableModel
+from ..ops import run_in_background
 from ..widgets.tables import table_view
 from .base import Screen
 
@@ -488,6 +489,14 @@ def _ask(parent, title: str, label: str, items: list[str] | None = None) -> str 
     return text if ok else None
 
 
+def _report_failure(ctx, exc: Exception) -> None:
+    """A background import failed: its domain error as the banner; a bug (already logged with its
+    traceback by ui.ops) as one line too, so the clerk knows the import did not happen."""
+    ctx.banner.error(str(exc) if isinstance(exc, OutletError) else
+                     QCoreApplication.translate("TicketsScreen", "The import failed: %1").replace(
+                         "%1", f"{type(exc).__name__}: {exc}"))
+
+
 # == tab 1: tickets =================================================================================
 class TicketsTab(QWidget):
     """The ticket list with its countdowns and filters; the chosen ticket's head, actions and the
@@ -499,6 +508,7 @@ class TicketsTab(QWidget):
         self.ctx = ctx
         self.current_id: int | None = None
         self.current = None
+        self.import_signals = None     # the running CRM import (ui.ops), if any
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
         filters = QHBoxLayout()
@@ -810,19 +820,33 @@ class TicketsTab(QWidget):
             self.select_ticket(info.id)
         return info
 
-    def import_crm_file(self, path: str | None = None) -> None:
+    def import_crm_file(self, path: str | None = None):
+        """Import a CRM export in the background; the result comes back as a banner."""
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CRM work orders"), "",
                                                   self.tr("CRM export (*.csv *.xlsx)"))
         if not path:
-            return
-        result = self.ctx.perform(lambda: tickets.import_crm(Path(path), actor=self.ctx.actor, now=self.ctx.now()),
-                                  changes=tickets.CHANGES)
-        if result:
+            return None
+        actor, now = self.ctx.actor, self.ctx.now()
+        self.import_button.setEnabled(False)
+        self.ctx.banner.show_message(self.tr("Importing %1 …").replace("%1", Path(path).name), "info")
+
+        def done(result):
+            self.import_button.setEnabled(True)
+            self.ctx.bus.emit_changes(tickets.CHANGES)      # first: the message below is the last word
             msg = self.tr("%1 CRM work orders imported.").replace("%1", str(result.created))
             if result.duplicates:
-                msg += " " + self.tr("%1 already registered, not created twice.").replace("%1", str(len(result.duplicates)))
+                msg += " " + self.tr("%1 already registered, not created twice.").replace(
+                    "%1", str(len(result.duplicates)))
             self.ctx.banner.ok(msg)
+
+        def failed(exc):
+            self.import_button.setEnabled(True)
+            _report_failure(self.ctx, exc)
+
+        self.import_signals = run_in_background(
+            lambda: tickets.import_crm(Path(path), actor=actor, now=now), on_done=done, on_error=failed)
+        return self.import_signals
 
     def start_ticket(self) -> None:
         if self.current_id is not None:
@@ -895,6 +919,7 @@ class EOrdersTab(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.import_signals = None     # the running e-order import (ui.ops), if any
         v = QVBoxLayout(self)
         form = QHBoxLayout()
         self.eo_number = QLineEdit()
@@ -1038,16 +1063,29 @@ class EOrdersTab(QWidget):
             self.ctx.banner.ok(self.tr("Order %1 collected: %2 (%3).").replace("%1", row.order_number)
                                .replace("%2", row.waybill or "").replace("%3", linked))
 
-    def import_eorders_file(self, path: str | None = None) -> None:
+    def import_eorders_file(self, path: str | None = None):
+        """Import e-orders in the background; the result comes back as a banner."""
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import e-orders"), "", self.tr("CSV (*.csv)"))
         if not path:
-            return
-        result = self.ctx.perform(lambda: eorders.import_orders(Path(path), actor=self.ctx.actor,
-                                                                now=self.ctx.now()), changes=eorders.CHANGES)
-        if result:
+            return None
+        actor, now = self.ctx.actor, self.ctx.now()
+        self.eo_import.setEnabled(False)
+        self.ctx.banner.show_message(self.tr("Importing %1 …").replace("%1", Path(path).name), "info")
+
+        def done(result):
+            self.eo_import.setEnabled(True)
+            self.ctx.bus.emit_changes(eorders.CHANGES)      # first: the message below is the last word
             self.ctx.banner.ok(self.tr("%1 e-orders imported, %2 already registered.")
                                .replace("%1", str(result[0])).replace("%2", str(len(result[1]))))
+
+        def failed(exc):
+            self.eo_import.setEnabled(True)
+            _report_failure(self.ctx, exc)
+
+        self.import_signals = run_in_background(
+            lambda: eorders.import_orders(Path(path), actor=actor, now=now), on_done=done, on_error=failed)
+        return self.import_signals
 
 
 # == tab 3: analysis ================================================================================
