@@ -2,6 +2,9 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from outlet_desk import settings
 from outlet_desk.errors import DomainError, PermissionDenied, ValidationError
@@ -205,9 +208,6 @@ ACTION_CALLS = {
 
 def test_every_action_has_a_call_here():
     assert set(ACTION_CALLS) == set(tickets.ACTION_STATUSES) == set(tickets.ACTION_OPERATIONS)
-
-
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
 
 
 @hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -221,6 +221,7 @@ def test_crm_file_is_imported_off_the_gui_thread(qtbot, make_window, tmp_path, m
 
 def test_eorder_file_is_imported_off_the_gui_thread(qtbot, make_window, tmp_path, monkeypatch):
     import threading
+
     from outlet_desk.services import eorders
     window = make_window()
     login(qtbot, window, "王芳", "2222")
