@@ -134,19 +134,19 @@ SHOTS = [
 
 def _claim_tab(window):
     """A damage ticket's claim checklist (tickets)."""
-    screen = window.screen_by_key(8)
-    screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "破损"))
-    screen.detail_tabs.setCurrentIndex(3)
+    tab = window.screen_by_key(8).tickets_tab
+    tab.select_ticket(next(r.id for r in tab.ticket_model.rows if r.category == "破损"))
+    tab.detail_tabs.setCurrentIndex(3)
 
 
 def _reply_refusing(window):
     """The reply editor refusing a reply that says "核实中" (tickets)."""
-    screen = window.screen_by_key(8)
-    screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "延误"))
-    screen.detail_tabs.setCurrentIndex(0)
-    screen.fill_from_template()
-    screen.situation.setPlainText("您好，您的包裹核实中，请知悉")
-    screen.when.setText("尽快")
+    tab = window.screen_by_key(8).tickets_tab
+    tab.select_ticket(next(r.id for r in tab.ticket_model.rows if r.category == "延误"))
+    tab.detail_tabs.setCurrentIndex(0)
+    tab.reply.fill_from_template()
+    tab.reply.situation.setPlainText("您好，您的包裹核实中，请知悉")
+    tab.reply.when.setText("尽快")
 
 
 def _dayclose_count(window):

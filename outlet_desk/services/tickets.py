@@ -27,7 +27,7 @@ from ..errors import DomainError, NotFound, ValidationError
 from ..models import Parcel, Staff
 from ..models.tickets import ReplyTemplate, Ticket, TicketEvent
 from ..openitems import OpenItem
-from ..permissions import MANAGER_ONLY, Actor, operation
+from ..permissions import MANAGER_ONLY, Actor, allowed, operation
 from ..privacy import mask_name, mask_phone
 from ..settings import SettingSpec, check_positive_map
 from . import replies
@@ -137,6 +137,35 @@ class TicketDetail:
     parcels: tuple[LinkedParcel, ...]
 
 
+# -- the life cycle: which action a ticket in each state allows ------------------------------------
+START, REPLY, FOLLOW_UP, CLOSE = "start", "reply", "follow_up", "close"
+ESCALATE, REASSIGN, CUSTOMER = "escalate", "reassign", "customer"
+#: action -> the statuses it may be taken from (the state machine in the module docstring)
+ACTION_STATUSES: dict[str, tuple[str, ...]] = {
+    START: (Ticket.NEW,),
+    REPLY: (Ticket.NEW, Ticket.IN_PROGRESS, Ticket.REPLIED),     # a reply may be corrected until 回访
+    FOLLOW_UP: (Ticket.REPLIED,),
+    CLOSE: (Ticket.FOLLOW_UP,),
+    ESCALATE: Ticket.OPEN_STATUSES,
+    REASSIGN: Ticket.OPEN_STATUSES,
+    CUSTOMER: Ticket.STATUSES,
+}
+#: action -> the operation (permissions) its service is declared as
+ACTION_OPERATIONS = {START: "ticket.start", REPLY: "ticket.reply", FOLLOW_UP: "ticket.follow_up",
+                     CLOSE: "ticket.close", ESCALATE: "ticket.escalate", REASSIGN: "ticket.reassign",
+                     CUSTOMER: "ticket.customer_update"}
+
+
+def allowed_actions(ticket, *, actor: Actor | None) -> frozenset[str]:
+    """The actions ``actor`` may take on ``ticket`` (anything with a ``status``: a :class:`Ticket`,
+    a :class:`TicketRow`) now: its status allows them and the actor's role may run them.  The
+    services refuse exactly the others (a :class:`DomainError`); screens enable buttons from this."""
+    if ticket is None or actor is None:
+        return frozenset()
+    return frozenset(a for a, statuses in ACTION_STATUSES.items()
+                     if ticket.status in statuses and allowed(actor, ACTION_OPERATIONS[a]))
+
+
 # -- rules -----------------------------------------------------------------------------------------
 def due_time(category: str, created_at: dt.datetime) -> dt.datetime:
     """When a ticket of ``category`` opened at ``created_at`` is due (calendar hours)."""
@@ -232,7 +261,7 @@ def start(ticket_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Take a new ticket in hand (it becomes the actor's when nobody is assigned)."""
     with write_tx():
         t = _get(ticket_id)
-        if t.status != Ticket.NEW:
+        if t.status not in ACTION_STATUSES[START]:
             raise DomainError(f"工单 {t.id} 已经是“{STATUS_LABELS[t.status]}”，不需要再开始。")
         t.status = Ticket.IN_PROGRESS
         if t.assignee_id is None:
@@ -252,7 +281,7 @@ def reply(ticket_id: int, situation: str, solution: str, when: str, *, actor: Ac
                                   latest=promise_limit(_get(ticket_id), now))
     with write_tx():
         t = _get(ticket_id)
-        if t.status not in (Ticket.NEW, Ticket.IN_PROGRESS, Ticket.REPLIED):
+        if t.status not in ACTION_STATUSES[REPLY]:
             raise DomainError(f"工单 {t.id} 已是“{STATUS_LABELS[t.status]}”，不能再回复。")
         t.status = Ticket.REPLIED
         t.reply_text = text
@@ -301,7 +330,7 @@ def follow_up(ticket_id: int, note: str, *, actor: Actor, now: dt.datetime) -> f
         raise ValidationError("请写下回访结果（客户怎么说）。")
     with write_tx():
         t = _get(ticket_id)
-        if t.status != Ticket.REPLIED:
+        if t.status not in ACTION_STATUSES[FOLLOW_UP]:
             raise DomainError(f"工单 {t.id} 还没有回复，先回复再回访。" if t.status in (Ticket.NEW, Ticket.IN_PROGRESS)
                               else f"工单 {t.id} 已是“{STATUS_LABELS[t.status]}”。")
         t.status = Ticket.FOLLOW_UP
@@ -317,7 +346,7 @@ def close(ticket_id: int, rating: str, note: str = "", *, actor: Actor, now: dt.
         raise ValidationError(f"请选择客户满意度：{'、'.join(Ticket.RATINGS)}。")
     with write_tx():
         t = _get(ticket_id)
-        if t.status != Ticket.FOLLOW_UP:
+        if t.status not in ACTION_STATUSES[CLOSE]:
             raise DomainError(f"工单 {t.id} 还没有回访，回访后才能关闭。" if t.status != Ticket.CLOSED
                               else f"工单 {t.id} 已经关闭。")
         t.status = Ticket.CLOSED
@@ -337,7 +366,7 @@ def escalate(ticket_id: int, severity: str, reason: str, *, actor: Actor, now: d
         raise ValidationError("请写明升级原因。")
     with write_tx():
         t = _get(ticket_id)
-        if t.status == Ticket.CLOSED:
+        if t.status not in ACTION_STATUSES[ESCALATE]:
             raise DomainError(f"工单 {t.id} 已经关闭，不能升级。")
         t.escalated = True
         t.severity = severity
@@ -353,7 +382,7 @@ def reassign(ticket_id: int, staff_id: int, reason: str = "", *, actor: Actor,
              now: dt.datetime) -> frozenset:
     with write_tx():
         t = _get(ticket_id)
-        if t.status == Ticket.CLOSED:
+        if t.status not in ACTION_STATUSES[REASSIGN]:
             raise DomainError(f"工单 {t.id} 已经关闭，不能改派。")
         person = Staff.get_or_none((Staff.id == staff_id) & (Staff.active == True))  # noqa: E712
         if person is None:

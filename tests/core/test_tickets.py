@@ -2,6 +2,9 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from outlet_desk import settings
 from outlet_desk.errors import DomainError, PermissionDenied, ValidationError
@@ -174,6 +177,58 @@ def test_escalation_and_reassignment_are_manager_only(db, clerk, clerk_b, manage
     assert AuditLog.select().where(AuditLog.action.in_(["ticket.escalate", "ticket.reassign"])).count() == 2
     with pytest.raises(ValidationError, match="严重程度"):
         tickets.escalate(t.id, "超级", "x", actor=manager, now=NOW)
+
+
+# -- which actions the core allows ------------------------------------------------------------------
+def test_allowed_actions_follow_the_life_cycle_and_the_role(db, clerk, manager):
+    t = tickets.open_ticket("延误", "包裹没到", actor=clerk, now=NOW)
+    row = Ticket.get_by_id(t.id)
+    assert tickets.allowed_actions(row, actor=clerk) == {"start", "reply", "customer"}
+    assert tickets.allowed_actions(row, actor=manager) == {"start", "reply", "customer", "escalate", "reassign"}
+    tickets.reply(t.id, *GOOD, actor=clerk, now=NOW)
+    assert tickets.allowed_actions(Ticket.get_by_id(t.id), actor=clerk) == {"reply", "follow_up", "customer"}
+    tickets.follow_up(t.id, "客户已收到", actor=clerk, now=NOW)
+    assert tickets.allowed_actions(Ticket.get_by_id(t.id), actor=clerk) == {"close", "customer"}
+    tickets.close(t.id, "满意", actor=clerk, now=NOW)
+    closed = tickets.get_ticket(t.id).row               # a list row answers the same as the model
+    assert tickets.allowed_actions(closed, actor=manager) == {"customer"}
+    assert tickets.allowed_actions(closed, actor=None) == frozenset()
+
+
+ACTION_CALLS = {
+    "start": lambda tid, actor, other: tickets.start(tid, actor=actor, now=NOW),
+    "reply": lambda tid, actor, other: tickets.reply(tid, *GOOD, actor=actor, now=NOW),
+    "follow_up": lambda tid, actor, other: tickets.follow_up(tid, "客户已收到", actor=actor, now=NOW),
+    "close": lambda tid, actor, other: tickets.close(tid, "满意", actor=actor, now=NOW),
+    "escalate": lambda tid, actor, other: tickets.escalate(tid, "严重", "二次投诉", actor=actor, now=NOW),
+    "reassign": lambda tid, actor, other: tickets.reassign(tid, other.id, actor=actor, now=NOW),
+    "customer": lambda tid, actor, other: tickets.update_customer(tid, "王磊", "13355556666", actor=actor, now=NOW),
+}
+
+
+def test_every_action_has_a_call_here():
+    assert set(ACTION_CALLS) == set(tickets.ACTION_STATUSES) == set(tickets.ACTION_OPERATIONS)
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(sorted(ACTION_CALLS)), st.booleans()), min_size=1, max_size=12))
+def test_what_the_core_allows_succeeds_and_what_it_refuses_raises(db, clerk, manager, steps):
+    """Over random walks through the life cycle by clerk and manager: every action
+    :func:`tickets.allowed_actions` offers succeeds, every other one raises a domain error and
+    leaves the ticket as it was."""
+    t = tickets.open_ticket("延误", "包裹没到", assignee_id=clerk.id, actor=clerk, now=NOW)
+    for action, by_manager in steps:
+        actor = manager if by_manager else clerk
+        before = Ticket.get_by_id(t.id)
+        offered = tickets.allowed_actions(before, actor=actor)
+        if action in offered:
+            ACTION_CALLS[action](t.id, actor, clerk)
+        else:
+            with pytest.raises(DomainError):
+                ACTION_CALLS[action](t.id, actor, clerk)
+            after = Ticket.get_by_id(t.id)
+            assert (after.status, after.escalated, after.assignee_id) == \
+                (before.status, before.escalated, before.assignee_id)
 
 
 # -- CRM import -------------------------------------------------------------------------------------

@@ -24,57 +24,59 @@ def test_delay_complaint_through_reply_follow_up_and_close(qtbot, make_window):
     window = make_window(now=now)
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
+    tab, reply = screen.tickets_tab, screen.tickets_tab.reply
     # the status bar counts the demo's overdue tickets
     assert window.status_tickets.text() == f"超时工单：{tickets.count_overdue(now)}"
     assert tickets.count_overdue(now) >= 1
 
-    info = screen.create_ticket({"source": "counter", "category": "延误", "title": "包裹三天没送到",
+    info = tab.create_ticket({"source": "counter", "category": "延误", "title": "包裹三天没送到",
                                  "waybills": "yt1234567890123", "customer_name": "刘晓明",
                                  "customer_phone": "13912345678", "crm_number": "", "detail": ""})
-    assert info and screen.current_id == info.id
-    assert "139****5678" in screen.info.text() and "13912345678" not in screen.info.text()
-    assert "剩 2 天" in screen.head.text()
+    assert info and tab.current_id == info.id
+    assert "139****5678" in tab.info.text() and "13912345678" not in tab.info.text()
+    assert "剩 2 天" in tab.head.text()
     assert "工单 #" in window.banner.text()
 
     # the editor refuses "核实中" live, naming it, and nothing can be copied
     # (Chinese text arrives through the input method, i.e. as inserted text, not key events)
-    screen.situation.insertPlainText("您好，包裹核实中")
-    screen.solution.insertPlainText("网点安排专人今天优先派送并电话通知收件人")
-    screen.when.insert("尽快")
-    assert "“核实中”" in screen.validation.text() and "尽快" in screen.validation.text()
-    assert not screen.copy_button.isEnabled()
-    screen.send_button.click()
+    reply.situation.insertPlainText("您好，包裹核实中")
+    reply.solution.insertPlainText("网点安排专人今天优先派送并电话通知收件人")
+    reply.when.insert("尽快")
+    assert "“核实中”" in reply.validation.text() and "尽快" in reply.validation.text()
+    assert not reply.copy_button.isEnabled()
+    reply.send_button.click()
     assert "核实中" in window.banner.text()
     assert Ticket.get_by_id(info.id).status == Ticket.NEW
 
-    screen.situation.setPlainText("运单YT1234567890123因到件量大在网点滞留，已找到包裹")
-    screen.when.setText("明天12点前")
-    assert screen.validation.text().startswith("✓") and screen.copy_button.isEnabled()
+    reply.situation.setPlainText("运单YT1234567890123因到件量大在网点滞留，已找到包裹")
+    reply.when.setText("明天12点前")
+    assert reply.validation.text().startswith("✓") and reply.copy_button.isEnabled()
     qtbot.keyClick(screen, Qt.Key_Return, Qt.ControlModifier)   # send + copy
     row = Ticket.get_by_id(info.id)
     assert row.status == Ticket.REPLIED
     assert QGuiApplication.clipboard().text() == row.reply_text
     assert row.reply_text.startswith("情况：运单YT1234567890123") and "解决时间：明天12点前。" in row.reply_text
 
-    assert screen.detail_tabs.currentIndex() == 1 and not screen.close_button.isEnabled()
-    screen.follow_note.insert("客户已收到包裹")
-    qtbot.keyClick(screen.follow_note, Qt.Key_Return)
+    assert tab.detail_tabs.currentIndex() == 1 and not tab.close_button.isEnabled()
+    tab.follow_note.insert("客户已收到包裹")
+    qtbot.keyClick(tab.follow_note, Qt.Key_Return)
     assert Ticket.get_by_id(info.id).status == Ticket.FOLLOW_UP
-    screen.rating.setCurrentText("满意")
-    screen.close_button.click()
+    tab.rating.setCurrentText("满意")
+    tab.close_button.click()
     row = Ticket.get_by_id(info.id)
     assert row.status == Ticket.CLOSED and row.rating == "满意"
-    assert [screen.history.item(i).text().split()[2] for i in range(screen.history.count())] == \
+    assert [tab.history.item(i).text().split()[2] for i in range(tab.history.count())] == \
         ["新建", "回复", "回访", "关闭"]
     # closed tickets leave the default "open" list
-    assert info.id not in [r.id for r in screen.ticket_model.rows]
+    assert info.id not in [r.id for r in tab.ticket_model.rows]
 
 
 def test_clerk_does_not_see_manager_actions(qtbot, make_window):
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
-    assert not screen.escalate_button.isVisible() and not screen.reassign_button.isVisible()
+    tab = screen.tickets_tab
+    assert not tab.escalate_button.isVisible() and not tab.reassign_button.isVisible()
 
 
 def test_eorder_through_accept_and_collect(qtbot, make_window):
@@ -84,26 +86,27 @@ def test_eorder_through_accept_and_collect(qtbot, make_window):
     assert window.status_eorders.isVisible() and "1" in window.status_eorders.text()
     assert "须在" in window.banner.text() and "前接单" in window.banner.text()
     screen = open_screen(qtbot, window)
+    eo = screen.eorders_tab
     qtbot.keyClick(screen.tabs, Qt.Key_2, Qt.AltModifier)
     assert screen.tabs.currentIndex() == 1
 
-    qtbot.keyClicks(screen.eo_number, "dd20260608099")
-    screen.eo_customer.insert("韩梅")
-    qtbot.keyClicks(screen.eo_phone, "13622228888")
-    screen.eo_enter.click()
+    qtbot.keyClicks(eo.eo_number, "dd20260608099")
+    eo.eo_customer.insert("韩梅")
+    qtbot.keyClicks(eo.eo_phone, "13622228888")
+    eo.eo_enter.click()
     order = EOrder.get(EOrder.order_number == "DD20260608099")
     assert order.accept_due == DEMO_NOW + dt.timedelta(minutes=30)
-    assert screen.selected_eorder().id == order.id
-    assert "136****8888" in screen.eo_model.rows[[r.id for r in screen.eo_model.rows].index(order.id)].customer
+    assert eo.selected_eorder().id == order.id
+    assert "136****8888" in eo.eo_model.rows[[r.id for r in eo.eo_model.rows].index(order.id)].customer
 
-    qtbot.keyClicks(screen.eo_waybill, "JT5186940903466")
-    screen.eo_collect.click()                       # not accepted yet: refused, nothing changed
+    qtbot.keyClicks(eo.eo_waybill, "JT5186940903466")
+    eo.eo_collect.click()                       # not accepted yet: refused, nothing changed
     assert "先接单" in window.banner.text()
     assert EOrder.get_by_id(order.id).status == EOrder.WAITING
-    screen.eo_accept.click()
+    eo.eo_accept.click()
     assert EOrder.get_by_id(order.id).status == EOrder.ACCEPTED
-    assert screen.eo_waybill.hasFocus() and "前揽收" in window.banner.text()
-    qtbot.keyClick(screen.eo_waybill, Qt.Key_Return)
+    assert eo.eo_waybill.hasFocus() and "前揽收" in window.banner.text()
+    qtbot.keyClick(eo.eo_waybill, Qt.Key_Return)
     order = EOrder.get_by_id(order.id)
     assert order.status == EOrder.COLLECTED and order.waybill == "JT5186940903466"
     assert "已揽收" in window.banner.text()
@@ -113,9 +116,10 @@ def test_analysis_tab_draws_the_chart(qtbot, make_window):
     window = make_window()
     login(qtbot, window, "李店长", "manager803")
     screen = open_screen(qtbot, window)
+    analysis = screen.analysis_tab
     screen.tabs.setCurrentIndex(2)
-    assert screen.chart.series() and screen.chart.series()[0].count() >= 3
-    assert "工单" in screen.kpis.text()
+    assert analysis.chart.series() and analysis.chart.series()[0].count() >= 3
+    assert "工单" in analysis.kpis.text()
 
 
 def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
@@ -123,24 +127,25 @@ def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
-    assert screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "破损"))
-    screen.detail_tabs.setCurrentIndex(3)
-    assert screen.claim_box.isVisible() and not screen.claim_result.isEnabled()
-    screen.claim_submit.click()                              # demo claim still lacks materials
+    tab, panel = screen.tickets_tab, screen.tickets_tab.claim
+    assert tab.select_ticket(next(r.id for r in tab.ticket_model.rows if r.category == "破损"))
+    tab.detail_tabs.setCurrentIndex(3)
+    assert panel.claim_box.isVisible() and not panel.claim_result.isEnabled()
+    panel.claim_submit.click()                              # demo claim still lacks materials
     assert "理赔材料不全" in window.banner.text() and "购买记录" in window.banner.text()
-    screen.claim_checks["purchase_record"].click()
+    panel.claim_checks["purchase_record"].click()
     photo = tmp_path / "inside.jpg"
     from outlet_desk.services.returns import _demo_photo
     photo.write_bytes(_demo_photo(3))
-    screen.attach_claim_file("content_photo", str(photo))
-    assert screen.claim_hash["content_photo"].text() and screen.claim_checks["content_photo"].isChecked()
-    screen.claim_submit.click()
-    claim = claims.claim_for_ticket(screen.current_id)
-    assert claim.status == "submitted" and screen.claim_result.isEnabled()
+    panel.attach_claim_file("content_photo", str(photo))
+    assert panel.claim_hash["content_photo"].text() and panel.claim_checks["content_photo"].isChecked()
+    panel.claim_submit.click()
+    claim = claims.claim_for_ticket(tab.current_id)
+    assert claim.status == "submitted" and panel.claim_result.isEnabled()
     answers = iter(["已赔付", "400", "按发票赔付"])
-    screen._ask = lambda *a, **k: next(answers)
-    screen.claim_result.click()
-    claim = claims.claim_for_ticket(screen.current_id)
+    panel._ask = lambda *a, **k: next(answers)
+    panel.claim_result.click()
+    claim = claims.claim_for_ticket(tab.current_id)
     assert claim.status == "paid" and claim.paid_fen == 40000
 
 
@@ -150,16 +155,17 @@ def test_claim_amount_is_parsed_exactly_or_refused(qtbot, make_window):
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
-    assert screen.select_ticket(next(r.id for r in screen.ticket_model.rows if r.category == "破损"))
-    screen.detail_tabs.setCurrentIndex(3)
-    screen.claim_amount.setText("1,000.50")
-    screen.claim_save.click()
-    assert claims.claim_for_ticket(screen.current_id).amount_fen == 100050
-    assert screen.claim_amount.text() == "1000.50"
-    screen.claim_amount.setText("１２.345")
-    screen.claim_save.click()
+    tab, panel = screen.tickets_tab, screen.tickets_tab.claim
+    assert tab.select_ticket(next(r.id for r in tab.ticket_model.rows if r.category == "破损"))
+    tab.detail_tabs.setCurrentIndex(3)
+    panel.claim_amount.setText("1,000.50")
+    panel.claim_save.click()
+    assert claims.claim_for_ticket(tab.current_id).amount_fen == 100050
+    assert panel.claim_amount.text() == "1000.50"
+    panel.claim_amount.setText("１２.345")
+    panel.claim_save.click()
     assert "最多两位小数" in window.banner.text() and "理赔金额" in window.banner.text()
-    assert claims.claim_for_ticket(screen.current_id).amount_fen == 100050
+    assert claims.claim_for_ticket(tab.current_id).amount_fen == 100050
 
 
 def test_the_reply_editor_sees_through_disguises_and_unreal_times(qtbot, make_window):
@@ -167,18 +173,83 @@ def test_the_reply_editor_sees_through_disguises_and_unreal_times(qtbot, make_wi
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
-    info = screen.create_ticket({"source": "counter", "category": "延误", "title": "包裹没送到",
+    tab, reply = screen.tickets_tab, screen.tickets_tab.reply
+    info = tab.create_ticket({"source": "counter", "category": "延误", "title": "包裹没送到",
                                  "waybills": "yt1234567890123", "customer_name": "刘晓明",
                                  "customer_phone": "13912345678", "crm_number": "", "detail": ""})
-    screen.situation.insertPlainText("运单YT1234567890123到件量大滞留，核\u200b實 中")
-    screen.solution.insertPlainText("网点安排专人今天优先派送并电话通知收件人")
-    screen.when.insert("999天内")
-    text = screen.validation.text()
-    assert "禁用语“核实中”" in text and "超过了工单时限" in text and not screen.copy_button.isEnabled()
-    screen.send_button.click()
+    reply.situation.insertPlainText("运单YT1234567890123到件量大滞留，核\u200b實 中")
+    reply.solution.insertPlainText("网点安排专人今天优先派送并电话通知收件人")
+    reply.when.insert("999天内")
+    text = reply.validation.text()
+    assert "禁用语“核实中”" in text and "超过了工单时限" in text and not reply.copy_button.isEnabled()
+    reply.send_button.click()
     assert Ticket.get_by_id(info.id).status == Ticket.NEW and "核实中" in window.banner.text()
-    screen.situation.setPlainText("运单YT1234567890123因到件量大在网点滞留，已找到包裹")
-    screen.when.setText("2月30日前")
-    assert "不是真实的日期" in screen.validation.text()
-    screen.when.setText("明天12点前")
-    assert screen.validation.text().startswith("✓")
+    reply.situation.setPlainText("运单YT1234567890123因到件量大在网点滞留，已找到包裹")
+    reply.when.setText("2月30日前")
+    assert "不是真实的日期" in reply.validation.text()
+    reply.when.setText("明天12点前")
+    assert reply.validation.text().startswith("✓")
+
+
+def test_crm_file_is_imported_off_the_gui_thread(qtbot, make_window, tmp_path, monkeypatch):
+    """Issue 19: the CRM import ran on the GUI thread (the screen froze for a long export)."""
+    import threading
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    tab = open_screen(qtbot, window).tickets_tab
+    ran_on = []
+    real = tickets.import_crm
+
+    def recording(*a, **k):
+        ran_on.append(threading.current_thread())
+        return real(*a, **k)
+    monkeypatch.setattr(tickets, "import_crm", recording)
+    good = tmp_path / "crm.csv"
+    good.write_text("CRM单号,类别,标题,运单号\nCRM7001,延误,客户催派送,YT1234567890123\n", encoding="utf-8")
+    tab.import_crm_file(str(good))
+    qtbot.waitUntil(lambda: "已导入" in window.banner.text(), timeout=10000)
+    assert ran_on and ran_on[0] is not threading.main_thread()
+    assert tab.import_button.isEnabled()
+    assert any(r.crm_number == "CRM7001" for r in tab.ticket_model.rows)     # the list shows it
+    bad = tmp_path / "bad.csv"
+    bad.write_text("CRM单号,类别,标题\nCRM7002,加急,催一下\n", encoding="utf-8")
+    tab.import_crm_file(str(bad))
+    qtbot.waitUntil(lambda: window.banner.level == "error", timeout=10000)
+    assert "第 2 行" in window.banner.text() and tab.import_button.isEnabled()
+    assert not Ticket.select().where(Ticket.crm_number == "CRM7002").exists()
+
+
+def test_eorder_file_is_imported_off_the_gui_thread(qtbot, make_window, tmp_path, monkeypatch):
+    import threading
+
+    from outlet_desk.services import eorders
+    window = make_window()
+    login(qtbot, window, "王芳", "2222")
+    eo = open_screen(qtbot, window).eorders_tab
+    ran_on = []
+    real = eorders.import_orders
+
+    def recording(*a, **k):
+        ran_on.append(threading.current_thread())
+        return real(*a, **k)
+    monkeypatch.setattr(eorders, "import_orders", recording)
+    f = tmp_path / "eo.csv"
+    f.write_text("订单号,到达时间,平台\nDD7001,2026-06-08 08:40,极兔\n", encoding="utf-8")
+    eo.import_eorders_file(str(f))
+    qtbot.waitUntil(lambda: window.banner.level != "info", timeout=10000)
+    assert "已导入 1 张电子接单" in window.banner.text()
+    assert ran_on and ran_on[0] is not threading.main_thread()
+    assert "DD7001" in [r.order_number for r in eo.eo_model.rows] and eo.eo_import.isEnabled()
+
+
+def test_ticket_buttons_follow_what_the_core_allows(qtbot, make_window):
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    tab = open_screen(qtbot, window).tickets_tab
+    info = tab.create_ticket({"source": "counter", "category": "查询", "title": "问件", "waybills": "",
+                              "customer_name": "", "customer_phone": "", "crm_number": "", "detail": ""})
+    assert tab.start_button.isEnabled() and tab.escalate_button.isEnabled() and tab.reply.send_button.isEnabled()
+    assert not tab.follow_button.isEnabled() and not tab.close_button.isEnabled()
+    tab.start_button.click()
+    assert Ticket.get_by_id(info.id).status == Ticket.IN_PROGRESS
+    assert not tab.start_button.isEnabled() and tab.reply.send_button.isEnabled()

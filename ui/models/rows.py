@@ -23,7 +23,35 @@ _DISPLAY = Qt.DisplayRole
 _ALIGN = Qt.TextAlignmentRole
 
 
-class RowsTableModel(QAbstractTableModel):
+class _Pages:
+    """Lazy paging shared by both models: ``loader(offset, limit)`` gives ``page`` rows at a time,
+    the view asks for the next page (``canFetchMore``/``fetchMore``) as the user scrolls.  The model
+    says how new rows are shown (``_show_first_page``, ``_append_page``)."""
+
+    loader: Callable[[int, int], list] | None
+    page: int
+    rows: list
+    _exhausted: bool
+
+    def reload(self) -> None:
+        """Start again from the first page of the loader."""
+        rows = list(self.loader(0, self.page)) if self.loader else []
+        self._show_first_page(rows)
+        self._exhausted = len(rows) < self.page
+
+    def canFetchMore(self, parent=QModelIndex()):
+        return not parent.isValid() and self.loader is not None and not self._exhausted
+
+    def fetchMore(self, parent=QModelIndex()):
+        if not self.canFetchMore(parent):
+            return
+        more = list(self.loader(len(self.rows), self.page))
+        self._exhausted = len(more) < self.page
+        if more:
+            self._append_page(more)
+
+
+class RowsTableModel(_Pages, QAbstractTableModel):
     """The view asks ``data()`` for every visible cell and role on every repaint (each scan shifts
     the whole list), so a row's texts are computed once and kept until the row, the columns or the
     data change (``dataChanged``, reset, layout change)."""
@@ -71,25 +99,15 @@ class RowsTableModel(QAbstractTableModel):
         self._exhausted = True
         self.endResetModel()
 
-    def reload(self) -> None:
-        """Start again from the first page of the loader."""
+    def _show_first_page(self, rows: list) -> None:
         self.beginResetModel()
-        self.rows = list(self.loader(0, self.page)) if self.loader else []
-        self._exhausted = len(self.rows) < self.page
+        self.rows = rows
         self.endResetModel()
 
-    def canFetchMore(self, parent=QModelIndex()):
-        return not parent.isValid() and self.loader is not None and not self._exhausted
-
-    def fetchMore(self, parent=QModelIndex()):
-        if not self.canFetchMore(parent):
-            return
-        more = list(self.loader(len(self.rows), self.page))
-        self._exhausted = len(more) < self.page
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
+    def _append_page(self, more: list) -> None:
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
 
     def insert_top(self, row) -> None:
         self.beginInsertRows(QModelIndex(), 0, 0)
@@ -131,7 +149,7 @@ class RowsTableModel(QAbstractTableModel):
 _ITEM_FLAGS = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemNeverHasChildren
 
 
-class TextRowsModel(QStandardItemModel):
+class TextRowsModel(_Pages, QStandardItemModel):
     """:class:`RowsTableModel`'s API (columns, loader pages, ``rows``, ``insert_top``) with the
     texts kept in Qt's own items, for a list that changes on every scan.
 
@@ -212,22 +230,10 @@ class TextRowsModel(QStandardItemModel):
         self._refill(list(rows))
         self._exhausted = True
 
-    def reload(self) -> None:
-        """Start again from the first page of the loader."""
-        rows = list(self.loader(0, self.page)) if self.loader else []
+    def _show_first_page(self, rows: list) -> None:
         self._refill(rows)
-        self._exhausted = len(rows) < self.page
 
-    def canFetchMore(self, parent=QModelIndex()):
-        return not parent.isValid() and self.loader is not None and not self._exhausted
-
-    def fetchMore(self, parent=QModelIndex()):
-        if not self.canFetchMore(parent):
-            return
-        more = list(self.loader(len(self.rows), self.page))
-        self._exhausted = len(more) < self.page
-        if not more:
-            return
+    def _append_page(self, more: list) -> None:
         first = len(self.rows)
         made = [self._items(r) for r in more]
         self.rows.extend(more)

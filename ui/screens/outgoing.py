@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes
 from outlet_desk.errors import OutletError
@@ -22,6 +22,7 @@ from outlet_desk.services import threeday
 
 from ..models.rows import Column, RowsTableModel
 from ..widgets.scanfield import ScanField
+from ..widgets.tables import table_view
 from .base import Screen
 
 FLAG_BRUSH = QBrush(QColor("#ffd6d6"))
@@ -34,17 +35,6 @@ class FlaggedRowsModel(RowsTableModel):
         if role == Qt.BackgroundRole and index.isValid():
             return FLAG_BRUSH if getattr(self.rows[index.row()], "flagged", False) else None
         return super().data(index, role)
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectRows)
-    view.setEditTriggers(QTableView.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def _big(label: QLabel, px: int) -> QLabel:
@@ -121,7 +111,7 @@ class SendTab(QWidget):
         self.list_title = QLabel()
         right.addWidget(self.list_title)
         self.model = RowsTableModel([], loader=self._load, page=200)
-        self.view = _table(self.model)
+        self.view = table_view(self.model, alternating=False)
         right.addWidget(self.view, 1)
         row.addLayout(right, 3)
         # keyboard order: top to bottom, the button last
@@ -348,7 +338,7 @@ class PickupTab(QWidget):
         self.summary.setObjectName("sheetSummary")
         layout.addWidget(self.summary)
         self.model = FlaggedRowsModel([])
-        self.view = _table(self.model)
+        self.view = table_view(self.model, alternating=False)
         layout.addWidget(self.view, 1)
         self.scan.scanned.connect(self.on_scan)
         self.weight.returnPressed.connect(self.enter_weight)
@@ -524,8 +514,8 @@ class DispatchTab(QWidget):
         self.salesman_title = QLabel()
         self.bag_model = RowsTableModel([])
         self.salesman_model = RowsTableModel([])
-        self.bag_view = _table(self.bag_model)
-        self.salesman_view = _table(self.salesman_model)
+        self.bag_view = table_view(self.bag_model, alternating=False)
+        self.salesman_view = table_view(self.salesman_model, alternating=False)
         grid.addWidget(self.bag_title, 0, 0)
         grid.addWidget(self.salesman_title, 0, 1)
         grid.addWidget(self.bag_view, 1, 0)
@@ -597,7 +587,7 @@ class UnsignedTab(QWidget):
         top.addWidget(self.done_button)
         layout.addLayout(top)
         self.model = RowsTableModel([])
-        self.view = _table(self.model)
+        self.view = table_view(self.model, alternating=False)
         layout.addWidget(self.view, 1)
         self.reload_button.clicked.connect(self.refresh)
         self.done_button.clicked.connect(self.confirm)
@@ -653,9 +643,9 @@ class ThreeDayTab(QWidget):
         layout.addLayout(top)
         split = QSplitter()
         self.runs = RowsTableModel([])
-        self.runs_view = _table(self.runs)
+        self.runs_view = table_view(self.runs, alternating=False)
         self.items = RowsTableModel([])
-        self.items_view = _table(self.items)
+        self.items_view = table_view(self.items, alternating=False)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)

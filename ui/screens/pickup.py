@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton,
-                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QPlainTextEdit, QPushButton,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes
 from outlet_desk.fen import format_yuan
@@ -20,6 +20,7 @@ from outlet_desk.services import notify, pickup, sms, stockcheck
 
 from ..models.rows import Column, RowsTableModel
 from ..widgets.scanfield import ScanField
+from ..widgets.tables import table_view
 from .base import Screen
 
 PAY_METHODS = Payment.COD_METHODS        # the core's one list
@@ -27,18 +28,6 @@ PAY_METHODS = Payment.COD_METHODS        # the core's one list
 
 def _yuan(fen: int) -> str:
     return "¥" + format_yuan(fen)
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 def _big(label: QLabel, size: int = 13, bold: bool = True) -> QLabel:
@@ -84,7 +73,7 @@ class ReleaseTab(QWidget):
         outer.addLayout(row)
 
         self.model = RowsTableModel(self._columns())
-        self.table = _table(self.model)
+        self.table = table_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.MultiSelection)
         self.table.selectionModel().selectionChanged.connect(self._update_money)
         outer.addWidget(self.table, 1)
@@ -386,7 +375,7 @@ class NotifyTab(QWidget):
         outer.addWidget(self.summary)
         split = QSplitter(Qt.Vertical)
         self.model = RowsTableModel(self._columns())
-        self.table = _table(self.model)
+        self.table = table_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         split.addWidget(self.table)
@@ -605,7 +594,7 @@ class StockCheckTab(QWidget):
         self.report_title = _big(QLabel(), 12)
         col.addWidget(self.report_title)
         self.model = RowsTableModel(self._columns())
-        self.table = _table(self.model)
+        self.table = table_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._fix_buttons())
         col.addWidget(self.table, 1)

@@ -13,8 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from outlet_desk import changes
 from outlet_desk.dates import stamp
@@ -28,23 +27,12 @@ from outlet_desk.services import waybill as waybill_mod
 from ..dialogs.return_form import StartReturnDialog
 from ..models.rows import Column, RowsTableModel
 from ..widgets.scanfield import ScanField
+from ..widgets.tables import table_view
 from .base import Screen
 
 CHANGES = frozenset({changes.PARCELS, changes.RETURNS})
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"
 RETURN_REASON = {"拒收": "拒收", "地址不详": "地址错误", "错分": "错分", "破损": "破损"}
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 class ProblemsScreen(Screen):
@@ -92,7 +80,7 @@ class ProblemsScreen(Screen):
         filt.addWidget(self.queue_count)
         ql.addLayout(filt)
         self.queue_model = RowsTableModel(self._queue_columns(), loader=self._load_queue)
-        self.queue_view = _table(self.queue_model)
+        self.queue_view = table_view(self.queue_model)
         ql.addWidget(self.queue_view, 1)
         acts = QHBoxLayout()
         self.stock_button = QPushButton()
@@ -117,7 +105,7 @@ class ProblemsScreen(Screen):
         orow.addWidget(self.bucket_filter)
         ol.addLayout(orow)
         self.overdue_model = RowsTableModel(self._overdue_columns())
-        self.overdue_view = _table(self.overdue_model)
+        self.overdue_view = table_view(self.overdue_model)
         self.overdue_view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         ol.addWidget(self.overdue_view, 1)
         oacts = QHBoxLayout()

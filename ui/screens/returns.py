@@ -11,10 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QStackedWidget, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
 from outlet_desk.dates import stamp
@@ -29,6 +28,7 @@ from ..dialogs.photo_viewer import PhotoViewer
 from ..dialogs.return_form import ReturnForm
 from ..models.rows import Column, RowsTableModel
 from ..widgets.scanfield import ScanField
+from ..widgets.tables import table_view
 from .base import Screen
 
 CHANGES = frozenset({changes.RETURNS, changes.PARCELS})
@@ -211,7 +211,7 @@ class ReturnsScreen(Screen):
         dsl.addWidget(self.dispatch_ready)
         dsl.addWidget(self.dispatch_count)
         self.dispatched_model = RowsTableModel(self._dispatch_columns())
-        self.dispatched_view = self._table(self.dispatched_model)
+        self.dispatched_view = table_view(self.dispatched_model)
         dsl.addWidget(self.dispatched_view, 1)
         self.tabs.addTab(disp, "")
 
@@ -232,7 +232,7 @@ class ReturnsScreen(Screen):
         filters.addWidget(self.text_filter, 1)
         ll.addLayout(filters)
         self.list_model = ChecklistRowsModel(self._list_columns(), loader=self._load_list, page=200)
-        self.list_view = self._table(self.list_model)
+        self.list_view = table_view(self.list_model)
         ll.addWidget(self.list_view, 1)
         lrow = QHBoxLayout()
         self.open_button = QPushButton()
@@ -279,17 +279,6 @@ class ReturnsScreen(Screen):
         self.show_idle()
 
     # -- helpers ------------------------------------------------------------------------------
-    def _table(self, model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setAlternatingRowColors(True)
-        return view
-
     def _kind(self, kind: str) -> str:
         return self.tr("Return") if kind == ReturnRecord.RETURN else self.tr("Forward")
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QProgressDialog, QPushButton,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from outlet_desk import changes, settings
 from outlet_desk.dates import stamp
@@ -20,21 +20,10 @@ from outlet_desk.services.signoff import SIGNER_TYPES, BatchFilter
 from ..models.rows import Column, RowsTableModel
 from ..upload_worker import UploadController
 from ..widgets.scanfield import ScanField
+from ..widgets.tables import table_view
 from .base import Screen
 
 PROGRESS_THRESHOLD = 50      # show the cancellable progress dialog from this many records
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setSelectionMode(QAbstractItemView.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 class FixDialog(QDialog):
@@ -141,7 +130,7 @@ class SignoffScreen(Screen):
         row.addWidget(self.report_selected)
         h.addLayout(row)
         self.out_model = RowsTableModel([])
-        self.out_view = _table(self.out_model)
+        self.out_view = table_view(self.out_model, fit_columns=False)
         h.addWidget(self.out_view, 1)
         v.addWidget(rep_box, 1)
         self.courier.currentTextChanged.connect(lambda _t: self.refresh_out())
@@ -185,13 +174,13 @@ class SignoffScreen(Screen):
         self.queue_title = QLabel()
         left.addWidget(self.queue_title)
         self.queue_model = RowsTableModel([], loader=self._load_queue)
-        self.queue_view = _table(self.queue_model)
+        self.queue_view = table_view(self.queue_model, fit_columns=False)
         left.addWidget(self.queue_view, 1)
         right = QVBoxLayout()
         self.signed_title = QLabel()
         right.addWidget(self.signed_title)
         self.signed_model = RowsTableModel([], loader=self._load_signed)
-        self.signed_view = _table(self.signed_model)
+        self.signed_view = table_view(self.signed_model, fit_columns=False)
         right.addWidget(self.signed_view, 1)
         buttons = QHBoxLayout()
         self.undo_button = QPushButton()
@@ -234,7 +223,7 @@ class SignoffScreen(Screen):
         v.addWidget(self.rejected_title)
         self.rejected_model = RowsTableModel([], loader=lambda o, n: outbox.records(
             Outbox.REJECTED, offset=o, limit=n))
-        self.rejected_view = _table(self.rejected_model)
+        self.rejected_view = table_view(self.rejected_model, fit_columns=False)
         self.rejected_view.setSelectionMode(QAbstractItemView.SingleSelection)
         v.addWidget(self.rejected_view, 1)
         row = QHBoxLayout()

@@ -2,698 +2,744 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>NewTicketDialog</name>
+    <name>AnalysisTab</name>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="81"/>
-        <source>New ticket</source>
-        <translation>新建工单</translation>
+        <location filename="../../../ui/screens/tickets.py" line="1127"/>
+        <source>Month</source>
+        <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="84"/>
-        <source>Counter complaint</source>
-        <translation>柜台投诉</translation>
+        <location filename="../../../ui/screens/tickets.py" line="1128"/>
+        <source>Monthly PDF…</source>
+        <translation>月报 PDF…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="84"/>
-        <location filename="../../../ui/screens/tickets.py" line="102"/>
-        <source>Phone</source>
-        <translation>电话</translation>
+        <location filename="../../../ui/screens/tickets.py" line="1149"/>
+        <source>%1: %2 tickets · %3 closed · overdue %4 (%5) · average time to close %6 h · satisfaction %7</source>
+        <translation>%1：工单 %2 张 · 已关闭 %3 · 超时 %4（%5）· 平均关闭用时 %6 小时 · 满意度 %7</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="85"/>
-        <source>CRM work order</source>
-        <translation>CRM 工单</translation>
+        <location filename="../../../ui/screens/tickets.py" line="1155"/>
+        <source>Repeat customers: %1</source>
+        <translation>重复客户：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="96"/>
-        <source>Source</source>
-        <translation>来源</translation>
+        <location filename="../../../ui/screens/tickets.py" line="1171"/>
+        <source>Tickets per week by category</source>
+        <translation>每周工单数（按类别）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="97"/>
-        <source>Category</source>
-        <translation>类别</translation>
+        <location filename="../../../ui/screens/tickets.py" line="1195"/>
+        <source>Ticket report %1</source>
+        <translation>工单月报 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPanel</name>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="352"/>
+        <source>Open a claim</source>
+        <translation>发起理赔</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="98"/>
-        <source>CRM number</source>
-        <translation>CRM 单号</translation>
+        <location filename="../../../ui/screens/tickets.py" line="353"/>
+        <source>Materials</source>
+        <translation>理赔材料</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="99"/>
-        <source>Title</source>
-        <translation>标题</translation>
+        <location filename="../../../ui/screens/tickets.py" line="357"/>
+        <source>Attach file…</source>
+        <translation>附文件…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="100"/>
-        <source>Waybills</source>
-        <translation>运单号</translation>
+        <location filename="../../../ui/screens/tickets.py" line="358"/>
+        <source>Claim number</source>
+        <translation>理赔单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="101"/>
+        <location filename="../../../ui/screens/tickets.py" line="359"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="360"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="361"/>
+        <source>Submit claim</source>
+        <translation>提交理赔</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="362"/>
+        <source>Record result…</source>
+        <translation>登记结果…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="376"/>
+        <source>Claims are for damaged (破损) and lost (丢失) parcels.</source>
+        <translation>理赔只用于破损、丢失的包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="379"/>
+        <source>No claim yet.</source>
+        <translation>尚未发起理赔。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="382"/>
+        <source>Claim %1 · %2 · materials due %3</source>
+        <translation>理赔 %1 · %2 · 材料 %3 前提交</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="385"/>
+        <source>LATE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="387"/>
+        <source>result expected %1</source>
+        <translation>预计 %1 前有结果</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="422"/>
+        <source>Attach photo</source>
+        <translation>附照片</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="423"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.pdf)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="429"/>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="433"/>
+        <source>Photo attached.</source>
+        <translation>照片已附上。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="446"/>
+        <source>Claim saved.</source>
+        <translation>理赔已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="453"/>
+        <source>Claim submitted.</source>
+        <translation>理赔已提交。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="460"/>
+        <location filename="../../../ui/screens/tickets.py" line="466"/>
+        <location filename="../../../ui/screens/tickets.py" line="469"/>
+        <source>Claim result</source>
+        <translation>理赔结果</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="460"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="466"/>
+        <source>Amount paid (yuan)</source>
+        <translation>赔付金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="469"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="477"/>
+        <source>Claim result recorded.</source>
+        <translation>理赔结果已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>EOrdersTab</name>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="965"/>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="966"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="967"/>
+        <source>Countdown</source>
+        <translation>倒计时</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="968"/>
+        <source>Arrived</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="969"/>
+        <source>Accept by</source>
+        <translation>接单时限</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="970"/>
+        <source>Collect by</source>
+        <translation>揽收时限</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="971"/>
+        <location filename="../../../ui/screens/tickets.py" line="979"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="972"/>
+        <location filename="../../../ui/screens/tickets.py" line="980"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
+        <location filename="../../../ui/screens/tickets.py" line="973"/>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="974"/>
+        <location filename="../../../ui/screens/tickets.py" line="982"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="978"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="981"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="983"/>
+        <source>Enter order</source>
+        <translation>登记订单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="984"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="985"/>
+        <source>Accept</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="986"/>
+        <source>Scan the waybill of the collected parcel</source>
+        <translation>扫描揽收件的运单号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="987"/>
+        <source>Collected</source>
+        <translation>已揽收</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1009"/>
+        <source>%1 order(s) close to the limit</source>
+        <translation>%1 张订单快到时限</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1033"/>
+        <source>Order %1 entered: accept by %2.</source>
+        <translation>订单 %1 已登记：%2 前接单。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1041"/>
+        <location filename="../../../ui/screens/tickets.py" line="1054"/>
+        <source>Select an order first.</source>
+        <translation>请先选中一张订单。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1046"/>
+        <source>Order %1 accepted: collect by %2.</source>
+        <translation>订单 %1 已接单：%2 前揽收。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1061"/>
+        <source>linked to the outgoing parcel</source>
+        <translation>已关联寄件记录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1062"/>
+        <source>waybill kept; links when the outgoing parcel is entered</source>
+        <translation>已记下运单号，录入寄件后自动关联</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1063"/>
+        <source>Order %1 collected: %2 (%3).</source>
+        <translation>订单 %1 已揽收：%2（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1069"/>
+        <source>Import e-orders</source>
+        <translation>导入电子接单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1069"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1074"/>
+        <source>Importing %1 …</source>
+        <translation>正在导入 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1079"/>
+        <source>%1 e-orders imported, %2 already registered.</source>
+        <translation>已导入 %1 张电子接单，%2 张已登记过。</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="88"/>
+        <source>New ticket</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="91"/>
+        <source>Counter complaint</source>
+        <translation>柜台投诉</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="91"/>
+        <location filename="../../../ui/screens/tickets.py" line="109"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="92"/>
+        <source>CRM work order</source>
+        <translation>CRM 工单</translation>
+    </message>
+    <message>
         <location filename="../../../ui/screens/tickets.py" line="103"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="104"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="105"/>
+        <source>CRM number</source>
+        <translation>CRM 单号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="106"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="107"/>
+        <source>Waybills</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="108"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="110"/>
         <source>What the customer says</source>
         <translation>客户反映</translation>
     </message>
 </context>
 <context>
-    <name>TicketsScreen</name>
+    <name>ReplyEditor</name>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="438"/>
-        <source>#</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="439"/>
-        <location filename="../../../ui/screens/tickets.py" line="455"/>
-        <source>Countdown</source>
-        <translation>倒计时</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="441"/>
-        <location filename="../../../ui/screens/tickets.py" line="454"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="442"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="443"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="444"/>
-        <location filename="../../../ui/screens/tickets.py" line="460"/>
-        <location filename="../../../ui/screens/tickets.py" line="528"/>
-        <location filename="../../../ui/screens/tickets.py" line="854"/>
-        <location filename="../../../ui/screens/tickets.py" line="857"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="445"/>
-        <source>Assignee</source>
-        <translation>处理人</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="446"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="447"/>
-        <source>CRM number</source>
-        <translation>CRM 单号</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="453"/>
-        <source>Order</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="456"/>
-        <source>Arrived</source>
-        <translation>到达</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="457"/>
-        <source>Accept by</source>
-        <translation>接单时限</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="458"/>
-        <source>Collect by</source>
-        <translation>揽收时限</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="459"/>
-        <location filename="../../../ui/screens/tickets.py" line="527"/>
-        <source>Platform</source>
-        <translation>平台</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="461"/>
-        <source>Waybill</source>
-        <translation>运单号</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="462"/>
-        <location filename="../../../ui/screens/tickets.py" line="530"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="466"/>
-        <source>&amp;1 Tickets</source>
-        <translation>&amp;1 工单</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="467"/>
-        <source>&amp;2 E-orders</source>
-        <translation>&amp;2 电子接单</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="468"/>
-        <source>&amp;3 Analysis</source>
-        <translation>&amp;3 分析</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="469"/>
-        <source>Search: waybill, CRM number, title, phone last 4 (Ctrl+F)</source>
-        <translation>搜索：运单号、CRM 单号、标题、电话后四位（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="473"/>
-        <source>Open</source>
-        <translation>未关闭</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="474"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="482"/>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="487"/>
-        <source>Mine</source>
-        <translation>我的</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="488"/>
-        <source>Overdue only</source>
-        <translation>只看超时</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="489"/>
-        <source>New ticket (Ctrl+N)</source>
-        <translation>新建工单（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="490"/>
-        <source>Import CRM file…</source>
-        <translation>导入 CRM 文件…</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="491"/>
-        <source>Start</source>
-        <translation>开始处理</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="492"/>
-        <source>Customer…</source>
-        <translation>客户信息…</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="493"/>
-        <source>Escalate…</source>
-        <translation>升级…</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="494"/>
-        <source>Reassign…</source>
-        <translation>改派…</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="495"/>
-        <source>Reply</source>
-        <translation>回复</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="496"/>
-        <source>Follow-up &amp;&amp; close</source>
-        <translation>回访与关闭</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="497"/>
-        <source>History</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="498"/>
-        <source>Claim</source>
-        <translation>理赔</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="499"/>
+        <location filename="../../../ui/screens/tickets.py" line="186"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="500"/>
+        <location filename="../../../ui/screens/tickets.py" line="187"/>
         <source>Fill in</source>
         <translation>填入</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="501"/>
+        <location filename="../../../ui/screens/tickets.py" line="188"/>
         <source>Save as template</source>
         <translation>存为模板</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="502"/>
+        <location filename="../../../ui/screens/tickets.py" line="189"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="503"/>
+        <location filename="../../../ui/screens/tickets.py" line="190"/>
         <source>Solution</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="504"/>
+        <location filename="../../../ui/screens/tickets.py" line="191"/>
         <source>Solved by</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="505"/>
+        <location filename="../../../ui/screens/tickets.py" line="192"/>
         <source>What was found, where the parcel is now</source>
         <translation>查到了什么，包裹现在在哪里</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="506"/>
+        <location filename="../../../ui/screens/tickets.py" line="193"/>
         <source>What the outlet does about it</source>
         <translation>网点怎么解决</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="507"/>
+        <location filename="../../../ui/screens/tickets.py" line="194"/>
         <source>A concrete time: 6月9日18:00前, 明天12点前, 48小时内</source>
         <translation>具体时间：6月9日18:00前、明天12点前、48小时内</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="508"/>
+        <location filename="../../../ui/screens/tickets.py" line="195"/>
         <source>Send reply and copy (Ctrl+Enter)</source>
         <translation>保存回复并复制（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="509"/>
+        <location filename="../../../ui/screens/tickets.py" line="196"/>
         <source>Copy (Ctrl+Shift+C)</source>
         <translation>复制（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="510"/>
-        <source>Follow-up result</source>
-        <translation>回访结果</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="511"/>
-        <source>Record follow-up</source>
-        <translation>记录回访</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="512"/>
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="513"/>
-        <location filename="../../../ui/screens/tickets.py" line="990"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="514"/>
-        <source>Close ticket</source>
-        <translation>关闭工单</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="515"/>
-        <source>Open a claim</source>
-        <translation>发起理赔</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="516"/>
-        <source>Materials</source>
-        <translation>理赔材料</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="520"/>
-        <source>Attach file…</source>
-        <translation>附文件…</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="521"/>
-        <source>Claim number</source>
-        <translation>理赔单号</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="522"/>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="523"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="524"/>
-        <source>Submit claim</source>
-        <translation>提交理赔</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="525"/>
-        <source>Record result…</source>
-        <translation>登记结果…</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="526"/>
-        <source>Order number</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="529"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="531"/>
-        <source>Enter order</source>
-        <translation>登记订单</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="532"/>
-        <source>Import CSV…</source>
-        <translation>导入 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="533"/>
-        <source>Accept</source>
-        <translation>接单</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="534"/>
-        <source>Scan the waybill of the collected parcel</source>
-        <translation>扫描揽收件的运单号</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="535"/>
-        <source>Collected</source>
-        <translation>已揽收</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="536"/>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="537"/>
-        <source>Monthly PDF…</source>
-        <translation>月报 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="632"/>
-        <source>No ticket selected</source>
-        <translation>未选择工单</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="649"/>
-        <source>Customer: %1</source>
-        <translation>客户：%1</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="651"/>
-        <source>Waybills: %1</source>
-        <translation>运单：%1</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="652"/>
-        <source>Assignee: %1 · source: %2 · opened %3</source>
-        <translation>处理人：%1 · 来源：%2 · 建于 %3</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="656"/>
-        <source>Escalated: %1</source>
-        <translation>已升级：%1</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="720"/>
+        <location filename="../../../ui/screens/tickets.py" line="229"/>
         <source>Write the three parts: what happened, the solution, and a concrete time.</source>
         <translation>请写三部分：情况、方案、具体的解决时间。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="733"/>
+        <location filename="../../../ui/screens/tickets.py" line="242"/>
         <source>The reply states what happened, the solution and when.</source>
         <translation>回复写明了情况、方案和解决时间。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="752"/>
+        <location filename="../../../ui/screens/tickets.py" line="261"/>
         <source>Template for %1 saved.</source>
         <translation>“%1”模板已保存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="770"/>
+        <location filename="../../../ui/screens/tickets.py" line="279"/>
         <source>Reply copied: paste it into the carrier&apos;s CRM.</source>
         <translation>回复已复制：请粘贴到快递公司的 CRM 里。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="780"/>
+        <location filename="../../../ui/screens/tickets.py" line="289"/>
         <source>Reply saved and copied: paste it into the carrier&apos;s CRM.</source>
         <translation>回复已保存并复制：请粘贴到快递公司的 CRM 里。</translation>
     </message>
+</context>
+<context>
+    <name>TicketsScreen</name>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="799"/>
+        <location filename="../../../ui/screens/tickets.py" line="496"/>
+        <source>The import failed: %1</source>
+        <translation>导入没有完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1228"/>
+        <source>&amp;1 Tickets</source>
+        <translation>&amp;1 工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1229"/>
+        <source>&amp;2 E-orders</source>
+        <translation>&amp;2 电子接单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="1230"/>
+        <source>&amp;3 Analysis</source>
+        <translation>&amp;3 分析</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsTab</name>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="614"/>
+        <source>#</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="615"/>
+        <source>Countdown</source>
+        <translation>倒计时</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="617"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="618"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="619"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="620"/>
+        <location filename="../../../ui/screens/tickets.py" line="880"/>
+        <location filename="../../../ui/screens/tickets.py" line="883"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="621"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="622"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="623"/>
+        <source>CRM number</source>
+        <translation>CRM 单号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="627"/>
+        <source>Search: waybill, CRM number, title, phone last 4 (Ctrl+F)</source>
+        <translation>搜索：运单号、CRM 单号、标题、电话后四位（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="631"/>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="632"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="640"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="645"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="646"/>
+        <source>Overdue only</source>
+        <translation>只看超时</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="647"/>
+        <source>New ticket (Ctrl+N)</source>
+        <translation>新建工单（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="648"/>
+        <source>Import CRM file…</source>
+        <translation>导入 CRM 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="649"/>
+        <source>Start</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="650"/>
+        <source>Customer…</source>
+        <translation>客户信息…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="651"/>
+        <source>Escalate…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="652"/>
+        <source>Reassign…</source>
+        <translation>改派…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="653"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="654"/>
+        <source>Follow-up &amp;&amp; close</source>
+        <translation>回访与关闭</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="655"/>
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="656"/>
+        <source>Claim</source>
+        <translation>理赔</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="657"/>
+        <source>Follow-up result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="658"/>
+        <source>Record follow-up</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="659"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="660"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="661"/>
+        <source>Close ticket</source>
+        <translation>关闭工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="731"/>
+        <source>No ticket selected</source>
+        <translation>未选择工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="750"/>
+        <source>Customer: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="752"/>
+        <source>Waybills: %1</source>
+        <translation>运单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="753"/>
+        <source>Assignee: %1 · source: %2 · opened %3</source>
+        <translation>处理人：%1 · 来源：%2 · 建于 %3</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="757"/>
+        <source>Escalated: %1</source>
+        <translation>已升级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="815"/>
         <source>Ticket #%1 opened, due %2.</source>
         <translation>工单 #%1 已建立，%2 前处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="809"/>
+        <location filename="../../../ui/screens/tickets.py" line="826"/>
         <source>Import CRM work orders</source>
         <translation>导入 CRM 工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="810"/>
+        <location filename="../../../ui/screens/tickets.py" line="827"/>
         <source>CRM export (*.csv *.xlsx)</source>
         <translation>CRM 导出文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="816"/>
+        <location filename="../../../ui/screens/tickets.py" line="832"/>
+        <source>Importing %1 …</source>
+        <translation>正在导入 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/tickets.py" line="837"/>
         <source>%1 CRM work orders imported.</source>
         <translation>已导入 %1 张 CRM 工单。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="818"/>
+        <location filename="../../../ui/screens/tickets.py" line="839"/>
         <source>%1 already registered, not created twice.</source>
         <translation>%1 张已登记过，未重复建立。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="832"/>
+        <location filename="../../../ui/screens/tickets.py" line="862"/>
         <source>Follow-up recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="840"/>
+        <location filename="../../../ui/screens/tickets.py" line="870"/>
         <source>Ticket closed: %1.</source>
         <translation>工单已关闭：%1。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="854"/>
+        <location filename="../../../ui/screens/tickets.py" line="880"/>
         <source>Name (leave empty to keep none)</source>
         <translation>姓名（可留空）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="857"/>
+        <location filename="../../../ui/screens/tickets.py" line="883"/>
         <source>Full phone number</source>
         <translation>完整电话号码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="861"/>
+        <location filename="../../../ui/screens/tickets.py" line="887"/>
         <source>Customer data changed (recorded in the audit log).</source>
         <translation>客户信息已修改（已记入审计日志）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="867"/>
-        <location filename="../../../ui/screens/tickets.py" line="870"/>
+        <location filename="../../../ui/screens/tickets.py" line="893"/>
+        <location filename="../../../ui/screens/tickets.py" line="896"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="867"/>
+        <location filename="../../../ui/screens/tickets.py" line="893"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="870"/>
+        <location filename="../../../ui/screens/tickets.py" line="896"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="874"/>
+        <location filename="../../../ui/screens/tickets.py" line="900"/>
         <source>Ticket escalated.</source>
         <translation>工单已升级。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="881"/>
+        <location filename="../../../ui/screens/tickets.py" line="907"/>
         <source>Reassign</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="881"/>
+        <location filename="../../../ui/screens/tickets.py" line="907"/>
         <source>Assign to</source>
         <translation>改派给</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/tickets.py" line="886"/>
+        <location filename="../../../ui/screens/tickets.py" line="912"/>
         <source>Ticket reassigned to %1.</source>
         <translation>工单已改派给 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="897"/>
-        <source>Claims are for damaged (破损) and lost (丢失) parcels.</source>
-        <translation>理赔只用于破损、丢失的包裹。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="900"/>
-        <source>No claim yet.</source>
-        <translation>尚未发起理赔。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="903"/>
-        <source>Claim %1 · %2 · materials due %3</source>
-        <translation>理赔 %1 · %2 · 材料 %3 前提交</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="906"/>
-        <source>LATE</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="908"/>
-        <source>result expected %1</source>
-        <translation>预计 %1 前有结果</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="943"/>
-        <source>Attach photo</source>
-        <translation>附照片</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="944"/>
-        <source>Pictures (*.jpg *.jpeg *.png *.heic *.pdf)</source>
-        <translation>图片 (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="950"/>
-        <source>Cannot read the file: %1</source>
-        <translation>无法读取文件：%1</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="954"/>
-        <source>Photo attached.</source>
-        <translation>照片已附上。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="967"/>
-        <source>Claim saved.</source>
-        <translation>理赔已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="974"/>
-        <source>Claim submitted.</source>
-        <translation>理赔已提交。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="981"/>
-        <location filename="../../../ui/screens/tickets.py" line="987"/>
-        <location filename="../../../ui/screens/tickets.py" line="990"/>
-        <source>Claim result</source>
-        <translation>理赔结果</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="981"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="987"/>
-        <source>Amount paid (yuan)</source>
-        <translation>赔付金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="998"/>
-        <source>Claim result recorded.</source>
-        <translation>理赔结果已登记。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1013"/>
-        <source>%1 order(s) close to the limit</source>
-        <translation>%1 张订单快到时限</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1037"/>
-        <source>Order %1 entered: accept by %2.</source>
-        <translation>订单 %1 已登记：%2 前接单。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1045"/>
-        <location filename="../../../ui/screens/tickets.py" line="1058"/>
-        <source>Select an order first.</source>
-        <translation>请先选中一张订单。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1050"/>
-        <source>Order %1 accepted: collect by %2.</source>
-        <translation>订单 %1 已接单：%2 前揽收。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1065"/>
-        <source>linked to the outgoing parcel</source>
-        <translation>已关联寄件记录</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1066"/>
-        <source>waybill kept; links when the outgoing parcel is entered</source>
-        <translation>已记下运单号，录入寄件后自动关联</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1067"/>
-        <source>Order %1 collected: %2 (%3).</source>
-        <translation>订单 %1 已揽收：%2（%3）。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1072"/>
-        <source>Import e-orders</source>
-        <translation>导入电子接单</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1072"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1078"/>
-        <source>%1 e-orders imported, %2 already registered.</source>
-        <translation>已导入 %1 张电子接单，%2 张已登记过。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1097"/>
-        <source>%1: %2 tickets · %3 closed · overdue %4 (%5) · average time to close %6 h · satisfaction %7</source>
-        <translation>%1：工单 %2 张 · 已关闭 %3 · 超时 %4（%5）· 平均关闭用时 %6 小时 · 满意度 %7</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1103"/>
-        <source>Repeat customers: %1</source>
-        <translation>重复客户：%1</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1119"/>
-        <source>Tickets per week by category</source>
-        <translation>每周工单数（按类别）</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/tickets.py" line="1143"/>
-        <source>Ticket report %1</source>
-        <translation>工单月报 %1</translation>
     </message>
 </context>
 </TS>
