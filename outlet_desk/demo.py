@@ -82,6 +82,3 @@ def build_demo(home: Path, *, now: dt.datetime | None = None, seed: int = 803,
         fn(ctx)
     return ctx
 
-
-def staff_count() -> int:
-    return Staff.select().count()

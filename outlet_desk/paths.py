@@ -39,6 +39,3 @@ def photos_dir(home: Path) -> Path:
 def backups_dir(home: Path) -> Path:
     return Path(home) / "backups"
 
-
-def exports_dir(home: Path) -> Path:
-    return Path(home) / "exports"

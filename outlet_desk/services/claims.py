@@ -7,7 +7,6 @@ module only keeps the photo's hash.  :func:`store_photo` is the ONE adapter betw
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 from .. import audit, changes
@@ -102,10 +101,6 @@ def _info(c: Claim) -> ClaimInfo:
 def claim_for_ticket(ticket_id: int) -> ClaimInfo | None:
     c = Claim.get_or_none(Claim.ticket == ticket_id)
     return _info(c) if c else None
-
-
-def get_claim(claim_id: int) -> ClaimInfo:
-    return _info(_claim(claim_id))
 
 
 def _event(c: Claim, actor: Actor, now: dt.datetime, text: str) -> None:

@@ -891,18 +891,6 @@ def month_overview(year: int, month: int, *, today: dt.date) -> list[DaySummary]
     return out
 
 
-def open_days(*, before: dt.date, since: dt.date) -> list[dt.date]:
-    """Days in [since, before) that are not closed (for the accounts view and the home screen)."""
-    closed = {_date(d) for (d,) in DayClose.select(DayClose.day).where(
-        (DayClose.day >= since) & (DayClose.day < before) & (DayClose.status == DayClose.CLOSED)).tuples()}
-    out, d = [], since
-    while d < before:
-        if d not in closed:
-            out.append(d)
-        d += dt.timedelta(days=1)
-    return out
-
-
 def adjustments_between(first: dt.date, last: dt.date) -> list[AdjustmentRow]:
     return list(_adjustment_rows(_adj_query().where((DayAdjustment.target_day >= first)
                                                     & (DayAdjustment.target_day <= last))))

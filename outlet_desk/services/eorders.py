@@ -231,21 +231,6 @@ def cancel(order_id: int, reason: str, *, actor: Actor, now: dt.datetime) -> EOr
     return _row(o)
 
 
-def link_outgoing() -> int:
-    """Link collected orders stored with a waybill only to the outgoing row entered since."""
-    from ..models.outgoing import OutgoingParcel
-    n = 0
-    with write_tx():
-        for o in EOrder.select().where((EOrder.status == EOrder.COLLECTED) & EOrder.outgoing.is_null()
-                                       & EOrder.waybill.is_null(False)):
-            op = OutgoingParcel.get_or_none(OutgoingParcel.waybill == o.waybill)
-            if op:
-                o.outgoing = op.id
-                o.save()
-                n += 1
-    return n
-
-
 # -- import ---------------------------------------------------------------------------------------
 #: Columns (CSV in UTF-8/GBK, or XLSX first sheet; read by :func:`outlet_desk.tables.read_table`):
 #: 订单号, 到达时间 (required); 平台, 客户姓名, 客户电话, 地址, 备注

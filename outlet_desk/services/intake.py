@@ -563,10 +563,6 @@ def today_rows(day: dt.date, offset: int = 0, limit: int = 200) -> list[IntakeRo
             for (i, w, c, cat, st, code, name, ph, cou, rt, mm, at) in q.tuples()]
 
 
-def row_for(parcel_id: int) -> IntakeRow:
-    return _row(Parcel.select(*_ROW_FIELDS).where(Parcel.id == parcel_id).get())
-
-
 def today_counts(day: dt.date) -> dict[str, int]:
     """Arrivals of the day by category, plus ``total`` and ``unmatched`` (not in a manifest)."""
     start, end = _day_bounds(day)
@@ -782,12 +778,6 @@ def _fill_parcels(updates: list[tuple]) -> None:
     UPDATE for all of them, not a peewee query built per parcel."""
     run_many(f'UPDATE "{Parcel._meta.table_name}" SET "manifest_matched" = ?, "updated_at" = ?, '
              '"recipient_name" = ?, "recipient_phone" = ?, "phone_tail" = ? WHERE "id" = ?', updates)
-
-
-def recent_manifests(limit: int = 10) -> list[tuple]:
-    return list(ManifestBatch.select(ManifestBatch.id, ManifestBatch.filename, ManifestBatch.lines,
-                                     ManifestBatch.imported_at)
-                .order_by(ManifestBatch.id.desc()).limit(limit).tuples())
 
 
 # ---------------------------------------------------------------------------------------------

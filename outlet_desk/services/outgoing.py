@@ -863,11 +863,6 @@ def dispatch_counts(day: dt.date) -> DispatchCounts:
     return DispatchCounts(by_bag, by_salesman, waiting)
 
 
-def bag_contents(bag: str) -> list[OutgoingInfo]:
-    return [_info(p) for p in OutgoingParcel.select().where(OutgoingParcel.bag == _nfkc(bag).upper())
-            .order_by(OutgoingParcel.dispatched_at)]
-
-
 # ---------------------------------------------------------------------------------------------
 # Today's unsigned deliveries (当日未签收)
 # ---------------------------------------------------------------------------------------------

@@ -366,23 +366,4 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
                          cod_total, method)
 
 
-@dataclass(frozen=True)
-class ReleasedRow:
-    id: int
-    waybill: str
-    code: str
-    released_at: dt.datetime
-    signer_type: str
-    collector_name: str
-
-
-def released_today(now: dt.datetime, limit: int = 200) -> list[ReleasedRow]:
-    start = dt.datetime.combine(now.date(), dt.time())
-    q = (Parcel.select(Parcel.id, Parcel.waybill, Parcel.pickup_code, Parcel.released_at,
-                       Parcel.signer_type, Parcel.collector_name)
-         .where((Parcel.status == Parcel.RELEASED) & (Parcel.released_at >= start))
-         .order_by(Parcel.released_at.desc()).limit(limit).tuples())
-    return [ReleasedRow(i, w, c or "", r, s or "", n or "") for i, w, c, r, s, n in q]
-
-
 CHANGES = frozenset({changes.PARCELS, changes.STOCK, changes.CASH, changes.SIGNOFF})

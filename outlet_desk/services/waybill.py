@@ -334,11 +334,6 @@ def fits(number: str, carrier: str, custom=None) -> bool:
         return False
 
 
-def pattern_rows(custom=None) -> list[tuple[str, str, str, str]]:
-    """(carrier, regex, example, note) for the docs and the settings help."""
-    return [(p.carrier, p.regex, p.example, p.note) for p in _custom_patterns(custom) + list(PATTERNS)]
-
-
 def known_carriers(custom=None) -> list[str]:
     out: list[str] = []
     for p in _custom_patterns(custom) + list(PATTERNS):

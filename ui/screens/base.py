@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..context import AppContext
 
@@ -69,30 +69,6 @@ class Screen(QWidget):
         if ev.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(ev)
-
-
-class PlaceholderScreen(Screen):
-    """A screen whose capability is not built yet: says so plainly."""
-
-    def __init__(self, ctx, parent=None):
-        super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSize(18)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.body = QLabel()
-        self.body.setWordWrap(True)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.body)
-        layout.addStretch(1)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.heading.setText(self.title())
-        self.body.setText(QCoreApplication.translate(
-            "Screens", "This part of Outlet Desk is not built yet."))
 
 
 # Titles of all screens, so lupdate sees them in one place.
