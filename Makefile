@@ -30,6 +30,12 @@ stress: venv
 	OUTLET_DESK_STRESS_EXAMPLES=$(STRESS_EXAMPLES) QT_QPA_PLATFORM=offscreen \
 	    $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/core/test_outlet_model.py
 
+# ruff (the default rules and import sorting), the import contracts, types where the ORM is not
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
 i18n: venv
 	$(BIN)/python tools/i18n.py
 

@@ -111,16 +111,16 @@ class Table:
         for key, names in aliases.items():                     # then "name(unit)", "name（备注）"
             if key in cols:
                 continue
-            wanted = [norm_header(n) for n in names]
+            prefixes = [norm_header(n) for n in names]
             for i, h in enumerate(header):
                 if i not in cols.values() and any(h.startswith(n) and h[len(n):][:1] in "([【 /:"
-                                                  for n in wanted if n):
+                                                  for n in prefixes if n):
                     cols[key] = i
                     break
         lacking = [aliases[k][0] for k in required if k not in cols]
         if lacking:
-            names = "、".join(lacking)
-            text = missing.format(names=names) if missing else f"缺少列 {names}。"
+            listed = "、".join(lacking)
+            text = missing.format(names=listed) if missing else f"缺少列 {listed}。"
             raise ValidationError(f"第 {self.header_line} 行：{text}")
         return cols
 
@@ -143,7 +143,8 @@ def read_table(source, filename: str | None = None, *, max_lines: int = MAX_LINE
         lines = _xlsx_lines(data)
     else:
         lines = _csv_lines(decode_text(data))
-    header, header_line, rows, blank = None, 0, [], 0
+    header, header_line, blank = None, 0, 0
+    rows: list[tuple[int, tuple[str, ...]]] = []
     for n, cells in lines:
         if not any(cells):
             blank += 1
@@ -217,6 +218,7 @@ def decode_text(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise ValidationError(refuse.format(guess="")) from None
+    text: str | None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

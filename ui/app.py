@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLay
                                QLineEdit, QMessageBox, QVBoxLayout)
 
 from outlet_desk import __version__, changes, logs, settings
-from outlet_desk.db import database_url, open_database, sqlite_file_of
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew, OutletError
 from outlet_desk.paths import APPLICATION, ORGANIZATION, resolve_home
 from outlet_desk.permissions import MANAGER, SYSTEM
@@ -20,6 +19,7 @@ from outlet_desk.services import staff
 from . import resources
 from .changes import ChangeBus
 from .context import AppContext
+from .outlet import open_outlet
 
 log = logging.getLogger("outlet_desk.ui")
 
@@ -37,22 +37,6 @@ def ensure_app(argv=None) -> QApplication:
 
 def app_data_location() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
-
-
-def open_outlet(home: Path, db_url: str | None = None):
-    """Open the outlet's database at the counter.  A database gone missing from a data directory
-    that had one is refused (never a new empty outlet); the app says it holds the data directory
-    (``locks/``) so that a restore can say who has it open."""
-    from outlet_desk import datafiles
-    from outlet_desk.services import evidence
-    url = database_url(home, db_url)   # a typo is refused here, never made into a new SQLite file
-    datafiles.refuse_if_missing(home, sqlite_file_of(url))
-    datafiles.secure_home(home)       # this account only (0700)
-    datafiles.refuse_if_restoring(home)
-    evidence.configure(home)          # photos live in the data directory unless a shared folder is set
-    db = open_database(url, backup_dir=home / "backups", counter=True)
-    datafiles.register_app(home)
-    return db
 
 
 class FirstRunDialog(QDialog):

@@ -283,7 +283,8 @@ def recognize(raw: str, *, prefer: str | None = None, default: str | None = None
     if not text:
         raise BadWaybill("没有扫到单号。")
     if not _ALLOWED.match(text):
-        bad = _BAD_CHAR.search(text).group(0)
+        found_bad = _BAD_CHAR.search(text)
+        bad = found_bad.group(0) if found_bad else "?"
         raise BadWaybill(f"单号里有不该有的字符“{bad}”：{text[:24]}")
     if len(text) < MIN_LENGTH:
         raise BadWaybill(f"单号太短（{len(text)} 位）：{text}，不是运单号。")
@@ -306,7 +307,8 @@ def recognize(raw: str, *, prefer: str | None = None, default: str | None = None
     if not found:
         if known and bare and prefer:
             return Recognized(text, prefer, (prefer,), bare)
-        letters = _LETTERS.match(text).group(0)
+        lead = _LETTERS.match(text)
+        letters = lead.group(0) if lead else ""
         for p, _rx_ in table:
             head = _HEAD.match(p.regex)
             if letters and head and letters.startswith(head.group(1)):

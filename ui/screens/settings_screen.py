@@ -229,7 +229,7 @@ class SettingsScreen(Screen):
         from outlet_desk.db import close_database
         from outlet_desk.errors import OutletError
         from outlet_desk.services import backup
-        from ..app import open_outlet
+        from ..outlet import open_outlet
         item = self.backup_list.currentItem()
         if item is None:
             self.ctx.banner.error(self.tr("Choose a backup first."))
