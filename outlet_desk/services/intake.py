@@ -32,7 +32,7 @@ from ..models.intake import LabelPrint, ManifestBatch, ManifestLine, ShelfSlot
 from ..permissions import Actor, operation
 from ..privacy import mask_phone, phone_tail
 from ..scan import normalize_scan
-from ..settings import SettingSpec
+from ..settings import SettingSpec, check_placeholders
 from . import duty_events, waybill as waybill_mod
 
 ACCEPTED = "accepted"
@@ -65,6 +65,8 @@ SETTINGS = [
                      "full level; least_full: always the least full level."),
     SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", "取件码格式",
                 section="intake",
+                validate=check_placeholders("取件码格式", ("shelf", "level", "tail4", "tail3", "seq",
+                                                         "waybill")),
                 help="Fields: {shelf} {level} {tail4} {tail3} {seq} (lowest free number on the "
                      "level). A collision gets a suffix -2, -3 …"),
     SettingSpec("labels.print_mode", "batch", "Label printing", "取件码标签打印方式", section="intake",

@@ -152,3 +152,17 @@ def test_whatever_is_stored_a_setting_reads_as_a_value_that_passes_its_check(db,
         with write_tx():
             Setting.delete().where(Setting.key == key).execute()
         settings._invalidate()
+
+
+def test_a_pickup_code_format_with_an_unknown_field_is_refused_naming_it(db, manager):
+    """Issue 17: a typo such as {shlef} silently fell back to the default code shape."""
+    import datetime as dt
+
+    from outlet_desk import settings
+    from outlet_desk.errors import ValidationError
+    now = dt.datetime(2026, 6, 7, 9, 0)
+    with pytest.raises(ValidationError, match="取件码格式"):
+        settings.update({"pickup.code_format": "{shlef}-{level}-{tail4}"}, actor=manager, now=now)
+    assert settings.get("pickup.code_format") == "{shelf}-{level}-{tail4}"
+    settings.update({"pickup.code_format": "{shelf}{level}-{seq}"}, actor=manager, now=now)
+    assert settings.get("pickup.code_format") == "{shelf}{level}-{seq}"
