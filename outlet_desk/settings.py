@@ -35,6 +35,20 @@ from .permissions import MANAGER_ONLY, Actor, operation
 
 
 @dataclass(frozen=True)
+class Column:
+    """One column of a table-shaped setting (``shape="table"``: a list of rows; ``"map"``: a
+    {key: value} dict shown as two columns), declared so the settings screen can build an editor."""
+    name: str
+    label: str            # English
+    label_zh: str         # 中文
+    kind: str = "str"     # str | int | bool | time | ranges (list of "HH:MM-HH:MM") | ints | choice
+    choices: object = ()  # choice: ((value, English, 中文), …) or a callable returning them
+    empty: object = None  # a row leaves this column out when its value equals ``empty``
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
 class SettingSpec:
     key: str
     default: object
@@ -47,6 +61,11 @@ class SettingSpec:
     minimum: int | None = None
     maximum: int | None = None
     validate: object = None   # callable(value) -> clean value; raises ValidationError (one line)
+    # how the settings screen edits it, beyond ``kind``: "" | hours ("HH:MM-HH:MM") | money (int
+    # fen, entered in 元) | table (list of rows, ``columns``) | map (dict, ``columns`` = key, value)
+    shape: str = ""
+    columns: tuple = ()
+    choice_labels: tuple = ()  # (English, 中文) of each of ``choices``, in order
 
 
 SETTINGS = [
@@ -57,7 +76,7 @@ SETTINGS = [
     SettingSpec("outlet.phone", "0571-88888803", "Outlet phone", "网点电话"),
     SettingSpec("outlet.carriers", ["极兔", "中通", "圆通", "韵达", "申通", "顺丰", "EMS", "京东", "德邦"],
                 "Carriers served", "服务的快递公司", kind="list"),
-    SettingSpec("outlet.opening_hours", "08:00-20:00", "Opening hours", "营业时间",
+    SettingSpec("outlet.opening_hours", "08:00-20:00", "Opening hours", "营业时间", shape="hours",
                 validate=lambda v: check_hours("营业时间")(v)),
     SettingSpec("outlet.open_weekdays", [1, 2, 3, 4, 5, 6, 7], "Open weekdays (1=Mon)",
                 "营业日（1=周一）", kind="list", validate=lambda v: check_weekdays(v)),
@@ -347,8 +366,10 @@ def check_patterns(field: str):
 def check_positive_map(field: str, *, keys=None, maximum: int = 24 * 30):
     """A ``validate`` for {name: whole number 1…maximum} (deadlines, promises in hours)."""
     def check(value):
-        if not isinstance(value, dict) or not value:
+        if not isinstance(value, dict):
             raise ValidationError(f"“{field}”应写成 {{\"名称\": 小时数}}。")
+        if not value:
+            raise ValidationError(f"“{field}”至少要有一项。")
         out = {}
         for k, v in value.items():
             if keys is not None and k not in keys:

@@ -46,8 +46,8 @@ from ..settings import SettingSpec
 from . import duty_events
 
 SETTINGS = [
-    SettingSpec("dayclose.cash_float_fen", 0, "Cash float left in the drawer (fen)",
-                "钱箱备用金（分）", kind="int", section="dayclose", minimum=0,
+    SettingSpec("dayclose.cash_float_fen", 0, "Cash float left in the drawer (yuan)",
+                "钱箱备用金（元）", kind="int", section="dayclose", minimum=0, shape="money",
                 help="Expected cash = float + today's cash takings + cash adjustments."),
     SettingSpec("dayclose.weight_tolerance_g", 100, "Salesman weight tolerance (g)",
                 "业务员重量误差允许（克）", kind="int", section="dayclose", minimum=0,

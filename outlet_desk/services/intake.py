@@ -48,7 +48,9 @@ SHELF_RULES = ("by_phone", "least_full")
 
 SETTINGS = [
     SettingSpec("intake.default_category", Parcel.PICKUP, "Default intake category", "默认到件类别",
-                section="intake", choices=Parcel.CATEGORIES),
+                section="intake", choices=Parcel.CATEGORIES,
+                choice_labels=(("Self-pickup", "自取"), ("Delivery", "派送"), ("Township", "乡镇"),
+                               ("Problem", "问题件"))),
     SettingSpec("intake.couriers", ["周师傅", "小刘"], "Couriers (delivery)", "派送员", kind="list",
                 section="intake"),
     SettingSpec("intake.routes", ["石桥镇线", "河西乡线", "青山镇线"], "Township routes", "乡镇线路",
@@ -61,6 +63,8 @@ SETTINGS = [
                 section="intake", minimum=1, maximum=500),
     SettingSpec("shelves.rule", "by_phone", "Shelf choice rule", "上架规则", section="intake",
                 choices=SHELF_RULES,
+                choice_labels=(("With the customer's other parcels", "同一客户的包裹放一起"),
+                               ("Least full level", "放最空的一层")),
                 help="by_phone: with the same customer's parcels when there is room, else the least "
                      "full level; least_full: always the least full level."),
     SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", "取件码格式",
@@ -69,6 +73,7 @@ SETTINGS = [
                      "level). A collision gets a suffix -2, -3 …"),
     SettingSpec("labels.print_mode", "batch", "Label printing", "取件码标签打印方式", section="intake",
                 choices=("auto", "batch"),
+                choice_labels=(("At each scan", "每扫一件打一张"), ("In one go", "集中批量打印")),
                 help="auto: a label is printed at each self-pickup scan; batch: print today's "
                      "unprinted labels in one go."),
     SettingSpec("labels.size", "60x40", "Label size (mm)", "标签尺寸（毫米）", section="intake",
