@@ -23,10 +23,6 @@ from outlet_desk.settings import Column, SettingSpec
 _INT_MAX = 2 ** 31 - 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SettingEditors", text)
-
-
 def editor_kind(spec: SettingSpec) -> str:
     """The editor a setting gets, from its declared shape, choices and kind."""
     if spec.shape:
@@ -213,16 +209,16 @@ class RangesEditor(_Editor, QWidget):
         self.retranslate(True)
 
     def retranslate(self, zh: bool) -> None:
-        self.add_button.setToolTip(tr("Add a time range"))
+        self.add_button.setToolTip(QCoreApplication.translate("SettingEditors", "Add a time range"))
         for _, remove in self.ranges:
-            remove.setToolTip(tr("Remove this time range"))
+            remove.setToolTip(QCoreApplication.translate("SettingEditors", "Remove this time range"))
 
     def _add(self, text: str) -> None:
         hours = HoursEditor()
         hours.set(text)
         remove = QPushButton("×")
         remove.setFixedWidth(24)
-        remove.setToolTip(tr("Remove this time range"))
+        remove.setToolTip(QCoreApplication.translate("SettingEditors", "Remove this time range"))
         remove.clicked.connect(lambda: self._remove(hours))
         at = len(self.ranges) * 2
         self.row.insertWidget(at, hours)
@@ -279,7 +275,7 @@ class MoneyEditor(_Editor, QWidget):
         self.retranslate(True)
 
     def retranslate(self, zh: bool) -> None:
-        self.unit.setText(tr("yuan"))
+        self.unit.setText(QCoreApplication.translate("SettingEditors", "yuan"))
 
     def get(self):
         return parse_yuan(self.edit.text(), what=self.what)
@@ -304,7 +300,7 @@ class ListEditor(_Editor, QLineEdit):
         self.retranslate(True)
 
     def retranslate(self, zh: bool) -> None:
-        self.setToolTip(tr("Separate the items with commas."))
+        self.setToolTip(QCoreApplication.translate("SettingEditors", "Separate the items with commas."))
 
     def get(self):
         items = [v.strip() for v in self.SPLIT.split(self.text()) if v.strip()]
@@ -408,10 +404,10 @@ class TableEditor(_Editor, QWidget):
     def retranslate(self, zh: bool) -> None:
         self.zh = zh
         self.table.setHorizontalHeaderLabels([c.label_zh if zh else c.label for c in self.columns])
-        self.add_button.setText(tr("Add a row"))
-        self.remove_button.setText(tr("Remove the selected row"))
-        self.up_button.setText(tr("Move up"))
-        self.down_button.setText(tr("Move down"))
+        self.add_button.setText(QCoreApplication.translate("SettingEditors", "Add a row"))
+        self.remove_button.setText(QCoreApplication.translate("SettingEditors", "Remove the selected row"))
+        self.up_button.setText(QCoreApplication.translate("SettingEditors", "Move up"))
+        self.down_button.setText(QCoreApplication.translate("SettingEditors", "Move down"))
         for r in range(self.table.rowCount()):
             for c in range(len(self.columns)):
                 self.table.cellWidget(r, c).retranslate(zh)
