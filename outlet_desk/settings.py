@@ -211,15 +211,21 @@ def get_many(keys) -> dict:
 
 def problems() -> list[str]:
     """One line per stored setting that fails its check (the screens run on its default meanwhile)."""
+    return [f"设置有误：{problem.rstrip('。')}，已暂用默认值，请店长在“设置”里改正。"
+            for problem in problems_by_key().values()]
+
+
+def problems_by_key() -> dict[str, str]:
+    """{key: the check's one line} of the stored settings that fail their check, in declared order."""
     known = specs()
     stored = _stored()
     memo = _checked(stored)
-    out = []
+    out = {}
     for key in sorted(stored, key=lambda k: list(known).index(k) if k in known else len(known)):
         if key in known:
             problem = _read(known[key], stored, memo)[1]
             if problem:
-                out.append(f"设置有误：{problem.rstrip('。')}，已暂用默认值，请店长在“设置”里改正。")
+                out[key] = problem
     return out
 
 

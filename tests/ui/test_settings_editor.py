@@ -325,3 +325,20 @@ def test_any_list_of_words_round_trips_through_its_line(qtbot, items):
     qtbot.addWidget(editor)
     editor.set(items)
     assert editor.get() == items
+
+
+def test_a_bad_stored_value_is_shown_at_its_field_and_saving_fixes_it(qtbot, make_window):
+    """Issue 17's banner says 请店长在“设置”里改正: the manager finds the field, and saving what is
+    shown (the default the outlet runs on) replaces the bad stored value."""
+    from .test_shell import _write_straight_into_the_database
+    window = make_window()
+    _write_straight_into_the_database(window.ctx.home, {
+        "shift.posts": [{"code": "A", "name": "A岗", "hours": ["08:00-12:00", "14:30-24:30"]}]})
+    screen = open_settings(qtbot, window)
+    error = screen.errors["shift.posts"]
+    assert error.isVisible() and "“14:30-24:30”超出了一天" in error.text()
+    assert screen.editors["shift.posts"].get() == settings.specs()["shift.posts"].default
+    screen.save()
+    assert window.banner.level == "ok", window.banner.text()
+    assert settings.problems() == []
+    assert not screen.errors["shift.posts"].isVisible()

@@ -67,6 +67,7 @@ class SettingsScreen(Screen):
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
+        self.bad_stored: dict[str, str] = {}
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.boxes: dict[str, QGroupBox] = {}
@@ -161,7 +162,11 @@ class SettingsScreen(Screen):
         for key, edit in self.editors.items():
             edit.set(values[key])
             edit.set_read_only(not can_edit)
-        self.show_errors({})
+        # a stored value that fails its check: the editor shows the default the outlet runs on,
+        # the reason is under it, and saving writes what is shown
+        self.bad_stored = settings.problems_by_key()
+        self.show_errors({k: self.tr("Stored value refused, the default is used: %1").replace("%1", p)
+                          for k, p in self.bad_stored.items()})
         self.save_button.setEnabled(can_edit)
         self.readonly_note.setVisible(not can_edit)
         self.refresh_printers()
@@ -182,7 +187,7 @@ class SettingsScreen(Screen):
         for key, edit in self.editors.items():
             try:
                 value = edit.get()
-                if value == current[key]:
+                if value == current[key] and key not in self.bad_stored:
                     continue
                 settings.coerce(known[key], value)
             except ValidationError as exc:
