@@ -204,6 +204,7 @@ class SettingsScreen(Screen):
         if refused:
             first = next(k for k in self.editors if k in refused)
             self.scroll.ensureWidgetVisible(self.editors[first])
+            self.scroll.ensureWidgetVisible(self.errors[first])     # the reason at least
 
     def save(self) -> None:
         edited, refused = self.edited_values()

@@ -463,7 +463,7 @@ class TableEditor(_Editor, QWidget):
     def _fit_height(self) -> None:
         """Tall enough for a few rows; longer tables scroll inside."""
         self.table.resizeRowsToContents()
-        rows = min(self.table.rowCount(), 8)
+        rows = min(self.table.rowCount(), 6)
         row_h = self.table.verticalHeader().defaultSectionSize()
         if self.table.rowCount():
             row_h = max(row_h, self.table.rowHeight(0))

@@ -1,109 +1,110 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="140" />
+        <location filename="../../../ui/screens/settings_screen.py" line="140"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="141" />
+        <location filename="../../../ui/screens/settings_screen.py" line="141"/>
         <source>This PC</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="142" />
+        <location filename="../../../ui/screens/settings_screen.py" line="142"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="143" />
+        <location filename="../../../ui/screens/settings_screen.py" line="143"/>
         <source>Label printer (pickup codes, red labels)</source>
         <translation>标签打印机（取件码、红标签）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="144" />
+        <location filename="../../../ui/screens/settings_screen.py" line="144"/>
         <source>Receipt printer (80 mm)</source>
         <translation>小票打印机（80 mm）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="145" />
+        <location filename="../../../ui/screens/settings_screen.py" line="145"/>
         <source>Report printer (A4)</source>
         <translation>报表打印机（A4）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="153" />
+        <location filename="../../../ui/screens/settings_screen.py" line="153"/>
         <source>Save outlet settings</source>
         <translation>保存网点设置</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="154" />
-        <source>Only a manager can change the outlet's settings.</source>
+        <location filename="../../../ui/screens/settings_screen.py" line="154"/>
+        <source>Only a manager can change the outlet&apos;s settings.</source>
         <translation>只有店长可以修改网点设置。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="155" />
+        <location filename="../../../ui/screens/settings_screen.py" line="155"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="156" />
+        <location filename="../../../ui/screens/settings_screen.py" line="156"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="157" />
+        <location filename="../../../ui/screens/settings_screen.py" line="157"/>
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="168" />
+        <location filename="../../../ui/screens/settings_screen.py" line="168"/>
         <source>Stored value refused, the default is used: %1</source>
         <translation>存的值不合规则，暂用默认值：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="214" />
+        <location filename="../../../ui/screens/settings_screen.py" line="215"/>
         <source>Not saved: %1 settings need correcting (shown in red).</source>
         <translation>未保存：有 %1 项设置需要改正（红字标出）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="218" />
+        <location filename="../../../ui/screens/settings_screen.py" line="219"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="221" />
+        <location filename="../../../ui/screens/settings_screen.py" line="222"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="263" />
+        <location filename="../../../ui/screens/settings_screen.py" line="264"/>
         <source>Backup taken and verified: %1</source>
         <translation>备份完成并已校验：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="277" />
+        <location filename="../../../ui/screens/settings_screen.py" line="278"/>
         <source>Choose a backup first.</source>
         <translation>请先选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="282" />
+        <location filename="../../../ui/screens/settings_screen.py" line="283"/>
         <source>This backup cannot be restored: %1</source>
         <translation>这个备份不能恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="284" />
+        <location filename="../../../ui/screens/settings_screen.py" line="285"/>
         <source>Restore the backup of %1? The current database is kept aside.</source>
         <translation>恢复 %1 的备份？当前数据库会另存，不会删除。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="287" />
+        <location filename="../../../ui/screens/settings_screen.py" line="288"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="299" />
+        <location filename="../../../ui/screens/settings_screen.py" line="300"/>
         <source>Restored. The previous database was kept as %1</source>
         <translation>已恢复。原数据库另存为 %1</translation>
     </message>
