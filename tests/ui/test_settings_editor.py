@@ -141,6 +141,7 @@ def test_every_choice_setting_is_labelled():
             assert len(spec.choice_labels) == len(spec.choices), spec.key
         if spec.kind == "json":
             assert spec.shape in ("table", "map") and spec.columns, spec.key
+        assert editor_kind(spec) != "fixed", spec.key
 
 
 # -- refused values -------------------------------------------------------------------------------
@@ -342,3 +343,20 @@ def test_a_bad_stored_value_is_shown_at_its_field_and_saving_fixes_it(qtbot, mak
     assert window.banner.level == "ok", window.banner.text()
     assert settings.problems() == []
     assert not screen.errors["shift.posts"].isVisible()
+
+
+def test_in_english_mode_the_editors_speak_english_and_keep_their_values(qtbot, make_window):
+    window = make_window()
+    screen = open_settings(qtbot, window)
+    before = {k: e.get() for k, e in screen.editors.items()}
+    screen.language.setCurrentIndex(screen.language.findData("en"))
+    qtbot.waitUntil(lambda: screen.save_button.text() == "Save outlet settings")
+    posts = screen.editors["shift.posts"]
+    assert [posts.table.horizontalHeaderItem(c).text() for c in range(3)] == ["Code", "Name", "Hours"]
+    assert posts.add_button.text() == "Add a row"
+    assert screen.editors["shelves.rule"].currentText() == "With the customer's other parcels"
+    assert screen.editors["duty.templates"].table.cellWidget(2, 4).currentText() == "Problem parcels reviewed"
+    assert screen.labels["dayclose.cash_float_fen"].text() == "Cash float left in the drawer (yuan)"
+    assert {k: e.get() for k, e in screen.editors.items()} == before
+    screen.language.setCurrentIndex(screen.language.findData("zh_CN"))
+    qtbot.waitUntil(lambda: posts.add_button.text() == "添加一行")

@@ -33,7 +33,7 @@ def editor_kind(spec: SettingSpec) -> str:
         return "ints" if spec.default and all(isinstance(v, int) for v in spec.default) else "strs"
     if spec.kind in ("str", "int", "bool", "time"):
         return spec.kind
-    raise ValueError(f"setting {spec.key}: no editor for kind {spec.kind!r} without a shape")
+    return "fixed"        # a structured value with no declared shape (tests/ui flag it)
 
 
 def editor_for(spec: SettingSpec) -> QWidget:
@@ -72,6 +72,8 @@ def _make(kind: str, *, what: str, minimum=None, maximum=None) -> QWidget:
         return MoneyEditor(what)
     if kind in ("ints", "strs"):
         return ListEditor(ints=kind == "ints", what=what)
+    if kind == "fixed":
+        return FixedEditor()
     raise ValueError(f"no editor for {kind!r}")
 
 
@@ -97,6 +99,25 @@ class _NoStrayWheel:
             super().wheelEvent(event)
         else:
             event.ignore()
+
+
+class FixedEditor(_Editor, QLabel):
+    """A value this screen has no editor for: kept as it is, never shown as a literal."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._value = None
+        self.retranslate(True)
+
+    def retranslate(self, zh: bool) -> None:
+        self.setText(QCoreApplication.translate("SettingEditors",
+                                                "Not editable here yet; the value is kept."))
+
+    def get(self):
+        return self._value
+
+    def set(self, value) -> None:
+        self._value = value
 
 
 class TextEditor(_Editor, QLineEdit):
