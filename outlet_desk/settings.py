@@ -57,6 +57,7 @@ class SettingSpec:
     kind: str = "str"     # str | int | bool | time | list | json
     section: str = "outlet"
     help: str = ""
+    help_zh: str = ""     # the help in 中文 (the settings screen's tooltip in zh mode)
     choices: tuple = field(default=())
     minimum: int | None = None
     maximum: int | None = None
@@ -72,6 +73,7 @@ SETTINGS = [
     SettingSpec("outlet.name", "幸福路快递网点", "Outlet name", "网点名称"),
     SettingSpec("outlet.address", "幸福路 88 号（幸福小区南门）", "Outlet address", "网点地址"),
     SettingSpec("outlet.code", "803", "Outlet code", "网点编码",
+                help_zh="错分件上要划掉的本网点编码，免得再被发回这里。",
                 help="Struck out on mis-sorted parcels so they are not sent back here."),
     SettingSpec("outlet.phone", "0571-88888803", "Outlet phone", "网点电话"),
     SettingSpec("outlet.carriers", ["极兔", "中通", "圆通", "韵达", "申通", "顺丰", "EMS", "京东", "德邦"],

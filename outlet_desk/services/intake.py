@@ -65,15 +65,19 @@ SETTINGS = [
                 choices=SHELF_RULES,
                 choice_labels=(("With the customer's other parcels", "同一客户的包裹放一起"),
                                ("Least full level", "放最空的一层")),
+                help_zh="同一客户的包裹放一起：有空位时和该客户的其他包裹放在同一层，否则放最空的一层；放最空的一层：总是放最空的一层。",
                 help="by_phone: with the same customer's parcels when there is room, else the least "
                      "full level; least_full: always the least full level."),
     SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", "取件码格式",
                 section="intake",
+                help_zh="可用字段：{shelf} 货架 {level} 层 {tail4} 手机尾号4位 {tail3} 尾号3位 "
+                        "{seq} 该层最小空号；重号时加 -2、-3 …",
                 help="Fields: {shelf} {level} {tail4} {tail3} {seq} (lowest free number on the "
                      "level). A collision gets a suffix -2, -3 …"),
     SettingSpec("labels.print_mode", "batch", "Label printing", "取件码标签打印方式", section="intake",
                 choices=("auto", "batch"),
                 choice_labels=(("At each scan", "每扫一件打一张"), ("In one go", "集中批量打印")),
+                help_zh="每扫一件打一张：每扫一个自取件就打印标签；集中批量打印：一次打印当天未打印的标签。",
                 help="auto: a label is printed at each self-pickup scan; batch: print today's "
                      "unprinted labels in one go."),
     SettingSpec("labels.size", "60x40", "Label size (mm)", "标签尺寸（毫米）", section="intake",

@@ -37,6 +37,7 @@ SETTINGS = [
                 "营业时间 {hours}，请在 {deadline} 前来取，过期将退回。",
                 "Call / message text", "通知话术", section="stock",
                 validate=check_placeholders("通知话术", PLACEHOLDERS),
+                help_zh="可用占位符：{outlet} {name} {count} {codes} {address} {hours} {deadline}",
                 help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
 ]
 

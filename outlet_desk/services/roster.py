@@ -32,6 +32,7 @@ SETTINGS = [
                 "岗位与时间（按顺序每日轮换）", kind="json", section="shifts", shape="table",
                 columns=(Column("code", "Code", "代码"), Column("name", "Name", "名称"),
                          Column("hours", "Hours", "时间段", kind="ranges")),
+                help_zh="一行一个岗位，按此顺序每日轮换；一个岗位可以有几个时间段。",
                 help="One row per post, rotated daily in this order; a post may have several time ranges.",
                 validate=lambda value: check_posts(value)),
 ]

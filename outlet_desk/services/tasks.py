@@ -69,6 +69,7 @@ SETTINGS = [
                          Column("by", "Deadline", "截止", kind="bool", empty=False),
                          Column("every", "Every n days", "每几天", kind="int", empty=1, minimum=1,
                                 maximum=31)),
+                help_zh="一行一项工作：岗位（或所有岗位）、时间和内容；选了自动勾选事件的会自己打勾，勾了截止的在时间之后完成算迟。",
                 help="One row per duty: its post (or every post), time and text; an item with an "
                      "event ticks itself, a deadline item is late when done after its time.",
                 validate=lambda value: check_templates(value)),
@@ -277,36 +278,6 @@ def known_keys() -> list[str]:
     return sorted(v for k, v in vars(de).items() if k.isupper() and isinstance(v, str))
 
 
-#: what each duty event means, for the checklist editor (English, 中文)
-KEY_LABELS = {
-    de.OVERDUE_REVIEWED: ("Overdue list reviewed", "已查看到期件"),
-    de.PROBLEMS_REVIEWED: ("Problem parcels reviewed", "已查看问题件"),
-    de.CUSTOMERS_NOTIFIED: ("Call list worked through", "已通知取件客户"),
-    de.STOCK_CHECKED: ("Stock check finished", "盘点完成"),
-    de.SIGNOFF_UPLOADED: ("Sign-offs uploaded", "签收已上传"),
-    de.ARRIVALS_SCANNED: ("Arrivals taken in", "到件已入库"),
-    de.WAYBILLS_ENTERED: ("Waybills entered and scanned out", "已录单、扫发件"),
-    de.DAY_RECONCILED: ("Day reconciled", "当日已对账"),
-    de.UNSIGNED_CHECKED: ("Unsigned list checked", "已查未签收"),
-    de.THREE_DAY_CHECK: ("3-day check run", "三日查件已做"),
-    de.TICKETS_CLOSED: ("Today's tickets closed", "当日工单已处理"),
-}
-
-
-def post_choices() -> list[tuple[str, str, str]]:
-    """(value, English, 中文) of the posts a duty can belong to: each post, then every post."""
-    try:
-        found = [(p.code, p.name, p.name) for p in roster.posts()]
-    except ValidationError:
-        found = []
-    return found + [(BOTH, "Every post", "所有岗位")]
-
-
-def key_choices() -> list[tuple[str, str, str]]:
-    """(value, English, 中文) of the events that tick a duty by themselves ("" = ticked by hand)."""
-    return [("", "By hand", "手动勾选")] + [(k, *KEY_LABELS.get(k, (k, k))) for k in known_keys()]
-
-
 def check_templates(value) -> list[dict]:
     """The ``duty.templates`` setting's check."""
     if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
@@ -380,3 +351,34 @@ def missed(since: dt.date, until: dt.date, *, now: dt.datetime) -> list[MissedDa
                 out.append(MissedDay(d, items))
         d -= dt.timedelta(days=1)
     return out
+
+
+# -- the checklist editor in 设置 (F11): what its choices read -----------------------------------
+#: what each duty event means, for the checklist editor (English, 中文)
+KEY_LABELS = {
+    de.OVERDUE_REVIEWED: ("Overdue list reviewed", "已查看到期件"),
+    de.PROBLEMS_REVIEWED: ("Problem parcels reviewed", "已查看问题件"),
+    de.CUSTOMERS_NOTIFIED: ("Call list worked through", "已通知取件客户"),
+    de.STOCK_CHECKED: ("Stock check finished", "盘点完成"),
+    de.SIGNOFF_UPLOADED: ("Sign-offs uploaded", "签收已上传"),
+    de.ARRIVALS_SCANNED: ("Arrivals taken in", "到件已入库"),
+    de.WAYBILLS_ENTERED: ("Waybills entered and scanned out", "已录单、扫发件"),
+    de.DAY_RECONCILED: ("Day reconciled", "当日已对账"),
+    de.UNSIGNED_CHECKED: ("Unsigned list checked", "已查未签收"),
+    de.THREE_DAY_CHECK: ("3-day check run", "三日查件已做"),
+    de.TICKETS_CLOSED: ("Today's tickets closed", "当日工单已处理"),
+}
+
+
+def post_choices() -> list[tuple[str, str, str]]:
+    """(value, English, 中文) of the posts a duty can belong to: each post, then every post."""
+    try:
+        found = [(p.code, p.name, p.name) for p in roster.posts()]
+    except ValidationError:
+        found = []
+    return found + [(BOTH, "Every post", "所有岗位")]
+
+
+def key_choices() -> list[tuple[str, str, str]]:
+    """(value, English, 中文) of the events that tick a duty by themselves ("" = ticked by hand)."""
+    return [("", "By hand", "手动勾选")] + [(k, *KEY_LABELS.get(k, (k, k))) for k in known_keys()]

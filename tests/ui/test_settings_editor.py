@@ -132,6 +132,11 @@ def test_in_chinese_mode_what_the_editors_show_is_chinese(qtbot, make_window):
     assert duty.table.cellWidget(0, 4).currentText() == "手动勾选"
     assert screen.editors["intake.default_category"].currentText() == "自取"
     assert screen.editors["dayclose.cash_float_fen"].unit.text() == "元"
+    for key, spec in settings.specs().items():           # the help, in Chinese
+        assert screen.labels[key].toolTip() == spec.help_zh, key
+        assert bool(spec.help) == bool(spec.help_zh), key
+        assert not re.search(r"[A-Za-z]{4,}", re.sub(r"\{\w+\}|outlet-desk hq-server --port|HTTP\(S\)|POST|photos|PostgreSQL",
+                                                   "", spec.help_zh)), (key, spec.help_zh)
 
 
 def test_every_choice_setting_is_labelled():

@@ -145,7 +145,7 @@ class SettingsScreen(Screen):
         self.printer_labels["reports"].setText(self.tr("Report printer (A4)"))
         for key, spec in settings.specs().items():
             self.labels[key].setText(spec.label_zh if zh else spec.label)
-            self.labels[key].setToolTip("" if zh else spec.help)     # the help is English only
+            self.labels[key].setToolTip(spec.help_zh if zh else spec.help)
             self.editors[key].retranslate(zh)
         for section, box in self.boxes.items():
             en, cn = SECTION_TITLES.get(section, (section, section))
