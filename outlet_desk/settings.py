@@ -35,6 +35,20 @@ from .permissions import MANAGER_ONLY, Actor, operation
 
 
 @dataclass(frozen=True)
+class Column:
+    """One column of a table-shaped setting (``shape="table"``: a list of rows; ``"map"``: a
+    {key: value} dict shown as two columns), declared so the settings screen can build an editor."""
+    name: str
+    label: str            # English
+    label_zh: str         # 中文
+    kind: str = "str"     # str | int | bool | time | ranges (list of "HH:MM-HH:MM") | ints | choice
+    choices: object = ()  # choice: ((value, English, 中文), …) or a callable returning them
+    empty: object = None  # a row leaves this column out when its value equals ``empty``
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
 class SettingSpec:
     key: str
     default: object
@@ -43,21 +57,28 @@ class SettingSpec:
     kind: str = "str"     # str | int | bool | time | list | json
     section: str = "outlet"
     help: str = ""
+    help_zh: str = ""     # the help in 中文 (the settings screen's tooltip in zh mode)
     choices: tuple = field(default=())
     minimum: int | None = None
     maximum: int | None = None
     validate: object = None   # callable(value) -> clean value; raises ValidationError (one line)
+    # how the settings screen edits it, beyond ``kind``: "" | hours ("HH:MM-HH:MM") | money (int
+    # fen, entered in 元) | table (list of rows, ``columns``) | map (dict, ``columns`` = key, value)
+    shape: str = ""
+    columns: tuple = ()
+    choice_labels: tuple = ()  # (English, 中文) of each of ``choices``, in order
 
 
 SETTINGS = [
     SettingSpec("outlet.name", "幸福路快递网点", "Outlet name", "网点名称"),
     SettingSpec("outlet.address", "幸福路 88 号（幸福小区南门）", "Outlet address", "网点地址"),
     SettingSpec("outlet.code", "803", "Outlet code", "网点编码",
+                help_zh="错分件上要划掉的本网点编码，免得再被发回这里。",
                 help="Struck out on mis-sorted parcels so they are not sent back here."),
     SettingSpec("outlet.phone", "0571-88888803", "Outlet phone", "网点电话"),
     SettingSpec("outlet.carriers", ["极兔", "中通", "圆通", "韵达", "申通", "顺丰", "EMS", "京东", "德邦"],
                 "Carriers served", "服务的快递公司", kind="list"),
-    SettingSpec("outlet.opening_hours", "08:00-20:00", "Opening hours", "营业时间",
+    SettingSpec("outlet.opening_hours", "08:00-20:00", "Opening hours", "营业时间", shape="hours",
                 validate=lambda v: check_hours("营业时间")(v)),
     SettingSpec("outlet.open_weekdays", [1, 2, 3, 4, 5, 6, 7], "Open weekdays (1=Mon)",
                 "营业日（1=周一）", kind="list", validate=lambda v: check_weekdays(v)),
@@ -192,15 +213,21 @@ def get_many(keys) -> dict:
 
 def problems() -> list[str]:
     """One line per stored setting that fails its check (the screens run on its default meanwhile)."""
+    return [f"设置有误：{problem.rstrip('。')}，已暂用默认值，请店长在“设置”里改正。"
+            for problem in problems_by_key().values()]
+
+
+def problems_by_key() -> dict[str, str]:
+    """{key: the check's one line} of the stored settings that fail their check, in declared order."""
     known = specs()
     stored = _stored()
     memo = _checked(stored)
-    out = []
+    out = {}
     for key in sorted(stored, key=lambda k: list(known).index(k) if k in known else len(known)):
         if key in known:
             problem = _read(known[key], stored, memo)[1]
             if problem:
-                out.append(f"设置有误：{problem.rstrip('。')}，已暂用默认值，请店长在“设置”里改正。")
+                out[key] = problem
     return out
 
 
@@ -347,8 +374,10 @@ def check_patterns(field: str):
 def check_positive_map(field: str, *, keys=None, maximum: int = 24 * 30):
     """A ``validate`` for {name: whole number 1…maximum} (deadlines, promises in hours)."""
     def check(value):
-        if not isinstance(value, dict) or not value:
+        if not isinstance(value, dict):
             raise ValidationError(f"“{field}”应写成 {{\"名称\": 小时数}}。")
+        if not value:
+            raise ValidationError(f"“{field}”至少要有一项。")
         out = {}
         for k, v in value.items():
             if keys is not None and k not in keys:

@@ -46,11 +46,13 @@ from ..settings import SettingSpec
 from . import duty_events
 
 SETTINGS = [
-    SettingSpec("dayclose.cash_float_fen", 0, "Cash float left in the drawer (fen)",
-                "钱箱备用金（分）", kind="int", section="dayclose", minimum=0,
+    SettingSpec("dayclose.cash_float_fen", 0, "Cash float left in the drawer (yuan)",
+                "钱箱备用金（元）", kind="int", section="dayclose", minimum=0, shape="money",
+                help_zh="应有现金 = 备用金 + 当日现金收入 + 现金调整。",
                 help="Expected cash = float + today's cash takings + cash adjustments."),
     SettingSpec("dayclose.weight_tolerance_g", 100, "Salesman weight tolerance (g)",
                 "业务员重量误差允许（克）", kind="int", section="dayclose", minimum=0,
+                help_zh="寄件那边没有设定误差时，日结的业务员对账表用这个。",
                 help="Used by the day's per-salesman table when the outgoing capability "
                      "declares no tolerance of its own."),
     SettingSpec("dayclose.after_close", "next_day", "Work after the day is closed",

@@ -21,6 +21,7 @@ from ..settings import SettingSpec
 SETTINGS = [
     SettingSpec("delivery.couriers", ["刘强", "陈军", "赵磊"], "Couriers (delivery)", "派件员",
                 kind="list", section="signoff",
+                help_zh="扫派件时可选的派件员名字。",
                 help="Names offered when scanning parcels out for delivery."),
 ]
 

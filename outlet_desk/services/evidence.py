@@ -53,6 +53,8 @@ _configured_home: Path | None = None
 SETTINGS = [
     SettingSpec("photos.folder", "", "Shared evidence folder (several counters)", "共享照片文件夹（多台柜台时）",
                 section="data",
+                help_zh="留空则照片存在每台电脑自己的数据目录；多台柜台共用一个数据库服务器时，"
+                        "填一个每台都能访问的共享文件夹，照片存在其中的照片子文件夹里。",
                 help="Leave empty to keep photos in each PC's data directory. With several counters on "
                      "one PostgreSQL server, give a folder every counter can reach (a network share); "
                      "photos are kept in its photos/ subfolder."),

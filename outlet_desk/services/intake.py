@@ -48,7 +48,9 @@ SHELF_RULES = ("by_phone", "least_full")
 
 SETTINGS = [
     SettingSpec("intake.default_category", Parcel.PICKUP, "Default intake category", "默认到件类别",
-                section="intake", choices=Parcel.CATEGORIES),
+                section="intake", choices=Parcel.CATEGORIES,
+                choice_labels=(("Self-pickup", "自取"), ("Delivery", "派送"), ("Township", "乡镇"),
+                               ("Problem", "问题件"))),
     SettingSpec("intake.couriers", ["周师傅", "小刘"], "Couriers (delivery)", "派送员", kind="list",
                 section="intake"),
     SettingSpec("intake.routes", ["石桥镇线", "河西乡线", "青山镇线"], "Township routes", "乡镇线路",
@@ -61,16 +63,23 @@ SETTINGS = [
                 section="intake", minimum=1, maximum=500),
     SettingSpec("shelves.rule", "by_phone", "Shelf choice rule", "上架规则", section="intake",
                 choices=SHELF_RULES,
+                choice_labels=(("With the customer's other parcels", "同一客户的包裹放一起"),
+                               ("Least full level", "放最空的一层")),
+                help_zh="同一客户的包裹放一起：有空位时和该客户的其他包裹放在同一层，否则放最空的一层；放最空的一层：总是放最空的一层。",
                 help="by_phone: with the same customer's parcels when there is room, else the least "
                      "full level; least_full: always the least full level."),
     SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", "取件码格式",
                 section="intake",
                 validate=check_placeholders("取件码格式", ("shelf", "level", "tail4", "tail3", "seq",
                                                          "waybill")),
+                help_zh="可用字段：{shelf} 货架 {level} 层 {tail4} 单号后4位 {tail3} 单号后3位 "
+                        "{seq} 该层最小空号；重号时加 -2、-3 …",
                 help="Fields: {shelf} {level} {tail4} {tail3} {seq} (lowest free number on the "
                      "level). A collision gets a suffix -2, -3 …"),
     SettingSpec("labels.print_mode", "batch", "Label printing", "取件码标签打印方式", section="intake",
                 choices=("auto", "batch"),
+                choice_labels=(("At each scan", "每扫一件打一张"), ("In one go", "集中批量打印")),
+                help_zh="每扫一件打一张：每扫一个自取件就打印标签；集中批量打印：一次打印当天未打印的标签。",
                 help="auto: a label is printed at each self-pickup scan; batch: print today's "
                      "unprinted labels in one go."),
     SettingSpec("labels.size", "60x40", "Label size (mm)", "标签尺寸（毫米）", section="intake",

@@ -37,6 +37,8 @@ SETTINGS = [
                 "营业时间 {hours}，请在 {deadline} 前来取，过期将退回。",
                 "Call / message text", "通知话术", section="stock",
                 validate=check_placeholders("通知话术", PLACEHOLDERS),
+                help_zh="可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
+                        "{address} 地址 {hours} 营业时间 {deadline} 取件截止",
                 help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
 ]
 

@@ -40,6 +40,7 @@ SETTINGS = [
                 section="returns", choices=("100x75", "100x100", "100x150", "80x60", "76x130")),
     SettingSpec("returns.print_in_red", False, "Print red labels in red ink (colour printer)",
                 "红标签用红色打印（彩色打印机）", kind="bool", section="returns",
+                help_zh="不勾选：在红色标签纸上用黑色打印。",
                 help="Off: black print on red label stock."),
 ]
 

@@ -18,7 +18,7 @@ from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..models import Staff
 from ..models.roster import LeaveRequest, RosterCell, RosterMonth, SwapRequest
 from ..permissions import ANY_STAFF, CLERK, MANAGER_ONLY, Actor, operation
-from ..settings import SettingSpec, hours_range
+from ..settings import Column, SettingSpec, hours_range
 
 MERGED = "全天"     # one person covers every post's hours
 REST = "休"         # a rest day planned in the roster
@@ -29,8 +29,11 @@ SETTINGS = [
                 [{"code": "A", "name": "A岗", "hours": ["08:00-12:00", "14:30-20:00"]},
                  {"code": "B", "name": "B岗", "hours": ["10:00-20:00"]}],
                 "Posts and their hours (rotated daily in this order)",
-                "岗位与时间（按顺序每日轮换）", kind="json", section="shifts",
-                help='[{"code": "A", "name": "A岗", "hours": ["08:00-12:00", "14:30-20:00"]}, …]',
+                "岗位与时间（按顺序每日轮换）", kind="json", section="shifts", shape="table",
+                columns=(Column("code", "Code", "代码"), Column("name", "Name", "名称"),
+                         Column("hours", "Hours", "时间段", kind="ranges")),
+                help_zh="一行一个岗位，按此顺序每日轮换；一个岗位可以有几个时间段。",
+                help="One row per post, rotated daily in this order; a post may have several time ranges.",
                 validate=lambda value: check_posts(value)),
 ]
 

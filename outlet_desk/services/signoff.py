@@ -35,9 +35,11 @@ CHUNK = 400
 
 SETTINGS = [
     SettingSpec("signoff.cutoff", "14:00", "Sign-off cut-off", "签收上传截止时间", kind="time",
-                section="signoff", help="The day's deliveries are signed off and uploaded before this."),
+                section="signoff", help="The day's deliveries are signed off and uploaded before this.",
+                help_zh="当天的派件要在这个时间前签收并上传。"),
     SettingSpec("signoff.second_cutoff_enabled", False, "Second (afternoon) cut-off",
                 "启用下午第二截止时间", kind="bool", section="signoff",
+                help_zh="下午业务员的签收用。",
                 help="For the salesmen's sign-offs in the afternoon."),
     SettingSpec("signoff.second_cutoff", "18:00", "Second cut-off time", "下午截止时间", kind="time",
                 section="signoff"),

@@ -33,6 +33,7 @@ SETTINGS = [
     SettingSpec("sms.enabled", False, "SMS notification on", "短信通知开启", kind="bool",
                 section="sms"),
     SettingSpec("sms.url", "", "SMS gateway URL", "短信网关地址", section="sms",
+                help_zh="短信网关的网址：它收到手机号、内容和签名后发出短信。",
                 help="HTTP(S) endpoint that accepts POST JSON {phone, text, sender}."),
     SettingSpec("sms.token", "", "SMS gateway API key", "短信网关密钥", section="sms"),
     SettingSpec("sms.sender", "", "SMS signature", "短信签名", section="sms"),
@@ -43,6 +44,8 @@ SETTINGS = [
                 "请于{deadline}前取件。",
                 "SMS template: arrival", "短信模板：到件通知", section="sms",
                 validate=check_placeholders("短信模板：到件通知", PLACEHOLDERS),
+                help_zh="可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
+                        "{address} 地址 {hours} 营业时间 {deadline} 取件截止",
                 help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
     SettingSpec("sms.template_reminder",
                 "【{outlet}】提醒：您的包裹（取件码{codes}）还未取，请于{deadline}前到{address}取件，"

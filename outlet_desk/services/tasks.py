@@ -17,7 +17,7 @@ from ..models import Staff
 from ..models.roster import ChecklistTick, TaskItem
 from ..openitems import OpenItem
 from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
-from ..settings import SettingSpec
+from ..settings import Column, SettingSpec
 from . import duty_events as de
 from . import roster
 
@@ -59,10 +59,19 @@ DEFAULT_TEMPLATES = [
 
 SETTINGS = [
     SettingSpec("duty.templates", DEFAULT_TEMPLATES, "Daily duty checklist (per post)",
-                "每日工作清单（按岗位）", kind="json", section="shifts",
-                help='[{"id": "A01", "post": "A" or "*", "time": "08:00", "text": "…", '
-                     '"key": "signoff_uploaded" (ticks itself), "by": true (deadline), '
-                     '"every": 3 (every n days)}]',
+                "每日工作清单（按岗位）", kind="json", section="shifts", shape="table",
+                columns=(Column("id", "No.", "编号"),
+                         Column("post", "Post", "岗位", kind="choice", choices=lambda: post_choices()),
+                         Column("time", "Time", "时间", kind="time"),
+                         Column("text", "Duty", "内容"),
+                         Column("key", "Ticks itself when", "自动勾选", kind="choice", empty="",
+                                choices=lambda: key_choices()),
+                         Column("by", "Deadline", "截止", kind="bool", empty=False),
+                         Column("every", "Every n days", "每几天", kind="int", empty=1, minimum=1,
+                                maximum=31)),
+                help_zh="一行一项工作：岗位（或所有岗位）、时间和内容；选了自动勾选事件的会自己打勾，勾了截止的在时间之后完成算迟。",
+                help="One row per duty: its post (or every post), time and text; an item with an "
+                     "event ticks itself, a deadline item is late when done after its time.",
                 validate=lambda value: check_templates(value)),
 ]
 
@@ -342,3 +351,34 @@ def missed(since: dt.date, until: dt.date, *, now: dt.datetime) -> list[MissedDa
                 out.append(MissedDay(d, items))
         d -= dt.timedelta(days=1)
     return out
+
+
+# -- the checklist editor in 设置 (F11): what its choices read -----------------------------------
+#: what each duty event means, for the checklist editor (English, 中文)
+KEY_LABELS = {
+    de.OVERDUE_REVIEWED: ("Overdue list reviewed", "已查看到期件"),
+    de.PROBLEMS_REVIEWED: ("Problem parcels reviewed", "已查看问题件"),
+    de.CUSTOMERS_NOTIFIED: ("Call list worked through", "已通知取件客户"),
+    de.STOCK_CHECKED: ("Stock check finished", "盘点完成"),
+    de.SIGNOFF_UPLOADED: ("Sign-offs uploaded", "签收已上传"),
+    de.ARRIVALS_SCANNED: ("Arrivals taken in", "到件已入库"),
+    de.WAYBILLS_ENTERED: ("Waybills entered and scanned out", "已录单、扫发件"),
+    de.DAY_RECONCILED: ("Day reconciled", "当日已对账"),
+    de.UNSIGNED_CHECKED: ("Unsigned list checked", "已查未签收"),
+    de.THREE_DAY_CHECK: ("3-day check run", "三日查件已做"),
+    de.TICKETS_CLOSED: ("Today's tickets closed", "当日工单已处理"),
+}
+
+
+def post_choices() -> list[tuple[str, str, str]]:
+    """(value, English, 中文) of the posts a duty can belong to: each post, then every post."""
+    try:
+        found = [(p.code, p.name, p.name) for p in roster.posts()]
+    except ValidationError:
+        found = []
+    return found + [(BOTH, "Every post", "所有岗位")]
+
+
+def key_choices() -> list[tuple[str, str, str]]:
+    """(value, English, 中文) of the events that tick a duty by themselves ("" = ticked by hand)."""
+    return [("", "By hand", "手动勾选")] + [(k, *KEY_LABELS.get(k, (k, k))) for k in known_keys()]

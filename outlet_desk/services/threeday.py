@@ -28,7 +28,7 @@ from ..db import rows_where_in, run_many, write_tx
 from ..errors import NotFound, ValidationError
 from ..models.outgoing import OutgoingParcel, ThreeDayItem, ThreeDayRun
 from ..permissions import Actor, operation
-from ..settings import SettingSpec, check_positive_map
+from ..settings import Column, SettingSpec, check_positive_map
 from . import duty_events, tickets
 from .outgoing import _nfkc, is_bag_number
 
@@ -42,7 +42,9 @@ SETTINGS = [
                 "三日查件：首次查询覆盖天数", kind="int", section="outgoing", minimum=1, maximum=60),
     SettingSpec("threeday.promise_hours", {"同城": 24, "省内": 48, "跨省": 48},
                 "Delivery promise (hours): same city / same province / cross-province",
-                "时效承诺（小时）：同城／省内／跨省", kind="json", section="outgoing",
+                "时效承诺（小时）：同城／省内／跨省", kind="json", section="outgoing", shape="map",
+                columns=(Column("scope", "Scope", "范围"),
+                         Column("hours", "Hours", "小时", kind="int", minimum=1, maximum=24 * 30)),
                 validate=check_positive_map("时效承诺（小时）", keys=("同城", "省内", "跨省"))),
 ]
 

@@ -29,14 +29,17 @@ from ..models.tickets import ReplyTemplate, Ticket, TicketEvent
 from ..openitems import OpenItem
 from ..permissions import MANAGER_ONLY, Actor, allowed, operation
 from ..privacy import mask_name, mask_phone
-from ..settings import SettingSpec, check_positive_map
+from ..settings import Column, SettingSpec, check_positive_map
 from . import replies
 
 SETTINGS = [
     SettingSpec("tickets.deadline_hours", {"查询": 24, "催件": 24, "延误": 48, "破损": 48, "丢失": 48,
                                            "服务态度": 24, "费用": 24, "其他": 48},
                 "Ticket deadline by category (hours)", "各类工单处理时限（小时）", kind="json",
-                section="tickets", validate=check_positive_map("各类工单处理时限（小时）",
+                section="tickets", shape="map",
+                columns=(Column("category", "Category", "类别"),
+                         Column("hours", "Hours", "小时", kind="int", minimum=1, maximum=24 * 30)),
+                validate=check_positive_map("各类工单处理时限（小时）",
                                                                keys=Ticket.CATEGORIES)),
     SettingSpec("tickets.warn_hours", 4, "Warn before a ticket is due (hours)", "工单到期前提醒（小时）",
                 kind="int", section="tickets", minimum=0, maximum=48),

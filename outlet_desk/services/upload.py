@@ -53,6 +53,7 @@ log = logging.getLogger("outlet_desk.upload")
 SETTINGS = [
     SettingSpec("upload.url", "http://127.0.0.1:8803/api/v1/records", "Head-office upload URL",
                 "总部上传地址", section="upload",
+                help_zh="演示时用命令行启动模拟总部（端口 8803）。",
                 help="Demo: run `outlet-desk hq-server --port 8803`."),
     SettingSpec("upload.token", "demo-token-803", "Upload token", "上传令牌", section="upload"),
     SettingSpec("upload.batch_size", 100, "Records per batch", "每批记录数", kind="int",

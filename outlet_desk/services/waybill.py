@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import ValidationError
 from ..scan import normalize_scan
-from ..settings import SettingSpec, check_patterns
+from ..settings import Column, SettingSpec, check_patterns
 
 BAG_MESSAGE = "集包单号，不是包裹"
 POSSIBLE_BAG = "可能是集包单号"
@@ -151,7 +151,7 @@ def _check_bag_rules(value) -> list:
                 or not all(isinstance(n, int) and not isinstance(n, bool) for n in lengths) \
                 or not all(MIN_LENGTH <= n <= MAX_LENGTH for n in lengths):
             raise ValidationError(f"“集包单号规则”第 {i} 条：位数（lengths）应是 {MIN_LENGTH}–{MAX_LENGTH} "
-                                  "之间的整数列表，如 [13]。")
+                                  "之间的整数，如 13。")
         out.append({"carrier": carrier, "prefix": prefix, "lengths": sorted(set(lengths))})
     return out
 
@@ -163,20 +163,31 @@ DEFAULT_BAG_RULES = [{"carrier": "极兔", "prefix": "4", "lengths": [13]}]
 SETTINGS = [
     SettingSpec("waybill.default_carrier", "中通", "Default carrier for bare numbers",
                 "纯数字单号默认的快递公司", section="intake",
+                help_zh="只有按长度才能认出的纯数字单号，默认算作这家快递公司（到件清单或以前的选择另有说明的除外）。",
                 help="A bare digit number that only length-only formats fit is taken as this carrier "
                      "(unless a manifest line or the outlet's earlier pick says otherwise)."),
     SettingSpec("waybill.custom_patterns", [], "Extra waybill patterns", "自定义单号规则",
-                kind="json", section="intake", validate=check_patterns("自定义单号规则"),
-                help='[{"carrier": "丰网", "regex": "^FW\\\\d{12}$", "example": "FW123456789012"}]'),
+                kind="json", section="intake", validate=check_patterns("自定义单号规则"), shape="table",
+                columns=(Column("carrier", "Carrier", "快递公司"), Column("regex", "Pattern (regex)", "正则"),
+                         Column("example", "Example", "例子")),
+                help_zh="一行一种额外的单号格式：快递公司、正则表达式和一个符合它的单号例子（如 丰网、^FW\\d{12}$、FW123456789012）。",
+                help="One row per extra waybill format: the carrier, a regular expression and an "
+                     "example number it matches (e.g. 丰网, ^FW\\d{12}$, FW123456789012)."),
     SettingSpec("waybill.bag_rules", DEFAULT_BAG_RULES, "Bag-number rules",
-                "集包单号规则", kind="json", section="intake", validate=_check_bag_rules,
-                help='Bag numbers per carrier and length: [{"carrier": "极兔", "prefix": "4", '
-                     '"lengths": [13]}]. A number that also fits a carrier\'s waybill format is held '
-                     'with an orange banner, never refused.'),
+                "集包单号规则", kind="json", section="intake", validate=_check_bag_rules, shape="table",
+                columns=(Column("carrier", "Carrier", "快递公司"), Column("prefix", "Starts with", "开头"),
+                         Column("lengths", "Lengths (digits)", "位数", kind="ints")),
+                help_zh="各快递公司的集包单号：开头的数字和位数。同时符合某家运单格式的号码会用橙色提示暂放，不会被拒收。",
+                help="Bag numbers per carrier: the digits they start with and their lengths. A number "
+                     "that also fits a carrier's waybill format is held with an orange banner, never "
+                     "refused."),
     SettingSpec("waybill.shape_picks", {}, "Carrier picked per number shape", "按单号形状记住的快递公司",
-                kind="json", section="intake",
-                help='Kept by the intake screen: {"14:77": "申通"} — the carrier a clerk picked for a '
-                     'bare number of this length and first two digits.'),
+                kind="json", section="intake", shape="map",
+                columns=(Column("shape", "Length:first two digits", "位数:前两位"),
+                         Column("carrier", "Carrier", "快递公司")),
+                help_zh="由到件入库界面记下：某种位数和前两位的纯数字单号，店员选过哪家快递公司（14:77 → 申通）。",
+                help="Kept by the intake screen: the carrier a clerk picked for a bare number of this "
+                     "length and first two digits (14:77 → 申通)."),
 ]
 
 

@@ -1,4 +1,4 @@
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt, QTime
 from PySide6.QtWidgets import QApplication
 
 from outlet_desk import settings
@@ -65,10 +65,10 @@ def test_bad_setting_shows_banner_and_changes_nothing(qtbot, make_window):
     login(qtbot, window, "李店长", "manager803")
     qtbot.keyClick(window, Qt.Key_F11)
     screen = window.stack.currentWidget()
-    screen.editors["storage.days"].setText("七天")
+    screen.editors["dayclose.cash_float_fen"].edit.setText("七块")      # money is typed in 元
     screen.save()
-    assert window.banner.level == "error" and "整数" in window.banner.text()
-    assert settings.get("storage.days") == 7
+    assert window.banner.level == "error" and "不是金额" in window.banner.text()
+    assert settings.get("dayclose.cash_float_fen") == 0
 
 
 def test_wrong_pin_shows_reason_and_stays_on_login(qtbot, make_window):
@@ -173,7 +173,7 @@ def test_a_bad_setting_is_refused_naming_the_field(qtbot, make_window):
     qtbot.keyClick(window, Qt.Key_F11)
     screen = window.stack.currentWidget()
     before = settings.get("shift.posts")
-    screen.editors["shift.posts"].setText('[{"code": "A", "hours": ["14:30-24:30"]}]')
+    screen.editors["shift.posts"].table.cellWidget(0, 2).ranges[1][0].start.setTime(QTime(11, 0))
     screen.save()
-    assert window.banner.level == "error" and "“岗位与时间”里的“14:30-24:30”超出了一天" in window.banner.text()
+    assert window.banner.level == "error" and "岗位 A 的时间段 08:00-12:00 和 11:00-20:00 重叠" in window.banner.text()
     assert settings.get("shift.posts") == before

@@ -2,7 +2,7 @@
 preferences (language, voice; printers come with printing)."""
 from __future__ import annotations
 
-import json
+import json  # noqa: F401  (kept so the import block merges cleanly)
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
@@ -10,21 +10,15 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 from PySide6.QtCore import Qt
 
 from outlet_desk import changes, settings
+from outlet_desk.errors import ValidationError
 from outlet_desk.permissions import allowed
 
 from .. import voice
 from ..resources import LANGUAGES
+from ..widgets.setting_editors import editor_for, editor_kind
 from .base import Screen
 
 SECTION_TITLES = settings.SECTION_TITLES
-
-
-def _text(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, (dict,)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 class SettingsScreen(Screen):
@@ -73,23 +67,47 @@ class SettingsScreen(Screen):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         outer.addWidget(self.scroll, 1)
-        self.editors: dict[str, QLineEdit] = {}
+        # one editor per setting, chosen from its declared kind/shape (ui/widgets/setting_editors.py),
+        # with the core's one-line reason under it when a value is refused
+        self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.bad_stored: dict[str, str] = {}
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.boxes: dict[str, QGroupBox] = {}
-        for spec in sorted(settings.specs().values(), key=lambda s: (s.section, s.key)):
+        order = list(SECTION_TITLES)          # sections in the outlet's order, then the rest
+        for spec in sorted(settings.specs().values(),
+                           key=lambda s: (order.index(s.section) if s.section in order else len(order),
+                                          s.section)):
             box = self.boxes.get(spec.section)
             if box is None:
                 box = self.boxes[spec.section] = QGroupBox()
                 box.setLayout(QFormLayout())
                 self.body_layout.addWidget(box)
-            edit = QLineEdit()
+            edit = editor_for(spec)
             edit.setObjectName(f"setting:{spec.key}")
             label = QLabel()
+            label.setWordWrap(True)
+            error = QLabel()
+            error.setObjectName(f"setting-error:{spec.key}")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #c0392b;")
+            error.hide()
+            field = QWidget()
+            column = QVBoxLayout(field)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(edit)
+            column.addWidget(error)
             self.editors[spec.key] = edit
             self.labels[spec.key] = label
-            box.layout().addRow(label, edit)
+            self.errors[spec.key] = error
+            if editor_kind(spec) in ("table", "map"):       # tables get the whole width
+                box.layout().addRow(label)
+                box.layout().addRow(field)
+            else:
+                box.layout().addRow(label, field)
         self.body_layout.addStretch(1)
         self.scroll.setWidget(body)
 
@@ -135,7 +153,8 @@ class SettingsScreen(Screen):
             self.tr("Say the pickup code or the refusal reason after each intake scan"))
         for key, spec in settings.specs().items():
             self.labels[key].setText(spec.label_zh if zh else spec.label)
-            self.editors[key].setToolTip(spec.help)
+            self.labels[key].setToolTip(spec.help_zh if zh else spec.help)
+            self.editors[key].retranslate(zh)
         for section, box in self.boxes.items():
             en, cn = SECTION_TITLES.get(section, (section, section))
             box.setTitle(cn if zh else en)
@@ -147,11 +166,15 @@ class SettingsScreen(Screen):
 
     def refresh(self) -> None:
         values = settings.all_values()
-        for key, edit in self.editors.items():
-            edit.setText(_text(values[key]))
         can_edit = bool(self.ctx.actor and allowed(self.ctx.actor, "settings.update"))
-        for edit in self.editors.values():
-            edit.setReadOnly(not can_edit)
+        for key, edit in self.editors.items():
+            edit.set(values[key])
+            edit.set_read_only(not can_edit)
+        # a stored value that fails its check: the editor shows the default the outlet runs on,
+        # the reason is under it, and saving writes what is shown
+        self.bad_stored = settings.problems_by_key()
+        self.show_errors({k: self.tr("Stored value refused, the default is used: %1").replace("%1", p)
+                          for k, p in self.bad_stored.items()})
         self.save_button.setEnabled(can_edit)
         self.readonly_note.setVisible(not can_edit)
         self.refresh_printers()
@@ -166,9 +189,43 @@ class SettingsScreen(Screen):
         self.voice_check.setChecked(voice.for_ctx(self.ctx).enabled)
         self.voice_check.blockSignals(False)
 
-    def save(self) -> None:
+    def edited_values(self) -> tuple[dict, dict]:
+        """({key: value} of the settings changed in the editors, {key: one-line reason} of those
+        the core's check refuses — ``settings.coerce``, which writes nothing)."""
         current = settings.all_values()
-        edited = {k: e.text() for k, e in self.editors.items() if e.text() != _text(current[k])}
+        known = settings.specs()
+        edited, refused = {}, {}
+        for key, edit in self.editors.items():
+            try:
+                value = edit.get()
+                if value == current[key] and key not in self.bad_stored:
+                    continue
+                settings.coerce(known[key], value)
+            except ValidationError as exc:
+                refused[key] = exc.message
+                continue
+            edited[key] = value
+        return edited, refused
+
+    def show_errors(self, refused: dict) -> None:
+        """Each refused value's reason right under its editor; the others' reasons cleared."""
+        for key, label in self.errors.items():
+            label.setText(refused.get(key, ""))
+            label.setVisible(key in refused)
+        if refused:
+            first = next(k for k in self.editors if k in refused)
+            self.scroll.ensureWidgetVisible(self.editors[first])
+            self.scroll.ensureWidgetVisible(self.errors[first])     # the reason at least
+
+    def save(self) -> None:
+        edited, refused = self.edited_values()
+        self.show_errors(refused)
+        if refused:
+            first = next(k for k in self.editors if k in refused)
+            self.ctx.banner.error(refused[first] if len(refused) == 1 else
+                                  self.tr("Not saved: %1 settings need correcting (shown in red).")
+                                  .replace("%1", str(len(refused))))
+            return
         if not edited:
             self.ctx.banner.show_message(self.tr("Nothing changed."), "info")
             return

@@ -4,107 +4,117 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="127"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="145"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="128"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="146"/>
         <source>This PC</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="129"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="147"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="130"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="148"/>
         <source>Label printer (pickup codes, red labels)</source>
         <translation>标签打印机（取件码、红标签）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="131"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="149"/>
         <source>Receipt printer (80 mm)</source>
         <translation>小票打印机（80 mm）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="132"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="150"/>
         <source>Report printer (A4)</source>
         <translation>报表打印机（A4）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="133"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="151"/>
         <source>Voice</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="135"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="153"/>
         <source>Say the pickup code or the refusal reason after each intake scan</source>
         <translation>到件扫描后语音播报取件码，或未入库的原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="142"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="161"/>
         <source>Save outlet settings</source>
         <translation>保存网点设置</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="143"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="162"/>
         <source>Only a manager can change the outlet&apos;s settings.</source>
         <translation>只有店长可以修改网点设置。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="144"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="163"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="145"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="164"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="146"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="165"/>
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="173"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="176"/>
+        <source>Stored value refused, the default is used: %1</source>
+        <translation>存的值不合规则，暂用默认值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="226"/>
+        <source>Not saved: %1 settings need correcting (shown in red).</source>
+        <translation>未保存：有 %1 项设置需要改正（红字标出）。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="230"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="176"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="233"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="221"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="278"/>
         <source>Backup taken and verified: %1</source>
         <translation>备份完成并已校验：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="235"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="292"/>
         <source>Choose a backup first.</source>
         <translation>请先选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="240"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="297"/>
         <source>This backup cannot be restored: %1</source>
         <translation>这个备份不能恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="242"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="299"/>
         <source>Restore the backup of %1? The current database is kept aside.</source>
         <translation>恢复 %1 的备份？当前数据库会另存，不会删除。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="245"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="302"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="257"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="314"/>
         <source>Restored. The previous database was kept as %1</source>
         <translation>已恢复。原数据库另存为 %1</translation>
     </message>
