@@ -57,6 +57,10 @@ SETTINGS = [
                      "declares no tolerance of its own."),
     SettingSpec("dayclose.after_close", "next_day", "Work after the day is closed",
                 "关账后的操作", section="dayclose", choices=("next_day", "refuse"),
+                choice_labels=(("Count on the next day", "记入下一个营业日"),
+                               ("Refuse until the next day", "拒绝，等到第二天")),
+                help_zh="记入下一个营业日：关账后的操作记到下一天（已关账的那天保持不变）；"
+                        "拒绝：到第二天之前一律拒绝，并说明原因。",
                 help="next_day: dated into the next business day (the closed day stays as it "
                      "was); refuse: refused with a one-line reason until the next day."),
 ]
