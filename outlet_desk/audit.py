@@ -433,7 +433,10 @@ def browse(*, actor: Actor, action: str | None = None, who: str | None = None,
     q = AuditLog.select(AuditLog.id, AuditLog.at, AuditLog.actor_name, AuditLog.action,
                         AuditLog.entity, AuditLog.entity_id, AuditLog.detail)
     if action:
-        q = q.where(AuditLog.action.startswith(action))
+        from .audit_text import actions_matching       # "入库" finds parcel.receive too
+        names = actions_matching(action)
+        q = q.where(AuditLog.action.startswith(action) | AuditLog.action.in_(names)
+                    if names else AuditLog.action.startswith(action))
     if who:
         q = q.where(AuditLog.actor_name == who)
     if text:
