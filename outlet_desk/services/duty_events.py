@@ -22,6 +22,14 @@ UNSIGNED_CHECKED = "unsigned_checked"          # today's unsigned list checked
 THREE_DAY_CHECK = "three_day_check"            # outgoing 3-day check run
 TICKETS_CLOSED = "tickets_closed"              # no open CRM ticket due today left
 
+#: What the manager reads for each event (the checklist template editor, F9 → 工作清单).
+LABELS = {
+    OVERDUE_REVIEWED: "看过到期件", PROBLEMS_REVIEWED: "看过问题件", CUSTOMERS_NOTIFIED: "通知完客户",
+    STOCK_CHECKED: "盘点完成", SIGNOFF_UPLOADED: "签收已上传", ARRIVALS_SCANNED: "到件已入库",
+    WAYBILLS_ENTERED: "揽收件已录单", DAY_RECONCILED: "日结已核对", UNSIGNED_CHECKED: "查过未签收",
+    THREE_DAY_CHECK: "做过三日检查", TICKETS_CLOSED: "当天工单已办完",
+}
+
 
 def observe(key: str, *, actor: Actor | None, now: dt.datetime, detail: str = "") -> None:
     """Record that a duty happened (call inside the caller's write transaction)."""

@@ -729,7 +729,8 @@ class DutiesTab(QWidget):
         self.editor.setHorizontalHeaderLabels([
             self.tr("No."), self.tr("Post (* = all)"), self.tr("Time"), self.tr("Duty"),
             self.tr("Ticks itself on"), self.tr("Deadline (1 = yes)"), self.tr("Every n days")])
-        self.keys_label.setText(self.tr("Events: %1").replace("%1", ", ".join(tasks.known_keys())))
+        self.keys_label.setText(self.tr("Events: %1").replace(
+            "%1", "、".join(tasks.key_label(k) for k in tasks.known_keys())))
         self.add_button.setText(self.tr("Add row"))
         self.remove_button.setText(self.tr("Remove row"))
         self.defaults_button.setText(self.tr("Seed 004 defaults"))
@@ -777,6 +778,8 @@ class DutiesTab(QWidget):
                 value = "1" if value else ""
             if col == "every":
                 value = "" if not value or int(value) <= 1 else str(value)
+            if col == "key":
+                value = tasks.key_label(value)
             self.editor.setItem(r, c, QTableWidgetItem(str(value or "")))
 
     def remove_row(self) -> None:

@@ -1,0 +1,145 @@
+"""Chinese everywhere in zh mode: the manager opens every screen (and every tab) of the demo outlet
+and reads every visible text — labels, buttons, group boxes, tabs, placeholders, combo items,
+table headers and the first rows, the status bar and the banner.  No English word may be left.
+
+An "English word" is a run of three or more ASCII letters that is not on the short allow-list
+below (carrier codes, units, file formats, the product's own name …).
+"""
+import re
+
+import pytest
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel,
+                               QLineEdit, QListView, QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
+
+from .conftest import login
+
+#: Words a Chinese clerk reads as they are.
+ALLOWED = {
+    "ZTO", "STO", "YTO", "EMS", "JDL", "JDV", "JTS", "YUNDA",         # carriers and their codes
+    "PDF", "CSV", "XLSX", "XLS", "SMS", "CRM", "PIN", "USB", "HTTP", "URL", "API", "WAL",
+    "Outlet", "Desk",                                                 # the product's name
+    "kg", "mm", "cm",
+    "Ctrl", "Alt", "Shift", "Enter", "Esc", "Tab",                    # printed on the keys
+    "English",                                                        # the language choice (F11)
+    "App",                                                            # "中通快递 App", a channel
+}
+WORD = re.compile(r"[A-Za-z]{3,}")
+TAG = re.compile(r"<[^>]+>|&[a-z]+;")
+WAYBILL = re.compile(r"\b[A-Z]{2,4}\d{6,}\b")      # SF1234567890123, JDVA00012345678, ZTO7…
+URL = re.compile(r"\b[a-z]+://\S+")                 # an address is data (F6 shows the upload URL)
+ROWS = 5
+
+
+def english_words(text: str) -> list[str]:
+    text = URL.sub(" ", WAYBILL.sub(" ", TAG.sub(" ", text or "")))
+    return [w for w in WORD.findall(text) if w not in ALLOWED and w.upper() not in ALLOWED]
+
+
+def visible_texts(root):
+    """(where, text) for every text a person can see in ``root`` now."""
+    out = []
+
+    def add(widget, what, text):
+        if text:
+            out.append((f"{type(widget).__name__}:{widget.objectName() or '?'}:{what}", text))
+
+    for w in [root, *root.findChildren(QWidget)]:
+        if not (w is root or w.isVisibleTo(root)):
+            continue
+        if isinstance(w, QLabel):
+            add(w, "label", w.text())
+        elif isinstance(w, QAbstractButton):
+            add(w, "button", w.text())
+        elif isinstance(w, QGroupBox):
+            add(w, "group", w.title())
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                add(w, f"tab{i}", w.tabText(i))
+        elif isinstance(w, QLineEdit):
+            if not w.text():
+                add(w, "placeholder", w.placeholderText())
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            add(w, "placeholder", w.placeholderText())
+            add(w, "text", w.toPlainText())
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add(w, f"item{i}", w.itemText(i))
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            m, top = w.model(), QModelIndex()
+            columns = 1 if isinstance(w, QListView) else m.columnCount(top)
+            for c in range(columns):
+                if not isinstance(w, QListView):
+                    add(w, f"header{c}", m.headerData(c, Qt.Horizontal, Qt.DisplayRole))
+                for r in range(min(ROWS, m.rowCount(top))):
+                    value = m.data(m.index(r, c), Qt.DisplayRole)
+                    if isinstance(value, str):
+                        add(w, f"row{r}col{c}", value)
+        if hasattr(w, "toolTip") and w.toolTip():
+            add(w, "tooltip", w.toolTip())
+    return [(where, str(text)) for where, text in out]
+
+
+def _walk_screen(window, screen):
+    """Every tab of every tab widget on the screen, in turn (nested tabs too)."""
+    texts = list(visible_texts(window))
+    for tabs in screen.findChildren(QTabWidget):
+        if not tabs.isVisibleTo(window):
+            continue
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            texts += visible_texts(tabs.widget(i))
+    return texts
+
+
+def _settings_help(where: str) -> bool:
+    """The F11 editors' tooltips: SettingSpec.help, English in the core (see the xfail below)."""
+    return where.startswith("F11 ") and ":setting:" in where and where.endswith(":tooltip")
+
+
+def _english_on_screens(qtbot, window):
+    found = [(f"login {where}", text) for where, text in visible_texts(window.login)
+             if english_words(text)]
+    login(qtbot, window, "李店长", "manager803")
+    for screen in window.screens:
+        window.show_screen(screen)
+        assert window.stack.currentWidget() is screen
+        for where, text in _walk_screen(window, screen):
+            if english_words(text):
+                found.append((f"F{screen.FKEY} {where}", text))
+    found += [(f"status bar {w}", t) for w, t in visible_texts(window.statusBar())
+              if english_words(t)]
+    return found
+
+
+def _report(found):
+    seen, report = set(), []
+    for where, text in found:
+        if (where, text) not in seen:
+            seen.add((where, text))
+            report.append(f"{where}: {text!r} → {english_words(text)}")
+    return "\n".join(report)
+
+
+def test_manager_sees_no_english_on_any_screen_in_zh_mode(qtbot, make_window):
+    window = make_window()
+    assert window.ctx.prefs.value("language", "zh_CN") == "zh_CN"
+    found = _english_on_screens(qtbot, window)
+    assert window.statusBar().isVisible() and window.nav.item(1).text() == "F2  到件入库"
+    report = _report([(w, t) for w, t in found if not _settings_help(w)])
+    assert not report, report
+
+
+@pytest.mark.xfail(strict=True, reason="SettingSpec.help (the F11 tooltips) is English in the core; "
+                                       "settings_screen.py belongs to the settings editor's rework")
+def test_settings_help_is_chinese_in_zh_mode(qtbot, make_window):
+    window = make_window()
+    report = _report([(w, t) for w, t in _english_on_screens(qtbot, window) if _settings_help(w)])
+    assert not report, report
+
+
+def test_the_check_sees_english():
+    assert english_words("Upload done: 3 sent") == ["Upload", "done", "sent"]
+    assert english_words("已上传 SF1234567890123 到总部，PDF 已生成") == []
+    assert english_words("<b>待上传</b>：ConnectError") == ["ConnectError"]
