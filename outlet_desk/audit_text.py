@@ -42,13 +42,13 @@ ENTITY_LABELS = {
 }
 
 DETAIL_LABELS = {
-    "accept": "接受", "active": "在用", "adjustment": "调整", "after_receipt": "收到后",
+    "accept": "接受", "active": "在用", "adjustment": "调整单", "after_receipt": "收到后",
     "amount_fen": "金额", "approve": "批准", "attempt": "第几次", "bag": "袋号", "bags": "袋数",
     "bags_skipped": "跳过的袋", "before": "改前", "by": "截止", "carrier": "快递公司",
     "cash_fen": "现金", "cash_mode": "点钞方式", "cells": "格子", "check": "核对",
     "checked": "已核对", "claim_number": "理赔单号", "cleared_confirmations": "清除了确认",
-    "closing": "结束时", "cod_fen": "到付", "colleague": "同事", "collector": "揽收人",
-    "correction_key": "更正编号", "counted": "清点", "counted_fen": "点数", "created": "新建",
+    "closing": "结存件数", "cod_fen": "到付", "colleague": "同事", "collector": "揽收人",
+    "correction_key": "更正编号", "counted": "清点", "counted_fen": "点钞金额", "created": "新建",
     "customers": "客户数", "day": "日期", "day2": "第二天", "days": "天数",
     "declared_g": "申报重量", "denominations": "面额", "dest": "目的地",
     "difference_fen": "差额", "done": "完成", "duplicates": "重复", "end": "结束", "error": "错误",
@@ -89,7 +89,7 @@ VALUE_LABELS = {
     "auto": "系统",
 }
 
-_FEN = re.compile(r"(^|_)fen$")
+_FEN = re.compile(r"(^|_)fen$|^counted$")      # "counted": {method: fen}
 _GRAMS = re.compile(r"(^|_)g$")
 _HEX = re.compile(r"^[0-9a-f]{16,}$")
 _SHORT_NUMBER = re.compile(r"^\d{1,7}$")      # a row id or a count, not a waybill
@@ -112,7 +112,12 @@ def _value(key: str, value) -> str:
         return f"{format_yuan(value)} 元"
     if isinstance(value, (int, float)) and _GRAMS.search(key):
         return f"{value:g} 克"
+    if isinstance(value, dict) and key == "denominations":      # {face value in fen: count}
+        return "，".join(f"{format_yuan(int(k))} 元×{v}" for k, v in value.items()
+                        if str(k).isdigit()) or "—"
     if isinstance(value, dict):
+        if _FEN.search(key):
+            return "，".join(f"{k} {_value(key, v)}" for k, v in value.items()) or "—"
         return "，".join(f"{DETAIL_LABELS.get(str(k), k)} {_value(str(k), v)}"
                         for k, v in value.items()) or "—"
     if isinstance(value, list):
@@ -148,6 +153,15 @@ class AuditLine:
     detail: str
 
 
+def _staff_names(rows) -> dict[int, str]:
+    from .models import Staff
+    ids = {int(r.entity_id) for r in rows
+           if r.entity == "staff" and _SHORT_NUMBER.match(str(r.entity_id))}
+    if not ids:
+        return {}
+    return dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(sorted(ids))).tuples())
+
+
 def _parcel_waybills(rows) -> dict[int, str]:
     from .models import Parcel
     ids = set()
@@ -169,7 +183,7 @@ COUNT_ACTIONS = {"signoff.sign", "delivery.report"}
 
 
 def record_text(entity: str, entity_id, action: str = "",
-                waybills: dict[int, str] | None = None) -> str:
+                waybills: dict[int, str] | None = None, staff: dict[int, str] | None = None) -> str:
     """"包裹 SF1234567890123" for ("parcel", "2046"); "包裹 15 件" for a batch sign-off."""
     label = ENTITY_LABELS.get(entity, entity)
     eid = "" if entity_id is None else str(entity_id)
@@ -179,6 +193,8 @@ def record_text(entity: str, entity_id, action: str = "",
             return f"{label} {eid} 件"
         if all(_SHORT_NUMBER.match(p) for p in parts) and waybills is not None:
             eid = "、".join(waybills.get(int(p), f"#{p}") for p in parts)
+    elif entity == "staff" and staff and _SHORT_NUMBER.match(eid) and int(eid) in staff:
+        eid = staff[int(eid)]
     elif entity == "setting" and eid:
         from .settings import specs
         spec = specs().get(eid)
@@ -188,7 +204,7 @@ def record_text(entity: str, entity_id, action: str = "",
 
 def describe(rows) -> list[AuditLine]:
     """The rows of :func:`outlet_desk.audit.browse` in words (one query for the parcels' waybills)."""
-    waybills = _parcel_waybills(rows)
+    waybills, staff = _parcel_waybills(rows), _staff_names(rows)
     out = []
     for r in rows:
         try:
@@ -196,7 +212,7 @@ def describe(rows) -> list[AuditLine]:
         except ValueError:
             detail = r.detail
         out.append(AuditLine(r.id, r.at, r.actor_name, r.action, action_label(r.action),
-                             record_text(r.entity, r.entity_id, r.action, waybills),
+                             record_text(r.entity, r.entity_id, r.action, waybills, staff),
                              detail_text(detail)))
     return out
 

@@ -67,6 +67,17 @@ def test_a_release_reads_as_the_waybill_not_the_row_number(db, clerk, manager):
         assert not ENGLISH.search(line.action_label + line.record), line
 
 
+def test_a_login_names_the_person(db, clerk, manager):
+    rows = [audit.AuditRow(1, NOW, "张丽", "staff.login", "staff", str(clerk.id), "{}")]
+    line = audit_text.describe(rows)[0]
+    assert (line.action_label, line.record) == ("登录", f"员工 {clerk.name}")
+
+
+def test_cash_counts_read_as_yuan():
+    text = audit_text.detail_text({"counted": {"微信": 5600}, "denominations": {"100": 4, "5000": 1}})
+    assert text == "清点：微信 56.00 元；面额：1.00 元×4，50.00 元×1"
+
+
 def test_a_batch_sign_off_reads_as_a_number_of_parcels():
     assert audit_text.record_text("parcel", "15", "signoff.sign") == "包裹 15 件"
     assert audit_text.record_text("parcel", "2046", "pickup.release", {2046: "YT1"}) == "包裹 YT1"
