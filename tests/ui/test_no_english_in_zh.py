@@ -73,9 +73,10 @@ def visible_texts(root):
                 if not isinstance(w, QListView):
                     add(w, f"header{c}", m.headerData(c, Qt.Horizontal, Qt.DisplayRole))
                 for r in range(min(ROWS, m.rowCount(top))):
-                    value = m.data(m.index(r, c), Qt.DisplayRole)
-                    if isinstance(value, str):
-                        add(w, f"row{r}col{c}", value)
+                    for role in (Qt.DisplayRole, Qt.ToolTipRole):
+                        value = m.data(m.index(r, c), role)
+                        if isinstance(value, str):
+                            add(w, f"row{r}col{c}", value)
         if hasattr(w, "toolTip") and w.toolTip():
             add(w, "tooltip", w.toolTip())
     return [(where, str(text)) for where, text in out]
@@ -220,3 +221,24 @@ def test_dialogs_have_no_english_in_zh_mode(qtbot, make_window, tmp_path):
         dialog.close()
     report = _report(found)
     assert not report, report
+
+
+def test_a_failed_upload_says_why_in_chinese_on_f6(qtbot, make_window):
+    """Head office unreachable: F6 says 连不上 …, never "ConnectError"."""
+    from outlet_desk import settings
+    from outlet_desk.permissions import SYSTEM
+
+    from .conftest import DEMO_NOW
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    settings.update({"upload.url": "http://127.0.0.1:9/api/v1/records",
+                     "upload.timeout_seconds": 1}, actor=SYSTEM, now=DEMO_NOW)
+    screen = window.screen_by_key(6)
+    window.show_screen(screen)
+    screen.tabs.setCurrentIndex(2)
+    screen.upload_now()
+    qtbot.waitUntil(lambda: screen.upload_button.isEnabled(), timeout=20000)
+    text = screen.upload_state.text()
+    assert "连不上" in text and not english_words(text), text
+    found = [(w, t) for w, t in visible_texts(window) if english_words(t)]
+    assert not found, found
