@@ -269,19 +269,6 @@ def known_keys() -> list[str]:
     return sorted(v for k, v in vars(de).items() if k.isupper() and isinstance(v, str))
 
 
-def key_label(key: str | None) -> str:
-    """The Chinese name of a duty event key ("签收已上传"); the key itself when unknown."""
-    return de.LABELS.get(key, key) if key else ""
-
-
-def key_of(text: str | None) -> str | None:
-    """A duty event key from what the manager typed: its Chinese name or the key itself."""
-    text = str(text or "").strip()
-    if not text:
-        return None
-    return next((k for k, label in de.LABELS.items() if label == text), text)
-
-
 def check_templates(value) -> list[dict]:
     """The ``duty.templates`` setting's check."""
     if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
@@ -309,7 +296,7 @@ def validate_templates(rows: list[dict]) -> list[dict]:
         time = str(row.get("time") or "").strip()
         if _at(dt.date(2000, 1, 1), time) is None:
             raise ValidationError(f"工作清单第 {n} 行的时间应写成 08:00。")
-        key = key_of(row.get("key"))
+        key = de.key_of(row.get("key"))
         if key and key not in keys:
             raise ValidationError(f"工作清单第 {n} 行的自动勾选事件“{key}”不存在。")
         try:

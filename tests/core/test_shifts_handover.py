@@ -133,8 +133,9 @@ def test_checklist_templates_are_edited_by_the_manager_only_and_validated(manage
 
 def test_a_template_event_can_be_named_in_chinese(setup, manager, now):
     """The template editor shows 签收已上传, not signoff_uploaded, and saves it back as the key."""
-    assert all(tasks.key_label(k) != k for k in tasks.known_keys())      # every event has a name
-    assert tasks.key_label("signoff_uploaded") == "签收已上传"
+    from outlet_desk.services import duty_events
+    assert all(duty_events.label(k) != k for k in tasks.known_keys())    # every event has a name
+    assert duty_events.label("signoff_uploaded") == "签收已上传"
     rows = [{"id": "X1", "post": "B", "time": "13:50", "text": "签收上传", "key": "签收已上传"}]
     tasks.save_templates(rows, actor=manager, now=now)
     assert [t.key for t in tasks.templates()] == ["signoff_uploaded"]
