@@ -73,6 +73,7 @@ DETAIL_LABELS = {
     "taken_by": "拍摄人", "tickets": "工单", "to": "到", "unexpected": "多出",
     "unsigned": "未签收", "waybill": "运单号", "waybills": "运单号", "when": "时间",
     "with_name": "有姓名", "with_phone": "有电话", "customer": "客户", "count": "数量",
+    "holding_fen": "保管费", "single_clerk_reason": "一人日结的原因",
 }
 
 #: Code words that appear as values in the detail.

@@ -4,7 +4,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from outlet_desk import audit, audit_text, settings
 from outlet_desk.permissions import load_all_operations
@@ -43,6 +45,30 @@ def test_every_operation_and_every_logged_action_has_a_chinese_name():
     assert len(actions) > 20
     names = set(load_all_operations()) | actions
     missing = sorted(a for a in names if not CJK.search(audit_text.action_label(a)))
+    assert not missing, missing
+
+
+def _detail_keys():
+    """The keys of every detail dict written into the log as a literal (``detail={...}``)."""
+    keys = set()
+    for path in ROOT.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            dicts = []
+            if isinstance(node, ast.Call):
+                dicts += [kw.value for kw in node.keywords
+                          if kw.arg == "detail" and isinstance(kw.value, ast.Dict)]
+            if isinstance(node, ast.Dict):
+                dicts += [v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)
+                          and k.value == "detail" and isinstance(v, ast.Dict)]
+            for d in dicts:
+                keys.update(k.value for k in d.keys if isinstance(k, ast.Constant))
+    return keys
+
+
+def test_every_detail_key_written_has_a_chinese_name():
+    keys = _detail_keys()
+    assert {"fen", "waybills", "method"} <= keys
+    missing = sorted(k for k in keys if k not in audit_text.DETAIL_LABELS)
     assert not missing, missing
 
 
@@ -99,6 +125,7 @@ def test_the_filter_finds_an_action_by_its_chinese_name(db, clerk, manager):
     assert [r.action for r in audit.browse(actor=manager, action="pickup.")] == ["pickup.release"]
 
 
+@hsettings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(sorted(audit_text.DETAIL_LABELS)),
                        st.one_of(st.none(), st.booleans(), st.integers(-10**9, 10**9),
                                  st.sampled_from(sorted(audit_text.VALUE_LABELS)),
