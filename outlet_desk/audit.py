@@ -428,8 +428,9 @@ def browse(*, actor: Actor, action: str | None = None, who: str | None = None,
     """Newest first, filtered.  Manager only: the log holds customer data changes."""
     from .permissions import MANAGER
     from .errors import PermissionDenied
+    from .i18n import _
     if actor.role != MANAGER:
-        raise PermissionDenied("审计日志只有店长可以查看。")
+        raise PermissionDenied(_("审计日志只有店长可以查看。"))
     q = AuditLog.select(AuditLog.id, AuditLog.at, AuditLog.actor_name, AuditLog.action,
                         AuditLog.entity, AuditLog.entity_id, AuditLog.detail)
     if action:

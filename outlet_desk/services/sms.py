@@ -89,8 +89,9 @@ class HttpGateway:
                 resp = client.post(self.url, json={"phone": phone, "text": text,
                                                    "sender": self.sender}, headers=headers)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            from ..i18n import _
             from .upload import failure_reason
-            raise SmsFailure(f"短信网关{failure_reason(exc)}") from None
+            raise SmsFailure(_("短信网关：{reason}").format(reason=failure_reason(exc))) from None
         if not 200 <= resp.status_code < 300:
             raise SmsFailure(f"短信网关拒绝（HTTP {resp.status_code}）{_reason(resp)}")
         try:

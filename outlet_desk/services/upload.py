@@ -43,6 +43,7 @@ from peewee import fn
 
 from .. import settings
 from ..db import database, write_tx
+from ..i18n import N_, _
 from ..models import Outbox
 from ..permissions import Actor
 from ..settings import SettingSpec
@@ -210,25 +211,25 @@ CONFIG_STATUSES = {400, 404, 405, 413}
 # Why a request got no answer, in a clerk's words: one place for every kind of httpx failure
 # (upload, the audit anchor, the SMS gateway).  The most specific class comes first.
 _FAILURE_REASONS = (
-    ("ConnectTimeout", "连接超时：对方没有回应"),
-    ("ReadTimeout", "等回答超时"),
-    ("WriteTimeout", "发送超时"),
-    ("PoolTimeout", "连接都在忙，等待超时"),
-    ("TimeoutException", "超时"),
-    ("ConnectError", "连不上：服务器没开、地址不对或网络断了"),
-    ("ReadError", "接收时连接断了"),
-    ("WriteError", "发送时连接断了"),
-    ("CloseError", "关闭连接时出错"),
-    ("NetworkError", "网络出错"),
-    ("ProxyError", "代理服务器出错"),
-    ("UnsupportedProtocol", "地址不对：要以 http:// 或 https:// 开头"),
-    ("RemoteProtocolError", "对方的回答不合规矩（连接被中途关闭）"),
-    ("LocalProtocolError", "请求没能发出（格式不对）"),
-    ("ProtocolError", "通信格式出错"),
-    ("DecodingError", "回答的内容解不开"),
-    ("TooManyRedirects", "被转来转去太多次"),
-    ("InvalidURL", "地址写得不对"),
-    ("HTTPStatusError", "对方回答出错"),
+    ("ConnectTimeout", N_("连接超时：对方没有回应")),
+    ("ReadTimeout", N_("等回答超时")),
+    ("WriteTimeout", N_("发送超时")),
+    ("PoolTimeout", N_("连接都在忙，等待超时")),
+    ("TimeoutException", N_("超时")),
+    ("ConnectError", N_("连不上：服务器没开、地址不对或网络断了")),
+    ("ReadError", N_("接收时连接断了")),
+    ("WriteError", N_("发送时连接断了")),
+    ("CloseError", N_("关闭连接时出错")),
+    ("NetworkError", N_("网络出错")),
+    ("ProxyError", N_("代理服务器出错")),
+    ("UnsupportedProtocol", N_("地址不对：要以 http:// 或 https:// 开头")),
+    ("RemoteProtocolError", N_("对方的回答不合规矩（连接被中途关闭）")),
+    ("LocalProtocolError", N_("请求没能发出（格式不对）")),
+    ("ProtocolError", N_("通信格式出错")),
+    ("DecodingError", N_("回答的内容解不开")),
+    ("TooManyRedirects", N_("被转来转去太多次")),
+    ("InvalidURL", N_("地址写得不对")),
+    ("HTTPStatusError", N_("对方回答出错")),
 )
 
 
@@ -241,10 +242,10 @@ def failure_reason(exc: BaseException) -> str:
     names = {c.__name__ for c in type(exc).__mro__}
     for name, reason in _FAILURE_REASONS:
         if name in names:
-            return reason
+            return _(reason)
     if isinstance(exc, OSError):
-        return "网络出错"
-    return "请求出错"
+        return _("网络出错")
+    return _("请求出错")
 
 
 def _config_error(code: int) -> str:
@@ -307,9 +308,11 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                 resp = client.post(cfg.url, content=json.dumps(body, ensure_ascii=False).encode(),
                                    headers=headers)
             except httpx.TimeoutException as exc:
-                error = f"总部服务器{failure_reason(exc)}（{cfg.timeout:g} 秒），稍后自动重试。"
+                error = _("总部服务器没有及时回答：{reason}（{seconds} 秒），稍后自动重试。").format(
+                    reason=failure_reason(exc), seconds=f"{cfg.timeout:g}")
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                error = f"上传失败：{failure_reason(exc)}。记录留在待上传，稍后自动重试。"
+                error = _("上传失败：{reason}。记录留在待上传，稍后自动重试。").format(
+                    reason=failure_reason(exc))
             if error:
                 _defer(ids, attempts, error, clock())
                 break

@@ -244,3 +244,17 @@ def test_a_failed_upload_says_why_in_chinese_on_f6(qtbot, make_window):
     assert "连不上" in text and not english_words(text), text
     found = [(w, t) for w, t in visible_texts(window) if english_words(t)]
     assert not found, found
+
+
+def test_the_language_switch_also_switches_the_core_messages(qtbot):
+    """The Qt catalog and the core's gettext catalog change together (ui/resources.py)."""
+    from outlet_desk import i18n
+    from ui import resources
+    from ui.app import ensure_app
+    app = ensure_app()
+    try:
+        assert resources.install_translation(app, "en")
+        assert i18n.language() == "en"
+    finally:
+        resources.install_translation(app, "zh_CN")
+    assert i18n.language() == "zh_CN"
