@@ -1,4 +1,4 @@
-"""Chinese everywhere in zh mode: the manager opens every screen (and every tab) of the demo outlet
+"""Chinese everywhere in zh mode: the manager and a clerk open every screen (and every tab) of the demo outlet
 and reads every visible text — labels, buttons, group boxes, tabs, placeholders, combo items,
 table headers and the first rows, the status bar and the banner.  No English word may be left.
 
@@ -113,11 +113,13 @@ def _settings_help(where: str) -> bool:
     return where.startswith("F11 ") and ":setting:" in where and where.endswith(":tooltip")
 
 
-def _english_on_screens(qtbot, window):
+def _english_on_screens(qtbot, window, who=("李店长", "manager803")):
     found = [(f"login {where}", text) for where, text in visible_texts(window.login)
              if english_words(text)]
-    login(qtbot, window, "李店长", "manager803")
+    login(qtbot, window, *who)
     for screen in window.screens:
+        if screen.MANAGER_ONLY and not window.ctx.actor.is_manager:
+            continue
         window.show_screen(screen)
         assert window.stack.currentWidget() is screen
         for where, text in _walk_screen(window, screen):
@@ -137,10 +139,12 @@ def _report(found):
     return "\n".join(report)
 
 
-def test_manager_sees_no_english_on_any_screen_in_zh_mode(qtbot, make_window):
+@pytest.mark.parametrize("who", [("李店长", "manager803"), ("张丽", "1111")],
+                         ids=["manager", "clerk"])
+def test_no_english_on_any_screen_in_zh_mode(qtbot, make_window, who):
     window = make_window()
     assert window.ctx.prefs.value("language", "zh_CN") == "zh_CN"
-    found = _english_on_screens(qtbot, window)
+    found = _english_on_screens(qtbot, window, who)
     assert window.statusBar().isVisible() and window.nav.item(1).text() == "F2  到件入库"
     report = _report([(w, t) for w, t in found if not _settings_help(w)])
     assert not report, report
