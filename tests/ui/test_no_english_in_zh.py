@@ -39,11 +39,12 @@ WORD = re.compile(r"[A-Za-z]{3,}")
 TAG = re.compile(r"<[^>]+>|&[a-z]+;")
 WAYBILL = re.compile(r"\b[A-Z]{2,4}\d{6,}\b")      # SF1234567890123, JDVA00012345678, ZTO7…
 URL = re.compile(r"\b[a-z]+://\S+")                 # an address is data (F6 shows the upload URL)
+FIELD = re.compile(r"\{\w+\}")     # a template field the manager types ({outlet} 网点名): code, not prose
 ROWS = 20
 
 
 def english_words(text: str) -> list[str]:
-    text = URL.sub(" ", WAYBILL.sub(" ", TAG.sub(" ", text or "")))
+    text = FIELD.sub(" ", URL.sub(" ", WAYBILL.sub(" ", TAG.sub(" ", text or ""))))
     return [w for w in WORD.findall(text) if w not in ALLOWED and w.upper() not in ALLOWED]
 
 
@@ -174,6 +175,8 @@ def test_the_check_sees_english():
     assert english_words("Upload done: 3 sent") == ["Upload", "done", "sent"]
     assert english_words("已上传 SF1234567890123 到总部，PDF 已生成") == []
     assert english_words("<b>待上传</b>：ConnectError") == ["ConnectError"]
+    assert english_words("可用字段：{shelf} 货架 http://127.0.0.1/api") == []
+    assert english_words("{shelf} shelf") == ["shelf"]
 
 
 def _dialogs(window, tmp_path):
