@@ -427,14 +427,18 @@ def browse(*, actor: Actor, action: str | None = None, who: str | None = None,
            text: str | None = None, since: dt.datetime | None = None,
            until: dt.datetime | None = None, offset: int = 0, limit: int = 200) -> list[AuditRow]:
     """Newest first, filtered.  Manager only: the log holds customer data changes."""
-    from .permissions import MANAGER
     from .errors import PermissionDenied
+    from .i18n import _
+    from .permissions import MANAGER
     if actor.role != MANAGER:
-        raise PermissionDenied("审计日志只有店长可以查看。")
+        raise PermissionDenied(_("审计日志只有店长可以查看。"))
     q = AuditLog.select(AuditLog.id, AuditLog.at, AuditLog.actor_name, AuditLog.action,
                         AuditLog.entity, AuditLog.entity_id, AuditLog.detail)
     if action:
-        q = q.where(AuditLog.action.startswith(action))
+        from .audit_text import actions_matching  # "入库" finds parcel.receive too
+        names = actions_matching(action)
+        q = q.where(AuditLog.action.startswith(action) | AuditLog.action.in_(names)
+                    if names else AuditLog.action.startswith(action))
     if who:
         q = q.where(AuditLog.actor_name == who)
     if text:

@@ -192,9 +192,41 @@ def server_name(db: peewee.Database | None = None) -> str:
     return f"{params.get('host') or 'localhost'}:{params.get('port') or 5432}/{db.database}"
 
 
+# libpq's reasons (English) in a clerk's words; the first fragment found wins.
+_SERVER_REASONS = (
+    ("password authentication failed", "用户名或密码不对"),
+    ("no password supplied", "没有填密码"),
+    ("does not exist", "服务器上没有这个数据库或用户"),
+    ("could not translate host name", "找不到这台服务器（名字写错了？）"),
+    ("name or service not known", "找不到这台服务器（名字写错了？）"),
+    ("connection refused", "服务器拒绝连接（PostgreSQL 没有运行，或端口不对）"),
+    ("timeout expired", "连接超时（服务器没开机或网络不通）"),
+    ("timed out", "连接超时（服务器没开机或网络不通）"),
+    ("no route to host", "网络不通"),
+    ("network is unreachable", "网络不通"),
+    ("too many connections", "服务器的连接数已满"),
+    ("the database system is starting up", "服务器正在启动，请稍候"),
+    ("the database system is shutting down", "服务器正在关闭"),
+    ("pg_hba.conf", "服务器不允许这台电脑连接（pg_hba.conf）"),
+    ("ssl", "加密连接（SSL）出错"),
+)
+
+
+def server_reason(exc: BaseException) -> str:
+    """Why the database server could not be reached, in Chinese when the reason is a known one
+    (the server's own words otherwise: they are all there is)."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    lowered = str(exc).lower()
+    if connection_lost(exc):
+        return "连接断了"
+    for fragment, reason in _SERVER_REASONS:
+        if fragment in lowered:
+            return reason
+    return first.split(" failed: ", 1)[-1].replace("FATAL:", "").strip() or "原因不明"
+
+
 def _server_fault(exc: BaseException, db: peewee.Database | None = None) -> EnvironmentFault:
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    reason = first.split(" failed: ", 1)[-1].replace("FATAL:", "").strip()
+    reason = server_reason(exc)
     return EnvironmentFault(f"连不上数据库服务器 {server_name(db)}：{reason}。"
                             f"请确认服务器已开机、PostgreSQL 在运行、网络连通，然后重试。")
 

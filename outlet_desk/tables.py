@@ -557,5 +557,6 @@ def _xlsx_lines(data: bytes) -> Iterator[tuple[int, tuple[str, ...]]]:
     except (_BadXlsx, zipfile.BadZipFile, zipfile.LargeZipFile, expat.ExpatError, zlib.error,
             struct.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError, KeyError,
             IndexError) as exc:
-        raise ValidationError(f"无法读取 Excel（XLSX）文件：文件损坏或不是 Excel 表格"
-                              f"（{exc.__class__.__name__}）。") from None
+        import logging
+        logging.getLogger("outlet_desk.tables").info("unreadable xlsx: %r", exc)
+        raise ValidationError("无法读取 Excel（XLSX）文件：文件损坏或不是 Excel 表格。") from None

@@ -37,6 +37,8 @@ def install_translation(app, language: str) -> bool:
     for tr in _translators:
         app.removeTranslator(tr)
     _translators.clear()
+    from outlet_desk import i18n as core_i18n
+    core_i18n.set_language(language)        # the core's own messages (gettext, outlet_desk/i18n.py)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.English))
         return True

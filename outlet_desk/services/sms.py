@@ -91,10 +91,10 @@ class HttpGateway:
             with httpx.Client(timeout=timeout, transport=self.transport) as client:
                 resp = client.post(self.url, json={"phone": phone, "text": text,
                                                    "sender": self.sender}, headers=headers)
-        except httpx.TimeoutException:
-            raise SmsFailure("短信网关超时") from None
-        except httpx.HTTPError as exc:
-            raise SmsFailure(f"短信网关连不上（{type(exc).__name__}）") from None
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            from ..i18n import _
+            from .upload import failure_reason
+            raise SmsFailure(_("短信网关：{reason}").format(reason=failure_reason(exc))) from None
         if not 200 <= resp.status_code < 300:
             raise SmsFailure(f"短信网关拒绝（HTTP {resp.status_code}）{_reason(resp)}")
         try:

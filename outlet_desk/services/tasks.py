@@ -305,7 +305,7 @@ def validate_templates(rows: list[dict]) -> list[dict]:
         time = str(row.get("time") or "").strip()
         if _at(dt.date(2000, 1, 1), time) is None:
             raise ValidationError(f"工作清单第 {n} 行的时间应写成 08:00。")
-        key = str(row.get("key") or "").strip() or None
+        key = de.key_of(row.get("key"))
         if key and key not in keys:
             raise ValidationError(f"工作清单第 {n} 行的自动勾选事件“{key}”不存在。")
         try:

@@ -44,6 +44,7 @@ from peewee import fn
 from .. import settings
 from ..businessday import business_now
 from ..db import database, write_tx
+from ..i18n import N_, _
 from ..models import Outbox
 from ..permissions import Actor
 from ..settings import SettingSpec
@@ -209,6 +210,46 @@ def _claim(now: dt.datetime, force: bool, tried: set[int], limit: int) -> tuple[
 CONFIG_STATUSES = {400, 404, 405, 413}
 
 
+# Why a request got no answer, in a clerk's words: one place for every kind of httpx failure
+# (upload, the audit anchor, the SMS gateway).  The most specific class comes first.
+_FAILURE_REASONS = (
+    ("ConnectTimeout", N_("连接超时：对方没有回应")),
+    ("ReadTimeout", N_("等回答超时")),
+    ("WriteTimeout", N_("发送超时")),
+    ("PoolTimeout", N_("连接都在忙，等待超时")),
+    ("TimeoutException", N_("超时")),
+    ("ConnectError", N_("连不上：服务器没开、地址不对或网络断了")),
+    ("ReadError", N_("接收时连接断了")),
+    ("WriteError", N_("发送时连接断了")),
+    ("CloseError", N_("关闭连接时出错")),
+    ("NetworkError", N_("网络出错")),
+    ("ProxyError", N_("代理服务器出错")),
+    ("UnsupportedProtocol", N_("地址不对：要以 http:// 或 https:// 开头")),
+    ("RemoteProtocolError", N_("对方的回答不合规矩（连接被中途关闭）")),
+    ("LocalProtocolError", N_("请求没能发出（格式不对）")),
+    ("ProtocolError", N_("通信格式出错")),
+    ("DecodingError", N_("回答的内容解不开")),
+    ("TooManyRedirects", N_("被转来转去太多次")),
+    ("InvalidURL", N_("地址写得不对")),
+    ("HTTPStatusError", N_("对方回答出错")),
+)
+
+
+def failure_reason(exc: BaseException) -> str:
+    """A short Chinese reason for a failed request (an httpx exception), never a class name.
+
+    >>> import httpx; failure_reason(httpx.ConnectError("refused"))
+    '连不上：服务器没开、地址不对或网络断了'
+    """
+    names = {c.__name__ for c in type(exc).__mro__}
+    for name, reason in _FAILURE_REASONS:
+        if name in names:
+            return _(reason)
+    if isinstance(exc, OSError):
+        return _("网络出错")
+    return _("请求出错")
+
+
 def _config_error(code: int) -> str:
     what = {400: "请求格式不对", 404: "地址不存在", 405: "地址不收上传", 413: "一批太大"}.get(
         code, "被转到别的地址" if 300 <= code < 400 else "")
@@ -268,10 +309,12 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
             try:
                 resp = client.post(cfg.url, content=json.dumps(body, ensure_ascii=False).encode(),
                                    headers=headers)
-            except httpx.TimeoutException:
-                error = f"总部服务器超时（{cfg.timeout:g} 秒），稍后自动重试。"
-            except httpx.HTTPError as exc:
-                error = f"连不上总部服务器或连接中断（{type(exc).__name__}），稍后自动重试。"
+            except httpx.TimeoutException as exc:
+                error = _("总部服务器没有及时回答：{reason}（{seconds} 秒），稍后自动重试。").format(
+                    reason=failure_reason(exc), seconds=f"{cfg.timeout:g}")
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                error = _("上传失败：{reason}。记录留在待上传，稍后自动重试。").format(
+                    reason=failure_reason(exc))
             if error:
                 _defer(ids, attempts, error, clock())
                 break
@@ -341,8 +384,8 @@ def send_anchor(*, config: UploadConfig | None = None, client=None) -> bool:
                                     "Authorization": f"Bearer {cfg.token}",
                                     "Content-Type": "application/json; charset=utf-8"})
         data = resp.json() if resp.status_code == 200 else None
-    except (httpx.HTTPError, ValueError) as exc:
-        log.info("audit anchor not sent: %s", exc)
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
+        log.info("audit anchor not sent: %r", exc)
         return False
     finally:
         if own:
@@ -419,9 +462,8 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     try:
         resp = client.get(anchor_url(cfg.url), params={"outlet_code": cfg.outlet_code},
                           headers={"Authorization": f"Bearer {cfg.token}"})
-    except httpx.HTTPError as exc:
-        raise EnvironmentFault(f"读不到总部记下的审计锚点：连不上总部（{type(exc).__name__}）。") \
-            from None
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise EnvironmentFault(f"读不到总部记下的审计锚点：{failure_reason(exc)}。") from None
     finally:
         if own:
             client.close()
@@ -521,7 +563,8 @@ class UploadWorker(threading.Thread):
                 result, wait = self._cycle(force)
             except Exception as exc:   # noqa: BLE001 — the worker must survive; report and wait
                 log.warning("upload worker: %s", exc)
-                result, wait = DrainResult(error=f"上传出错：{exc}"), 30.0
+                why = failure_reason(exc) if type(exc).__module__.startswith("httpx") else exc
+                result, wait = DrainResult(error=f"上传出错：{why}"), 30.0
             if result is not None and self.on_done:
                 self.on_done(result)
             if result is None and force and self.on_done:

@@ -539,3 +539,31 @@ def test_a_shared_or_personal_folder_given_as_home_is_not_locked_down(tmp_path, 
         close_database()
         assert stat.S_IMODE(folder.stat().st_mode) == mode
         assert stat.S_IMODE((folder / "outlet.db").stat().st_mode) == 0o600
+
+
+def test_a_database_server_fault_is_said_in_chinese():
+    """Issue 18: libpq's English reasons reach the banner as Chinese (several counters)."""
+    import re
+
+    from outlet_desk.db import _server_fault, server_reason
+    samples = [
+        'connection to server at "192.168.1.20", port 5432 failed: Connection refused\n'
+        '\tIs the server running on that host and accepting TCP/IP connections?',
+        'could not translate host name "counter-srv" to address: Name or service not known',
+        'connection to server at "10.0.0.5", port 5432 failed: timeout expired',
+        'connection to server at "10.0.0.5", port 5432 failed: FATAL:  password authentication '
+        'failed for user "outlet"',
+        'connection to server at "10.0.0.5", port 5432 failed: FATAL:  database "outlet" does not '
+        'exist',
+        "server closed the connection unexpectedly",
+    ]
+    reasons = [server_reason(Exception(s)) for s in samples]
+    assert len(set(reasons)) == len(samples), reasons
+    for reason in reasons:
+        assert not re.search(r"[A-Za-z]{3,}", reason.replace("PostgreSQL", "")), reason
+    import peewee
+    fault = str(_server_fault(Exception(samples[0]),
+                              peewee.PostgresqlDatabase("outlet", host="192.168.1.20")))
+    assert "服务器拒绝连接" in fault and "refused" not in fault
+    # an unknown reason is kept as the server said it: better than nothing
+    assert server_reason(Exception("x failed: FATAL:  something new")) == "something new"

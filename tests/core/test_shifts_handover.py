@@ -131,6 +131,18 @@ def test_checklist_templates_are_edited_by_the_manager_only_and_validated(manage
     assert AuditLog.select().where(AuditLog.action == "settings.update").count() == 1
 
 
+def test_a_template_event_can_be_named_in_chinese(setup, manager, now):
+    """The template editor shows 签收已上传, not signoff_uploaded, and saves it back as the key."""
+    from outlet_desk.services import duty_events
+    assert all(duty_events.label(k) != k for k in tasks.known_keys())    # every event has a name
+    assert duty_events.label("signoff_uploaded") == "签收已上传"
+    rows = [{"id": "X1", "post": "B", "time": "13:50", "text": "签收上传", "key": "签收已上传"}]
+    tasks.save_templates(rows, actor=manager, now=now)
+    assert [t.key for t in tasks.templates()] == ["signoff_uploaded"]
+    with pytest.raises(ValidationError, match="不存在"):
+        tasks.save_templates([dict(rows[0], key="签收上传了")], actor=manager, now=now)
+
+
 @pytest.mark.parametrize("note,extra", [("3号架的件處理中", []), ("韵达件还没上架", ["客户投诉核，实，中"]),
                                         ("请知\n悉", [])])
 def test_a_handover_may_not_be_a_non_answer(setup, clerk, clerk_b, note, extra):

@@ -6,6 +6,7 @@ hold; they all go once it is honest."""
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -108,6 +109,7 @@ def test_connection_refused_backs_off_then_sends(clerk, manager, hq):
     sign_some(clerk, 3)
     r = upload.drain_once(clock=lambda: NOW)
     assert r.error and "连不上" in r.error and r.sent == 0
+    assert "ConnectError" not in r.error and "Error" not in r.error    # no class name on screen
     rec = Outbox.get()
     assert rec.next_attempt_at > NOW and "连不上" in rec.last_error
     # not due yet: a normal drain leaves it; "upload now" (force) ignores the wait
@@ -115,6 +117,34 @@ def test_connection_refused_backs_off_then_sends(clerk, manager, hq):
     point_at(hq, manager)
     assert upload.drain_once(clock=lambda: NOW, force=True).sent == 3
     assert_exactly_once(hq)
+
+
+@pytest.mark.parametrize("exc", [
+    httpx.ConnectError("refused"), httpx.ConnectTimeout("t"), httpx.ReadTimeout("t"),
+    httpx.WriteTimeout("t"), httpx.PoolTimeout("t"), httpx.ReadError("r"), httpx.WriteError("w"),
+    httpx.CloseError("c"), httpx.ProxyError("p"), httpx.UnsupportedProtocol("u"),
+    httpx.RemoteProtocolError("r"), httpx.LocalProtocolError("l"), httpx.DecodingError("d"),
+    httpx.TooManyRedirects("r"), httpx.InvalidURL("bad"), ConnectionResetError()])
+def test_every_kind_of_request_failure_has_a_short_chinese_reason(exc):
+    reason = upload.failure_reason(exc)
+    assert reason and len(reason) <= 30
+    assert re.search(r"[\u4e00-\u9fff]", reason), reason
+    assert not re.search(r"[A-Za-z]{3,}", reason.replace("http", "").replace("https", "")), reason
+
+
+def test_a_timeout_and_a_refusal_read_differently():
+    assert upload.failure_reason(httpx.ConnectTimeout("t")) != upload.failure_reason(
+        httpx.ConnectError("refused"))
+    assert "超时" in upload.failure_reason(httpx.ReadTimeout("t"))
+
+
+def test_a_bad_upload_address_is_said_in_chinese(clerk, manager):
+    settings.update({"upload.url": "ftp://example.invalid/records", "upload.timeout_seconds": 1},
+                    actor=manager, now=NOW)
+    sign_some(clerk, 1)
+    r = upload.drain_once(clock=lambda: NOW)
+    assert r.error and "http://" in r.error and "UnsupportedProtocol" not in r.error
+    assert Outbox.get().status == Outbox.PENDING
 
 
 def test_backoff_grows_and_has_jitter():

@@ -4,16 +4,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout)
 
-from outlet_desk import audit, changes
+from outlet_desk import audit, audit_text, changes
 
 from ..models.rows import Column, RowsTableModel
 from .base import Screen
-
-
-def _action_label(row) -> str:
-    from outlet_desk.permissions import OPERATIONS
-    op = OPERATIONS.get(row.action)
-    return f"{op.label}（{row.action}）" if op else row.action
 
 
 class AuditScreen(Screen):
@@ -57,13 +51,13 @@ class AuditScreen(Screen):
             Column(self.tr("#"), lambda r: r.id),
             Column(self.tr("Time"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S") if hasattr(r.at, "strftime") else r.at),
             Column(self.tr("Who"), lambda r: r.actor_name),
-            Column(self.tr("Action"), _action_label),
-            Column(self.tr("Record"), lambda r: f"{r.entity} {r.entity_id}".strip()),
+            Column(self.tr("Action"), lambda r: r.action_label),
+            Column(self.tr("Record"), lambda r: r.record),
             Column(self.tr("Detail"), lambda r: r.detail),
         ]
 
     def retranslate(self) -> None:
-        self.action_filter.setPlaceholderText(self.tr("Action starts with…"))
+        self.action_filter.setPlaceholderText(self.tr("Action name or code…"))
         self.who_filter.setPlaceholderText(self.tr("Who"))
         self.text_filter.setPlaceholderText(self.tr("Text in detail or record"))
         self.apply_button.setText(self.tr("Filter"))
@@ -71,9 +65,10 @@ class AuditScreen(Screen):
         self.model.columns = self._columns()
 
     def _load(self, offset, limit):
-        return audit.browse(actor=self.ctx.actor, action=self.action_filter.text().strip() or None,
+        rows = audit.browse(actor=self.ctx.actor, action=self.action_filter.text().strip() or None,
                             who=self.who_filter.text().strip() or None,
                             text=self.text_filter.text().strip() or None, offset=offset, limit=limit)
+        return audit_text.describe(rows)
 
     def refresh(self) -> None:
         if not (self.ctx.actor and self.ctx.actor.is_manager):

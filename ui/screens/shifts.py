@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from outlet_desk import changes, settings
 from outlet_desk.dates import md
 from outlet_desk.errors import OutletError
-from outlet_desk.services import attendance, leave, roster, tasks
+from outlet_desk.services import attendance, duty_events, leave, roster, tasks
 
 from .base import Screen
 
@@ -729,7 +729,8 @@ class DutiesTab(QWidget):
         self.editor.setHorizontalHeaderLabels([
             self.tr("No."), self.tr("Post (* = all)"), self.tr("Time"), self.tr("Duty"),
             self.tr("Ticks itself on"), self.tr("Deadline (1 = yes)"), self.tr("Every n days")])
-        self.keys_label.setText(self.tr("Events: %1").replace("%1", ", ".join(tasks.known_keys())))
+        self.keys_label.setText(self.tr("Events: %1").replace(
+            "%1", "、".join(duty_events.label(k) for k in tasks.known_keys())))
         self.add_button.setText(self.tr("Add row"))
         self.remove_button.setText(self.tr("Remove row"))
         self.defaults_button.setText(self.tr("Seed 004 defaults"))
@@ -777,6 +778,8 @@ class DutiesTab(QWidget):
                 value = "1" if value else ""
             if col == "every":
                 value = "" if not value or int(value) <= 1 else str(value)
+            if col == "key":
+                value = duty_events.label(value)
             self.editor.setItem(r, c, QTableWidgetItem(str(value or "")))
 
     def remove_row(self) -> None:

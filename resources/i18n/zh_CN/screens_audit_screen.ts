@@ -4,53 +4,53 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="57"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="51"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="58"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="52"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="59"/>
-        <location filename="../../../ui/screens/audit_screen.py" line="67"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="53"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="61"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="60"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="54"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="61"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="55"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="62"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="56"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="66"/>
-        <source>Action starts with…</source>
-        <translation>操作（前缀）…</translation>
+        <location filename="../../../ui/screens/audit_screen.py" line="60"/>
+        <source>Action name or code…</source>
+        <translation>操作名称（如：入库）…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="68"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="62"/>
         <source>Text in detail or record</source>
         <translation>详情或记录中的文字</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="69"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="63"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/audit_screen.py" line="70"/>
+        <location filename="../../../ui/screens/audit_screen.py" line="64"/>
         <source>Verify chain</source>
         <translation>校验哈希链</translation>
     </message>

@@ -192,32 +192,32 @@
         <translation>可用事件：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="733"/>
+        <location filename="../../../ui/screens/shifts.py" line="734"/>
         <source>Add row</source>
         <translation>加一行</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="734"/>
+        <location filename="../../../ui/screens/shifts.py" line="735"/>
         <source>Remove row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="735"/>
+        <location filename="../../../ui/screens/shifts.py" line="736"/>
         <source>Seed 004 defaults</source>
         <translation>恢复默认（制度原文）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="736"/>
+        <location filename="../../../ui/screens/shifts.py" line="737"/>
         <source>Save templates</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="759"/>
+        <location filename="../../../ui/screens/shifts.py" line="760"/>
         <source>%1 of %2 done, %3 missed</source>
         <translation>已完成 %1 / %2 项，漏做 %3 项</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="800"/>
+        <location filename="../../../ui/screens/shifts.py" line="803"/>
         <source>Checklist templates saved.</source>
         <translation>工作清单模板已保存。</translation>
     </message>
@@ -484,27 +484,27 @@
 <context>
     <name>ShiftsScreen</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="825"/>
+        <location filename="../../../ui/screens/shifts.py" line="828"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="825"/>
+        <location filename="../../../ui/screens/shifts.py" line="828"/>
         <source>Leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="825"/>
+        <location filename="../../../ui/screens/shifts.py" line="828"/>
         <source>Swaps</source>
         <translation>调班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="826"/>
+        <location filename="../../../ui/screens/shifts.py" line="829"/>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="826"/>
+        <location filename="../../../ui/screens/shifts.py" line="829"/>
         <source>Duties</source>
         <translation>工作清单</translation>
     </message>

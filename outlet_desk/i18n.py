@@ -1,0 +1,58 @@
+"""The core's messages in the person's language: gettext, no Qt.
+
+**Status (issue 18, "English everywhere in English mode"): the mechanism and a first handful of
+messages only.**  Most core messages are not marked yet; see tests/core/test_core_i18n.py.
+
+The message ids are the Chinese texts the core has always shown (Chinese is the outlet's language
+and the default); ``resources/i18n/core/en/LC_MESSAGES/outlet_desk.po`` holds their English, compiled
+to ``.mo`` by ``python tools/core_i18n.py`` (Babel).  Mark a message with :func:`_` and named
+fields, never an f-string::
+
+    raise PermissionDenied(_("“{label}”只有{who}可以操作。").format(label=..., who=...))
+
+A table built at import time marks its texts with :func:`N_` and calls :func:`_` where it is used.
+The UI calls :func:`set_language` with the same language as its Qt translation.
+"""
+from __future__ import annotations
+
+import gettext
+
+from .resources import resource
+
+DOMAIN = "outlet_desk"
+DEFAULT = "zh_CN"
+_state = {"language": DEFAULT, "translations": gettext.NullTranslations()}
+
+
+def catalog_dir():
+    return resource("i18n", "core")
+
+
+def set_language(language: str) -> bool:
+    """Show core messages in ``language`` ("en", "zh_CN" …).  Chinese needs no catalog (the ids
+    are Chinese); another language without a catalog falls back to Chinese and returns False."""
+    language = language or DEFAULT
+    if language.startswith("zh"):
+        _state.update(language=language, translations=gettext.NullTranslations())
+        return True
+    try:
+        tr = gettext.translation(DOMAIN, localedir=str(catalog_dir()), languages=[language])
+    except OSError:
+        _state.update(language=DEFAULT, translations=gettext.NullTranslations())
+        return False
+    _state.update(language=language, translations=tr)
+    return True
+
+
+def language() -> str:
+    return _state["language"]
+
+
+def _(message: str) -> str:
+    """``message`` (its Chinese text) in the current language."""
+    return _state["translations"].gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalog without translating it yet (tables built at import)."""
+    return message
