@@ -6,6 +6,6 @@ from setuptools import find_packages, setup
 setup(
     packages=find_packages(include=["outlet_desk*", "ui*"]) + ["outlet_desk_resources"],
     package_dir={"outlet_desk_resources": "resources"},
-    package_data={"outlet_desk_resources": ["fonts/*", "i18n/*.qm", "sounds/voice/*.wav",
-                                           "sounds/README.md"]},
+    package_data={"outlet_desk_resources": ["fonts/*", "i18n/*.qm", "i18n/core/*/LC_MESSAGES/*.mo",
+                                           "sounds/voice/*.wav", "sounds/README.md"]},
 )

@@ -161,10 +161,6 @@ def test_no_english_on_any_screen_in_zh_mode(qtbot, make_window, who):
     assert not report, report
 
 
-# The settings-editor branch (issue 18) shows no English help in zh mode: once it is merged this
-# passes (XPASS) and the marker goes.
-@pytest.mark.xfail(reason="SettingSpec.help (the F11 tooltips) is English; settings_screen.py is "
-                          "reworked by the settings-editor branch")
 def test_settings_help_is_chinese_in_zh_mode(qtbot, make_window):
     window = make_window()
     report = _report([(w, t) for w, t in _english_on_screens(qtbot, window) if _settings_help(w)])
