@@ -411,7 +411,8 @@ def test_bulk_imports_keep_the_audit_chain_and_one_row_per_customer(db, clerk, t
 _CELL = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
                               blacklist_characters="\ufeff\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                                    "\u2066\u2067\u2068\u2069"), max_size=12)
-_CSV_CELL = st.one_of(_CELL, st.text(' ,"\n\r运单号ab1', max_size=8))   # what needs quoting in a CSV
+# what needs quoting in a CSV; no ";" (a header line with ";" and no comma is read as ";"-separated)
+_CSV_CELL = st.one_of(_CELL.filter(lambda c: ";" not in c), st.text(' ,"\n\r运单号ab1', max_size=8))
 _TABLE = st.lists(st.lists(_CELL, min_size=1, max_size=5), min_size=1, max_size=12).filter(
     lambda rows: any(c.strip() for c in rows[0]))
 _CSV_TABLE = st.lists(st.lists(_CSV_CELL, min_size=1, max_size=5), min_size=1, max_size=12).filter(
