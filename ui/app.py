@@ -100,6 +100,12 @@ def create_main_window(ctx: AppContext):
     ctx.extras["switch_language"] = switch_language
     resources.install_translation(app, ctx.prefs.value("language", resources.DEFAULT_LANGUAGE))
     window = MainWindow(ctx)
+    from .geometry import WindowFitter
+    from .scanner import ScanRouter
+    window.window_fitter = WindowFitter(app, window)
+    window.scan_router = ScanRouter(app, window,
+                                    max_gap_ms=int(ctx.prefs.value("scanner/max_key_gap_ms", 40)))
+    window.scan_router.refused_changed.connect(window.show_refused_scans)
     from .idle import IdleLock
     window.idle_lock = IdleLock(app, window, lambda: settings.get("security.idle_lock_minutes"))
     return window
@@ -200,7 +206,7 @@ def main(home: str | None = None, db_url: str | None = None) -> int:
         if FirstRunDialog().exec() != QDialog.Accepted:
             return 0
     window = create_main_window(ctx)
-    window.show()
+    window.show_fitted()
     daily_backup(ctx)
     scheduled_purge(ctx)
     script = os.environ.get("OUTLET_DESK_SCRIPT")
