@@ -106,6 +106,11 @@ def create_main_window(ctx: AppContext):
     window.scan_router = ScanRouter(app, window,
                                     max_gap_ms=int(ctx.prefs.value("scanner/max_key_gap_ms", 40)))
     window.scan_router.refused_changed.connect(window.show_refused_scans)
+    # the PDF font (a 200 ms parse) is loaded now, not by the first label printed while scanning
+    from outlet_desk.printing import register_fonts
+
+    from .ops import IO, run_in_background
+    run_in_background(register_fonts, kind=IO)
     from .idle import IdleLock
     window.idle_lock = IdleLock(app, window, lambda: settings.get("security.idle_lock_minutes"))
     return window

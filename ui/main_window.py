@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from outlet_desk import changes
 from outlet_desk.services import attendance, staff, status
 
+from . import ops
 from .context import AppContext
 from .login import LoginWidget
 from .screens import screen_classes
@@ -87,6 +88,11 @@ class MainWindow(QMainWindow):
         self.status_refused.setStyleSheet("color:#c62828;font-weight:bold;")
         self.status_refused.hide()
         self.statusBar().addPermanentWidget(self.status_refused)
+        self.status_busy = QLabel()         # background jobs running now (ui/ops.py)
+        self.status_busy.setObjectName("statusBusy")
+        self.status_busy.setStyleSheet("color:#1565c0;")
+        self.statusBar().addPermanentWidget(self.status_busy)
+        ops.activity.changed.connect(self._show_activity)
         for w in (self.status_clerk, self.status_post, self.status_uploads, self.status_signoff,
                   self.status_tickets, self.status_eorders):
             self.statusBar().addWidget(w)
@@ -167,6 +173,9 @@ class MainWindow(QMainWindow):
             if s.FKEY == fkey:
                 return s
         return None
+
+    def _show_activity(self, labels) -> None:
+        self.status_busy.setText(" · ".join(labels))
 
     def show_refused_scans(self) -> None:
         """The status bar counts the scans refused today; its tooltip lists them."""

@@ -1,133 +1,149 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>NotifyTab</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="399"/>
+        <location filename="../../../ui/screens/pickup.py" line="403" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="400"/>
+        <location filename="../../../ui/screens/pickup.py" line="404" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="401"/>
+        <location filename="../../../ui/screens/pickup.py" line="405" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="402"/>
+        <location filename="../../../ui/screens/pickup.py" line="406" />
         <source>Codes</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="403"/>
+        <location filename="../../../ui/screens/pickup.py" line="407" />
         <source>No answer</source>
         <translation>未接次数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="404"/>
+        <location filename="../../../ui/screens/pickup.py" line="408" />
         <source>Called today</source>
         <translation>今日已拨</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="405"/>
+        <location filename="../../../ui/screens/pickup.py" line="409" />
         <source>Deadline</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="409"/>
+        <location filename="../../../ui/screens/pickup.py" line="413" />
         <source>Notified (Ctrl+1)</source>
         <translation>已通知 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="410"/>
+        <location filename="../../../ui/screens/pickup.py" line="414" />
         <source>No answer (Ctrl+2)</source>
         <translation>无人接听 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="411"/>
+        <location filename="../../../ui/screens/pickup.py" line="415" />
         <source>Out of service (Ctrl+3)</source>
         <translation>停机 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="412"/>
+        <location filename="../../../ui/screens/pickup.py" line="416" />
         <source>Wrong number (Ctrl+4)</source>
         <translation>号码错误 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="415"/>
+        <location filename="../../../ui/screens/pickup.py" line="419" />
         <source>Copy message</source>
         <translation>复制话术</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="416"/>
+        <location filename="../../../ui/screens/pickup.py" line="420" />
         <source>Send SMS</source>
         <translation>发短信</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="417"/>
+        <location filename="../../../ui/screens/pickup.py" line="421" />
+        <location filename="../../../ui/screens/pickup.py" line="531" />
+        <location filename="../../../ui/screens/pickup.py" line="536" />
         <source>SMS to everyone on the list</source>
         <translation>给列表中所有人发短信</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="445"/>
+        <location filename="../../../ui/screens/pickup.py" line="449" />
         <source>SMS today: %1 sent, %2 failed</source>
         <translation>今日短信：已发 %1 条，失败 %2 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="449"/>
+        <location filename="../../../ui/screens/pickup.py" line="453" />
         <source>SMS is off (a manager can turn it on in Settings).</source>
         <translation>短信通知未开启（店长可在设置里开启）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="456"/>
+        <location filename="../../../ui/screens/pickup.py" line="460" />
         <source>%1 customers to call, %2 parcels</source>
         <translation>待通知 %1 位客户，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="459"/>
+        <location filename="../../../ui/screens/pickup.py" line="463" />
         <source>Everyone has been notified.</source>
         <translation>所有客户都已通知。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="479"/>
+        <location filename="../../../ui/screens/pickup.py" line="483" />
         <source>Message copied.</source>
         <translation>话术已复制。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="484"/>
+        <location filename="../../../ui/screens/pickup.py" line="488" />
         <source>Choose a customer in the list first.</source>
         <translation>请先在列表里选一位客户。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="492"/>
-        <source> Today&apos;s call list is done.</source>
+        <location filename="../../../ui/screens/pickup.py" line="496" />
+        <source> Today's call list is done.</source>
         <translation> 今日通知列表已全部拨打。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="504"/>
+        <location filename="../../../ui/screens/pickup.py" line="511" />
         <source>SMS sent to %1.</source>
         <translation>短信已发给 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pickup.py" line="518" />
+        <source>Sending SMS …</source>
+        <translation>正在发送短信 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pickup.py" line="541" />
+        <source>Sending the call list's SMS …</source>
+        <translation>正在给通知名单发短信 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pickup.py" line="544" />
+        <source>Stop sending</source>
+        <translation>停止发送</translation>
     </message>
 </context>
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="815"/>
+        <location filename="../../../ui/screens/pickup.py" line="846" />
         <source>Release (Alt+1)</source>
         <translation>取件 (Alt+1)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="816"/>
+        <location filename="../../../ui/screens/pickup.py" line="847" />
         <source>Notify (Alt+2)</source>
         <translation>通知 (Alt+2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="817"/>
+        <location filename="../../../ui/screens/pickup.py" line="848" />
         <source>Stock check (Alt+3)</source>
         <translation>盘点 (Alt+3)</translation>
     </message>
@@ -135,147 +151,147 @@
 <context>
     <name>ReleaseTab</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="136"/>
+        <location filename="../../../ui/screens/pickup.py" line="140" />
         <source>Code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="137"/>
+        <location filename="../../../ui/screens/pickup.py" line="141" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="138"/>
+        <location filename="../../../ui/screens/pickup.py" line="142" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="139"/>
+        <location filename="../../../ui/screens/pickup.py" line="143" />
         <source>Shelf</source>
         <translation>货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="140"/>
+        <location filename="../../../ui/screens/pickup.py" line="144" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="141"/>
+        <location filename="../../../ui/screens/pickup.py" line="145" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="142"/>
+        <location filename="../../../ui/screens/pickup.py" line="146" />
         <source>Arrived</source>
         <translation>到件时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="143"/>
+        <location filename="../../../ui/screens/pickup.py" line="147" />
         <source>COD</source>
         <translation>到付</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="145"/>
+        <location filename="../../../ui/screens/pickup.py" line="149" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="149"/>
+        <location filename="../../../ui/screens/pickup.py" line="153" />
         <source>Code / phone last 4 / waybill:</source>
         <translation>取件码／手机尾号／运单：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="151"/>
+        <location filename="../../../ui/screens/pickup.py" line="155" />
         <source>Type the pickup code or phone last 4, or scan the waybill</source>
         <translation>输入取件码或手机尾号，或扫描运单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="152"/>
+        <location filename="../../../ui/screens/pickup.py" line="156" />
         <source>Second fact:</source>
         <translation>第二项核对：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="153"/>
+        <location filename="../../../ui/screens/pickup.py" line="157" />
         <source>phone last 4 or code</source>
         <translation>手机尾号或取件码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="154"/>
+        <location filename="../../../ui/screens/pickup.py" line="158" />
         <source>Proxy pickup</source>
         <translation>代取</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="155"/>
-        <source>Collector&apos;s name</source>
+        <location filename="../../../ui/screens/pickup.py" line="159" />
+        <source>Collector's name</source>
         <translation>取件人姓名</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="156"/>
+        <location filename="../../../ui/screens/pickup.py" line="160" />
         <source>Clear (Esc)</source>
         <translation>清空 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="157"/>
+        <location filename="../../../ui/screens/pickup.py" line="161" />
         <source>Release selected (Ctrl+Shift+Enter)</source>
         <translation>出库所选 (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="158"/>
+        <location filename="../../../ui/screens/pickup.py" line="162" />
         <source>Release all (Ctrl+Enter)</source>
         <translation>全部出库 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="160"/>
-        <source>Release needs the pickup code and the phone&apos;s last 4 digits, or a waybill scan. After that, scan each parcel to select it, or release all.</source>
+        <location filename="../../../ui/screens/pickup.py" line="164" />
+        <source>Release needs the pickup code and the phone's last 4 digits, or a waybill scan. After that, scan each parcel to select it, or release all.</source>
         <translation>取件需核对取件码和手机尾号，或扫描运单。核对后逐件扫描选中，或全部出库。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="191"/>
+        <location filename="../../../ui/screens/pickup.py" line="195" />
         <source>Selected %1 (%2 selected)</source>
         <translation>已选 %1（共选 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="225"/>
+        <location filename="../../../ui/screens/pickup.py" line="229" />
         <source>First enter a pickup code, phone last 4 or waybill.</source>
         <translation>请先输入取件码、手机尾号或扫描运单。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="244"/>
-        <source>Ask for the phone&apos;s last 4 digits.</source>
+        <location filename="../../../ui/screens/pickup.py" line="248" />
+        <source>Ask for the phone's last 4 digits.</source>
         <translation>请客户报手机尾号。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="246"/>
+        <location filename="../../../ui/screens/pickup.py" line="250" />
         <source>Ask for the pickup code.</source>
         <translation>请客户报取件码。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="247"/>
+        <location filename="../../../ui/screens/pickup.py" line="251" />
         <source>No phone on record: scan the waybill.</source>
         <translation>没有登记电话：请扫描运单。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="259"/>
+        <location filename="../../../ui/screens/pickup.py" line="263" />
         <source>Customer confirmed: %1 parcel(s).</source>
         <translation>客户已核对：%1 件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="284"/>
+        <location filename="../../../ui/screens/pickup.py" line="288" />
         <source>Release needs two facts: pickup code and phone last 4, or a waybill scan.</source>
         <translation>取件需核对两项：取件码和手机尾号，或扫描运单。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="288"/>
+        <location filename="../../../ui/screens/pickup.py" line="292" />
         <source>Nothing to release: select the parcels first.</source>
         <translation>没有要出库的包裹：请先选择。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="319"/>
+        <location filename="../../../ui/screens/pickup.py" line="323" />
         <source>COD to collect: %1</source>
         <translation>应收到付：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="327"/>
+        <location filename="../../../ui/screens/pickup.py" line="331" />
         <source>✓ Confirmed: %1 %2</source>
         <translation>✓ 已核对：%1 %2</translation>
     </message>
@@ -283,149 +299,149 @@
 <context>
     <name>StockCheckTab</name>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="595"/>
+        <location filename="../../../ui/screens/pickup.py" line="626" />
         <source>Finding</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="596"/>
+        <location filename="../../../ui/screens/pickup.py" line="627" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="597"/>
+        <location filename="../../../ui/screens/pickup.py" line="628" />
         <source>Code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="598"/>
+        <location filename="../../../ui/screens/pickup.py" line="629" />
         <source>Recorded</source>
         <translation>系统货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="599"/>
+        <location filename="../../../ui/screens/pickup.py" line="630" />
         <source>Scanned at</source>
         <translation>扫描货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="600"/>
+        <location filename="../../../ui/screens/pickup.py" line="631" />
         <source>Fixed</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="604"/>
+        <location filename="../../../ui/screens/pickup.py" line="635" />
         <source>Shelf:</source>
         <translation>货架：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="605"/>
+        <location filename="../../../ui/screens/pickup.py" line="636" />
         <source>all</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="606"/>
+        <location filename="../../../ui/screens/pickup.py" line="637" />
         <source>Start check</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="607"/>
+        <location filename="../../../ui/screens/pickup.py" line="638" />
         <source>Finish (Ctrl+Enter)</source>
         <translation>结束盘点 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="608"/>
+        <location filename="../../../ui/screens/pickup.py" line="639" />
         <source>Abandon</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="610"/>
+        <location filename="../../../ui/screens/pickup.py" line="641" />
         <source>Scan a shelf mark (e.g. 3-2) and then every parcel on it</source>
         <translation>先扫描货架标记（如 3-2），再扫描其上的每个包裹</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="611"/>
+        <location filename="../../../ui/screens/pickup.py" line="642" />
         <source>Found it</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="612"/>
+        <location filename="../../../ui/screens/pickup.py" line="643" />
         <source>Not found → problem</source>
         <translation>未找到→问题件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="613"/>
+        <location filename="../../../ui/screens/pickup.py" line="644" />
         <source>Record new place</source>
         <translation>改为新货位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="614"/>
+        <location filename="../../../ui/screens/pickup.py" line="645" />
         <source>Put back</source>
         <translation>放回原位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="615"/>
+        <location filename="../../../ui/screens/pickup.py" line="646" />
         <source>Back to stock</source>
         <translation>放回库存</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="616"/>
+        <location filename="../../../ui/screens/pickup.py" line="647" />
         <source>Taken in at F2</source>
         <translation>已在 F2 入库</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="656"/>
+        <location filename="../../../ui/screens/pickup.py" line="687" />
         <source>Checking: %1</source>
         <translation>正在盘点：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="657"/>
-        <location filename="../../../ui/screens/pickup.py" line="679"/>
+        <location filename="../../../ui/screens/pickup.py" line="688" />
+        <location filename="../../../ui/screens/pickup.py" line="710" />
         <source>shelf %1</source>
         <translation>货架 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="658"/>
-        <location filename="../../../ui/screens/pickup.py" line="680"/>
+        <location filename="../../../ui/screens/pickup.py" line="689" />
+        <location filename="../../../ui/screens/pickup.py" line="711" />
         <source>whole outlet</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="661"/>
+        <location filename="../../../ui/screens/pickup.py" line="692" />
         <source>At: %1</source>
         <translation>当前：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="664"/>
+        <location filename="../../../ui/screens/pickup.py" line="695" />
         <source>Expected %1 · scanned %2 · in place %3 · misplaced %4 · unexpected %5 · not yet scanned %6</source>
         <translation>应有 %1 · 已扫 %2 · 在位 %3 · 放错 %4 · 多出 %5 · 未扫 %6</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="670"/>
+        <location filename="../../../ui/screens/pickup.py" line="701" />
         <source>No check running.</source>
         <translation>没有进行中的盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="677"/>
+        <location filename="../../../ui/screens/pickup.py" line="708" />
         <source>Last check %1 (%2): missing %3, unexpected %4, misplaced %5 — %6 to fix</source>
         <translation>上次盘点 %1（%2）：缺失 %3，多出 %4，放错 %5 — 待处理 %6</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="684"/>
+        <location filename="../../../ui/screens/pickup.py" line="715" />
         <source>No finished check yet.</source>
         <translation>还没有完成的盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="695"/>
+        <location filename="../../../ui/screens/pickup.py" line="726" />
         <source>Stock check started: scan a shelf mark, then the parcels.</source>
         <translation>盘点已开始：先扫货架标记，再扫包裹。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="700"/>
+        <location filename="../../../ui/screens/pickup.py" line="731" />
         <source>Start a stock check first.</source>
         <translation>请先开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pickup.py" line="733"/>
+        <location filename="../../../ui/screens/pickup.py" line="764" />
         <source>Check finished: missing %1, unexpected %2, misplaced %3.</source>
         <translation>盘点结束：缺失 %1，多出 %2，放错 %3。</translation>
     </message>
