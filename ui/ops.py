@@ -74,6 +74,7 @@ class Job:
         self.label = label
         self.cancelled = threading.Event()
         self.finished = False
+        self.result = None           # the return value, or the exception, once finished
 
     # the old handle was the signals object itself
     @property
@@ -125,7 +126,8 @@ def run_in_background(fn, on_done=None, on_error=None, *, kind: str = DB,
     job = Job(signals, label)
     _keep.add(job)
 
-    def finish(_=None):
+    def finish(value=None):
+        job.result = value
         job.finished = True
         _keep.discard(job)
         if label:

@@ -274,3 +274,19 @@ def preview(parent, ctx, pdf: bytes, *, kind: str, title: str, suggested_name: s
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def preview_in_background(parent, ctx, build, *, kind: str, title: str, suggested_name: str):
+    """Build a document (``build()`` → PDF bytes, reading the database) on the database executor
+    and open its preview when it is ready; the job's ``preview`` is the dialog."""
+    from . import ops
+
+    def done(pdf):
+        if pdf and shiboken6.isValid(parent):
+            job.preview = preview(parent, ctx, pdf, kind=kind, title=title,
+                                  suggested_name=suggested_name)
+
+    job = ops.perform(ctx, build, label=QCoreApplication.translate("PrintQueue", "Building %1 …")
+                      .replace("%1", title), on_done=done)
+    job.preview = None
+    return job

@@ -143,3 +143,19 @@ def test_background_jobs_report_domain_errors_as_a_banner(qtbot, make_window):
     job = ops.perform(window.ctx, boom, label="导入")
     qtbot.waitUntil(lambda: job.finished, timeout=5000)
     assert window.banner.level == "error" and window.banner.text() == "清单里没有可导入的行。"
+
+
+def test_the_roster_pdf_is_built_in_the_background_then_previewed(qtbot, make_window):
+    from ui.screens.shifts import AttendanceTab, RosterTab
+    from tests.ui.conftest import login
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    screen = window.screen_by_key(9)
+    window.show_screen(screen)
+    for cls in (RosterTab, AttendanceTab):
+        tab = screen.findChild(cls)
+        job = tab.print_pdf()
+        qtbot.waitUntil(lambda: job.preview is not None, timeout=20000)
+        assert job.preview.document.page_count() >= 1
+        assert window.status_busy.text() == ""
+        job.preview.close()

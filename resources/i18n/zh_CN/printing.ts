@@ -50,5 +50,10 @@
         <source>Printing %1 …</source>
         <translation>正在打印 %1 …</translation>
     </message>
+    <message>
+        <location filename="../../../ui/printing.py" line="289" />
+        <source>Building %1 …</source>
+        <translation>正在生成 %1 …</translation>
+    </message>
 </context>
 </TS>
