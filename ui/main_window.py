@@ -15,7 +15,7 @@ from .login import LoginWidget
 from .screens import screen_classes
 from .geometry import fit_into_screen
 from .widgets.banner import Banner
-from .widgets.scroll import ScreenStack, screen_scroller
+from .widgets.scroll import ScreenStack
 
 
 class MainWindow(QMainWindow):
@@ -50,8 +50,8 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         ctx.banner = self.banner
         right.addWidget(self.banner)
-        self.stack = ScreenStack()
-        right.addWidget(screen_scroller(self.stack), 1)
+        self.stack = ScreenStack()        # as big as the current screen needs (fits 1366×728)
+        right.addWidget(self.stack, 1)
         row.addLayout(right, 1)
         self.pages.addWidget(self.work)
 

@@ -494,15 +494,18 @@ class PickupTab(QWidget):
                            changes=frozenset({changes.OUTGOING}), on_done=done,
                            on_error=lambda _e: self.scan.reclaim())
 
-    def declare(self) -> None:
+    def declare(self):
         name = self.salesman.currentText()
         if not name:
             self.ctx.banner.error(self.tr("Add a salesman first."))
             return
+        # non-modal: the counter (and the scanner, ui/scanner.py) keep working while it is open
         dialog = DeclareDialog(self.ctx, name, self)
-        dialog.exec()
-        self.refresh_sheet()
-        self.scan.reclaim()
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: (self.refresh_sheet(), self.scan.reclaim()))
+        dialog.show()
+        self.declare_dialog = dialog
+        return dialog
 
 
 # =============================================================================================

@@ -1,7 +1,11 @@
-"""Scroll areas that let a screen fit a 1366×768 counter PC without hiding anything for good."""
+"""Fitting the screens into a 1366×768 counter PC.
+
+(No scroll area around the whole screen stack: inside one, the intake list's blit-scrolling left
+stale rows on screen — tests/ui/test_intake_screen.py.  Each screen fits instead, checked by
+tests/ui/test_fits_screen.py.)"""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QStyle
 
 
@@ -38,8 +42,6 @@ class ScreenStack(QStackedWidget):
 
     def _size_changed(self, _index=None) -> None:
         self.updateGeometry()
-        # the scroll area around re-sizes its widget on the widget's own LayoutRequest
-        QCoreApplication.postEvent(self, QEvent(QEvent.LayoutRequest))
 
     def minimumSizeHint(self) -> QSize:
         w = self.currentWidget()
@@ -50,18 +52,6 @@ class ScreenStack(QStackedWidget):
         return w.sizeHint() if w is not None else QSize(0, 0)
 
     def heightForWidth(self, width: int) -> int:
-        # The scroll area around takes this as the least height; a box layout answers with its
-        # preferred height (and QStackedLayout with the tallest page's), so a screen that fits
-        # would scroll.  The minimum size hint is the least height.
+        # QStackedLayout answers with the tallest page's height; the current page's minimum
+        # size hint is what this stack needs
         return -1
-
-
-def screen_scroller(stack: ScreenStack) -> QScrollArea:
-    """The safety net around the screens: a screen larger than the window scrolls instead of
-    pushing the window off the screen (the fit test keeps every screen inside 1366×728)."""
-    area = QScrollArea()
-    area.setObjectName("screenScroller")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.NoFrame)
-    area.setWidget(stack)
-    return area
