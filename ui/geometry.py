@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow
 
 TITLE_BAR = 30          # openbox draws 20 px, Windows 31 px
 
@@ -56,6 +57,6 @@ class WindowFitter(QObject):
 
     def eventFilter(self, obj, ev):
         if (ev.type() == QEvent.Show and obj.isWidgetType() and obj.isWindow()
-                and obj is not self.parent()):     # the main window fits itself (show_fitted)
+                and not isinstance(obj, QMainWindow)):   # the main window fits itself (show_fitted)
             fit_into_screen(obj)
         return False
