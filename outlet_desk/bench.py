@@ -249,6 +249,16 @@ def measure_wedge(ctx: BenchContext, meta: dict) -> None:
                 note=f"max {data['lag_max_ms']:.0f} ms (keys posted on the scanner's clock)")
 
 
+def measure_stalls(ctx: BenchContext, meta: dict) -> None:
+    """The counter never freezes: the longest event-loop stall while slow work runs behind."""
+    sms = _gui(ctx, "stall-sms", 10)
+    ctx.add("longest stall: call-list SMS, gateway never answers", sms["max_stall_ms"], "ms", 100,
+            note=f"{sms['detail']}; {sms['seconds']:.1f} s; {sms['result']}")
+    prn = _gui(ctx, "stall-print", 20)
+    ctx.add("longest stall: scans printing to a hanging queue", prn["max_stall_ms"], "ms", 100,
+            note=f"{prn['detail']}; {prn['seconds']:.1f} s; {prn['result']}")
+
+
 def measure_signoff_upload(ctx: BenchContext, meta: dict) -> None:
     """Sign off 2,000 released parcels in one batch, then upload them to the loopback receiver."""
     from . import settings
@@ -316,6 +326,7 @@ MEASURES: list[tuple[str, Callable]] = [
 GUI_MEASURES: list[tuple[str, Callable]] = [
     ("scan to screen", measure_scan_to_screen),
     ("wedge burst", measure_wedge),
+    ("event-loop stalls", measure_stalls),
 ]
 
 

@@ -2,7 +2,7 @@
 
     python tools/screenshots.py            # writes docs/img/*.png
 
-Each shot logs in as someone, opens a screen by its function key, optionally does something, and
+Each shot (at 1366×768: the window as maximized there) logs in as someone, opens a screen by its function key, optionally does something, and
 grabs the main window.  Add a shot for every screen you build, then look at the PNG.
 """
 from __future__ import annotations
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 NOW = dt.datetime(2026, 6, 8, 10, 15, 0)
 OUT = ROOT / "docs" / "img"
+#: the window maximized on a 1366×768 counter PC: a 40 px taskbar and a 30 px title bar off
+WINDOW = (1366, 698)
 
 def _counter_parcels(window):
     """The counter shots need self-pickup parcels; the intake demo makes them, and if it did not
@@ -305,7 +307,7 @@ def main() -> int:
             prefs = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.IniFormat)
             ctx = build_context(home, prefs, clock=lambda: NOW)
             window = create_main_window(ctx)
-            window.resize(1280, 800)
+            window.resize(*WINDOW)
             window.show()
             window.login.select_person(who)
             window.login.secret.setText(secret)

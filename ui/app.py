@@ -93,6 +93,17 @@ def create_main_window(ctx: AppContext):
     ctx.extras["switch_language"] = switch_language
     resources.install_translation(app, ctx.prefs.value("language", resources.DEFAULT_LANGUAGE))
     window = MainWindow(ctx)
+    from .geometry import WindowFitter
+    from .scanner import ScanRouter
+    window.window_fitter = WindowFitter(app, window)
+    window.scan_router = ScanRouter(app, window,
+                                    max_gap_ms=int(ctx.prefs.value("scanner/max_key_gap_ms", 40)))
+    window.scan_router.refused_changed.connect(window.show_refused_scans)
+    # the PDF font (a 200 ms parse) is loaded now, not by the first label printed while scanning
+    from outlet_desk.printing import register_fonts
+
+    from .ops import IO, run_in_background
+    run_in_background(register_fonts, kind=IO)
     from . import voice
     voice.for_ctx(ctx)      # 语音播报 switched on: its voice is made at start, not at the first scan
     from .idle import IdleLock
@@ -278,7 +289,7 @@ def main(home: str | None = None, db_url: str | None = None) -> int:
             return 0
     window = create_main_window(ctx)
     windows.append(window)
-    window.show()
+    window.show_fitted()
     daily_backup(ctx)
     scheduled_purge(ctx)
     script = os.environ.get("OUTLET_DESK_SCRIPT")

@@ -2,6 +2,10 @@
 
     python -m ui.bench_gui DB_FILE WORK_DIR scan N        Enter → row shown and committed, per scan
     python -m ui.bench_gui DB_FILE WORK_DIR wedge SECONDS  keyboard-wedge burst, 20 scans/s, 3 ms/key
+    python -m ui.bench_gui DB_FILE WORK_DIR stall-sms N     the call list's SMS (N customers) to a
+                                                           gateway that accepts and never answers
+    python -m ui.bench_gui DB_FILE WORK_DIR stall-print N   N scans with auto-printed labels to a
+                                                           print queue (``lp``) that hangs
 
 Prints one JSON line.  Offscreen; the intake screen is the real one, driven by real key events.
 """
@@ -39,6 +43,8 @@ def main(argv: list[str]) -> int:
     app = ensure_app()
     open_database(db_file, counter=True)
     ctx = build_context(work, QSettings(str(work / "bench-prefs.ini"), QSettings.IniFormat))
+    if mode.startswith("stall"):
+        return _stall(app, ctx, work, mode, amount)
     window = create_main_window(ctx)
     window.show()
     window.login.select_person("张丽")
@@ -135,6 +141,114 @@ def _wedge(app, screen, field, scans: list[str]) -> int:
                       "dropped": len(scans) - len(stored), "merged": merged,
                       "rejected": screen.rejected_count, "seconds": elapsed,
                       "lag_p99_ms": p99, "lag_max_ms": lags[-1] if lags else None}), flush=True)
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _hanging_server():
+    """A TCP server that accepts every connection and never answers (a gateway that hangs)."""
+    import socket
+    import threading
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(64)
+    held = []
+
+    def serve():
+        while True:
+            conn, _ = srv.accept()
+            held.append(conn)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return srv.getsockname()[1]
+
+
+def _stall(app, ctx, work: Path, mode: str, amount: int) -> int:
+    """The longest time the GUI thread was away from its event loop while the slow work ran.
+    A 5 ms timer ticks throughout; a stall is the gap between ticks beyond its interval."""
+    import datetime as dt
+
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from outlet_desk import settings
+    from outlet_desk.permissions import SYSTEM
+    from ui import ops
+    from ui.app import create_main_window
+
+    now = dt.datetime.now().replace(microsecond=0)
+    if mode == "stall-sms":
+        port = _hanging_server()
+        settings.update({"sms.enabled": True, "sms.url": f"http://127.0.0.1:{port}/send",
+                         "sms.timeout_seconds": 1}, actor=SYSTEM, now=now)
+    else:
+        fake = work / "hanging-lp"
+        fake.mkdir(exist_ok=True)
+        (fake / "lp").write_text("#!/bin/sh\nexec sleep 3600\n")
+        (fake / "lp").chmod(0o755)
+        os.environ["PATH"] = f"{fake}{os.pathsep}{os.environ.get('PATH', '')}"
+        from ui import printing
+        printing.LP_TIMEOUT_S = 1.0
+        ctx.prefs.setValue("printers/labels", "HangingQueue")
+        settings.update({"labels.print_mode": "auto"}, actor=SYSTEM, now=now)
+    window = create_main_window(ctx)
+    window.show()
+    window.login.select_person("张丽")
+    window.login.secret.setText("1111")
+    window.login.attempt()
+    ops.wait_all()                              # the app's own start-up work (fonts) done
+    clock = QElapsedTimer()
+    clock.start()
+    gaps = []
+    last = [clock.elapsed()]
+
+    def tick():
+        t = clock.elapsed()
+        gaps.append(t - last[0])
+        last[0] = t
+
+    timer = QTimer()
+    timer.setTimerType(Qt.PreciseTimer)
+    timer.timeout.connect(tick)
+    timer.start(5)
+    detail = ""
+    if mode == "stall-sms":
+        screen = window.screen_by_key(3)
+        window.show_screen(screen)
+        tab = screen.notify_tab
+        screen.tabs.setCurrentWidget(tab)
+        tab.refresh()
+        app.processEvents()
+        tab.groups = list(tab.groups)[:amount]
+        detail = f"{len(tab.groups)} customers, gateway timeout 1 s"
+        last[0] = clock.elapsed()
+        gaps.clear()
+        tab.send_sms_all()
+        while not tab.sms_all_job.finished:
+            app.processEvents()
+        result = window.banner.text()
+    else:
+        screen = window.screen_by_key(2)
+        window.show_screen(screen)
+        app.processEvents()
+        last[0] = clock.elapsed()
+        gaps.clear()
+        for wb in _waybills(amount, 13):
+            screen.scan.setText(wb)
+            QTest.keyClick(screen.scan, Qt.Key_Return)
+            _NONE_BALANCE.append(None)
+            end = clock.elapsed() + 50          # a scan every 50 ms, as a fast clerk
+            while clock.elapsed() < end:
+                app.processEvents()
+        while printing.print_queue().busy():
+            app.processEvents()
+        result = window.banner.text()
+        detail = f"{amount} scans, lp timeout 1 s"
+    timer.stop()
+    ops.wait_all()
+    stall = max(gaps) - 5 if gaps else None
+    print(json.dumps({"max_stall_ms": stall, "ticks": len(gaps), "seconds": clock.elapsed() / 1000,
+                      "detail": detail, "result": result}, ensure_ascii=False), flush=True)
     sys.stderr.flush()
     os._exit(0)
 

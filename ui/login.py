@@ -11,6 +11,9 @@ from outlet_desk.permissions import ROLE_LABELS
 from outlet_desk.services import staff
 
 
+FULL_WIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
+
+
 class LoginWidget(QWidget):
     logged_in = Signal(object)   # outlet_desk.permissions.Actor
 
@@ -54,6 +57,7 @@ class LoginWidget(QWidget):
         self.secret.returnPressed.connect(self.attempt)
         self.button.clicked.connect(self.attempt)
         self.people.itemActivated.connect(lambda _i: self.secret.setFocus())
+        self.people.itemClicked.connect(lambda _i: self.secret.setFocus())   # one click is enough
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -62,6 +66,11 @@ class LoginWidget(QWidget):
         self.button.setText(self.tr("Log in"))
 
     def reload(self, keep_person: int | None = None) -> None:
+        """Fill the list; the person kept (lock) or else the last one who logged in on this PC
+        is selected."""
+        if keep_person is None:
+            last = self.ctx.prefs.value("login/last_person")
+            keep_person = int(last) if str(last or "").isdigit() else None
         self.outlet.setText(settings.get("outlet.name"))
         self.people.clear()
         for s in staff.list_staff():
@@ -87,8 +96,9 @@ class LoginWidget(QWidget):
         if item is None:
             self.error.setText(self.tr("Choose your name first."))
             return
+        secret = self.secret.text().translate(FULL_WIDTH_DIGITS)   # a Chinese IME's ０-９
         try:
-            actor = staff.login(item.data(Qt.UserRole), self.secret.text(), now=self.ctx.now())
+            actor = staff.login(item.data(Qt.UserRole), secret, now=self.ctx.now())
         except OutletError as exc:
             self.error.setText(str(exc))
             self.secret.clear()
@@ -96,4 +106,5 @@ class LoginWidget(QWidget):
             return
         self.secret.clear()
         self.error.clear()
+        self.ctx.prefs.setValue("login/last_person", actor.id)
         self.logged_in.emit(actor)

@@ -10,10 +10,13 @@ from outlet_desk import changes, settings
 from outlet_desk.errors import OutletError
 from outlet_desk.services import attendance, staff, status
 
+from . import ops
 from .context import AppContext
 from .login import LoginWidget
 from .screens import screen_classes
+from .geometry import fit_into_screen
 from .widgets.banner import Banner
+from .widgets.scroll import ScreenStack
 
 
 class MainWindow(QMainWindow):
@@ -21,7 +24,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("MainWindow")
-        self.resize(1280, 800)
+        self.resize(1280, 720)     # fitted to the screen's available area by show_fitted()
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
 
@@ -48,7 +51,7 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         ctx.banner = self.banner
         right.addWidget(self.banner)
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()        # as big as the current screen needs (fits 1366×728)
         right.addWidget(self.stack, 1)
         row.addLayout(right, 1)
         self.pages.addWidget(self.work)
@@ -86,6 +89,15 @@ class MainWindow(QMainWindow):
         self.status_settings = QLabel()     # a stored setting fails its check (the core uses its default)
         self.status_settings.setStyleSheet("background:#c62828;color:white;font-weight:bold;padding:0 6px;")
         self.status_settings.hide()
+        self.status_refused = QLabel()      # scans refused by the scan router (ui/scanner.py)
+        self.status_refused.setStyleSheet("color:#c62828;font-weight:bold;")
+        self.status_refused.hide()
+        self.statusBar().addPermanentWidget(self.status_refused)
+        self.status_busy = QLabel()         # background jobs running now (ui/ops.py)
+        self.status_busy.setObjectName("statusBusy")
+        self.status_busy.setStyleSheet("color:#1565c0;")
+        self.statusBar().addPermanentWidget(self.status_busy)
+        ops.activity.changed.connect(self._show_activity)
         for w in (self.status_clerk, self.status_post, self.status_uploads, self.status_signoff,
                   self.status_tickets, self.status_eorders, self.status_settings):
             self.statusBar().addWidget(w)
@@ -100,9 +112,6 @@ class MainWindow(QMainWindow):
         ctx.bus.changed.connect(self._on_changes)
 
         self.retranslate()
-        geometry = ctx.prefs.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
         self.show_login()
 
     # -- text -------------------------------------------------------------------------------
@@ -173,10 +182,24 @@ class MainWindow(QMainWindow):
                 return s
         return None
 
+    def _show_activity(self, labels) -> None:
+        self.status_busy.setText(" · ".join(labels))
+
+    def show_refused_scans(self) -> None:
+        """The status bar counts the scans refused today; its tooltip lists them."""
+        today = self.ctx.now().date()
+        refused = [r for r in self.scan_router.refused if r.at.date() == today]
+        self.status_refused.setVisible(bool(refused))
+        self.status_refused.setText(self.tr("Scans not taken: %1").replace("%1", str(len(refused))))
+        self.status_refused.setToolTip("\n".join(f"{r.at:%H:%M:%S}  {r.text}  {r.reason}"
+                                                  for r in reversed(refused[-30:])))
+
     def show_screen(self, screen) -> None:
         index = self.screens.index(screen)
         if self.nav.isRowHidden(index):
             return
+        if self.stack.currentWidget() is not screen:
+            self.banner.clear()       # a message belongs to the screen it was said on
         self.stack.setCurrentWidget(screen)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
@@ -288,6 +311,22 @@ class MainWindow(QMainWindow):
                                      sound_kind="ok", timeout_ms=15000)
         QTimer.singleShot(0, show)
 
+    def show_fitted(self) -> None:
+        """Show the window inside the screen's available area (taskbar excluded), at its last
+        size and place on this PC if that still fits, maximized if it was left maximized."""
+        geometry = self.ctx.prefs.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        fit_into_screen(self)
+        # the first start on a PC fills the screen; later starts do what the clerk left
+        first = "window/maximized" not in self.ctx.prefs.allKeys()
+        if first or str(self.ctx.prefs.value("window/maximized", "false")).lower() == "true":
+            self.showMaximized()
+        else:
+            self.show()
+
     def closeEvent(self, ev):
-        self.ctx.prefs.setValue("window/geometry", self.saveGeometry())
+        self.ctx.prefs.setValue("window/maximized", self.isMaximized())
+        if not self.isMaximized():
+            self.ctx.prefs.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(ev)

@@ -20,9 +20,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt
+import shiboken6
+from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF,
+                            QSizeF, Qt)
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -66,20 +69,26 @@ class PdfDocument:
         return self.doc.pagePointSize(page)
 
 
+LP_TIMEOUT_S = 30       # a CUPS queue that does not take the job by then is reported
+
+
 def print_pdf(pdf: bytes, printer_name: str, *, title: str = "Outlet Desk",
-              output_file: str | None = None, method: str | None = None) -> int:
-    """Print every page at its own size, 1:1.  Returns the number of pages sent.
+              output_file: str | None = None, method: str | None = None,
+              timeout_s: float | None = None) -> int:
+    """Print every page at its own size, 1:1.  Returns the number of pages sent.  Blocks until
+    the printer took the job: call it through :class:`PrintQueue`, never on the GUI thread.
 
     ``output_file`` writes through QPrinter's PDF engine instead of a printer (tests, "save").
+    A printer that does not answer within ``timeout_s`` raises OSError with a one-line reason.
     """
     method = method or ("qprinter" if output_file or sys.platform.startswith("win")
                         or not shutil.which("lp") else "cups")
     if method == "cups":
-        return _print_cups(pdf, printer_name, title=title)
+        return _print_cups(pdf, printer_name, title=title, timeout_s=timeout_s or LP_TIMEOUT_S)
     return _print_qprinter(pdf, printer_name, title=title, output_file=output_file)
 
 
-def _print_cups(pdf: bytes, printer_name: str, *, title: str) -> int:
+def _print_cups(pdf: bytes, printer_name: str, *, title: str, timeout_s: float = LP_TIMEOUT_S) -> int:
     document = PdfDocument(pdf)
     size = document.page_size_points(0)
     width_mm = round(size.width() * 25.4 / 72)
@@ -92,7 +101,11 @@ def _print_cups(pdf: bytes, printer_name: str, *, title: str) -> int:
                 "-o", "print-scaling=none", "-o", "fit-to-page=false", path]
         if printer_name:
             args[1:1] = ["-d", printer_name]
-        result = subprocess.run(args, capture_output=True, text=True, timeout=30)
+        try:
+            result = subprocess.run(args, capture_output=True, text=True, timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            raise OSError(f"打印超时：打印机 {printer_name or '(默认)'} {timeout_s:g} 秒没有接收，"
+                          "没有打出，请检查打印机后重打。") from None
     finally:
         Path(path).unlink(missing_ok=True)
     if result.returncode != 0:
@@ -163,19 +176,34 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.status)
         self.print_button.setEnabled(self.printers.count() > 0)
+        if not self.printers.count():
+            self.status.setText(self.tr("No printer on this PC: set one up (CUPS, or Windows' "
+                                        "printers), or save as PDF."))
         self.print_button.clicked.connect(self.print_now)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
 
     def print_now(self) -> None:
+        """Send to the printer in the background (the preview stays usable meanwhile); closes
+        when the printer took it, or says why not."""
         name = self.printers.currentText()
-        try:
-            print_pdf(self.pdf, name, title=self.windowTitle())
-        except (OSError, ValueError) as exc:
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+
+        def done(_pages):
+            if not shiboken6.isValid(self):
+                return
+            remember_printer(self.prefs, self.kind, name)
+            self.accept()
+
+        def failed(exc):
+            if not shiboken6.isValid(self):
+                return
+            self.print_button.setEnabled(True)
             self.status.setText(str(exc))
-            return
-        remember_printer(self.prefs, self.kind, name)
-        self.accept()
+
+        return print_queue().submit(self.pdf, name, title=self.windowTitle(), on_done=done,
+                                    on_error=failed)
 
     def save(self, path: str | None = None) -> str | None:
         if not path:
@@ -188,6 +216,57 @@ class PrintPreviewDialog(QDialog):
         return path
 
 
+class PrintQueue:
+    """Print jobs, one after another in the order given (labels come out in scan order), on the
+    background I/O executor: the scan path only queues.  ``pdf`` may be bytes or a function that
+    builds them (the PDF is then built off the GUI thread too)."""
+
+    def __init__(self):
+        self.pending: deque = deque()
+        self.current = None
+
+    def submit(self, pdf, printer_name: str, *, title: str, on_done=None, on_error=None):
+        self.pending.append((pdf, printer_name, title, on_done, on_error))
+        if self.current is None:
+            self._next()
+        return self
+
+    def busy(self) -> bool:
+        return self.current is not None or bool(self.pending)
+
+    def _next(self) -> None:
+        from .ops import IO, run_in_background
+        if not self.pending:
+            self.current = None
+            return
+        pdf, name, title, on_done, on_error = self.pending.popleft()
+
+        def job():
+            data = pdf() if callable(pdf) else pdf
+            return print_pdf(data, name, title=title)
+
+        def finished(handler, value):
+            try:
+                if handler is not None:
+                    handler(value)
+            finally:
+                self._next()
+
+        label = QCoreApplication.translate("PrintQueue", "Printing %1 …").replace("%1", title)
+        self.current = run_in_background(job, lambda v: finished(on_done, v),
+                                         lambda e: finished(on_error, e), kind=IO, label=label)
+
+
+_queue: PrintQueue | None = None
+
+
+def print_queue() -> PrintQueue:
+    global _queue
+    if _queue is None:
+        _queue = PrintQueue()
+    return _queue
+
+
 def preview(parent, ctx, pdf: bytes, *, kind: str, title: str, suggested_name: str) -> PrintPreviewDialog:
     """Open the preview (non-modal: the scan field keeps working behind it)."""
     dialog = PrintPreviewDialog(pdf, kind, ctx.prefs, title=title, suggested_name=suggested_name,
@@ -195,3 +274,19 @@ def preview(parent, ctx, pdf: bytes, *, kind: str, title: str, suggested_name: s
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def preview_in_background(parent, ctx, build, *, kind: str, title: str, suggested_name: str):
+    """Build a document (``build()`` → PDF bytes, reading the database) on the database executor
+    and open its preview when it is ready; the job's ``preview`` is the dialog."""
+    from . import ops
+
+    def done(pdf):
+        if pdf and shiboken6.isValid(parent):
+            job.preview = preview(parent, ctx, pdf, kind=kind, title=title,
+                                  suggested_name=suggested_name)
+
+    job = ops.perform(ctx, build, label=QCoreApplication.translate("PrintQueue", "Building %1 …")
+                      .replace("%1", title), on_done=done)
+    job.preview = None
+    return job

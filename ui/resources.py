@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
 from outlet_desk.resources import font_path, resource, resource_dir  # noqa: F401  (one place)
@@ -48,6 +48,11 @@ def install_translation(app, language: str) -> bool:
         return False
     app.installTranslator(tr)
     _translators.append(tr)
+    # Qt's own texts (file dialogs, 确定/取消 buttons, context menus) from Qt's translations
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
     return True
 
 

@@ -15,7 +15,8 @@ def test_manager_backs_up_and_restores_from_settings(qtbot, make_window, demo_ho
     qtbot.keyClick(window, Qt.Key_F11)
     screen = window.stack.currentWidget()
     assert screen.backup_box.isVisible()
-    screen.backup_now()
+    job = screen.backup_now()
+    qtbot.waitUntil(lambda: job.finished, timeout=20000)
     assert window.banner.level == "ok"
     assert screen.backup_list.count() == 1
     from outlet_desk.services import staff

@@ -36,7 +36,8 @@ def test_salesman_30_parcels_one_weight_difference_then_dispatch(qtbot, make_win
     path = tmp_path / "collections.csv"
     path.write_text(csv, encoding="utf-8")
     tab.salesman.setCurrentText("陈建国")
-    tab.import_collections(str(path))
+    job = tab.import_collections(str(path))
+    qtbot.waitUntil(lambda: job.finished, timeout=20000)
     assert "30" in window.banner.text()
 
     for i, w in enumerate(waybills):                      # the scan burst
@@ -110,8 +111,10 @@ def test_three_day_check_run_and_export(qtbot, make_window):
     assert tab.runs.rowCount() == 1                        # the demo's check: a delay and a loss
     assert {r.kind for r in tab.items.rows} == {"delay", "loss"}
     tab.run_button.click()
-    assert tab.runs.rowCount() == 2
-    paths = tab.export()
+    qtbot.waitUntil(lambda: tab.runs.rowCount() == 2, timeout=20000)
+    job = tab.export()
+    qtbot.waitUntil(lambda: job.finished, timeout=20000)
+    paths = job.result
     assert [p.name for p in paths] == [f"{DEMO_NOW.date()}-延误.txt", f"{DEMO_NOW.date()}-遗失.txt"]
     assert paths[0].parent.name == "延误及问题件单号"
 

@@ -57,6 +57,16 @@ class Screen(QWidget):
     def retranslate(self) -> None:
         """Set the texts again after a language change."""
 
+    def scan_target(self):
+        """The scan field a scanner burst goes to when focus is elsewhere (a preview, a dialog…):
+        the first visible, enabled scan field of the screen (so on the current tab); None when
+        the screen takes no scans."""
+        from ..widgets.scanfield import ScanField
+        for field in self.findChildren(ScanField):
+            if field.isVisible() and field.isEnabled() and not field.isReadOnly():
+                return field
+        return None
+
     def _on_changes(self, kinds) -> None:
         if not (self.WATCHES & kinds):
             return

@@ -20,6 +20,7 @@ from outlet_desk.models.money import Payment
 from outlet_desk.services import dayclose as dc
 from outlet_desk.services import staff
 
+from ..widgets.scroll import VerticalScroll
 from .base import Screen
 
 OPEN_BG = QColor("#fff3cd")
@@ -97,9 +98,11 @@ class DayCloseScreen(Screen):
         body = QHBoxLayout()
         lay.addLayout(body, 1)
         left = QVBoxLayout()
-        right = QVBoxLayout()
+        right_column = QWidget()
+        right = QVBoxLayout(right_column)
+        right.setContentsMargins(0, 0, 0, 0)
         body.addLayout(left, 4)
-        body.addLayout(right, 7)
+        body.addWidget(VerticalScroll(right_column), 7)   # scrolls on a 1366×768 screen
 
         # parcels: the identity as an equation, each term captioned
         self.parcel_box = QGroupBox()

@@ -551,12 +551,18 @@ class IntakeScreen(Screen):
             self.last_detail.setText(self.last_detail.text() + "  ·  " +
                                      self.tr("no label printer chosen: use batch printing"))
             return
-        try:
-            printing.print_pdf(self._label_pdf([result.parcel_id]), name, title=result.pickup_code)
-        except (OSError, ValueError) as exc:
-            self.last_detail.setText(self.last_detail.text() + "  ·  " + str(exc))
-            return
-        intake.mark_labels_printed([result.parcel_id], actor=self.ctx.actor, now=self.ctx.now())
+        # queued: the label is built and printed in the background, never inside the scan
+        rows, size, actor = intake.label_rows([result.parcel_id]), self.label_size, self.ctx.actor
+
+        def printed(_pages, pid=result.parcel_id):
+            self.ctx.perform(lambda: intake.mark_labels_printed([pid], actor=actor, now=self.ctx.now()))
+
+        def failed(exc, code=result.pickup_code):
+            self.ctx.banner.show_message(self.tr("Label %1 not printed: %2").replace("%1", code)
+                                         .replace("%2", str(exc)), "warning")
+
+        printing.print_queue().submit(lambda: labels_pdf(rows, size), name, title=result.pickup_code,
+                                      on_done=printed, on_error=failed)
 
     # -- manifests --------------------------------------------------------------------------
     def choose_manifest(self) -> None:

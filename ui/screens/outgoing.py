@@ -20,6 +20,7 @@ from outlet_desk.models.money import Payment
 from outlet_desk.services import outgoing as og
 from outlet_desk.services import threeday
 
+from .. import ops
 from ..models.rows import Column, RowsTableModel
 from ..widgets.scanfield import ScanField
 from ..widgets.tables import table_view
@@ -466,24 +467,33 @@ class PickupTab(QWidget):
                                                   str(Path.home()), "CSV (*.csv)")
         if not path:
             return
-        # the core reads the file: a regular file of at most 10 MB, else one line (tables.py)
-        got = self.ctx.perform(lambda: og.import_collections(Path(path), actor=self.ctx.actor,
-                                                             now=self.ctx.now()),
-                               changes=frozenset({changes.OUTGOING}))
-        if got:
-            self.ctx.banner.ok(self.tr("Imported %1 declared parcels.").replace("%1", str(got.rows)))
-        self.refresh_sheet()
-        self.scan.reclaim()
+        # the core reads the file, in the background: a regular file of at most 10 MB, else one
+        # line (tables.py)
+        data, actor, now = Path(path), self.ctx.actor, self.ctx.now()
 
-    def declare(self) -> None:
+        def done(got):
+            self.ctx.banner.ok(self.tr("Imported %1 declared parcels.").replace("%1", str(got.rows)))
+            self.refresh_sheet()
+            self.scan.reclaim()
+
+        # in the background (ui/ops.py): a big file never freezes the counter
+        return ops.perform(self.ctx, lambda: og.import_collections(data, actor=actor, now=now),
+                           label=self.tr("Importing %1 …").replace("%1", Path(path).name),
+                           changes=frozenset({changes.OUTGOING}), on_done=done,
+                           on_error=lambda _e: self.scan.reclaim())
+
+    def declare(self):
         name = self.salesman.currentText()
         if not name:
             self.ctx.banner.error(self.tr("Add a salesman first."))
             return
+        # non-modal: the counter (and the scanner, ui/scanner.py) keep working while it is open
         dialog = DeclareDialog(self.ctx, name, self)
-        dialog.exec()
-        self.refresh_sheet()
-        self.scan.reclaim()
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: (self.refresh_sheet(), self.scan.reclaim()))
+        dialog.show()
+        self.declare_dialog = dialog
+        return dialog
 
 
 # =============================================================================================
@@ -716,11 +726,12 @@ class ThreeDayTab(QWidget):
             text = text.replace(f"%{i}", v)
         self.items_title.setText(text)
 
-    def run_check(self) -> None:
-        run = self.ctx.perform(lambda: threeday.run_three_day_check(actor=self.ctx.actor,
-                                                                     now=self.ctx.now()),
-                               changes=frozenset({changes.OUTGOING, changes.TICKETS, changes.TASKS}))
-        if run:
+    def run_check(self):
+        actor, now = self.ctx.actor, self.ctx.now()
+        self.run_button.setEnabled(False)
+
+        def done(run):
+            self.run_button.setEnabled(True)
             self.selected = run.id
             self.refresh()
             self.ctx.banner.ok(self.tr("3-day check done: %1 delayed, %2 lost?, %3 new tickets.")
@@ -728,29 +739,39 @@ class ThreeDayTab(QWidget):
                                .replace("%2", str(len(run.losses)))
                                .replace("%3", str(run.new_tickets)))
 
+        return ops.perform(self.ctx, lambda: threeday.run_three_day_check(actor=actor, now=now),
+                           label=self.tr("3-day check …"), on_done=done,
+                           on_error=lambda _e: self.run_button.setEnabled(True),
+                           changes=frozenset({changes.OUTGOING, changes.TICKETS, changes.TASKS}))
+
     def import_tracking(self, path: str | None = None) -> None:
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import tracking"), str(Path.home()),
                                                   "CSV / XLSX (*.csv *.xlsx)")
         if not path:
             return
-        # the core reads the file: a regular file of at most 10 MB, else one line (tables.py)
-        got = self.ctx.perform(lambda: threeday.import_tracking(Path(path), actor=self.ctx.actor,
-                                                                now=self.ctx.now()),
-                               changes=frozenset({changes.OUTGOING}))
-        if got:
+        # the core reads the file, in the background: a regular file of at most 10 MB, else one
+        # line (tables.py)
+        data, actor, now = Path(path), self.ctx.actor, self.ctx.now()
+
+        def done(got):
             self.ctx.banner.ok(self.tr("Tracking updated for %1 parcels (%2 signed).")
                                .replace("%1", str(got.updated)).replace("%2", str(got.signed)))
 
-    def export(self) -> list | None:
+        return ops.perform(self.ctx, lambda: threeday.import_tracking(data, path, actor=actor, now=now),
+                           label=self.tr("Importing %1 …").replace("%1", Path(path).name),
+                           changes=frozenset({changes.OUTGOING}), on_done=done)
+
+    def export(self):
+        """Write the lists in the background; the job's result is the list of paths."""
         if self.selected is None:
             self.ctx.banner.error(self.tr("Run or select a check first."))
             return None
         folder = threeday.default_export_folder(self.ctx.home)
-        paths = self.ctx.perform(lambda: threeday.export_run(self.selected, folder))
-        if paths:
-            self.ctx.banner.ok(self.tr("Lists written to %1").replace("%1", str(folder)))
-        return paths
+        selected = self.selected
+        return ops.perform(self.ctx, lambda: threeday.export_run(selected, folder),
+                           label=self.tr("Writing the lists …"),
+                           success=self.tr("Lists written to %1").replace("%1", str(folder)))
 
 
 # =============================================================================================

@@ -6,6 +6,9 @@ the banner, never a modal box.
 """
 from __future__ import annotations
 
+import itertools
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
@@ -18,6 +21,7 @@ from outlet_desk.models.counter import NotifyLog, StockCheckItem
 from outlet_desk.models.money import Payment
 from outlet_desk.services import notify, pickup, sms, stockcheck
 
+from .. import ops
 from ..models.rows import Column, RowsTableModel
 from ..widgets.scanfield import ScanField
 from ..widgets.tables import table_view
@@ -517,24 +521,51 @@ class NotifyTab(QWidget):
             self.ctx.banner.ok(msg)
         self.table.setFocus()
 
+    # SMS go to the gateway in the background (ui/ops.py): a gateway that hangs never freezes
+    # the counter; each message ends at the gateway's timeout with its one-line reason.
     def send_sms(self) -> None:
         g = self.current()
         if g is None:
             return
-        result = self.ctx.perform(lambda: sms.send_sms(g.parcel_ids, actor=self.ctx.actor,
-                                                       now=self.ctx.now()),
-                                  changes=sms.CHANGES)
-        if isinstance(result, sms.SmsResult):
+        actor, now = self.ctx.actor, self.ctx.now()
+        self.sms_button.setEnabled(False)
+
+        def done(result):
+            self.sms_button.setEnabled(True)
             self.ctx.banner.ok(self.tr("SMS sent to %1.").replace("%1", result.phone_masked))
 
+        def failed(_exc):
+            self.sms_button.setEnabled(True)
+            self.ctx.bus.emit_changes(sms.CHANGES)      # a failed SMS is recorded too
+
+        self.sms_job = ops.perform(self.ctx, lambda: sms.send_sms(g.parcel_ids, actor=actor, now=now),
+                                   kind=ops.IO, label=self.tr("Sending SMS …"), changes=sms.CHANGES,
+                                   on_done=done, on_error=failed)
+
     def send_sms_all(self) -> None:
+        job = getattr(self, "sms_all_job", None)
+        if job is not None and not job.finished:     # the button stops a batch under way
+            job.cancel()
+            return
         groups = list(self.groups)
-        result = self.ctx.perform(lambda: sms.send_call_list(groups, actor=self.ctx.actor,
-                                                             now=self.ctx.now()),
-                                  changes=sms.CHANGES)
-        if isinstance(result, sms.BatchResult):
+        actor, now = self.ctx.actor, self.ctx.now()
+        stop = threading.Event()
+
+        def done(result):
+            self.sms_all_button.setText(self.tr("SMS to everyone on the list"))
             level = "warning" if result.failed else "ok"
             self.ctx.banner.show_message(result.message(), level)
+
+        def failed(_exc):
+            self.sms_all_button.setText(self.tr("SMS to everyone on the list"))
+
+        self.sms_all_job = ops.perform(
+            self.ctx, lambda: sms.send_call_list(
+                itertools.takewhile(lambda _g: not stop.is_set(), groups), actor=actor, now=now),
+            kind=ops.IO, label=self.tr("Sending the call list's SMS …"), changes=sms.CHANGES,
+            on_done=done, on_error=failed)
+        self.sms_all_job.cancelled = stop
+        self.sms_all_button.setText(self.tr("Stop sending"))
 
 
 # ------------------------------------------------------------------------------------------------

@@ -270,13 +270,19 @@ class SettingsScreen(Screen):
             item.setData(Qt.UserRole, str(b.path))
             self.backup_list.addItem(item)
 
-    def backup_now(self) -> None:
+    def backup_now(self):
+        """Take a verified backup on the database executor (ui/ops.py); the counter keeps working."""
         from outlet_desk.services import backup
-        info = self.ctx.perform(lambda: backup.backup_now(self.ctx.home, actor=self.ctx.actor,
-                                                          reason="manual", now=self.ctx.now()))
-        if info:
+
+        from .. import ops
+        home, actor, now = self.ctx.home, self.ctx.actor, self.ctx.now()
+
+        def done(info):
             self.ctx.banner.ok(self.tr("Backup taken and verified: %1").replace("%1", info.path.name))
             self.refresh_backups()
+
+        return ops.perform(self.ctx, lambda: backup.backup_now(home, actor=actor, reason="manual", now=now),
+                           label=self.tr("Backing up …"), on_done=done)
 
     def restore_selected(self, confirm=None) -> bool:
         """Restore the selected backup: the current database is kept aside, then everyone logs in

@@ -260,13 +260,12 @@ class RosterTab(QWidget):
         return result
 
     def print_pdf(self):
-        from ..printing import preview
-        pdf = self.ctx.perform(lambda: roster.roster_pdf(self.month, layer=self.layer(),
-                                                         now=self.ctx.now()))
-        if pdf and pdf is not True:
-            return preview(self, self.ctx, pdf, kind="reports", title=self.tr("Roster %1")
-                           .replace("%1", self.month), suggested_name=f"排班表-{self.month}.pdf")
-        return None
+        """The roster PDF is built in the background; its preview opens when ready."""
+        from ..printing import preview_in_background
+        month, layer, now = self.month, self.layer(), self.ctx.now()
+        return preview_in_background(self, self.ctx, lambda: roster.roster_pdf(month, layer=layer, now=now),
+                                     kind="reports", title=self.tr("Roster %1").replace("%1", month),
+                                     suggested_name=f"排班表-{month}.pdf")
 
 
 # -- leave ------------------------------------------------------------------------------------
@@ -656,13 +655,12 @@ class AttendanceTab(QWidget):
                                 success=self.tr("Clocked out."), changes=attendance.CHANGES)
 
     def print_pdf(self):
-        from ..printing import preview
-        pdf = self.ctx.perform(lambda: attendance.report_pdf(self.month, now=self.ctx.now()))
-        if pdf and pdf is not True:
-            return preview(self, self.ctx, pdf, kind="reports",
-                           title=self.tr("Attendance %1").replace("%1", self.month),
-                           suggested_name=f"考勤-{self.month}.pdf")
-        return None
+        """The attendance PDF is built in the background; its preview opens when ready."""
+        from ..printing import preview_in_background
+        month, now = self.month, self.ctx.now()
+        return preview_in_background(self, self.ctx, lambda: attendance.report_pdf(month, now=now),
+                                     kind="reports", title=self.tr("Attendance %1").replace("%1", month),
+                                     suggested_name=f"考勤-{month}.pdf")
 
 
 # -- duties -----------------------------------------------------------------------------------

@@ -51,5 +51,12 @@ class ScanField(QLineEdit):
         if text:
             self.scanned.emit(text)
 
+    def submit_scan(self, text: str) -> None:
+        """A scan routed here by :class:`ui.scanner.ScanRouter` while focus was elsewhere: handled
+        as if typed here, and what the clerk had typed into the field stays."""
+        text = normalize_scan(text)
+        if text:
+            self.scanned.emit(text)
+
     def reclaim(self) -> None:
         self.setFocus(Qt.OtherFocusReason)

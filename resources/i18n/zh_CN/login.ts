@@ -4,22 +4,22 @@
 <context>
     <name>LoginWidget</name>
     <message>
-        <location filename="../../../ui/login.py" line="60"/>
+        <location filename="../../../ui/login.py" line="64"/>
         <source>Who is working? Choose your name and enter your PIN.</source>
         <translation>谁在当班？请选择您的名字并输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="61"/>
+        <location filename="../../../ui/login.py" line="65"/>
         <source>PIN or password</source>
         <translation>PIN 或密码</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="62"/>
+        <location filename="../../../ui/login.py" line="66"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="88"/>
+        <location filename="../../../ui/login.py" line="97"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的名字。</translation>
     </message>

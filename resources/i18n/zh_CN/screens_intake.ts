@@ -201,17 +201,22 @@
         <translation>未选择标签打印机：请批量打印</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="563"/>
+        <location filename="../../../ui/screens/intake.py" line="561"/>
+        <source>Label %1 not printed: %2</source>
+        <translation>标签 %1 没有打印：%2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/intake.py" line="569"/>
         <source>Import arrival manifest</source>
         <translation>导入到件清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="564"/>
+        <location filename="../../../ui/screens/intake.py" line="570"/>
         <source>Manifests (*.csv *.xlsx *.txt)</source>
         <translation>到件清单 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="573"/>
+        <location filename="../../../ui/screens/intake.py" line="579"/>
         <source>Importing %1 …</source>
         <translation>正在导入 %1 …</translation>
     </message>

@@ -4,52 +4,52 @@
 <context>
     <name>DeclareDialog</name>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="250"/>
+        <location filename="../../../ui/screens/outgoing.py" line="251"/>
         <source>Declared parcels of %1</source>
         <translation>%1 的申报快件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="260"/>
+        <location filename="../../../ui/screens/outgoing.py" line="261"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="261"/>
+        <location filename="../../../ui/screens/outgoing.py" line="262"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="262"/>
+        <location filename="../../../ui/screens/outgoing.py" line="263"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="263"/>
+        <location filename="../../../ui/screens/outgoing.py" line="264"/>
         <source>Declared weight (kg)</source>
         <translation>申报重量（公斤）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="264"/>
+        <location filename="../../../ui/screens/outgoing.py" line="265"/>
         <source>Declared fee (yuan)</source>
         <translation>申报运费（元）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="265"/>
+        <location filename="../../../ui/screens/outgoing.py" line="266"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="269"/>
+        <location filename="../../../ui/screens/outgoing.py" line="270"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="270"/>
+        <location filename="../../../ui/screens/outgoing.py" line="271"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="281"/>
+        <location filename="../../../ui/screens/outgoing.py" line="282"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
@@ -57,78 +57,78 @@
 <context>
     <name>DispatchTab</name>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="532"/>
-        <location filename="../../../ui/screens/outgoing.py" line="537"/>
+        <location filename="../../../ui/screens/outgoing.py" line="542"/>
+        <location filename="../../../ui/screens/outgoing.py" line="547"/>
         <source>Bag / route</source>
         <translation>集包号／路线</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="533"/>
+        <location filename="../../../ui/screens/outgoing.py" line="543"/>
         <source>scan the bag number (4…)</source>
         <translation>扫描集包号（4 开头）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="534"/>
+        <location filename="../../../ui/screens/outgoing.py" line="544"/>
         <source>Scan parcels out; a 4… number switches the bag</source>
         <translation>扫发件；扫 4 开头的集包号即换包</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="535"/>
+        <location filename="../../../ui/screens/outgoing.py" line="545"/>
         <source>Today per bag / route</source>
         <translation>今日各集包／路线</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="536"/>
+        <location filename="../../../ui/screens/outgoing.py" line="546"/>
         <source>Today per salesman</source>
         <translation>今日各业务员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="538"/>
+        <location filename="../../../ui/screens/outgoing.py" line="548"/>
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="540"/>
+        <location filename="../../../ui/screens/outgoing.py" line="550"/>
         <source>Salesman</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="540"/>
+        <location filename="../../../ui/screens/outgoing.py" line="550"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="541"/>
+        <location filename="../../../ui/screens/outgoing.py" line="551"/>
         <source>Dispatched</source>
         <translation>已发</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="542"/>
+        <location filename="../../../ui/screens/outgoing.py" line="552"/>
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="549"/>
+        <location filename="../../../ui/screens/outgoing.py" line="559"/>
         <source>Received today, not yet dispatched: %1</source>
         <translation>今日已收未发：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="555"/>
+        <location filename="../../../ui/screens/outgoing.py" line="565"/>
         <source>Bag %1</source>
         <translation>集包 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="556"/>
+        <location filename="../../../ui/screens/outgoing.py" line="566"/>
         <source>Now filling bag %1.</source>
         <translation>现在装入集包 %1。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="564"/>
+        <location filename="../../../ui/screens/outgoing.py" line="574"/>
         <source>%1 → %2 (%3 in this bag)</source>
         <translation>%1 → %2（本包 %3 件）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="567"/>
+        <location filename="../../../ui/screens/outgoing.py" line="577"/>
         <source>All of %1&apos;s parcels are dispatched.</source>
         <translation>%1 的快件已全部扫发。</translation>
     </message>
@@ -136,32 +136,32 @@
 <context>
     <name>OutgoingScreen</name>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="852"/>
+        <location filename="../../../ui/screens/outgoing.py" line="873"/>
         <source>Send (寄件)</source>
         <translation>寄件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="852"/>
+        <location filename="../../../ui/screens/outgoing.py" line="873"/>
         <source>Salesman pickup (揽收)</source>
         <translation>揽收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="853"/>
+        <location filename="../../../ui/screens/outgoing.py" line="874"/>
         <source>Dispatch (扫发件)</source>
         <translation>扫发件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="853"/>
+        <location filename="../../../ui/screens/outgoing.py" line="874"/>
         <source>Unsigned today (未签收)</source>
         <translation>当日未签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="854"/>
+        <location filename="../../../ui/screens/outgoing.py" line="875"/>
         <source>3-day check (三日查件)</source>
         <translation>三日查件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="854"/>
+        <location filename="../../../ui/screens/outgoing.py" line="875"/>
         <source>Rates &amp;&amp; codes</source>
         <translation>价格表与大笔</translation>
     </message>
@@ -169,286 +169,291 @@
 <context>
     <name>PickupTab</name>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="352"/>
+        <location filename="../../../ui/screens/outgoing.py" line="353"/>
         <source>Salesman</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="353"/>
+        <location filename="../../../ui/screens/outgoing.py" line="354"/>
         <source>Add salesman…</source>
         <translation>添加业务员…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="354"/>
+        <location filename="../../../ui/screens/outgoing.py" line="355"/>
         <source>Import collection CSV…</source>
         <translation>导入揽收清单 CSV…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="355"/>
+        <location filename="../../../ui/screens/outgoing.py" line="356"/>
         <source>Enter declarations…</source>
         <translation>录入申报…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="356"/>
+        <location filename="../../../ui/screens/outgoing.py" line="357"/>
         <source>Scan his parcels (scan again to weigh one)</source>
         <translation>扫描他的快件（再扫一次即可复重）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="357"/>
+        <location filename="../../../ui/screens/outgoing.py" line="358"/>
         <source>Checked weight (kg), Enter to save</source>
         <translation>复核重量（公斤），回车保存</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="358"/>
+        <location filename="../../../ui/screens/outgoing.py" line="359"/>
         <source>Write the big code on the parcel.</source>
         <translation>把大笔代码写在快件上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="360"/>
+        <location filename="../../../ui/screens/outgoing.py" line="361"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="361"/>
+        <location filename="../../../ui/screens/outgoing.py" line="362"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="362"/>
+        <location filename="../../../ui/screens/outgoing.py" line="363"/>
         <source>Code</source>
         <translation>大笔</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="363"/>
+        <location filename="../../../ui/screens/outgoing.py" line="364"/>
         <source>Declared kg</source>
         <translation>申报（公斤）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="364"/>
+        <location filename="../../../ui/screens/outgoing.py" line="365"/>
         <source>Checked kg</source>
         <translation>复重（公斤）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="365"/>
+        <location filename="../../../ui/screens/outgoing.py" line="366"/>
         <source>Difference (g)</source>
         <translation>差异（克）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="367"/>
+        <location filename="../../../ui/screens/outgoing.py" line="368"/>
         <source>Fee</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="368"/>
+        <location filename="../../../ui/screens/outgoing.py" line="369"/>
         <source>Bag</source>
         <translation>集包</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="389"/>
-        <location filename="../../../ui/screens/outgoing.py" line="481"/>
+        <location filename="../../../ui/screens/outgoing.py" line="390"/>
+        <location filename="../../../ui/screens/outgoing.py" line="488"/>
         <source>Add a salesman first.</source>
         <translation>请先添加业务员。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="393"/>
+        <location filename="../../../ui/screens/outgoing.py" line="394"/>
         <source>%1 today: received %2 of %3 declared · weighed %4 · weight differences %5 · fees ¥%6</source>
         <translation>%1 今日：申报 %3 件，已揽收 %2 件 · 已复重 %4 件 · 重量差异 %5 件 · 运费 ¥%6</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="412"/>
+        <location filename="../../../ui/screens/outgoing.py" line="413"/>
         <source>Weigh %1 and type its weight.</source>
         <translation>请称 %1 的重量并输入。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="423"/>
+        <location filename="../../../ui/screens/outgoing.py" line="424"/>
         <source>%1 is not in his declared list: enter its declaration or weigh it.</source>
         <translation>%1 不在他的申报清单里：请补录申报或过磅。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="426"/>
+        <location filename="../../../ui/screens/outgoing.py" line="427"/>
         <source>%1 received (%2 today).</source>
         <translation>%1 已揽收（今天第 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="433"/>
+        <location filename="../../../ui/screens/outgoing.py" line="434"/>
         <source>Scan the parcel before typing its weight.</source>
         <translation>请先扫描快件，再输入重量。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="445"/>
+        <location filename="../../../ui/screens/outgoing.py" line="446"/>
         <source>%1: checked %2 kg, he declared %3 kg — flagged on his sheet.</source>
         <translation>%1：复重 %2 公斤，申报 %3 公斤——已在他的清单上标出。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="450"/>
+        <location filename="../../../ui/screens/outgoing.py" line="451"/>
         <source>%1: %2 kg saved.</source>
         <translation>%1：%2 公斤已保存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="456"/>
+        <location filename="../../../ui/screens/outgoing.py" line="457"/>
         <source>Add salesman</source>
         <translation>添加业务员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="456"/>
+        <location filename="../../../ui/screens/outgoing.py" line="457"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="465"/>
+        <location filename="../../../ui/screens/outgoing.py" line="466"/>
         <source>Import collection CSV</source>
         <translation>导入揽收清单 CSV</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="474"/>
+        <location filename="../../../ui/screens/outgoing.py" line="475"/>
         <source>Imported %1 declared parcels.</source>
         <translation>已导入 %1 件申报快件。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outgoing.py" line="481"/>
+        <source>Importing %1 …</source>
+        <translation>正在导入 %1 …</translation>
     </message>
 </context>
 <context>
     <name>SendTab</name>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="135"/>
-        <location filename="../../../ui/screens/outgoing.py" line="150"/>
+        <location filename="../../../ui/screens/outgoing.py" line="136"/>
+        <location filename="../../../ui/screens/outgoing.py" line="151"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="135"/>
-        <location filename="../../../ui/screens/outgoing.py" line="155"/>
+        <location filename="../../../ui/screens/outgoing.py" line="136"/>
+        <location filename="../../../ui/screens/outgoing.py" line="156"/>
         <source>Sender</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="135"/>
+        <location filename="../../../ui/screens/outgoing.py" line="136"/>
         <source>Sender phone</source>
         <translation>寄件人电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="135"/>
+        <location filename="../../../ui/screens/outgoing.py" line="136"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="136"/>
+        <location filename="../../../ui/screens/outgoing.py" line="137"/>
         <source>Recipient phone</source>
         <translation>收件人电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="136"/>
+        <location filename="../../../ui/screens/outgoing.py" line="137"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="136"/>
+        <location filename="../../../ui/screens/outgoing.py" line="137"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="137"/>
+        <location filename="../../../ui/screens/outgoing.py" line="138"/>
         <source>Item type</source>
         <translation>物品类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="137"/>
-        <location filename="../../../ui/screens/outgoing.py" line="152"/>
+        <location filename="../../../ui/screens/outgoing.py" line="138"/>
+        <location filename="../../../ui/screens/outgoing.py" line="153"/>
         <source>Weight (kg)</source>
         <translation>重量（公斤）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="137"/>
-        <location filename="../../../ui/screens/outgoing.py" line="154"/>
+        <location filename="../../../ui/screens/outgoing.py" line="138"/>
+        <location filename="../../../ui/screens/outgoing.py" line="155"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="140"/>
+        <location filename="../../../ui/screens/outgoing.py" line="141"/>
         <source>Send a parcel at the counter</source>
         <translation>柜台寄件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="141"/>
+        <location filename="../../../ui/screens/outgoing.py" line="142"/>
         <source>Sender confirmed: no prohibited items</source>
         <translation>已向寄件人确认不含违禁物品</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="142"/>
+        <location filename="../../../ui/screens/outgoing.py" line="143"/>
         <source>e.g. 1.25</source>
         <translation>如 1.25</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="143"/>
+        <location filename="../../../ui/screens/outgoing.py" line="144"/>
         <source>Record and print receipt (Ctrl+Enter)</source>
         <translation>登记并打印收据（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="144"/>
+        <location filename="../../../ui/screens/outgoing.py" line="145"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="145"/>
+        <location filename="../../../ui/screens/outgoing.py" line="146"/>
         <source>Receipt of selected</source>
         <translation>打印所选收据</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="146"/>
+        <location filename="../../../ui/screens/outgoing.py" line="147"/>
         <source>Show the receipt after recording</source>
         <translation>登记后显示收据</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="147"/>
+        <location filename="../../../ui/screens/outgoing.py" line="148"/>
         <source>Sent at the counter today</source>
         <translation>今日柜台寄件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="149"/>
+        <location filename="../../../ui/screens/outgoing.py" line="150"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="151"/>
+        <location filename="../../../ui/screens/outgoing.py" line="152"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="153"/>
+        <location filename="../../../ui/screens/outgoing.py" line="154"/>
         <source>Fee</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="174"/>
-        <location filename="../../../ui/screens/outgoing.py" line="180"/>
+        <location filename="../../../ui/screens/outgoing.py" line="175"/>
+        <location filename="../../../ui/screens/outgoing.py" line="181"/>
         <source>Fee: —</source>
         <translation>运费：—</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="175"/>
+        <location filename="../../../ui/screens/outgoing.py" line="176"/>
         <source>Type the weight to see the fee.</source>
         <translation>输入重量即显示运费。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="183"/>
+        <location filename="../../../ui/screens/outgoing.py" line="184"/>
         <source>Fee: ¥%1</source>
         <translation>运费：¥%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="184"/>
+        <location filename="../../../ui/screens/outgoing.py" line="185"/>
         <source>%1: first kg %2 + %3 kg × %4 · routing code %5</source>
         <translation>%1：首重 %2 元 + 续重 %3 公斤 × %4 元 · 大笔 %5</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="204"/>
+        <location filename="../../../ui/screens/outgoing.py" line="205"/>
         <source>Recorded %1: fee ¥%2 (%3).</source>
         <translation>已登记 %1：运费 ¥%2（%3）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="225"/>
+        <location filename="../../../ui/screens/outgoing.py" line="226"/>
         <source>Select a sending in the list first.</source>
         <translation>请先在列表里选一件寄件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="232"/>
+        <location filename="../../../ui/screens/outgoing.py" line="233"/>
         <source>Receipt</source>
         <translation>寄件收据</translation>
     </message>
@@ -456,42 +461,42 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="786"/>
+        <location filename="../../../ui/screens/outgoing.py" line="807"/>
         <source>Rate table</source>
         <translation>寄件价格表</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="787"/>
+        <location filename="../../../ui/screens/outgoing.py" line="808"/>
         <source>One zone a line: zone, first kg (yuan), each additional kg (yuan), then its provinces.</source>
         <translation>每行一个区：区名 首重价（元） 续重每公斤价（元） 所含省份…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="789"/>
+        <location filename="../../../ui/screens/outgoing.py" line="810"/>
         <source>Save rate table</source>
         <translation>保存价格表</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="790"/>
+        <location filename="../../../ui/screens/outgoing.py" line="811"/>
         <source>Routing codes (big pen)</source>
         <translation>大笔代码表</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="791"/>
+        <location filename="../../../ui/screens/outgoing.py" line="812"/>
         <source>One line each: province, city (- for the whole province), code.</source>
         <translation>每行一条：省份 城市 代码（整省的城市写 -）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="793"/>
+        <location filename="../../../ui/screens/outgoing.py" line="814"/>
         <source>Save routing codes</source>
         <translation>保存大笔代码表</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="803"/>
+        <location filename="../../../ui/screens/outgoing.py" line="824"/>
         <source>Rate table saved.</source>
         <translation>价格表已保存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="810"/>
+        <location filename="../../../ui/screens/outgoing.py" line="831"/>
         <source>Routing codes saved.</source>
         <translation>大笔代码表已保存。</translation>
     </message>
@@ -499,117 +504,132 @@
 <context>
     <name>ThreeDayTab</name>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="673"/>
+        <location filename="../../../ui/screens/outgoing.py" line="683"/>
         <source>Run the 3-day check now</source>
         <translation>立即三日查件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="674"/>
+        <location filename="../../../ui/screens/outgoing.py" line="684"/>
         <source>Import tracking (CSV/XLSX)…</source>
         <translation>导入物流状态（CSV/XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="675"/>
+        <location filename="../../../ui/screens/outgoing.py" line="685"/>
         <source>Export lists to text files</source>
         <translation>导出清单为文本文件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="676"/>
+        <location filename="../../../ui/screens/outgoing.py" line="686"/>
         <source>Checks</source>
         <translation>查件记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="678"/>
+        <location filename="../../../ui/screens/outgoing.py" line="688"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="679"/>
+        <location filename="../../../ui/screens/outgoing.py" line="689"/>
         <source>Window</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="680"/>
+        <location filename="../../../ui/screens/outgoing.py" line="690"/>
         <source>Unsigned</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="681"/>
+        <location filename="../../../ui/screens/outgoing.py" line="691"/>
         <source>Delayed</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="682"/>
+        <location filename="../../../ui/screens/outgoing.py" line="692"/>
         <source>Lost?</source>
         <translation>疑似遗失</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="684"/>
+        <location filename="../../../ui/screens/outgoing.py" line="694"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="684"/>
+        <location filename="../../../ui/screens/outgoing.py" line="694"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="685"/>
+        <location filename="../../../ui/screens/outgoing.py" line="695"/>
         <source>Loss</source>
         <translation>遗失</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="686"/>
+        <location filename="../../../ui/screens/outgoing.py" line="696"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="687"/>
+        <location filename="../../../ui/screens/outgoing.py" line="697"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="688"/>
+        <location filename="../../../ui/screens/outgoing.py" line="698"/>
         <source> (earlier)</source>
         <translation>（之前已建）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="690"/>
+        <location filename="../../../ui/screens/outgoing.py" line="700"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="708"/>
+        <location filename="../../../ui/screens/outgoing.py" line="718"/>
         <source>No check has been run yet.</source>
         <translation>还没有做过三日查件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="712"/>
+        <location filename="../../../ui/screens/outgoing.py" line="722"/>
         <source>Check of %1: window %2 – %3, %4 unsigned, %5 bag numbers left out</source>
         <translation>%1 查件：时间段 %2 – %3，未签收 %4 件，排除集包单号 %5 个</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="726"/>
+        <location filename="../../../ui/screens/outgoing.py" line="737"/>
         <source>3-day check done: %1 delayed, %2 lost?, %3 new tickets.</source>
         <translation>三日查件完成：延误 %1 件，疑似遗失 %2 件，新建工单 %3 张。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="733"/>
+        <location filename="../../../ui/screens/outgoing.py" line="743"/>
+        <source>3-day check …</source>
+        <translation>正在三日查件 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outgoing.py" line="749"/>
         <source>Import tracking</source>
         <translation>导入物流状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="742"/>
+        <location filename="../../../ui/screens/outgoing.py" line="758"/>
         <source>Tracking updated for %1 parcels (%2 signed).</source>
         <translation>已更新 %1 件物流状态（已签收 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="747"/>
+        <location filename="../../../ui/screens/outgoing.py" line="762"/>
+        <source>Importing %1 …</source>
+        <translation>正在导入 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outgoing.py" line="768"/>
         <source>Run or select a check first.</source>
         <translation>请先查件或选择一次查件记录。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="752"/>
+        <location filename="../../../ui/screens/outgoing.py" line="773"/>
+        <source>Writing the lists …</source>
+        <translation>正在写出清单 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outgoing.py" line="774"/>
         <source>Lists written to %1</source>
         <translation>清单已写入 %1</translation>
     </message>
@@ -617,62 +637,62 @@
 <context>
     <name>UnsignedTab</name>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="597"/>
+        <location filename="../../../ui/screens/outgoing.py" line="607"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="598"/>
+        <location filename="../../../ui/screens/outgoing.py" line="608"/>
         <source>Checked the list</source>
         <translation>已查完未签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="600"/>
+        <location filename="../../../ui/screens/outgoing.py" line="610"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="601"/>
+        <location filename="../../../ui/screens/outgoing.py" line="611"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="602"/>
+        <location filename="../../../ui/screens/outgoing.py" line="612"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="603"/>
+        <location filename="../../../ui/screens/outgoing.py" line="613"/>
         <source>Courier</source>
         <translation>派件员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="604"/>
+        <location filename="../../../ui/screens/outgoing.py" line="614"/>
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="605"/>
+        <location filename="../../../ui/screens/outgoing.py" line="615"/>
         <source>Age (h)</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="606"/>
+        <location filename="../../../ui/screens/outgoing.py" line="616"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="607"/>
+        <location filename="../../../ui/screens/outgoing.py" line="617"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="614"/>
+        <location filename="../../../ui/screens/outgoing.py" line="624"/>
         <source>%1 deliveries are not signed yet.</source>
         <translation>还有 %1 件未签收。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outgoing.py" line="621"/>
+        <location filename="../../../ui/screens/outgoing.py" line="631"/>
         <source>Unsigned list checked (%1 open).</source>
         <translation>未签收已查（%1 件未签收）。</translation>
     </message>

@@ -89,32 +89,37 @@
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="278"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="281"/>
         <source>Backup taken and verified: %1</source>
         <translation>备份完成并已校验：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="292"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="285"/>
+        <source>Backing up …</source>
+        <translation>正在备份 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="298"/>
         <source>Choose a backup first.</source>
         <translation>请先选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="297"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="303"/>
         <source>This backup cannot be restored: %1</source>
         <translation>这个备份不能恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="299"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="305"/>
         <source>Restore the backup of %1? The current database is kept aside.</source>
         <translation>恢复 %1 的备份？当前数据库会另存，不会删除。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="302"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="308"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="314"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="320"/>
         <source>Restored. The previous database was kept as %1</source>
         <translation>已恢复。原数据库另存为 %1</translation>
     </message>

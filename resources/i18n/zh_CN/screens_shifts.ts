@@ -4,112 +4,112 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="599"/>
+        <location filename="../../../ui/screens/shifts.py" line="598"/>
         <source>Clock in</source>
         <translation>上班打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="600"/>
+        <location filename="../../../ui/screens/shifts.py" line="599"/>
         <source>Clock out</source>
         <translation>下班打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="601"/>
+        <location filename="../../../ui/screens/shifts.py" line="600"/>
         <source>Print month report (PDF)</source>
         <translation>打印考勤月报（PDF）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="603"/>
+        <location filename="../../../ui/screens/shifts.py" line="602"/>
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="603"/>
+        <location filename="../../../ui/screens/shifts.py" line="602"/>
         <source>Days worked</source>
         <translation>出勤天数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="603"/>
+        <location filename="../../../ui/screens/shifts.py" line="602"/>
         <source>Late</source>
         <translation>迟到次数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="603"/>
+        <location filename="../../../ui/screens/shifts.py" line="602"/>
         <source>Late min</source>
         <translation>迟到分钟</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="604"/>
+        <location filename="../../../ui/screens/shifts.py" line="603"/>
         <source>Early</source>
         <translation>早退次数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="604"/>
+        <location filename="../../../ui/screens/shifts.py" line="603"/>
         <source>Early min</source>
         <translation>早退分钟</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="604"/>
+        <location filename="../../../ui/screens/shifts.py" line="603"/>
         <source>No clock-out</source>
         <translation>漏打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="604"/>
+        <location filename="../../../ui/screens/shifts.py" line="603"/>
         <source>Absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="605"/>
+        <location filename="../../../ui/screens/shifts.py" line="604"/>
         <source>Overrides</source>
         <translation>破例</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="620"/>
+        <location filename="../../../ui/screens/shifts.py" line="619"/>
         <source>Today: %1</source>
         <translation>今天：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="621"/>
+        <location filename="../../../ui/screens/shifts.py" line="620"/>
         <source>not rostered</source>
         <translation>没有排班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="623"/>
+        <location filename="../../../ui/screens/shifts.py" line="622"/>
         <source>in %1</source>
         <translation>上班 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="625"/>
+        <location filename="../../../ui/screens/shifts.py" line="624"/>
         <source>(late %1 min)</source>
         <translation>（迟到 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="627"/>
+        <location filename="../../../ui/screens/shifts.py" line="626"/>
         <source>out %1</source>
         <translation>下班 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="629"/>
+        <location filename="../../../ui/screens/shifts.py" line="628"/>
         <source>not clocked in</source>
         <translation>还没打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="633"/>
+        <location filename="../../../ui/screens/shifts.py" line="632"/>
         <source>%1 did not clock out on %2.</source>
         <translation>%1 %2 没有打下班卡。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="652"/>
+        <location filename="../../../ui/screens/shifts.py" line="651"/>
         <source>Clocked in.</source>
         <translation>上班打卡成功。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="656"/>
+        <location filename="../../../ui/screens/shifts.py" line="655"/>
         <source>Clocked out.</source>
         <translation>下班打卡成功。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="663"/>
+        <location filename="../../../ui/screens/shifts.py" line="662"/>
         <source>Attendance %1</source>
         <translation>考勤 %1</translation>
     </message>
@@ -125,99 +125,99 @@
 <context>
     <name>DutiesTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="725"/>
+        <location filename="../../../ui/screens/shifts.py" line="723"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="726"/>
-        <location filename="../../../ui/screens/shifts.py" line="730"/>
+        <location filename="../../../ui/screens/shifts.py" line="724"/>
+        <location filename="../../../ui/screens/shifts.py" line="728"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="726"/>
+        <location filename="../../../ui/screens/shifts.py" line="724"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="726"/>
-        <location filename="../../../ui/screens/shifts.py" line="730"/>
+        <location filename="../../../ui/screens/shifts.py" line="724"/>
+        <location filename="../../../ui/screens/shifts.py" line="728"/>
         <source>Duty</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="727"/>
+        <location filename="../../../ui/screens/shifts.py" line="725"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="727"/>
+        <location filename="../../../ui/screens/shifts.py" line="725"/>
         <source>By / at</source>
         <translation>谁 / 何时</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="728"/>
+        <location filename="../../../ui/screens/shifts.py" line="726"/>
         <source>Checklist templates (manager)</source>
         <translation>工作清单模板（店长）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="730"/>
+        <location filename="../../../ui/screens/shifts.py" line="728"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="730"/>
+        <location filename="../../../ui/screens/shifts.py" line="728"/>
         <source>Post (* = all)</source>
         <translation>岗位（* = 全部）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="731"/>
+        <location filename="../../../ui/screens/shifts.py" line="729"/>
         <source>Ticks itself on</source>
         <translation>自动勾选事件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="731"/>
+        <location filename="../../../ui/screens/shifts.py" line="729"/>
         <source>Deadline (1 = yes)</source>
         <translation>截止时间（1 = 是）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="731"/>
+        <location filename="../../../ui/screens/shifts.py" line="729"/>
         <source>Every n days</source>
         <translation>每几天</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="732"/>
+        <location filename="../../../ui/screens/shifts.py" line="730"/>
         <source>Events: %1</source>
         <translation>可用事件：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="734"/>
+        <location filename="../../../ui/screens/shifts.py" line="732"/>
         <source>Add row</source>
         <translation>加一行</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="735"/>
+        <location filename="../../../ui/screens/shifts.py" line="733"/>
         <source>Remove row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="736"/>
+        <location filename="../../../ui/screens/shifts.py" line="734"/>
         <source>Seed 004 defaults</source>
         <translation>恢复默认（制度原文）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="737"/>
+        <location filename="../../../ui/screens/shifts.py" line="735"/>
         <source>Save templates</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="760"/>
+        <location filename="../../../ui/screens/shifts.py" line="758"/>
         <source>%1 of %2 done, %3 missed</source>
         <translation>已完成 %1 / %2 项，漏做 %3 项</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="803"/>
+        <location filename="../../../ui/screens/shifts.py" line="801"/>
         <source>Checklist templates saved.</source>
         <translation>工作清单模板已保存。</translation>
     </message>
@@ -225,160 +225,160 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="346"/>
+        <location filename="../../../ui/screens/shifts.py" line="345"/>
         <source>Ask for leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="347"/>
+        <location filename="../../../ui/screens/shifts.py" line="346"/>
         <source>For</source>
         <translation>请假人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="348"/>
-        <location filename="../../../ui/screens/shifts.py" line="360"/>
+        <location filename="../../../ui/screens/shifts.py" line="347"/>
+        <location filename="../../../ui/screens/shifts.py" line="359"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="349"/>
+        <location filename="../../../ui/screens/shifts.py" line="348"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="350"/>
+        <location filename="../../../ui/screens/shifts.py" line="349"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="351"/>
-        <location filename="../../../ui/screens/shifts.py" line="361"/>
+        <location filename="../../../ui/screens/shifts.py" line="350"/>
+        <location filename="../../../ui/screens/shifts.py" line="360"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="352"/>
+        <location filename="../../../ui/screens/shifts.py" line="351"/>
         <source>Override reason</source>
         <translation>破例原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="353"/>
+        <location filename="../../../ui/screens/shifts.py" line="352"/>
         <source>Manager only: lets a broken rule pass (audited)</source>
         <translation>仅店长：写明原因可破例批准（记入审计）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="354"/>
+        <location filename="../../../ui/screens/shifts.py" line="353"/>
         <source>Submit leave</source>
         <translation>提交请假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="355"/>
+        <location filename="../../../ui/screens/shifts.py" line="354"/>
         <source>Balances this month</source>
         <translation>本月假期余额</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="356"/>
-        <location filename="../../../ui/screens/shifts.py" line="360"/>
+        <location filename="../../../ui/screens/shifts.py" line="355"/>
+        <location filename="../../../ui/screens/shifts.py" line="359"/>
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="356"/>
+        <location filename="../../../ui/screens/shifts.py" line="355"/>
         <source>Rest used</source>
         <translation>已休</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="357"/>
+        <location filename="../../../ui/screens/shifts.py" line="356"/>
         <source>Rest left</source>
         <translation>剩余休息</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="357"/>
+        <location filename="../../../ui/screens/shifts.py" line="356"/>
         <source>Personal</source>
         <translation>事假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="358"/>
+        <location filename="../../../ui/screens/shifts.py" line="357"/>
         <source>Sick</source>
         <translation>病假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="358"/>
+        <location filename="../../../ui/screens/shifts.py" line="357"/>
         <source>Annual</source>
         <translation>年假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="359"/>
+        <location filename="../../../ui/screens/shifts.py" line="358"/>
         <source>Leave requests</source>
         <translation>请假申请</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="360"/>
+        <location filename="../../../ui/screens/shifts.py" line="359"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="361"/>
+        <location filename="../../../ui/screens/shifts.py" line="360"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="361"/>
+        <location filename="../../../ui/screens/shifts.py" line="360"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="362"/>
+        <location filename="../../../ui/screens/shifts.py" line="361"/>
         <source>Note for the decision</source>
         <translation>批复说明</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="363"/>
+        <location filename="../../../ui/screens/shifts.py" line="362"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="364"/>
+        <location filename="../../../ui/screens/shifts.py" line="363"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="365"/>
+        <location filename="../../../ui/screens/shifts.py" line="364"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="381"/>
+        <location filename="../../../ui/screens/shifts.py" line="380"/>
         <source>Rules: %1 rest days a month, at most %2 days off in a row, at least %3 rest day a week, never leave the outlet unstaffed.</source>
         <translation>规则：每月休息 %1 天，最多连休 %2 天，每周至少休 %3 天，门店不能无人值班。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="401"/>
+        <location filename="../../../ui/screens/shifts.py" line="400"/>
         <source>override</source>
         <translation>破例</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="403"/>
+        <location filename="../../../ui/screens/shifts.py" line="402"/>
         <source>colleague has seen it</source>
         <translation>同事已知晓</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="413"/>
+        <location filename="../../../ui/screens/shifts.py" line="412"/>
         <source>Select a leave request first.</source>
         <translation>请先选中一条请假申请。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="425"/>
+        <location filename="../../../ui/screens/shifts.py" line="424"/>
         <source>Leave recorded.</source>
         <translation>请假已提交。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="438"/>
+        <location filename="../../../ui/screens/shifts.py" line="437"/>
         <source>Decision saved.</source>
         <translation>已批复。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="446"/>
+        <location filename="../../../ui/screens/shifts.py" line="445"/>
         <source>Leave withdrawn.</source>
         <translation>请假已撤回。</translation>
     </message>
@@ -484,27 +484,27 @@
 <context>
     <name>ShiftsScreen</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="828"/>
+        <location filename="../../../ui/screens/shifts.py" line="826"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="828"/>
+        <location filename="../../../ui/screens/shifts.py" line="826"/>
         <source>Leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="828"/>
+        <location filename="../../../ui/screens/shifts.py" line="826"/>
         <source>Swaps</source>
         <translation>调班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="829"/>
+        <location filename="../../../ui/screens/shifts.py" line="827"/>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="829"/>
+        <location filename="../../../ui/screens/shifts.py" line="827"/>
         <source>Duties</source>
         <translation>工作清单</translation>
     </message>
@@ -512,98 +512,98 @@
 <context>
     <name>SwapTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="499"/>
+        <location filename="../../../ui/screens/shifts.py" line="498"/>
         <source>Ask a colleague to swap</source>
         <translation>找同事调班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="500"/>
+        <location filename="../../../ui/screens/shifts.py" line="499"/>
         <source>With</source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="501"/>
+        <location filename="../../../ui/screens/shifts.py" line="500"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="502"/>
+        <location filename="../../../ui/screens/shifts.py" line="501"/>
         <source>and back on</source>
         <translation>换回日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="503"/>
-        <location filename="../../../ui/screens/shifts.py" line="506"/>
+        <location filename="../../../ui/screens/shifts.py" line="502"/>
+        <location filename="../../../ui/screens/shifts.py" line="505"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="504"/>
+        <location filename="../../../ui/screens/shifts.py" line="503"/>
         <source>Ask</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="505"/>
+        <location filename="../../../ui/screens/shifts.py" line="504"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="505"/>
+        <location filename="../../../ui/screens/shifts.py" line="504"/>
         <source>Colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="506"/>
+        <location filename="../../../ui/screens/shifts.py" line="505"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="506"/>
+        <location filename="../../../ui/screens/shifts.py" line="505"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="507"/>
+        <location filename="../../../ui/screens/shifts.py" line="506"/>
         <source>Accept</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="508"/>
+        <location filename="../../../ui/screens/shifts.py" line="507"/>
         <source>Decline</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="509"/>
+        <location filename="../../../ui/screens/shifts.py" line="508"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="510"/>
+        <location filename="../../../ui/screens/shifts.py" line="509"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="511"/>
+        <location filename="../../../ui/screens/shifts.py" line="510"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="538"/>
+        <location filename="../../../ui/screens/shifts.py" line="537"/>
         <source>There is no colleague to swap with.</source>
         <translation>没有可以调班的同事。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="542"/>
+        <location filename="../../../ui/screens/shifts.py" line="541"/>
         <source>Swap asked: your colleague sees it when they log in.</source>
         <translation>调班申请已发出，同事登录后就能看到。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="548"/>
+        <location filename="../../../ui/screens/shifts.py" line="547"/>
         <source>Select a swap first.</source>
         <translation>请先选中一条调班申请。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="555"/>
+        <location filename="../../../ui/screens/shifts.py" line="554"/>
         <source>Swap updated.</source>
         <translation>调班已更新。</translation>
     </message>
