@@ -429,8 +429,8 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     anchor = data["audit_anchor"]
     if anchor is None:
         return None
-    if not (isinstance(anchor, dict) and isinstance(anchor.get("rows"), int)
-            and isinstance(anchor.get("hash"), str)):
+    from ..audit import Anchor
+    if Anchor.from_dict(anchor) is None:
         raise EnvironmentFault("读不到总部记下的审计锚点：格式不对。")
     at = anchor.get("at")
     return {"rows": anchor["rows"], "hash": anchor["hash"], "at": at if isinstance(at, str) else None}
