@@ -209,7 +209,10 @@ def file_problems(path: Path) -> list[str]:
     """One line per problem of an SQLite file, read-only; [] when SQLite finds it sound."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):          # a FIFO would block the read, /dev/zero never end
+            return [f"不是普通文件（{_kind(st.st_mode)}），不是数据库：{path}"]
+        size = st.st_size
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
@@ -245,6 +248,16 @@ def integrity_lines(rows) -> list[str]:
             if line.strip() and not line.startswith("*** in database")]
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "是文件夹"
+    if stat.S_ISFIFO(mode):
+        return "是管道"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "是设备"
+    return "是特殊文件"
+
+
 def check_header(path: Path) -> None:
     """Refuse a file that is not a whole SQLite database before SQLite touches it."""
     problems = file_problems_quick(path)
@@ -255,7 +268,10 @@ def check_header(path: Path) -> None:
 def file_problems_quick(path: Path) -> list[str]:
     """The header and the length only (no page read): cheap enough for every start."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return [f"不是普通文件（{_kind(st.st_mode)}）"]
+        size = st.st_size
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:

@@ -378,6 +378,41 @@ def test_restore_refuses_an_empty_sqlite_file_with_a_version_row(tmp_path, db):
     assert (tmp_path / "outlet.db").read_bytes() == before
 
 
+@pytest.mark.skipif(not POSIX, reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "folder"])
+def test_restore_from_a_file_that_is_not_a_regular_file_is_refused_without_hanging(tmp_path, kind):
+    """Review: `outlet-desk restore some.db` where some.db was a FIFO hung for ever reading its
+    header; a symlink to /dev/zero was called "0 字节"; `check` on an outlet.db that is a folder
+    exited 1 instead of 3."""
+    home = tmp_path / "o"
+    build_outlet(home, parcels=5)
+    bad = tmp_path / "backup.db"
+    if kind == "fifo":
+        os.mkfifo(bad)
+    elif kind == "folder":
+        bad.mkdir()
+    else:
+        bad.symlink_to("/dev/zero")
+    before = (home / "outlet.db").read_bytes()
+    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+              "from outlet_desk.services import backup\n"
+              f"print(backup.verify_file({str(bad)!r})[1])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("不是普通文件"), done
+    with pytest.raises(OutletError, match="^这个备份不能用来恢复：不是普通文件"):
+        backup.restore(home, bad, actor=SYSTEM, now=NOW)
+    assert (home / "outlet.db").read_bytes() == before
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX")
+def test_check_where_outlet_db_is_a_folder_exits_3(tmp_path, capsys):
+    home = tmp_path / "o"
+    (home / "outlet.db").mkdir(parents=True)
+    (home / "backups").mkdir()
+    assert cli(["--home", str(home), "check"]) == 3
+    assert capsys.readouterr().out.startswith("问题：不是普通文件（是文件夹）")
+
+
 def test_backup_and_restore_are_manager_operations_and_audited(db, tmp_path, manager, clerk):
     with pytest.raises(PermissionDenied):
         backup.backup_now(tmp_path, actor=clerk, reason="manual", now=NOW)
