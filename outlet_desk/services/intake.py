@@ -66,7 +66,8 @@ SETTINGS = [
     SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", "取件码格式",
                 section="intake",
                 help="Fields: {shelf} {level} {tail4} {tail3} {seq} (lowest free number on the "
-                     "level). A collision gets a suffix -2, -3 …"),
+                     "level). A collision gets a suffix -2, -3 …",
+                validate=lambda v: check_code_format(v)),
     SettingSpec("labels.print_mode", "batch", "Label printing", "取件码标签打印方式", section="intake",
                 choices=("auto", "batch"),
                 help="auto: a label is printed at each self-pickup scan; batch: print today's "
@@ -157,6 +158,41 @@ def _sweep_stale_slots(codes=None) -> int:
         sql += f" AND shelf_slot.code IN ({', '.join('?' for _ in codes)})"
         params = tuple(codes)
     return run_sql(sql, params).rowcount or 0
+
+
+CODE_FIELDS = ("shelf", "level", "tail4", "tail3", "seq", "waybill")
+MAX_CODE_CHARS = 20
+
+
+def check_code_format(value) -> str:
+    """The pickup-code format a manager saves: known fields only, written plainly (``{shelf}``, not
+    ``{shelf.__class__}`` or ``{level:>99999}``), with the shelf in it (the clerk finds the parcel
+    by it) and a code that fits a label.  A bad format used to be saved and then silently
+    replaced by the default at every scan."""
+    import string
+    text = str(value or "").strip()
+    field_name = "“取件码格式”"
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        raise ValidationError(f"{field_name}的花括号不成对：字段写成 {{shelf}} 这样。") from None
+    names = []
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in CODE_FIELDS or spec or conversion:
+            shown = " ".join("{" + f + "}" for f in CODE_FIELDS)
+            raise ValidationError(f"{field_name}里的“{{{name}{'!' + conversion if conversion else ''}"
+                                  f"{':' + spec if spec else ''}}}”不认识；可用：{shown}。")
+        names.append(name)
+    if "shelf" not in names:
+        raise ValidationError(f"{field_name}必须含 {{shelf}}：店员按货架找包裹。")
+    sample = _format_code(text, "10", 12, "SF1234567890123", 999)
+    if len(sample) > MAX_CODE_CHARS:
+        shown = sample if len(sample) <= 24 else sample[:24] + "…"
+        raise ValidationError(f"{field_name}生成的取件码太长（如“{shown}”，{len(sample)} 个字），"
+                              f"最多 {MAX_CODE_CHARS} 个字。")
+    return text
 
 
 def _format_code(fmt: str, shelf: str, level: int, waybill: str, seq: int) -> str:

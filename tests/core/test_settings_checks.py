@@ -107,6 +107,22 @@ def test_opening_hours_and_weekdays(db):
     assert settings.get("outlet.opening_hours") == "07:30-21:00"
 
 
+def test_pickup_code_format(db, clerk):
+    """Review: a manager could save "{bogus}", "{shelf", "固定" (every code the same, no shelf) or
+    "{level:>99999}"; it was stored without a word and every scan quietly used the default format
+    (or a code 100,000 characters long, or "固定", "固定-2" … with no shelf to look on)."""
+    refused("pickup.code_format", "{bogus}", "“取件码格式”里的“{bogus}”不认识")
+    refused("pickup.code_format", "{shelf", "花括号不成对")
+    refused("pickup.code_format", "固定", "必须含 {shelf}")
+    refused("pickup.code_format", "{shelf.__class__}", "不认识")
+    refused("pickup.code_format", "{shelf}-{level:>99999}", "不认识")
+    refused("pickup.code_format", "{shelf}-{waybill}-{waybill}", "太长")
+    save("pickup.code_format", "{shelf}{level}-{tail3}")
+    from outlet_desk.services import intake
+    r = intake.receive_parcel("SF1428397650166", actor=clerk, now=NOW)
+    assert r.pickup_code.endswith("-166") and len(r.pickup_code) <= 8
+
+
 def _write_straight(key, value):
     with write_tx():
         Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False), updated_at=NOW).on_conflict(
