@@ -676,6 +676,18 @@ HEADERS = {
     "note": ("备注", "note", "remark"),
 }
 _PHONE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+def _manifest_phone(text: str) -> str:
+    """A phone as spreadsheets write it: "+86 138-1234-1234", "0086 13812341234", "138 1234 1234"
+    → "13812341234" (a mobile keeps no separator); a landline only loses its spaces."""
+    phone = re.sub(r"[\s\u3000]", "", text)
+    for prefix in ("+86", "0086", "86-"):
+        if phone.startswith(prefix) and len(phone) > len(prefix) + 7:
+            phone = phone[len(prefix):]
+            break
+    digits = re.sub(r"[-.]", "", phone)
+    return digits if re.fullmatch(r"1[3-9]\d{9}", digits) else phone
 MAX_MANIFEST_LINES = 20000
 
 
@@ -749,9 +761,7 @@ def parse_manifest(data, filename: str | None = None, *, cfg: dict | None = None
         seen[rec.waybill] = n
         phone = cell("phone")
         if phone:
-            phone = phone.replace(" ", "")
-            if phone.startswith("+86"):
-                phone = phone[3:]
+            phone = _manifest_phone(phone)
             if not _PHONE.match(phone):
                 raise ValidationError(f"第 {n} 行：电话号码“{phone}”不对（应为 11 位手机号或带区号的座机）。")
         name = cell("name")
