@@ -70,6 +70,35 @@ BACKOFF_CAP = 600         # never wait more than 10 minutes
 
 _DRAIN_LOCK = threading.Lock()
 
+#: The most an answer may hold: a batch's results are a few hundred bytes per record.
+MAX_ANSWER_BYTES = 4 << 20
+
+
+def _bounded(client, method: str, url: str, *, seconds: float, **kw):
+    """``client.request`` with the answer read within ``seconds`` in all and at most
+    :data:`MAX_ANSWER_BYTES`.  httpx's timeouts are per read: a proxy or a broken receiver that
+    sends its body one byte a second kept the uploader (and ``audit verify``) waiting for ever.
+    Raises ``httpx.ReadTimeout`` past the deadline and ``httpx.DecodingError`` when too large."""
+    import time
+
+    import httpx
+    if not hasattr(client, "stream"):                 # a stand-in client (tests): as it answers
+        return getattr(client, method.lower())(url, **kw)
+    deadline = time.monotonic() + max(float(seconds), 1.0)
+    with client.stream(method, url, **kw) as resp:
+        body, size = [], 0
+        for chunk in resp.iter_bytes():
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                raise httpx.DecodingError(f"answer over {MAX_ANSWER_BYTES} bytes", request=resp.request)
+            if time.monotonic() > deadline:
+                raise httpx.ReadTimeout(f"answer not complete within {seconds:g} s", request=resp.request)
+            body.append(chunk)
+        headers = [(k, v) for k, v in resp.headers.multi_items()
+                   if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
+        return httpx.Response(resp.status_code, headers=headers, content=b"".join(body),
+                              request=resp.request)
+
 
 @dataclass(frozen=True)
 class UploadConfig:
@@ -264,10 +293,12 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                        "Content-Type": "application/json; charset=utf-8"}
             batches += 1
             try:
-                resp = client.post(cfg.url, content=json.dumps(body, ensure_ascii=False).encode(),
-                                   headers=headers)
+                resp = _bounded(client, "POST", cfg.url, seconds=cfg.timeout,
+                                content=json.dumps(body, ensure_ascii=False).encode(), headers=headers)
             except httpx.TimeoutException:
                 error = f"总部服务器超时（{cfg.timeout:g} 秒），稍后自动重试。"
+            except httpx.DecodingError:
+                error = "总部的回答太大或无法解码，没有确认任何一条记录：记录留在待上传，稍后重试。"
             except httpx.HTTPError as exc:
                 error = f"连不上总部服务器或连接中断（{type(exc).__name__}），稍后自动重试。"
             if error:
@@ -334,10 +365,11 @@ def send_anchor(*, config: UploadConfig | None = None, client=None) -> bool:
         client = httpx.Client(timeout=httpx.Timeout(cfg.timeout, connect=min(cfg.timeout, 5.0)))
     try:
         body = {"outlet_code": cfg.outlet_code, "records": [], "audit_anchor": current.as_dict()}
-        resp = client.post(cfg.url, content=json.dumps(body, ensure_ascii=False).encode(),
-                           headers={"Idempotency-Key": "anchor-" + current.hash[:40],
-                                    "Authorization": f"Bearer {cfg.token}",
-                                    "Content-Type": "application/json; charset=utf-8"})
+        resp = _bounded(client, "POST", cfg.url, seconds=cfg.timeout,
+                        content=json.dumps(body, ensure_ascii=False).encode(),
+                        headers={"Idempotency-Key": "anchor-" + current.hash[:40],
+                                 "Authorization": f"Bearer {cfg.token}",
+                                 "Content-Type": "application/json; charset=utf-8"})
         data = resp.json() if resp.status_code == 200 else None
     except (httpx.HTTPError, ValueError) as exc:
         log.info("audit anchor not sent: %s", exc)
@@ -412,8 +444,9 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     if own:
         client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)))
     try:
-        resp = client.get(anchor_url(cfg.url), params={"outlet_code": cfg.outlet_code},
-                          headers={"Authorization": f"Bearer {cfg.token}"})
+        resp = _bounded(client, "GET", anchor_url(cfg.url), seconds=timeout,
+                        params={"outlet_code": cfg.outlet_code},
+                        headers={"Authorization": f"Bearer {cfg.token}"})
     except httpx.HTTPError as exc:
         raise EnvironmentFault(f"读不到总部记下的审计锚点：连不上总部（{type(exc).__name__}）。") \
             from None
