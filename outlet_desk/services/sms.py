@@ -85,9 +85,11 @@ class HttpGateway:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 3.0))
         try:
+            from .upload import bounded_request     # the whole answer within the timeout
             with httpx.Client(timeout=timeout, transport=self.transport) as client:
-                resp = client.post(self.url, json={"phone": phone, "text": text,
-                                                   "sender": self.sender}, headers=headers)
+                resp = bounded_request(client, "POST", self.url, seconds=self.timeout,
+                                       json={"phone": phone, "text": text, "sender": self.sender},
+                                       headers=headers)
         except httpx.TimeoutException:
             raise SmsFailure("短信网关超时") from None
         except httpx.HTTPError as exc:

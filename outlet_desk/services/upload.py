@@ -74,7 +74,7 @@ _DRAIN_LOCK = threading.Lock()
 MAX_ANSWER_BYTES = 4 << 20
 
 
-def _bounded(client, method: str, url: str, *, seconds: float, **kw):
+def bounded_request(client, method: str, url: str, *, seconds: float, **kw):
     """``client.request`` with the answer read within ``seconds`` in all and at most
     :data:`MAX_ANSWER_BYTES`.  httpx's timeouts are per read: a proxy or a broken receiver that
     sends its body one byte a second kept the uploader (and ``audit verify``) waiting for ever.
@@ -293,7 +293,7 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                        "Content-Type": "application/json; charset=utf-8"}
             batches += 1
             try:
-                resp = _bounded(client, "POST", cfg.url, seconds=cfg.timeout,
+                resp = bounded_request(client, "POST", cfg.url, seconds=cfg.timeout,
                                 content=json.dumps(body, ensure_ascii=False).encode(), headers=headers)
             except httpx.TimeoutException:
                 error = f"总部服务器超时（{cfg.timeout:g} 秒），稍后自动重试。"
@@ -365,7 +365,7 @@ def send_anchor(*, config: UploadConfig | None = None, client=None) -> bool:
         client = httpx.Client(timeout=httpx.Timeout(cfg.timeout, connect=min(cfg.timeout, 5.0)))
     try:
         body = {"outlet_code": cfg.outlet_code, "records": [], "audit_anchor": current.as_dict()}
-        resp = _bounded(client, "POST", cfg.url, seconds=cfg.timeout,
+        resp = bounded_request(client, "POST", cfg.url, seconds=cfg.timeout,
                         content=json.dumps(body, ensure_ascii=False).encode(),
                         headers={"Idempotency-Key": "anchor-" + current.hash[:40],
                                  "Authorization": f"Bearer {cfg.token}",
@@ -444,7 +444,7 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     if own:
         client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)))
     try:
-        resp = _bounded(client, "GET", anchor_url(cfg.url), seconds=timeout,
+        resp = bounded_request(client, "GET", anchor_url(cfg.url), seconds=timeout,
                         params={"outlet_code": cfg.outlet_code},
                         headers={"Authorization": f"Bearer {cfg.token}"})
     except httpx.HTTPError as exc:
