@@ -26,14 +26,15 @@ from ..models import Parcel, ParcelEvent
 from ..models.counter import NotifyLog, SmsMessage, SmsParcel
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
-from ..settings import SettingSpec, check_placeholders
+from ..settings import SettingSpec, check_http_url, check_placeholders
 from .notify import PLACEHOLDERS, deadline_for, render
 
 SETTINGS = [
     SettingSpec("sms.enabled", False, "SMS notification on", "短信通知开启", kind="bool",
                 section="sms"),
     SettingSpec("sms.url", "", "SMS gateway URL", "短信网关地址", section="sms",
-                help="HTTP(S) endpoint that accepts POST JSON {phone, text, sender}."),
+                help="HTTP(S) endpoint that accepts POST JSON {phone, text, sender}.",
+                validate=lambda v: check_http_url("短信网关地址", optional=True)(v)),
     SettingSpec("sms.token", "", "SMS gateway API key", "短信网关密钥", section="sms"),
     SettingSpec("sms.sender", "", "SMS signature", "短信签名", section="sms"),
     SettingSpec("sms.timeout_seconds", 5, "SMS gateway timeout (s)", "短信网关超时（秒）",

@@ -52,7 +52,8 @@ log = logging.getLogger("outlet_desk.upload")
 SETTINGS = [
     SettingSpec("upload.url", "http://127.0.0.1:8803/api/v1/records", "Head-office upload URL",
                 "总部上传地址", section="upload",
-                help="Demo: run `outlet-desk hq-server --port 8803`."),
+                help="Demo: run `outlet-desk hq-server --port 8803`.",
+                validate=lambda v: settings.check_http_url("总部上传地址")(v)),
     SettingSpec("upload.token", "demo-token-803", "Upload token", "上传令牌", section="upload"),
     SettingSpec("upload.batch_size", 100, "Records per batch", "每批记录数", kind="int",
                 section="upload", minimum=1, maximum=1000),
