@@ -26,7 +26,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DatabaseCorrupt, EnvironmentFault
+from .errors import DatabaseCorrupt, EnvironmentFault, OutletError
 
 DB_FILENAME = "outlet.db"
 HEADER = b"SQLite format 3\x00"
@@ -285,6 +285,30 @@ def file_problems_quick(path: Path) -> list[str]:
     if page_size and pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
         return [f"文件被截断（应有 {pages * page_size} 字节，只有 {size} 字节）"]
     return []
+
+
+# -- output files -----------------------------------------------------------------------------
+
+def refuse_outlet_file(home: Path, db_file: Path | None, out: Path | str) -> Path:
+    """An output file a command was told to write (``-o FILE``): refused, in one line, when it is
+    one of the outlet's own files — the database (and its -wal/-shm/-journal), ``database.url``, or
+    anything in ``backups/``, ``photos/``, ``locks/`` — or a folder.  ``report daily -o outlet.db``
+    typed in the data directory overwrote the live database with a PDF."""
+    out = Path(out)
+    target = out.resolve()                    # a symlink is judged by what it points to
+    if target.is_dir():
+        raise OutletError(f"“{out}”是文件夹：请给出要写入的文件名。")
+    home = Path(home).resolve()
+    own = {home / "database.url"}
+    for db in (db_file, home / DB_FILENAME):
+        if db is not None:
+            db = Path(db).resolve()
+            own |= {db, *(Path(str(db) + s) for s in ("-wal", "-shm", "-journal"))}
+    folders = [home / d for d in ("backups", "photos", "locks")]
+    if target in own or any(f == target or f in target.parents for f in folders) \
+            or (target.parent == home and target.name.startswith(DB_FILENAME)):
+        raise OutletError(f"不能写到“{out}”：这是网点自己的数据文件（数据库、备份或照片）。请换一个文件名或文件夹。")
+    return out
 
 
 # -- missing ----------------------------------------------------------------------------------

@@ -574,3 +574,32 @@ def test_a_shared_or_personal_folder_given_as_home_is_not_locked_down(tmp_path, 
         close_database()
         assert stat.S_IMODE(folder.stat().st_mode) == mode
         assert stat.S_IMODE((folder / "outlet.db").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("argv", [
+    ["report", "daily", "-o", "{home}/outlet.db"],
+    ["report", "daily", "-o", "outlet.db"],                       # typed in the data directory
+    ["roster", "pdf", "2026-06", "-o", "{home}/outlet.db-wal"],
+    ["attendance", "report", "2026-06", "-o", "{home}/backups/x.pdf"],
+    ["report", "tickets", "--month", "2026-06", "-o", "{home}/database.url"],
+    ["labels", "--out", "{home}/link.pdf"],                         # a symlink to the database
+    ["export", "signoffs", "--date", "2026-06-07", "-o", "{home}"],
+])
+def test_a_report_never_overwrites_the_outlet_s_own_files(tmp_path, capsys, monkeypatch, argv):
+    """Review: `outlet-desk report daily -o outlet.db`, typed in the data directory by a clerk (no
+    login needed for a report), overwrote the live database with a PDF."""
+    home = tmp_path / "o"
+    build_outlet(home, parcels=5)
+    (home / "backups").mkdir(exist_ok=True)
+    (home / "link.pdf").symlink_to(home / "outlet.db")
+    before = (home / "outlet.db").read_bytes()
+    monkeypatch.chdir(home)
+    rc = cli(["--home", str(home)] + [a.replace("{home}", str(home)) for a in argv])
+    close_database()
+    err = capsys.readouterr().err
+    assert rc != 0 and len(err.strip().splitlines()) == 1
+    assert "网点自己的数据文件" in err or "是文件夹" in err
+    assert (home / "outlet.db").read_bytes() == before
+    assert not (home / "backups" / "x.pdf").exists() and not (home / "database.url").exists()
+    assert cli(["--home", str(home), "report", "daily", "-o", str(tmp_path / "日结.pdf")]) == 0
+    close_database()
