@@ -233,6 +233,31 @@ def test_check_finds_a_missing_and_a_changed_photo(db, tmp_path, manager):
     assert any("SHA-256" in p and b.hash in p for p in problems)
 
 
+@pytest.mark.skipif(not POSIX, reason="FIFOs are POSIX")
+def test_check_with_a_photo_that_is_a_fifo_names_it_and_does_not_hang(db, tmp_path, manager):
+    """Review: a photo file replaced by a FIFO made `outlet-desk check` wait for ever."""
+    import io
+    import threading
+
+    from PIL import Image
+
+    from outlet_desk.services import evidence
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "green").save(out, "JPEG")
+    a = evidence.store_photo(out.getvalue(), purpose="return", ref=1, actor=manager, now=NOW)
+    a.path.unlink()
+    os.mkfifo(a.path)
+    found = []
+    t = threading.Thread(target=lambda: found.extend(backup.check(tmp_path)), daemon=True)
+    t.start()
+    t.join(30)
+    if t.is_alive():                                # unblock the reader before failing
+        with open(a.path, "wb"):
+            pass
+        pytest.fail("check is waiting on the FIFO")
+    assert any("照片文件无法读取" in p and "不是普通文件" in p and a.hash in p for p in found)
+
+
 # -- restore ----------------------------------------------------------------------------------
 
 def _outlet_with_backup(tmp_path) -> tuple[Path, Path]:
