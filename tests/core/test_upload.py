@@ -598,3 +598,13 @@ def test_a_receiver_that_drips_or_floods_its_answer_cannot_hold_the_uploader(cle
         stop.set()
         srv.close()
         t.join(5)
+
+
+@pytest.mark.parametrize("rows", [10 ** 23, True, -5, 0, "12"])
+def test_the_receiver_answers_a_batch_whose_anchor_is_not_a_row_count(hq, rows):
+    """Review: an anchor of {"rows": 10**23} broke the reference receiver's request (OverflowError,
+    the connection dropped); true or -5 was kept as the outlet's anchor."""
+    body = {"outlet_code": "803", "records": [], "audit_anchor": {"rows": rows, "hash": "ab" * 32}}
+    r = httpx.post(hq.url, json=body, headers={"Authorization": "Bearer t0k"}, timeout=5)
+    assert r.status_code == 200 and r.json()["audit_anchor"] is None
+    assert hq.store.anchor("803") is None
