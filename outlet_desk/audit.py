@@ -124,7 +124,7 @@ class Anchor:
 def valid_rows(rows) -> bool:
     """A row count an anchor can hold: a whole number ≥ 1 (``True`` is an int in Python; it is not
     a count)."""
-    return isinstance(rows, int) and not isinstance(rows, bool) and rows >= 1
+    return isinstance(rows, int) and not isinstance(rows, bool) and 1 <= rows < 2 ** 63
 
 
 def anchor() -> Anchor | None:
