@@ -230,12 +230,16 @@ def file_problems(path: Path) -> list[str]:
         problems.append(f"数据库文件被截断：应有 {pages * page_size} 字节，只有 {size} 字节")
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con.text_factory = lambda b: b.decode("utf-8", "replace")
         try:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check(20)").fetchall()]
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         problems.append(f"SQLite 无法读取数据库（{exc}），结构页可能已损坏")
+        return problems
+    except UnicodeDecodeError:      # SQLite's message quotes a damaged page's bytes (not UTF-8)
+        problems.append("SQLite 无法读取数据库（报错里有无法解码的内容），数据页或结构页已损坏")
         return problems
     if rows != ["ok"]:
         problems += ["SQLite 完整性检查失败：" + line for line in integrity_lines(rows)]

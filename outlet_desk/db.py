@@ -247,6 +247,8 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
             preallocate_wal(path)
     try:
         db.connect(reuse_if_open=True)
+    except UnicodeDecodeError as exc:     # SQLite's error quotes a damaged page's bytes (not UTF-8)
+        raise DatabaseCorrupt(f"数据库文件已损坏，无法打开（报错里有无法解码的内容）：{path}") from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         if path is None and not is_sqlite(db):
             raise _server_fault(exc, db) from exc
@@ -261,7 +263,7 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
     if migrate:
         try:
             migrations.migrate(db, backup_dir=backup_dir)
-        except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        except (peewee.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             _stop_checkpointer()
             db.close()
             raise _open_fault(exc, path) from exc

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
@@ -130,6 +130,9 @@ def test_a_damaged_data_page_met_later_is_database_corrupt(tmp_path):
 @hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.floats(0.0, 1.0), page=st.integers(1, 10_000), offset=st.integers(0, 4095),
        garbage=st.binary(min_size=1, max_size=512))
+# review: SQLite's error then quotes the damaged bytes, not UTF-8 — a UnicodeDecodeError traceback
+# from opening and from check
+@example(cut=1.0, page=145, offset=302, garbage=b"\x00\x00\x00\x80")
 def test_any_damage_is_a_one_line_fault_or_a_sound_open(tmp_path_factory, cut, page, offset, garbage):
     """Invariant: whatever happens to the file, opening it and checking it never raise anything but
     an OutletError, and check speaks in lines."""
