@@ -112,10 +112,19 @@ class Anchor:
 
     @classmethod
     def from_dict(cls, d, source: str = "") -> "Anchor | None":
-        if isinstance(d, dict) and isinstance(d.get("rows"), int) and isinstance(d.get("hash"), str):
+        """None unless ``d`` names a real anchor: a positive whole row count (not ``true``, not
+        -5: what a broken or lying head office may answer) and a hash."""
+        if isinstance(d, dict) and valid_rows(d.get("rows")) and isinstance(d.get("hash"), str) \
+                and d["hash"]:
             at = d.get("at")
             return cls(d["rows"], d["hash"], source, at if isinstance(at, str) else None)
         return None
+
+
+def valid_rows(rows) -> bool:
+    """A row count an anchor can hold: a whole number ≥ 1 (``True`` is an int in Python; it is not
+    a count)."""
+    return isinstance(rows, int) and not isinstance(rows, bool) and 1 <= rows < 2 ** 63
 
 
 def anchor() -> Anchor | None:

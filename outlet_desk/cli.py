@@ -86,6 +86,11 @@ class Context:
             raise RuntimeError(f"{self.args.command}: declare the command with commands.acts()")
         return self._actor
 
+    def output(self, path) -> Path:
+        """A file the command was told to write, checked: never one of the outlet's own files."""
+        from . import datafiles
+        return datafiles.refuse_outlet_file(self.home, self.sqlite_file(), path)
+
     @staticmethod
     def now() -> dt.datetime:
         return dt.datetime.now().replace(microsecond=0)

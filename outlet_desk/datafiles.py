@@ -26,7 +26,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DatabaseCorrupt, EnvironmentFault
+from .errors import DatabaseCorrupt, EnvironmentFault, OutletError
 
 DB_FILENAME = "outlet.db"
 HEADER = b"SQLite format 3\x00"
@@ -209,7 +209,10 @@ def file_problems(path: Path) -> list[str]:
     """One line per problem of an SQLite file, read-only; [] when SQLite finds it sound."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):          # a FIFO would block the read, /dev/zero never end
+            return [f"不是普通文件（{_kind(st.st_mode)}），不是数据库：{path}"]
+        size = st.st_size
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
@@ -227,12 +230,16 @@ def file_problems(path: Path) -> list[str]:
         problems.append(f"数据库文件被截断：应有 {pages * page_size} 字节，只有 {size} 字节")
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con.text_factory = lambda b: b.decode("utf-8", "replace")
         try:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check(20)").fetchall()]
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         problems.append(f"SQLite 无法读取数据库（{exc}），结构页可能已损坏")
+        return problems
+    except UnicodeDecodeError:      # SQLite's message quotes a damaged page's bytes (not UTF-8)
+        problems.append("SQLite 无法读取数据库（报错里有无法解码的内容），数据页或结构页已损坏")
         return problems
     if rows != ["ok"]:
         problems += ["SQLite 完整性检查失败：" + line for line in integrity_lines(rows)]
@@ -245,6 +252,16 @@ def integrity_lines(rows) -> list[str]:
             if line.strip() and not line.startswith("*** in database")]
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "是文件夹"
+    if stat.S_ISFIFO(mode):
+        return "是管道"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "是设备"
+    return "是特殊文件"
+
+
 def check_header(path: Path) -> None:
     """Refuse a file that is not a whole SQLite database before SQLite touches it."""
     problems = file_problems_quick(path)
@@ -255,7 +272,10 @@ def check_header(path: Path) -> None:
 def file_problems_quick(path: Path) -> list[str]:
     """The header and the length only (no page read): cheap enough for every start."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return [f"不是普通文件（{_kind(st.st_mode)}）"]
+        size = st.st_size
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
@@ -269,6 +289,30 @@ def file_problems_quick(path: Path) -> list[str]:
     if page_size and pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
         return [f"文件被截断（应有 {pages * page_size} 字节，只有 {size} 字节）"]
     return []
+
+
+# -- output files -----------------------------------------------------------------------------
+
+def refuse_outlet_file(home: Path, db_file: Path | None, out: Path | str) -> Path:
+    """An output file a command was told to write (``-o FILE``): refused, in one line, when it is
+    one of the outlet's own files — the database (and its -wal/-shm/-journal), ``database.url``, or
+    anything in ``backups/``, ``photos/``, ``locks/`` — or a folder.  ``report daily -o outlet.db``
+    typed in the data directory overwrote the live database with a PDF."""
+    out = Path(out)
+    target = out.resolve()                    # a symlink is judged by what it points to
+    if target.is_dir():
+        raise OutletError(f"“{out}”是文件夹：请给出要写入的文件名。")
+    home = Path(home).resolve()
+    own = {home / "database.url"}
+    for db in (db_file, home / DB_FILENAME):
+        if db is not None:
+            db = Path(db).resolve()
+            own |= {db, *(Path(str(db) + s) for s in ("-wal", "-shm", "-journal"))}
+    folders = [home / d for d in ("backups", "photos", "locks")]
+    if target in own or any(f == target or f in target.parents for f in folders) \
+            or (target.parent == home and target.name.startswith(DB_FILENAME)):
+        raise OutletError(f"不能写到“{out}”：这是网点自己的数据文件（数据库、备份或照片）。请换一个文件名或文件夹。")
+    return out
 
 
 # -- missing ----------------------------------------------------------------------------------

@@ -90,7 +90,12 @@ def check_url(text: str, home: Path, source: str, *, relative_to: Path | None = 
             raise ValidationError(f"数据库地址“{shown}”（{source}）不对：SQLite 应写成 sqlite:///文件路径。")
         return "sqlite:///" + str(_sqlite_file(text[len("sqlite:///"):], home, source, relative_to))
     if scheme in POSTGRES_SCHEMES:
-        parts = urllib.parse.urlsplit(text)
+        try:
+            parts = urllib.parse.urlsplit(text)
+            parts.port                  # "Port out of range", "could not be cast to integer"
+        except ValueError:              # also "Invalid IPv6 URL" ("postgresql://[::1")
+            raise ValidationError(f"数据库地址“{shown}”（{source}）不对：服务器或端口写错了；应写成 "
+                                  f"postgresql://用户:密码@服务器:端口/数据库名。") from None
         if not parts.path.strip("/"):
             raise ValidationError(f"数据库地址“{shown}”（{source}）缺少数据库名：应写成 "
                                   f"postgresql://用户:密码@服务器/数据库名。")
@@ -274,6 +279,8 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
             preallocate_wal(path)
     try:
         db.connect(reuse_if_open=True)
+    except UnicodeDecodeError as exc:     # SQLite's error quotes a damaged page's bytes (not UTF-8)
+        raise DatabaseCorrupt(f"数据库文件已损坏，无法打开（报错里有无法解码的内容）：{path}") from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         if path is None and not is_sqlite(db):
             raise _server_fault(exc, db) from exc
@@ -288,7 +295,7 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
     if migrate:
         try:
             migrations.migrate(db, backup_dir=backup_dir)
-        except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        except (peewee.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             _stop_checkpointer()
             db.close()
             raise _open_fault(exc, path) from exc

@@ -110,9 +110,9 @@ class Store:
     def _keep_anchor(self, outlet_code: str, anchor, now: str) -> None:
         """Keep the highest audit anchor seen from the outlet (more rows wins; a tie keeps the
         first seen)."""
-        if not (isinstance(anchor, dict) and isinstance(anchor.get("rows"), int)
-                and isinstance(anchor.get("hash"), str)):
-            return
+        if not (isinstance(anchor, dict) and type(anchor.get("rows")) is int   # not a bool
+                and 1 <= anchor["rows"] < 2 ** 63 and isinstance(anchor.get("hash"), str)):
+            return          # not an anchor (a row count of true, -5 or 10**23 broke the request)
         at = anchor.get("at") if isinstance(anchor.get("at"), str) else None
         self.conn.execute(
             "INSERT INTO anchors(outlet_code, rows, hash, at, received_at) VALUES (?, ?, ?, ?, ?) "

@@ -23,6 +23,8 @@ import pkgutil
 import re
 import string
 import threading
+import unicodedata
+import urllib.parse
 from dataclasses import dataclass, field
 
 import peewee
@@ -70,11 +72,13 @@ class SettingSpec:
 
 
 SETTINGS = [
-    SettingSpec("outlet.name", "幸福路快递网点", "Outlet name", "网点名称"),
+    SettingSpec("outlet.name", "幸福路快递网点", "Outlet name", "网点名称",
+                validate=lambda v: check_line("网点名称", 40)(v)),
     SettingSpec("outlet.address", "幸福路 88 号（幸福小区南门）", "Outlet address", "网点地址"),
     SettingSpec("outlet.code", "803", "Outlet code", "网点编码",
                 help_zh="错分件上要划掉的本网点编码，免得再被发回这里。",
-                help="Struck out on mis-sorted parcels so they are not sent back here."),
+                help="Struck out on mis-sorted parcels so they are not sent back here.",
+                validate=lambda v: check_line("网点编码", 20, spaces=False)(v)),
     SettingSpec("outlet.phone", "0571-88888803", "Outlet phone", "网点电话"),
     SettingSpec("outlet.carriers", ["极兔", "中通", "圆通", "韵达", "申通", "顺丰", "EMS", "京东", "德邦"],
                 "Carriers served", "服务的快递公司", kind="list"),
@@ -315,6 +319,43 @@ def hours_range(text: str, *, field: str) -> tuple[int, int]:
     if end <= start:
         raise ValidationError(f"“{field}”里的“{text}”结束不晚于开始。")
     return start, end
+
+
+def check_line(field: str, max_chars: int, *, spaces: bool = True):
+    """A ``validate`` for a one-line name or code: not empty, no line break or control character,
+    at most ``max_chars`` (``spaces=False``: none inside, as in a code head office keys on)."""
+    def check(value):
+        text = str(value if value is not None else "").strip()
+        if not text:
+            raise ValidationError(f"“{field}”不能是空的。")
+        if any(unicodedata.category(c)[0] == "C" or c in "\u2028\u2029" for c in text):
+            raise ValidationError(f"“{field}”只能写一行，不能有换行或控制字符。")
+        if not spaces and any(c.isspace() for c in text):
+            raise ValidationError(f"“{field}”中间不能有空格。")
+        if len(text) > max_chars:
+            raise ValidationError(f"“{field}”最多 {max_chars} 个字。")
+        return text
+    return check
+
+
+def check_http_url(field: str, *, optional: bool = False):
+    """A ``validate`` for a server address: http:// or https:// with a server name (``optional``:
+    empty is allowed, meaning "not used")."""
+    def check(value):
+        text = str(value if value is not None else "").strip()
+        if not text and optional:
+            return ""
+        try:
+            parts = urllib.parse.urlsplit(text)
+            parts.port
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname \
+                or any(c.isspace() or unicodedata.category(c)[0] == "C" for c in text):
+            raise ValidationError(f"“{field}”应是 http:// 或 https:// 开头的完整地址，"
+                                  f"（含服务器名，如 https://服务器/路径）。")
+        return text
+    return check
 
 
 def check_hours(field: str):

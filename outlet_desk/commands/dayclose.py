@@ -40,7 +40,7 @@ def cmd_report_daily(ctx) -> int:
     now = ctx.now()
     day = _date(ctx.args.date, now)
     pdf = daily_report.build_for_day(day, now=now)
-    out = Path(ctx.args.output)
+    out = ctx.output(ctx.args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
     print(f"日结报表已生成：{out}（{day.isoformat()}，{len(pdf) // 1024} KB）")

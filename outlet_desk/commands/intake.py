@@ -62,7 +62,7 @@ def cmd_labels(ctx) -> int:
         ids = intake.unprinted_label_ids(day)
     rows = intake.label_rows(ids)
     pdf = labels_pdf(rows, ctx.args.size or settings.get("labels.size"))
-    ctx.args.out.write_bytes(pdf)
+    ctx.output(ctx.args.out).write_bytes(pdf)
     if ctx.args.mark and rows:
         intake.mark_labels_printed(ids, actor=ctx.actor, now=ctx.now())
     print(f"{len(rows)} 张标签 → {ctx.args.out}")

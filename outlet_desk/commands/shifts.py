@@ -48,7 +48,7 @@ def cmd_roster_pdf(ctx) -> int:
     ctx.open()
     pdf = roster.roster_pdf(ctx.args.month, layer="draft" if ctx.args.draft else "published",
                             now=ctx.now())
-    Path(ctx.args.output).write_bytes(pdf)
+    ctx.output(ctx.args.output).write_bytes(pdf)
     print(f"已写入 {ctx.args.output}")
     return 0
 
@@ -56,6 +56,6 @@ def cmd_roster_pdf(ctx) -> int:
 def cmd_attendance_report(ctx) -> int:
     from ..services import attendance
     ctx.open()
-    Path(ctx.args.output).write_bytes(attendance.report_pdf(ctx.args.month, now=ctx.now()))
+    ctx.output(ctx.args.output).write_bytes(attendance.report_pdf(ctx.args.month, now=ctx.now()))
     print(f"已写入 {ctx.args.output}")
     return 0

@@ -75,7 +75,7 @@ def cmd_export_signoffs(ctx) -> int:
     now = ctx.now()
     day = _day(ctx.args.date, now)
     export = signoff.export_full_phones if ctx.args.full_phones else signoff.export
-    n = export(day, Path(ctx.args.output), actor=ctx.actor, now=now)
+    n = export(day, ctx.output(ctx.args.output), actor=ctx.actor, now=now)
     print(f"已导出 {day} 的签收 {n} 条：{ctx.args.output}")
     return 0
 

@@ -53,7 +53,7 @@ def cmd_report_tickets(ctx) -> int:
     now = ctx.now()
     pdf = build_tickets_report(tickets.analyse(start, end, now=now), outlet_name=settings.get("outlet.name"),
                                month=ctx.args.month, generated_at=now)
-    out = Path(ctx.args.output)
+    out = ctx.output(ctx.args.output)
     out.write_bytes(pdf)
     print(f"已生成 {out}（{len(pdf) // 1024} KB）")
     return 0

@@ -281,9 +281,14 @@ def check(home: Path | None = None) -> list[str]:
             fn()
         except (peewee.DatabaseError, sqlite3.DatabaseError, OutletError) as exc:
             problems.append(f"{what}无法完成：{exc}")
+        except UnicodeDecodeError:      # a damaged page's bytes quoted in SQLite's message
+            problems.append(f"{what}无法完成：数据页已损坏（读到无法解码的内容）")
 
     def sqlite_checks():
-        result = database.execute_sql("PRAGMA integrity_check(20)").fetchall()
+        try:
+            result = database.execute_sql("PRAGMA integrity_check(20)").fetchall()
+        except UnicodeDecodeError:      # the report quotes a damaged page's bytes
+            result = [("integrity_check 的报告里有无法解码的内容（数据页已损坏）",)]
         if [r[0] for r in result] != ["ok"]:
             problems.extend("SQLite 完整性检查失败：" + line
                             for line in datafiles.integrity_lines(r[0] for r in result))

@@ -361,6 +361,8 @@ def consistency_problems(home) -> list[str]:
             problems.append(f"照片记录的编号不正确：{digest!r}")
             continue
         try:
+            if path.exists() and not path.is_file():      # a FIFO would hold check for ever
+                raise OSError(0, "不是普通文件")
             sha = hashlib.sha256()
             with open(path, "rb") as fh:
                 for chunk in iter(lambda: fh.read(1 << 20), b""):

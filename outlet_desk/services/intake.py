@@ -32,7 +32,7 @@ from ..models.intake import LabelPrint, ManifestBatch, ManifestLine, ShelfSlot
 from ..permissions import Actor, operation
 from ..privacy import mask_phone, phone_tail
 from ..scan import normalize_scan
-from ..settings import SettingSpec, check_placeholders
+from ..settings import SettingSpec
 from . import duty_events, waybill as waybill_mod
 
 ACCEPTED = "accepted"
@@ -70,12 +70,11 @@ SETTINGS = [
                      "full level; least_full: always the least full level."),
     SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", "取件码格式",
                 section="intake",
-                validate=check_placeholders("取件码格式", ("shelf", "level", "tail4", "tail3", "seq",
-                                                         "waybill")),
                 help_zh="可用字段：{shelf} 货架 {level} 层 {tail4} 单号后4位 {tail3} 单号后3位 "
                         "{seq} 该层最小空号；重号时加 -2、-3 …",
                 help="Fields: {shelf} {level} {tail4} {tail3} {seq} (lowest free number on the "
-                     "level). A collision gets a suffix -2, -3 …"),
+                     "level). A collision gets a suffix -2, -3 …",
+                validate=lambda v: check_code_format(v)),
     SettingSpec("labels.print_mode", "batch", "Label printing", "取件码标签打印方式", section="intake",
                 choices=("auto", "batch"),
                 choice_labels=(("At each scan", "每扫一件打一张"), ("In one go", "集中批量打印")),
@@ -168,6 +167,41 @@ def _sweep_stale_slots(codes=None) -> int:
         sql += f" AND shelf_slot.code IN ({', '.join('?' for _ in codes)})"
         params = tuple(codes)
     return run_sql(sql, params).rowcount or 0
+
+
+CODE_FIELDS = ("shelf", "level", "tail4", "tail3", "seq", "waybill")
+MAX_CODE_CHARS = 20
+
+
+def check_code_format(value) -> str:
+    """The pickup-code format a manager saves: known fields only, written plainly (``{shelf}``, not
+    ``{shelf.__class__}`` or ``{level:>99999}``), with the shelf in it (the clerk finds the parcel
+    by it) and a code that fits a label.  A bad format used to be saved and then silently
+    replaced by the default at every scan."""
+    import string
+    text = str(value or "").strip()
+    field_name = "“取件码格式”"
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        raise ValidationError(f"{field_name}的花括号不成对：字段写成 {{shelf}} 这样。") from None
+    names = []
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in CODE_FIELDS or spec or conversion:
+            shown = " ".join("{" + f + "}" for f in CODE_FIELDS)
+            raise ValidationError(f"{field_name}里的“{{{name}{'!' + conversion if conversion else ''}"
+                                  f"{':' + spec if spec else ''}}}”不认识；可用：{shown}。")
+        names.append(name)
+    if "shelf" not in names:
+        raise ValidationError(f"{field_name}必须含 {{shelf}}：店员按货架找包裹。")
+    sample = _format_code(text, "10", 12, "SF1234567890123", 999)
+    if len(sample) > MAX_CODE_CHARS:
+        shown = sample if len(sample) <= 24 else sample[:24] + "…"
+        raise ValidationError(f"{field_name}生成的取件码太长（如“{shown}”，{len(sample)} 个字），"
+                              f"最多 {MAX_CODE_CHARS} 个字。")
+    return text
 
 
 def _format_code(fmt: str, shelf: str, level: int, waybill: str, seq: int) -> str:
@@ -647,6 +681,18 @@ HEADERS = {
     "note": ("备注", "note", "remark"),
 }
 _PHONE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+def _manifest_phone(text: str) -> str:
+    """A phone as spreadsheets write it: "+86 138-1234-1234", "0086 13812341234", "138 1234 1234"
+    → "13812341234" (a mobile keeps no separator); a landline only loses its spaces."""
+    phone = re.sub(r"[\s\u3000]", "", text)
+    for prefix in ("+86", "0086", "86-"):
+        if phone.startswith(prefix) and len(phone) > len(prefix) + 7:
+            phone = phone[len(prefix):]
+            break
+    digits = re.sub(r"[-.]", "", phone)
+    return digits if re.fullmatch(r"1[3-9]\d{9}", digits) else phone
 MAX_MANIFEST_LINES = 20000
 
 
@@ -720,9 +766,7 @@ def parse_manifest(data, filename: str | None = None, *, cfg: dict | None = None
         seen[rec.waybill] = n
         phone = cell("phone")
         if phone:
-            phone = phone.replace(" ", "")
-            if phone.startswith("+86"):
-                phone = phone[3:]
+            phone = _manifest_phone(phone)
             if not _PHONE.match(phone):
                 raise ValidationError(f"第 {n} 行：电话号码“{phone}”不对（应为 11 位手机号或带区号的座机）。")
         name = cell("name")

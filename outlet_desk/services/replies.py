@@ -59,6 +59,9 @@ HINTS = {"situation": "写明查到了什么、包裹现在在哪里", "solution
 
 # -- normalising ----------------------------------------------------------------------------------
 _CC = threading.local()
+#: "Letters" that show as nothing (the Hangul fillers, Unicode's default-ignorable letters): a
+#: character of these between 处 and 理 is as invisible as a zero-width space.
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 
 def _t2s(text: str) -> str:
@@ -74,7 +77,9 @@ def _normalise_mapped(text: str | None) -> tuple[str, list[int]]:
     chars, where = [], []
     for i, ch in enumerate(text or ""):
         for c in unicodedata.normalize("NFKC", ch):
-            if unicodedata.category(c)[0] in "LN":
+            cat = unicodedata.category(c)
+            # Lm: modifier letters such as ー (the kana prolongation mark), a dash in all but name
+            if cat[0] in "LN" and cat != "Lm" and c not in _INVISIBLE_LETTERS:
                 chars.append(c)
                 where.append(i)
     kept = "".join(chars)
@@ -119,7 +124,7 @@ def _visible(text: str) -> str:
     for c in text:
         if c in "\r\n":
             out.append("⏎")
-        elif unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp"):
+        elif unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp") or c in _INVISIBLE_LETTERS:
             out.append("·")
         else:
             out.append(c)

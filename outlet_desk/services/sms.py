@@ -26,7 +26,7 @@ from ..models import Parcel, ParcelEvent
 from ..models.counter import NotifyLog, SmsMessage, SmsParcel
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
-from ..settings import SettingSpec, check_placeholders
+from ..settings import SettingSpec, check_http_url, check_placeholders
 from .notify import PLACEHOLDERS, deadline_for, render
 
 SETTINGS = [
@@ -34,7 +34,8 @@ SETTINGS = [
                 section="sms"),
     SettingSpec("sms.url", "", "SMS gateway URL", "短信网关地址", section="sms",
                 help_zh="短信网关的网址：它收到手机号、内容和签名后发出短信。",
-                help="HTTP(S) endpoint that accepts POST JSON {phone, text, sender}."),
+                help="HTTP(S) endpoint that accepts POST JSON {phone, text, sender}.",
+                validate=lambda v: check_http_url("短信网关地址", optional=True)(v)),
     SettingSpec("sms.token", "", "SMS gateway API key", "短信网关密钥", section="sms"),
     SettingSpec("sms.sender", "", "SMS signature", "短信签名", section="sms"),
     SettingSpec("sms.timeout_seconds", 5, "SMS gateway timeout (s)", "短信网关超时（秒）",
@@ -88,9 +89,11 @@ class HttpGateway:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 3.0))
         try:
+            from .upload import bounded_request     # the whole answer within the timeout
             with httpx.Client(timeout=timeout, transport=self.transport) as client:
-                resp = client.post(self.url, json={"phone": phone, "text": text,
-                                                   "sender": self.sender}, headers=headers)
+                resp = bounded_request(client, "POST", self.url, seconds=self.timeout,
+                                       json={"phone": phone, "text": text, "sender": self.sender},
+                                       headers=headers)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             from ..i18n import _
             from .upload import failure_reason

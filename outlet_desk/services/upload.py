@@ -55,7 +55,8 @@ SETTINGS = [
     SettingSpec("upload.url", "http://127.0.0.1:8803/api/v1/records", "Head-office upload URL",
                 "总部上传地址", section="upload",
                 help_zh="演示时用命令行启动模拟总部（端口 8803）。",
-                help="Demo: run `outlet-desk hq-server --port 8803`."),
+                help="Demo: run `outlet-desk hq-server --port 8803`.",
+                validate=lambda v: settings.check_http_url("总部上传地址")(v)),
     SettingSpec("upload.token", "demo-token-803", "Upload token", "上传令牌", section="upload"),
     SettingSpec("upload.batch_size", 100, "Records per batch", "每批记录数", kind="int",
                 section="upload", minimum=1, maximum=1000),
@@ -72,6 +73,35 @@ BACKOFF_BASE = 5          # seconds for the first retry
 BACKOFF_CAP = 600         # never wait more than 10 minutes
 
 _DRAIN_LOCK = threading.Lock()
+
+#: The most an answer may hold: a batch's results are a few hundred bytes per record.
+MAX_ANSWER_BYTES = 4 << 20
+
+
+def bounded_request(client, method: str, url: str, *, seconds: float, **kw):
+    """``client.request`` with the answer read within ``seconds`` in all and at most
+    :data:`MAX_ANSWER_BYTES`.  httpx's timeouts are per read: a proxy or a broken receiver that
+    sends its body one byte a second kept the uploader (and ``audit verify``) waiting for ever.
+    Raises ``httpx.ReadTimeout`` past the deadline and ``httpx.DecodingError`` when too large."""
+    import time
+
+    import httpx
+    if not hasattr(client, "stream"):                 # a stand-in client (tests): as it answers
+        return getattr(client, method.lower())(url, **kw)
+    deadline = time.monotonic() + max(float(seconds), 1.0)
+    with client.stream(method, url, **kw) as resp:
+        body, size = [], 0
+        for chunk in resp.iter_bytes():
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                raise httpx.DecodingError(f"answer over {MAX_ANSWER_BYTES} bytes", request=resp.request)
+            if time.monotonic() > deadline:
+                raise httpx.ReadTimeout(f"answer not complete within {seconds:g} s", request=resp.request)
+            body.append(chunk)
+        headers = [(k, v) for k, v in resp.headers.multi_items()
+                   if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
+        return httpx.Response(resp.status_code, headers=headers, content=b"".join(body),
+                              request=resp.request)
 
 
 @dataclass(frozen=True)
@@ -307,11 +337,14 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                        "Content-Type": "application/json; charset=utf-8"}
             batches += 1
             try:
-                resp = client.post(cfg.url, content=json.dumps(body, ensure_ascii=False).encode(),
-                                   headers=headers)
+                resp = bounded_request(client, "POST", cfg.url, seconds=cfg.timeout,
+                                       content=json.dumps(body, ensure_ascii=False).encode(),
+                                       headers=headers)
             except httpx.TimeoutException as exc:
                 error = _("总部服务器没有及时回答：{reason}（{seconds} 秒），稍后自动重试。").format(
                     reason=failure_reason(exc), seconds=f"{cfg.timeout:g}")
+            except httpx.DecodingError:
+                error = "总部的回答太大或无法解码，没有确认任何一条记录：记录留在待上传，稍后重试。"
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 error = _("上传失败：{reason}。记录留在待上传，稍后自动重试。").format(
                     reason=failure_reason(exc))
@@ -379,10 +412,11 @@ def send_anchor(*, config: UploadConfig | None = None, client=None) -> bool:
         client = httpx.Client(timeout=httpx.Timeout(cfg.timeout, connect=min(cfg.timeout, 5.0)))
     try:
         body = {"outlet_code": cfg.outlet_code, "records": [], "audit_anchor": current.as_dict()}
-        resp = client.post(cfg.url, content=json.dumps(body, ensure_ascii=False).encode(),
-                           headers={"Idempotency-Key": "anchor-" + current.hash[:40],
-                                    "Authorization": f"Bearer {cfg.token}",
-                                    "Content-Type": "application/json; charset=utf-8"})
+        resp = bounded_request(client, "POST", cfg.url, seconds=cfg.timeout,
+                        content=json.dumps(body, ensure_ascii=False).encode(),
+                        headers={"Idempotency-Key": "anchor-" + current.hash[:40],
+                                 "Authorization": f"Bearer {cfg.token}",
+                                 "Content-Type": "application/json; charset=utf-8"})
         data = resp.json() if resp.status_code == 200 else None
     except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
         log.info("audit anchor not sent: %r", exc)
@@ -460,8 +494,9 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     if own:
         client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)))
     try:
-        resp = client.get(anchor_url(cfg.url), params={"outlet_code": cfg.outlet_code},
-                          headers={"Authorization": f"Bearer {cfg.token}"})
+        resp = bounded_request(client, "GET", anchor_url(cfg.url), seconds=timeout,
+                               params={"outlet_code": cfg.outlet_code},
+                               headers={"Authorization": f"Bearer {cfg.token}"})
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise EnvironmentFault(f"读不到总部记下的审计锚点：{failure_reason(exc)}。") from None
     finally:
@@ -476,8 +511,8 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     anchor = data["audit_anchor"]
     if anchor is None:
         return None
-    if not (isinstance(anchor, dict) and isinstance(anchor.get("rows"), int)
-            and isinstance(anchor.get("hash"), str)):
+    from ..audit import Anchor
+    if Anchor.from_dict(anchor) is None:
         raise EnvironmentFault("读不到总部记下的审计锚点：格式不对。")
     at = anchor.get("at")
     return {"rows": anchor["rows"], "hash": anchor["hash"], "at": at if isinstance(at, str) else None}

@@ -343,3 +343,20 @@ def test_cli_audit_verify_names_the_missing_rows(tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "已重建" in out and f"少了第 {top - 2}–{top} 条" in out
     close_database()
+
+
+@pytest.mark.parametrize("rows", [True, -5, 0, "1215", 12.0, 10 ** 40])
+def test_a_head_office_answering_a_row_count_that_is_not_one_is_not_an_anchor(manager, rows):
+    """Review: a head office answering {"rows": -5} made `audit verify` say the log agreed with it
+    ("与另外记下的 4 个锚点一致"), and {"rows": true} gave "审计日志第 True 条与总部记下的哈希不符"."""
+    import httpx
+    from outlet_desk.errors import EnvironmentFault
+    from outlet_desk.services import upload
+    _history(manager, 5)
+    answer = {"audit_anchor": {"rows": rows, "hash": audit.anchor().hash}}
+    client = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json=answer)))
+    with pytest.raises(EnvironmentFault, match="^读不到总部记下的审计锚点：格式不对。$"):
+        upload.hq_anchor(client=client)
+    assert audit.Anchor.from_dict(answer["audit_anchor"], "总部") is None
+    r = audit.verify()
+    assert r.ok and r.anchors == 0

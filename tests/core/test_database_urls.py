@@ -39,6 +39,10 @@ NOW = dt.datetime(2026, 6, 7, 9, 30)
     "mysql://outlet:pw@10.0.0.5/outlet803",       # a scheme the app does not open
     "http://10.0.0.5/outlet803",
     "postgresql://outlet:pw@10.0.0.5",            # no database name
+    # review: these gave a ValueError traceback
+    "postgresql://outlet:pw@[::1/outlet803",      # an IPv6 address without its closing bracket
+    "postgresql://outlet:pw@10.0.0.5:54x2/outlet803",   # a port that is not a number
+    "postgresql://outlet:pw@10.0.0.5:99999/outlet803",  # a port out of range
 ])
 def test_a_wrong_db_value_is_refused_and_creates_no_file(tmp_path, monkeypatch, capsys, typo):
     """As found: a typo in --db became a new, empty outlet.db in the current directory."""
@@ -92,7 +96,7 @@ def test_sqlite_files_in_the_data_directory_or_existing_ones_are_accepted(tmp_pa
     st.builds(lambda scheme, sep, rest: scheme + sep + rest,
               st.sampled_from(["sqlite", "postgresql", "postgres", "mysql", "sqlite:", "pg", ""]),
               st.sampled_from(["://", ":///", "//", ":/", ":", "/", ""]),
-              st.text(alphabet="abc./:@-_~ 0", max_size=20))))
+              st.text(alphabet="abc./:@-_~ 09[]", max_size=20))))
 def test_any_db_value_opens_an_existing_file_a_file_in_the_data_directory_or_a_server(
         tmp_path, monkeypatch, text):
     """Whatever is typed: either a one-line refusal, or a PostgreSQL URL, or a SQLite file that

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
@@ -130,6 +130,9 @@ def test_a_damaged_data_page_met_later_is_database_corrupt(tmp_path):
 @hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.floats(0.0, 1.0), page=st.integers(1, 10_000), offset=st.integers(0, 4095),
        garbage=st.binary(min_size=1, max_size=512))
+# review: SQLite's error then quotes the damaged bytes, not UTF-8 — a UnicodeDecodeError traceback
+# from opening and from check
+@example(cut=1.0, page=145, offset=302, garbage=b"\x00\x00\x00\x80")
 def test_any_damage_is_a_one_line_fault_or_a_sound_open(tmp_path_factory, cut, page, offset, garbage):
     """Invariant: whatever happens to the file, opening it and checking it never raise anything but
     an OutletError, and check speaks in lines."""
@@ -231,6 +234,31 @@ def test_check_finds_a_missing_and_a_changed_photo(db, tmp_path, manager):
     problems = backup.check(tmp_path)
     assert any("照片文件缺失" in p and a.hash in p for p in problems)
     assert any("SHA-256" in p and b.hash in p for p in problems)
+
+
+@pytest.mark.skipif(not POSIX, reason="FIFOs are POSIX")
+def test_check_with_a_photo_that_is_a_fifo_names_it_and_does_not_hang(db, tmp_path, manager):
+    """Review: a photo file replaced by a FIFO made `outlet-desk check` wait for ever."""
+    import io
+    import threading
+
+    from PIL import Image
+
+    from outlet_desk.services import evidence
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "green").save(out, "JPEG")
+    a = evidence.store_photo(out.getvalue(), purpose="return", ref=1, actor=manager, now=NOW)
+    a.path.unlink()
+    os.mkfifo(a.path)
+    found = []
+    t = threading.Thread(target=lambda: found.extend(backup.check(tmp_path)), daemon=True)
+    t.start()
+    t.join(30)
+    if t.is_alive():                                # unblock the reader before failing
+        with open(a.path, "wb"):
+            pass
+        pytest.fail("check is waiting on the FIFO")
+    assert any("照片文件无法读取" in p and "不是普通文件" in p and a.hash in p for p in found)
 
 
 # -- restore ----------------------------------------------------------------------------------
@@ -376,6 +404,41 @@ def test_restore_refuses_an_empty_sqlite_file_with_a_version_row(tmp_path, db):
     with pytest.raises(OutletError, match="不能用来恢复"):
         backup.restore(tmp_path, fake, actor=SYSTEM, now=NOW)
     assert (tmp_path / "outlet.db").read_bytes() == before
+
+
+@pytest.mark.skipif(not POSIX, reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "folder"])
+def test_restore_from_a_file_that_is_not_a_regular_file_is_refused_without_hanging(tmp_path, kind):
+    """Review: `outlet-desk restore some.db` where some.db was a FIFO hung for ever reading its
+    header; a symlink to /dev/zero was called "0 字节"; `check` on an outlet.db that is a folder
+    exited 1 instead of 3."""
+    home = tmp_path / "o"
+    build_outlet(home, parcels=5)
+    bad = tmp_path / "backup.db"
+    if kind == "fifo":
+        os.mkfifo(bad)
+    elif kind == "folder":
+        bad.mkdir()
+    else:
+        bad.symlink_to("/dev/zero")
+    before = (home / "outlet.db").read_bytes()
+    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+              "from outlet_desk.services import backup\n"
+              f"print(backup.verify_file({str(bad)!r})[1])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("不是普通文件"), done
+    with pytest.raises(OutletError, match="^这个备份不能用来恢复：不是普通文件"):
+        backup.restore(home, bad, actor=SYSTEM, now=NOW)
+    assert (home / "outlet.db").read_bytes() == before
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX")
+def test_check_where_outlet_db_is_a_folder_exits_3(tmp_path, capsys):
+    home = tmp_path / "o"
+    (home / "outlet.db").mkdir(parents=True)
+    (home / "backups").mkdir()
+    assert cli(["--home", str(home), "check"]) == 3
+    assert capsys.readouterr().out.startswith("问题：不是普通文件（是文件夹）")
 
 
 def test_backup_and_restore_are_manager_operations_and_audited(db, tmp_path, manager, clerk):
@@ -567,3 +630,32 @@ def test_a_database_server_fault_is_said_in_chinese():
     assert "服务器拒绝连接" in fault and "refused" not in fault
     # an unknown reason is kept as the server said it: better than nothing
     assert server_reason(Exception("x failed: FATAL:  something new")) == "something new"
+
+
+@pytest.mark.parametrize("argv", [
+    ["report", "daily", "-o", "{home}/outlet.db"],
+    ["report", "daily", "-o", "outlet.db"],                       # typed in the data directory
+    ["roster", "pdf", "2026-06", "-o", "{home}/outlet.db-wal"],
+    ["attendance", "report", "2026-06", "-o", "{home}/backups/x.pdf"],
+    ["report", "tickets", "--month", "2026-06", "-o", "{home}/database.url"],
+    ["labels", "--out", "{home}/link.pdf"],                         # a symlink to the database
+    ["export", "signoffs", "--date", "2026-06-07", "-o", "{home}"],
+])
+def test_a_report_never_overwrites_the_outlet_s_own_files(tmp_path, capsys, monkeypatch, argv):
+    """Review: `outlet-desk report daily -o outlet.db`, typed in the data directory by a clerk (no
+    login needed for a report), overwrote the live database with a PDF."""
+    home = tmp_path / "o"
+    build_outlet(home, parcels=5)
+    (home / "backups").mkdir(exist_ok=True)
+    (home / "link.pdf").symlink_to(home / "outlet.db")
+    before = (home / "outlet.db").read_bytes()
+    monkeypatch.chdir(home)
+    rc = cli(["--home", str(home)] + [a.replace("{home}", str(home)) for a in argv])
+    close_database()
+    err = capsys.readouterr().err
+    assert rc != 0 and len(err.strip().splitlines()) == 1
+    assert "网点自己的数据文件" in err or "是文件夹" in err
+    assert (home / "outlet.db").read_bytes() == before
+    assert not (home / "backups" / "x.pdf").exists() and not (home / "database.url").exists()
+    assert cli(["--home", str(home), "report", "daily", "-o", str(tmp_path / "日结.pdf")]) == 0
+    close_database()

@@ -243,6 +243,23 @@ def test_manifest_xlsx(clerk, tmp_path):
     assert ManifestLine.get(ManifestLine.waybill == "SF1428397650166").recipient_phone == "13812341234"
 
 
+def test_manifest_phones_as_spreadsheets_write_them(clerk):
+    """Review: a manifest with "+86 138-1234-1234" was refused whole (第 2 行：电话号码“138-1234-1234”不对),
+    though it is the most common way a spreadsheet shows a mobile number."""
+    text = ("运单号,电话\n"
+            "SF1428397650166,+86 138-1234-1234\n"
+            "SF1428397650177,0086 139 0000 1111\n"
+            "SF1428397650188,１３７-０００２-２２２２\n"
+            "SF1428397650199,0571-88881234\n")
+    intake.import_manifest(text.encode(), filename="m.csv", actor=clerk, now=NOW)
+    got = {m.waybill: m.recipient_phone for m in ManifestLine.select()}
+    assert got == {"SF1428397650166": "13812341234", "SF1428397650177": "13900001111",
+                   "SF1428397650188": "13700022222", "SF1428397650199": "0571-88881234"}
+    with pytest.raises(ValidationError, match="第 2 行：电话号码“138-1234-12345”不对"):
+        intake.import_manifest("运单号,电话\nSF1311025569870,138-1234-12345\n".encode(), filename="b.csv",
+                               actor=clerk, now=NOW)
+
+
 def test_manifest_after_scan_fills_the_parcel(clerk):
     r = intake.receive_parcel("SF1428397650166", actor=clerk, now=NOW)
     res = intake.import_manifest(GOOD.encode(), filename="m.csv", actor=clerk, now=NOW)

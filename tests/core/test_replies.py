@@ -35,6 +35,9 @@ def test_the_good_reply_passes_with_the_clock_and_the_deadline():
     ("核实\n中", "核实中"), ("处理\r\n中", "处理中"), ("请知\u2028悉", "请知悉"),   # line breaks
     ("處理中", "处理中"), ("請知悉", "请知悉"), ("核實中", "核实中"),               # traditional
     ("核 實，中", "核实中"), ("ｈ處 理\u200b中", "处理中"),
+    # review: the Hangul fillers are "letters" that show as nothing; ー/ｰ is a dash in all but name
+    ("处\u3164理中", "处理中"), ("核\uffa0实中", "核实中"), ("请\u115f知悉", "请知悉"),
+    ("处理ｰ中", "处理中"), ("核ー实ー中", "核实中"),
 ])
 def test_every_disguise_of_a_forbidden_phrase_is_refused(written, phrase):
     for part in range(3):

@@ -107,6 +107,42 @@ def test_opening_hours_and_weekdays(db):
     assert settings.get("outlet.opening_hours") == "07:30-21:00"
 
 
+def test_pickup_code_format(db, clerk):
+    """Review: a manager could save "{bogus}", "{shelf", "固定" (every code the same, no shelf) or
+    "{level:>99999}"; it was stored without a word and every scan quietly used the default format
+    (or a code 100,000 characters long, or "固定", "固定-2" … with no shelf to look on)."""
+    refused("pickup.code_format", "{bogus}", "“取件码格式”里的“{bogus}”不认识")
+    refused("pickup.code_format", "{shelf", "花括号不成对")
+    refused("pickup.code_format", "固定", "必须含 {shelf}")
+    refused("pickup.code_format", "{shelf.__class__}", "不认识")
+    refused("pickup.code_format", "{shelf}-{level:>99999}", "不认识")
+    refused("pickup.code_format", "{shelf}-{waybill}-{waybill}", "太长")
+    save("pickup.code_format", "{shelf}{level}-{tail3}")
+    from outlet_desk.services import intake
+    r = intake.receive_parcel("SF1428397650166", actor=clerk, now=NOW)
+    assert r.pickup_code.endswith("-166") and len(r.pickup_code) <= 8
+
+
+def test_addresses_names_and_the_outlet_code(db):
+    """Review: "not a url", "ftp://x" and "http://" were saved as the upload address (every upload
+    then failed with "UnsupportedProtocol"); an empty outlet code or name, or one with a line break,
+    was saved and sent to head office with every batch."""
+    refused("upload.url", "not a url", "“总部上传地址”应是 http:// 或 https://")
+    refused("upload.url", "ftp://10.0.0.5/records", "“总部上传地址”")
+    refused("upload.url", "http://", "“总部上传地址”")
+    refused("upload.url", "http://hq:99999/records", "“总部上传地址”")
+    refused("sms.url", "javascript:alert(1)", "“短信网关地址”")
+    refused("outlet.code", "", "“网点编码”不能是空的")
+    refused("outlet.code", "8 03", "“网点编码”中间不能有空格")
+    refused("outlet.name", "幸福路\n网点", "“网点名称”只能写一行")
+    refused("outlet.name", "网" * 41, "“网点名称”最多 40 个字")
+    save("upload.url", " https://hq.example.com:8443/api/v1/records ")
+    save("sms.url", "")
+    save("outlet.code", " 805 ")
+    assert settings.get("upload.url") == "https://hq.example.com:8443/api/v1/records"
+    assert settings.get("outlet.code") == "805" and settings.get("sms.url") == ""
+
+
 def _write_straight(key, value):
     with write_tx():
         Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False), updated_at=NOW).on_conflict(

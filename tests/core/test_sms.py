@@ -146,3 +146,40 @@ def test_day_counts_show_sent_and_failed(provider, clerk, now):
     assert sms.day_counts(now.date()) == {"sent": 1, "failed": 1}
     assert [r.status for r in sms.recent(now.date())] == ["failed", "sent"]
     assert sms.recent(now.date())[0].phone_masked == "139****5678"
+
+
+def test_a_gateway_that_drips_its_answer_fails_within_the_timeout(db, clerk, now):
+    """Review: a gateway sending its answer a byte a second held the send (on the counter's
+    screen) for ever: httpx's timeout is per read."""
+    import socket
+    import threading
+    import time
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(2)
+    stop = threading.Event()
+
+    def serve():
+        try:
+            conn, _ = srv.accept()
+            conn.recv(1 << 16)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{")
+            while not stop.is_set():
+                conn.sendall(b" ")
+                time.sleep(0.3)
+        except OSError:
+            pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        settings.update({"sms.enabled": True, "sms.url": f"http://127.0.0.1:{srv.getsockname()[1]}/",
+                         "sms.timeout_seconds": 1}, actor=SYSTEM, now=now)
+        p = make_parcel()
+        started = time.monotonic()
+        with pytest.raises(DomainError, match="超时"):
+            sms.send_sms([p.id], actor=clerk, now=now)
+        assert time.monotonic() - started < 10
+        assert SmsMessage.get().status == "failed"
+    finally:
+        stop.set()
+        srv.close()

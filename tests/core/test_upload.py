@@ -573,3 +573,68 @@ def test_the_command_line_offers_every_fault_and_lie_of_the_receiver():
     from outlet_desk.commands.signoff import HQ_FAULTS
     from outlet_desk.hqserver import FAULTS, LIES
     assert HQ_FAULTS == FAULTS + LIES
+
+
+@pytest.mark.parametrize("how", ["drip", "flood"])
+def test_a_receiver_that_drips_or_floods_its_answer_cannot_hold_the_uploader(clerk, manager, how):
+    """Review: a proxy or broken receiver that sent its body one byte a second kept `upload --once`
+    (and the app's upload thread, and `audit verify`) waiting for ever — httpx's timeouts are per
+    read.  An endless answer filled memory.  Now: one line, the records stay pending."""
+    import socket
+    import threading
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(5)
+    stop = threading.Event()
+
+    def serve():
+        srv.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                continue
+            try:
+                conn.settimeout(5)
+                conn.recv(1 << 20)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: 100000000\r\n\r\n{\"results\": [")
+                while not stop.is_set():
+                    conn.sendall(b" " if how == "drip" else b" " * 65536)
+                    if how == "drip":
+                        time.sleep(0.3)
+            except OSError:
+                pass
+            finally:
+                conn.close()
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    try:
+        settings.update({"upload.url": f"http://127.0.0.1:{srv.getsockname()[1]}/api/v1/records",
+                         "upload.timeout_seconds": 1}, actor=manager, now=NOW)
+        sign_some(clerk, 2)
+        started = time.monotonic()
+        r = upload.drain_once(clock=lambda: NOW, force=True)
+        assert time.monotonic() - started < 10
+        assert r.sent == 0 and r.remaining == 2
+        assert ("超时" if how == "drip" else "太大") in r.error
+        started = time.monotonic()
+        from outlet_desk.errors import EnvironmentFault
+        with pytest.raises(EnvironmentFault, match="读不到总部记下的审计锚点"):
+            upload.hq_anchor(timeout=1)
+        assert time.monotonic() - started < 10
+    finally:
+        stop.set()
+        srv.close()
+        t.join(5)
+
+
+@pytest.mark.parametrize("rows", [10 ** 23, True, -5, 0, "12"])
+def test_the_receiver_answers_a_batch_whose_anchor_is_not_a_row_count(hq, rows):
+    """Review: an anchor of {"rows": 10**23} broke the reference receiver's request (OverflowError,
+    the connection dropped); true or -5 was kept as the outlet's anchor."""
+    body = {"outlet_code": "803", "records": [], "audit_anchor": {"rows": rows, "hash": "ab" * 32}}
+    r = httpx.post(hq.url, json=body, headers={"Authorization": "Bearer t0k"}, timeout=5)
+    assert r.status_code == 200 and r.json()["audit_anchor"] is None
+    assert hq.store.anchor("803") is None
