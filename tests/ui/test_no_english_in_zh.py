@@ -34,6 +34,7 @@ ALLOWED = {
     "Ctrl", "Alt", "Shift", "Enter", "Esc", "Tab",                    # printed on the keys
     "English",                                                        # the language choice (F11)
     "App",                                                            # "中通快递 App", a channel
+    "CUPS", "Windows",                                                # where a printer is added
 }
 WORD = re.compile(r"[A-Za-z]{3,}")
 TAG = re.compile(r"<[^>]+>|&[a-z]+;")
