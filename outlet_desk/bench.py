@@ -18,7 +18,6 @@ import random
 import resource
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -128,7 +127,7 @@ def measure_startup(ctx: BenchContext) -> None:
     for _ in range(2):
         out = subprocess.run([sys.executable, "-c", code, str(ctx.work), str(ctx.db_path)],
                              capture_output=True, text=True, env=env, timeout=300)
-        line = next((l for l in out.stdout.splitlines() if l.startswith("STARTUP")), None)
+        line = next((ln for ln in out.stdout.splitlines() if ln.startswith("STARTUP")), None)
         if line is None:
             ctx.add("start to usable window (1M db)", None, "ms", 1500,
                     note=(out.stderr.strip().splitlines() or ["failed"])[-1])
@@ -223,7 +222,7 @@ def _gui(ctx: BenchContext, mode: str, amount: int) -> dict:
     env = dict(os.environ, PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-m", "ui.bench_gui", str(ctx.db_path), str(ctx.work),
                           mode, str(amount)], capture_output=True, text=True, env=env, timeout=600)
-    line = next((l for l in out.stdout.splitlines() if l.startswith("{")), None)
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("{")), None)
     if line is None:
         raise RuntimeError((out.stderr.strip().splitlines() or ["no output"])[-1])
     data = json.loads(line)

@@ -517,7 +517,7 @@ class _Generator:
 
     # -- outgoing parcels and their money ---------------------------------------------------------
     def outgoing(self, d: int) -> None:
-        from .services.outgoing import compute_fee, _CITIES
+        from .services.outgoing import _CITIES, compute_fee
         r, T = self.r, self.clock
         base = d * DAY
         provinces = list(_CITIES)

@@ -26,7 +26,7 @@ def postgresql_server():
     if named:
         yield named
         return
-    import pgserver   # the [test] extra; imported here so a named server needs no pgserver
+    import pgserver  # the [test] extra; imported here so a named server needs no pgserver
 
     with tempfile.TemporaryDirectory(prefix="outlet-desk-pg-") as folder:
         server = pgserver.get_server(Path(folder), cleanup_mode="stop")

@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 NOW = dt.datetime(2026, 6, 8, 10, 15, 0)
 OUT = ROOT / "docs" / "img"
@@ -49,7 +48,6 @@ def _counter_parcels(window):
 
 
 def _pickup_shot(window):
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     parcels = [p for p in _counter_parcels(window) if p.recipient_phone and not p.problem]
     phone_counts = {}

@@ -7,8 +7,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Signal
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 from outlet_desk import __version__, changes, logs, settings
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew, OutletError
@@ -231,6 +239,7 @@ def database_damaged_later(home: Path, exc: BaseException) -> bool:
     import sqlite3
 
     import peewee
+
     from outlet_desk.db import close_database
     seen, cause = set(), exc
     damaged = False

@@ -35,7 +35,6 @@ def main(argv: list[str]) -> int:
     from PySide6.QtTest import QTest
 
     from outlet_desk.db import open_database
-    from outlet_desk.models import Parcel
     from ui import sound
     from ui.app import build_context, create_main_window, ensure_app
 

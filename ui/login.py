@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout, QWidget, QHBoxLayout)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from outlet_desk import settings
 from outlet_desk.errors import OutletError
 from outlet_desk.permissions import ROLE_LABELS
 from outlet_desk.services import staff
-
 
 FULL_WIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
 

@@ -3,8 +3,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from outlet_desk import changes, settings
 from outlet_desk.errors import OutletError
@@ -12,9 +21,9 @@ from outlet_desk.services import attendance, staff, status
 
 from . import ops
 from .context import AppContext
+from .geometry import fit_into_screen
 from .login import LoginWidget
 from .screens import screen_classes
-from .geometry import fit_into_screen
 from .widgets.banner import Banner
 from .widgets.scroll import ScreenStack
 

@@ -1,12 +1,11 @@
 """Resource paths (from source and from a PyInstaller bundle), the bundled CJK font, translations."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
 from outlet_desk.resources import font_path, resource, resource_dir  # noqa: F401  (one place)
+
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 
 from ..errors import ValidationError
 from . import group

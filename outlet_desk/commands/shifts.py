@@ -1,8 +1,6 @@
 """Shifts subcommands: the month roster and attendance report as PDF, the roster as text."""
 from __future__ import annotations
 
-from pathlib import Path
-
 
 def register(sub) -> None:
     p = sub.add_parser("roster", help="the month roster: show it or write its PDF")

@@ -8,9 +8,6 @@ from pathlib import Path
 
 from . import acts, group
 
-
-
-
 HQ_FAULTS = ("none", "500", "429", "hang", "drop", "empty", "html", "ok", "202", "204", "partial",
              "wrongkeys", "redirect", "400", "404", "413")
 

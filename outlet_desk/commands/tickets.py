@@ -6,8 +6,6 @@ from pathlib import Path
 from . import acts, group
 
 
-
-
 def register(sub) -> None:
     imp = group(sub, "import")
     p = imp.add_parser("crm", help="import CRM work orders (CSV or XLSX; see docs/tickets.md)")

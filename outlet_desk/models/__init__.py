@@ -11,8 +11,8 @@ import pkgutil
 
 from .base import BaseModel
 from .core import AuditLog, SchemaMeta, Setting, Staff
-from .parcels import Parcel, ParcelEvent
 from .outbox import Outbox
+from .parcels import Parcel, ParcelEvent
 
 
 def _load_all() -> None:

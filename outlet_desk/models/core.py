@@ -1,8 +1,7 @@
 """Staff, settings, the audit log and the schema version."""
 from __future__ import annotations
 
-from peewee import (AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField,
-                    IntegerField, TextField)
+from peewee import AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from .base import BaseModel
 

@@ -4,8 +4,7 @@ They link to :class:`~outlet_desk.models.parcels.Parcel` by foreign key; no colu
 """
 from __future__ import annotations
 
-from peewee import (AutoField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField,
-                    TextField)
+from peewee import AutoField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from .base import BaseModel
 from .core import Staff

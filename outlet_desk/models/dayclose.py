@@ -1,8 +1,7 @@
 """Day close (日结/对账): one row per reconciled day, and the manager's later adjustments."""
 from __future__ import annotations
 
-from peewee import (AutoField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField,
-                    TextField)
+from peewee import AutoField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from .base import BaseModel
 from .core import Staff

@@ -7,8 +7,7 @@ the outlet, so the code is free again.
 """
 from __future__ import annotations
 
-from peewee import (AutoField, BooleanField, CharField, CompositeKey, DateTimeField,
-                    ForeignKeyField, IntegerField)
+from peewee import AutoField, BooleanField, CharField, CompositeKey, DateTimeField, ForeignKeyField, IntegerField
 
 from .base import BaseModel
 from .core import Staff

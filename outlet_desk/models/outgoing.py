@@ -7,8 +7,16 @@ capability's own: salesmen, their declared collections, the rate and routing-cod
 """
 from __future__ import annotations
 
-from peewee import (AutoField, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
-                    IntegerField, TextField)
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from .base import BaseModel
 from .core import Staff

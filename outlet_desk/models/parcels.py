@@ -2,8 +2,7 @@
 not add columns to :class:`Parcel`."""
 from __future__ import annotations
 
-from peewee import (SQL, AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField,
-                    IntegerField, TextField)
+from peewee import SQL, AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from .base import BaseModel
 from .core import Staff

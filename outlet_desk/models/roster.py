@@ -1,8 +1,7 @@
 """Roster, swaps, leave, handover notes, notebook, duty checklist ticks and attendance (shifts)."""
 from __future__ import annotations
 
-from peewee import (AutoField, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
-                    TextField)
+from peewee import AutoField, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from .base import BaseModel
 from .core import Staff

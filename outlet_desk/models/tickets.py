@@ -2,8 +2,7 @@
 templates and claims (理赔).  Owned by the tickets capability."""
 from __future__ import annotations
 
-from peewee import (AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField,
-                    IntegerField, TextField)
+from peewee import AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from .base import BaseModel
 from .core import Staff

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from ..fen import format_yuan
-from . import FONT, dots, register_fonts
+from . import FONT, register_fonts
 from .barcode import draw_code128_centered
 
 WIDTH = 80 * mm

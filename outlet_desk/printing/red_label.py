@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color, black, white
 from reportlab.pdfgen import canvas
 
-from . import FONT, dots, mm, register_fonts
+from . import FONT, mm, register_fonts
 from .barcode import code128_modules, draw_code128_centered, widest_dots  # noqa: F401
 
 RED = Color(0.80, 0.07, 0.10)

@@ -320,7 +320,7 @@ def weight_tolerance_g() -> int:
 def salesmen_rows(day: dt.date) -> tuple[tuple[SalesmanRow, ...], int]:
     """Outgoing parcels received on the day: per salesman, plus the counter's count."""
     start, end = _bounds(day)
-    O = OutgoingParcel
+    O = OutgoingParcel  # noqa: E741 — the model by its initial, as E for the events
     tol = weight_tolerance_g()
     diff = O.weight_g - O.declared_weight_g
     over = Case(None, [((O.weight_g.is_null(False) & O.declared_weight_g.is_null(False)
@@ -820,7 +820,7 @@ def daily_volumes(first: dt.date, last: dt.date) -> list[DayVolume]:
                        .where(E.kind.in_([E.ARRIVED, E.RELEASED]) & (E.at >= start) & (E.at < end))
                        .group_by(d_e, E.kind).tuples()):
         events[(_date(d), kind)] = int(n)
-    O = OutgoingParcel
+    O = OutgoingParcel  # noqa: E741 — the model by its initial, as E for the events
     d_o = fn.DATE(O.received_at)
     out = {_date(d): int(n) for d, n in (O.select(d_o, fn.COUNT(O.id))
                                          .where((O.received_at >= start) & (O.received_at < end))

@@ -31,14 +31,15 @@ from typing import Callable
 
 from peewee import JOIN
 
-from .. import audit, db as dbmod
+from .. import audit
+from .. import db as dbmod
 from ..db import write_tx
 from ..errors import EnvironmentFault, NotFound, ValidationError
 from ..files import read_regular_file
-from ..settings import SettingSpec
 from ..models import Staff
 from ..models.evidence import Photo
 from ..permissions import MANAGER_ONLY, Actor, operation
+from ..settings import SettingSpec
 
 log = logging.getLogger("outlet_desk.evidence")
 
@@ -202,6 +203,7 @@ def _write_atomic(target: Path, data: bytes) -> None:
 
 def _os_fault(exc: OSError) -> EnvironmentFault:
     import errno
+
     from ..errors import DiskFull
     if exc.errno == errno.ENOSPC:
         return DiskFull("磁盘已满：照片未保存。请清理磁盘空间后重试。")

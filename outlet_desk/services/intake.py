@@ -23,8 +23,7 @@ import peewee
 
 from .. import audit, changes, tables
 from .. import settings as settings_mod
-from ..db import (database, insert_row, insert_rows, is_sqlite, rows_where_in, run_many, run_sql,
-                  write_tx)
+from ..db import database, insert_row, insert_rows, is_sqlite, rows_where_in, run_many, run_sql, write_tx
 from ..errors import NotFound, ValidationError
 from ..models import Parcel, ParcelEvent
 from ..models.duty import DutyEvent
@@ -33,7 +32,8 @@ from ..permissions import Actor, operation
 from ..privacy import mask_phone, phone_tail
 from ..scan import normalize_scan
 from ..settings import SettingSpec
-from . import duty_events, waybill as waybill_mod
+from . import duty_events
+from . import waybill as waybill_mod
 
 ACCEPTED = "accepted"
 DUPLICATE = "duplicate"
@@ -549,6 +549,7 @@ def _remember_pick(shape: str, carrier: str, *, actor: Actor, now: dt.datetime) 
     setting, written here because a clerk's correction is not a manager's settings change; the
     change is in the correction's audit record)."""
     import json
+
     from ..models import Setting
     picks = settings_mod.get("waybill.shape_picks")
     picks = dict(picks) if isinstance(picks, dict) else {}

@@ -11,11 +11,11 @@ import json
 import uuid
 from dataclasses import dataclass
 
+from peewee import fn
+
 from .. import audit, changes
 from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
-from peewee import fn
-
 from ..models import Outbox
 from ..permissions import ANY_STAFF, Actor, operation
 

@@ -28,8 +28,7 @@ from ..errors import NotFound, ValidationError
 from ..fen import format_yuan, parse_yuan
 from ..models.duty import DutyEvent
 from ..models.money import Payment
-from ..models.outgoing import (CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman,
-                               ZoneProvince)
+from ..models.outgoing import CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman, ZoneProvince
 from ..models.parcels import Parcel, ParcelEvent, not_signed_off
 from ..permissions import MANAGER_ONLY, Actor, operation
 from ..privacy import mask_phone

@@ -23,7 +23,8 @@ from ..openitems import OpenItem
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
-from . import duty_events, waybill as waybill_mod
+from . import duty_events
+from . import waybill as waybill_mod
 
 OUTCOME_LABELS = {ProblemRecord.STOCK: "回到库存", ProblemRecord.DELIVERY: "改为派送",
                   ProblemRecord.RETURN: "退件", ProblemRecord.FORWARD: "转件"}

@@ -67,7 +67,7 @@ _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 def _t2s(text: str) -> str:
     cc = getattr(_CC, "t2s", None)
     if cc is None:
-        from opencc import OpenCC          # opencc-python-reimplemented: pure Python, Apache-2.0
+        from opencc import OpenCC  # opencc-python-reimplemented: pure Python, Apache-2.0
         cc = _CC.t2s = OpenCC("t2s")
     return cc.convert(text)
 

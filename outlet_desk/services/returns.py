@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from peewee import JOIN, fn
 

@@ -89,7 +89,7 @@ class HttpGateway:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 3.0))
         try:
-            from .upload import bounded_request     # the whole answer within the timeout
+            from .upload import bounded_request  # the whole answer within the timeout
             with httpx.Client(timeout=timeout, transport=self.transport) as client:
                 resp = bounded_request(client, "POST", self.url, seconds=self.timeout,
                                        json={"phone": phone, "text": text, "sender": self.sender},

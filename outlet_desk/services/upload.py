@@ -399,6 +399,7 @@ def send_anchor(*, config: UploadConfig | None = None, client=None) -> bool:
     even with no record to send (an empty batch): the newest rows are anchored within one upload
     interval.  Best effort — a failure is logged and tried again next time.  True when sent."""
     import httpx
+
     from .. import audit
     cfg = config or load_config()
     current = audit.anchor()
@@ -488,6 +489,7 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     when it holds none.  Raises :class:`~outlet_desk.errors.EnvironmentFault` (one line) when it
     cannot be read."""
     import httpx
+
     from ..errors import EnvironmentFault
     cfg = config or load_config()
     own = client is None

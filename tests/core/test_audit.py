@@ -270,6 +270,7 @@ def test_head_office_keeps_the_anchor_and_audit_verify_reads_it_back(clerk, mana
     from outlet_desk.hqserver import serve_in_thread
     from outlet_desk.models import Parcel
     from outlet_desk.services import signoff
+
     from ..factories import make_parcel
     server = serve_in_thread(port=0, db_path=tmp_path / "hq.db", token="t0k")
     try:
@@ -350,6 +351,7 @@ def test_a_head_office_answering_a_row_count_that_is_not_one_is_not_an_anchor(ma
     """Review: a head office answering {"rows": -5} made `audit verify` say the log agreed with it
     ("与另外记下的 4 个锚点一致"), and {"rows": true} gave "审计日志第 True 条与总部记下的哈希不符"."""
     import httpx
+
     from outlet_desk.errors import EnvironmentFault
     from outlet_desk.services import upload
     _history(manager, 5)

@@ -6,14 +6,13 @@ import json
 
 import pytest
 
-from outlet_desk import businessday
+from outlet_desk import businessday, settings
 from outlet_desk.errors import DayLocked, ValidationError
 from outlet_desk.models import AuditLog, Parcel
 from outlet_desk.models.dayclose import DayClose
 from outlet_desk.models.money import Payment
 from outlet_desk.permissions import SYSTEM
 from outlet_desk.services import dayclose as dc
-from outlet_desk import settings
 from outlet_desk.services import intake, pickup, roster, staff
 from tests.factories import make_parcel
 
@@ -152,6 +151,7 @@ def test_two_clerk_day_cannot_be_closed_on_one_confirmation_with_a_reason(db, cl
 def test_an_upload_after_the_close_is_counted_on_the_next_day(db, clerk, clerk_b, manager):
     """Sign-offs uploaded after the close were counted as uploaded on the closed day."""
     import httpx  # noqa: F401  (the uploader's client module)
+
     from outlet_desk.models import Outbox
     from outlet_desk.services import signoff, upload
 

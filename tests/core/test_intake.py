@@ -353,7 +353,8 @@ def test_two_windows_scanning_at_once_never_share_a_code(clerk, clerk_b, db):
 
 
 def test_s10_property():
-    from hypothesis import given, strategies as st
+    from hypothesis import given
+    from hypothesis import strategies as st
 
     from outlet_desk.services import waybill
 

@@ -3,10 +3,10 @@ import datetime as dt
 import re
 
 import pytest
+from reportlab.lib.units import mm
 
 from outlet_desk.printing import dots, labels
-from outlet_desk.printing.labels import LabelData, SIZES, code128_modules, draw_label, labels_pdf
-from reportlab.lib.units import mm
+from outlet_desk.printing.labels import SIZES, LabelData, code128_modules, draw_label, labels_pdf
 
 LABEL = LabelData("3-2-0366", "SF1428397650166", "顺丰", "138****1234", dt.date(2026, 6, 8), "张*")
 

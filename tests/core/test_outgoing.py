@@ -2,7 +2,9 @@
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from playhouse.test_utils import assert_query_count
 
 from outlet_desk.errors import NotFound, PermissionDenied, ValidationError

@@ -181,7 +181,9 @@ def test_problem_queue_is_one_query(db, clerk, now):
         assert len(problems.list_problems(now=now)) == 3
 
 
-from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 
 @hsettings(max_examples=200, deadline=None)

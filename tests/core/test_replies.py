@@ -2,7 +2,8 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings as hsettings
+from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from outlet_desk.errors import ValidationError

@@ -4,7 +4,6 @@ import pytest
 
 from outlet_desk.errors import DomainError, ValidationError
 from outlet_desk.models import Parcel, ParcelEvent
-from outlet_desk.models.counter import StockCheckItem
 from outlet_desk.models.problems import ProblemRecord
 from outlet_desk.services import duty_events, stockcheck
 from tests.factories import make_parcel

@@ -472,7 +472,9 @@ def test_each_batch_carries_the_audit_anchor_and_head_office_keeps_the_highest(c
 
 
 # -- exactly once, whatever the receiver answers --------------------------------------------------
-from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given  # noqa: E402
+from hypothesis import settings as hyp_settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 _WAYBILLS = __import__("itertools").count(1)
 BEHAVIOURS = ["none", "500", "429", "drop", "partial", "empty", "html", "ok", "202", "204",

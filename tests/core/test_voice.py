@@ -3,8 +3,8 @@ import datetime as dt
 import re
 import wave
 
-import pytest
-from hypothesis import given, settings as hsettings
+from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from outlet_desk import settings, voice

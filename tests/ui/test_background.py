@@ -146,8 +146,8 @@ def test_background_jobs_report_domain_errors_as_a_banner(qtbot, make_window):
 
 
 def test_the_roster_pdf_is_built_in_the_background_then_previewed(qtbot, make_window):
-    from ui.screens.shifts import AttendanceTab, RosterTab
     from tests.ui.conftest import login
+    from ui.screens.shifts import AttendanceTab, RosterTab
     window = make_window()
     login(qtbot, window, "李店长", "manager803")
     screen = window.screen_by_key(9)

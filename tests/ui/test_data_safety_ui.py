@@ -19,8 +19,8 @@ def test_manager_backs_up_and_restores_from_settings(qtbot, make_window, demo_ho
     qtbot.waitUntil(lambda: job.finished, timeout=20000)
     assert window.banner.level == "ok"
     assert screen.backup_list.count() == 1
-    from outlet_desk.services import staff
     from outlet_desk.permissions import SYSTEM
+    from outlet_desk.services import staff
     staff.add_staff("新人", "clerk", "3333", actor=SYSTEM, now=DEMO_NOW)   # after the backup
     screen.backup_list.setCurrentRow(0)
     assert screen.restore_selected(confirm=True)
@@ -56,7 +56,6 @@ def test_idle_lock_returns_to_pin_and_keeps_what_was_typed(qtbot, make_window):
 
 def test_corrupt_database_at_startup_offers_the_newest_backup(qtbot, demo_home, monkeypatch):
     from outlet_desk.db import close_database, open_database
-    from outlet_desk.errors import DatabaseCorrupt
     from ui import app as app_module
     open_database(demo_home / "outlet.db")
     backup.backup_now(demo_home, actor=SYSTEM, reason="daily", now=DEMO_NOW)

@@ -7,8 +7,19 @@ moves nothing.
 """
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea, QApplication, QComboBox,
-                               QDialog, QLabel, QLineEdit, QTabWidget, QTableView, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from tests.ui.conftest import login
 from ui.geometry import fit_into_screen
@@ -134,6 +145,8 @@ def test_banner_never_moves_the_layout(make_window, qtbot):
 
 def _dialogs(window, tmp_path):
     """One of each dialog the app opens, built as the screens build them."""
+    from PySide6.QtGui import QColor, QImage
+
     from outlet_desk.services import intake
     from ui.app import FirstRunDialog
     from ui.camera import Camera
@@ -144,7 +157,6 @@ def _dialogs(window, tmp_path):
     from ui.screens.outgoing import DeclareDialog
     from ui.screens.signoff import FixDialog
     from ui.screens.tickets import NewTicketDialog
-    from PySide6.QtGui import QColor, QImage
 
     screen = window.screen_by_key(2)
     window.show_screen(screen)

@@ -38,6 +38,7 @@ def test_bundled_font_covers_every_chinese_character(qtbot):
 
 def test_compiled_translation_is_loaded(qtbot):
     from PySide6.QtCore import QCoreApplication
+
     from ui.app import ensure_app
     app = ensure_app()
     assert resources.install_translation(app, "zh_CN")

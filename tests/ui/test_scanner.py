@@ -4,7 +4,8 @@ Keys are sent to the top-level window as the window system delivers them, each w
 timestamp: a scanner's keys 3 ms apart, a person's 150 ms apart.
 """
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout

@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QLineEdit,
-                               QTableWidget, QWidget)
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QTableWidget, QWidget
 
 from outlet_desk import settings
 from outlet_desk.db import close_database, open_database
@@ -17,8 +16,7 @@ from outlet_desk.errors import ValidationError
 from outlet_desk.fen import MAX_FEN
 from outlet_desk.models import AuditLog, Setting
 from outlet_desk.permissions import SYSTEM
-from ui.widgets.setting_editors import (HoursEditor, MoneyEditor, RangesEditor, TableEditor,
-                                        editor_for, editor_kind)
+from ui.widgets.setting_editors import HoursEditor, MoneyEditor, RangesEditor, TableEditor, editor_for, editor_kind
 
 from .conftest import DEMO_NOW, login
 

@@ -13,7 +13,6 @@ from outlet_desk.services.intake import demo_waybill
 from ui import voice
 from ui.voice import ClipBackend, SilentBackend, Voice
 
-from .conftest import login
 from .test_intake_screen import open_intake, scan
 
 

@@ -5,8 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton,
-                               QScrollArea, QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout
 
 
 class PhotoViewer(QDialog):

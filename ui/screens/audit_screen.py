@@ -1,8 +1,7 @@
 """Audit log (F12, manager): browse and filter the append-only log, verify its hash chain."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout
 
 from outlet_desk import audit, audit_text, changes
 

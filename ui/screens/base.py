@@ -1,7 +1,7 @@
 """Base class of the screens in the main window's navigation."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..context import AppContext

@@ -12,8 +12,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from outlet_desk import changes
 from outlet_desk.dates import stamp
@@ -331,6 +342,7 @@ class ProblemsScreen(Screen):
     def show_photo(self, row: int):
         """Double-click a problem with a photo: the photo at full size."""
         from outlet_desk.services import evidence
+
         from ..dialogs.photo_viewer import PhotoViewer
         problem = self.queue_model.row_at(row)
         if not problem.photo_hash:

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import json  # noqa: F401  (kept so the import block merges cleanly)
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from outlet_desk import changes, settings
 from outlet_desk.errors import ValidationError
@@ -292,6 +304,7 @@ class SettingsScreen(Screen):
         from outlet_desk.db import close_database
         from outlet_desk.errors import OutletError
         from outlet_desk.services import backup
+
         from ..outlet import open_outlet
         item = self.backup_list.currentItem()
         if item is None:

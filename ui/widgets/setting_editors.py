@@ -12,9 +12,22 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QSizePolicy, QSpinBox, QTableWidget,
-                               QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QTableWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from outlet_desk.errors import ValidationError
 from outlet_desk.fen import format_yuan, parse_yuan
