@@ -7,7 +7,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     fonts-wqy-microhei \
     libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 \
-    xvfb xdotool \
+    xvfb xdotool openbox \
     cups cups-client printer-driver-cups-pdf \
     postgresql \
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
