@@ -127,7 +127,7 @@ class SettingsScreen(Screen):
         self.backup_box = QGroupBox()
         backup_layout = QVBoxLayout(self.backup_box)
         self.backup_list = QListWidget()
-        self.backup_list.setMaximumHeight(130)
+        self.backup_list.setMaximumHeight(84)      # three backups; the rules above get the room
         backup_layout.addWidget(self.backup_list)
         backup_buttons = QHBoxLayout()
         self.backup_button = QPushButton()
