@@ -139,10 +139,15 @@ def test_a_timeout_and_a_refusal_read_differently():
 
 
 def test_a_bad_upload_address_is_said_in_chinese(clerk, manager):
-    settings.update({"upload.url": "ftp://example.invalid/records", "upload.timeout_seconds": 1},
-                    actor=manager, now=NOW)
+    from dataclasses import replace
+
+    from outlet_desk.errors import ValidationError
+    with pytest.raises(ValidationError, match="总部上传地址"):     # refused when saved …
+        settings.update({"upload.url": "ftp://example.invalid/records"}, actor=manager, now=NOW)
     sign_some(clerk, 1)
-    r = upload.drain_once(clock=lambda: NOW)
+    # … and one that got there anyway (an older version stored it) is said in Chinese
+    config = replace(upload.load_config(), url="ftp://example.invalid/records", timeout=1.0)
+    r = upload.drain_once(clock=lambda: NOW, config=config)
     assert r.error and "http://" in r.error and "UnsupportedProtocol" not in r.error
     assert Outbox.get().status == Outbox.PENDING
 
