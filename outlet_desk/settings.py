@@ -81,7 +81,8 @@ SETTINGS = [
                 validate=lambda v: check_line("网点编码", 20, spaces=False)(v)),
     SettingSpec("outlet.phone", "0571-88888803", "Outlet phone", "网点电话"),
     SettingSpec("outlet.carriers", ["极兔", "中通", "圆通", "韵达", "申通", "顺丰", "EMS", "京东", "德邦"],
-                "Carriers served", "服务的快递公司", kind="list"),
+                "Carriers served", "服务的快递公司", kind="list",
+                validate=lambda v: check_names("服务的快递公司", max_chars=10)(v)),
     SettingSpec("outlet.opening_hours", "08:00-20:00", "Opening hours", "营业时间", shape="hours",
                 validate=lambda v: check_hours("营业时间")(v)),
     SettingSpec("outlet.open_weekdays", [1, 2, 3, 4, 5, 6, 7], "Open weekdays (1=Mon)",
@@ -385,6 +386,35 @@ def check_placeholders(field: str, known):
     return check
 
 
+#: What no waybill looks like (no digit, or too short): a custom pattern may match none of them.
+NOT_WAYBILLS = ("", "ABCDEFGHIJKL", "PICKUPCODE", "HELLO WORLD", "12345", "A1")
+
+
+def check_names(field: str, *, max_chars: int, forbidden: str = "", at_least: int = 1):
+    """A ``validate`` for a list of short names (shelves, carriers): each a non-empty line of at
+    most ``max_chars`` without the characters in ``forbidden``; no name twice."""
+    def check(value):
+        if not isinstance(value, list):
+            raise ValidationError(f"“{field}”应是一串名称，用逗号隔开。")
+        out: list[str] = []
+        for item in value:
+            name = str(item if item is not None else "").strip()
+            if not name:
+                raise ValidationError(f"“{field}”里有空的名称。")
+            if len(name) > max_chars or any(ord(c) < 32 for c in name):
+                raise ValidationError(f"“{field}”里的“{name[:12]}”太长或有换行（最多 {max_chars} 个字）。")
+            bad = [c for c in forbidden if c in name]
+            if bad:
+                raise ValidationError(f"“{field}”里的“{name}”不能含“{bad[0]}”。")
+            if name in out:
+                raise ValidationError(f"“{field}”里的“{name}”写了两次。")
+            out.append(name)
+        if len(out) < at_least:
+            raise ValidationError(f"“{field}”至少要有 {at_least} 个。")
+        return out
+    return check
+
+
 def check_patterns(field: str):
     """A ``validate`` for custom waybill patterns [{carrier, regex, example}]: each regex compiles
     and its example matches it."""
@@ -407,6 +437,13 @@ def check_patterns(field: str):
                 raise ValidationError(f"“{field}”第 {i} 条没有写正则（regex）。")
             if not example or not compiled.match(example):       # matched as the scanner's are
                 raise ValidationError(f"“{field}”第 {i} 条的例子“{example}”不符合它的正则，请核对。")
+            # a waybill has digits and at least 10 characters: a pattern that takes in an empty
+            # scan, letters alone or a short number would turn garbage into parcels of that carrier
+            for probe in NOT_WAYBILLS:
+                if compiled.match(probe):
+                    shown = f"“{probe}”" if probe else "空白"
+                    raise ValidationError(f"“{field}”第 {i} 条的正则太宽：连{shown}也会被认作{carrier}的单号；"
+                                          f"请写出单号的开头和位数，如 ^FW\\d{{12}}$。")
             out.append({**row, "carrier": carrier, "regex": regex, "example": example})
         return out
     return check

@@ -31,7 +31,7 @@ from ..models.intake import LabelPrint, ManifestBatch, ManifestLine, ShelfSlot
 from ..permissions import Actor, operation
 from ..privacy import mask_phone, phone_tail
 from ..scan import normalize_scan
-from ..settings import SettingSpec
+from ..settings import SettingSpec, check_names
 from . import duty_events
 from . import waybill as waybill_mod
 
@@ -56,7 +56,9 @@ SETTINGS = [
     SettingSpec("intake.routes", ["石桥镇线", "河西乡线", "青山镇线"], "Township routes", "乡镇线路",
                 kind="list", section="intake"),
     SettingSpec("shelves.names", ["1", "2", "3", "4", "5", "6"], "Shelves", "货架编号", kind="list",
-                section="intake"),
+                section="intake",
+                # "-" separates shelf, level and number in the pickup code: 3-2-017
+                validate=lambda v: check_names("货架编号", max_chars=4, forbidden="- ")(v)),
     SettingSpec("shelves.levels", 4, "Levels per shelf", "每个货架的层数", kind="int", section="intake",
                 minimum=1, maximum=12),
     SettingSpec("shelves.level_capacity", 40, "Parcels per level", "每层容量（件）", kind="int",

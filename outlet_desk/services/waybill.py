@@ -132,6 +132,23 @@ def s10_valid(number: str) -> bool:
     return bool(_S10.match(number)) and s10_check_digit(number[2:10]) == int(number[10])
 
 
+def check_carrier_known(field: str, carrier: str) -> str:
+    """A carrier the outlet knows: in the waybill table, a custom pattern, or the carriers served.
+    (Read from the stored settings; without a database only the table counts.)"""
+    carrier = str(carrier or "").strip()
+    known = set(known_carriers())
+    try:
+        from .. import settings as settings_mod
+        known |= set(known_carriers(settings_mod.get("waybill.custom_patterns")))
+        known |= {str(c) for c in settings_mod.get("outlet.carriers")}
+    except AttributeError:   # no database bound (peewee's proxy): only the table counts
+        pass
+    if carrier not in known:
+        raise ValidationError(f"{field}的快递公司“{carrier}”不认识：先在“服务的快递公司”里加上它，"
+                              f"或写 {'、'.join(known_carriers()[:6])} 等。")
+    return carrier
+
+
 def _check_bag_rules(value) -> list:
     """The ``waybill.bag_rules`` setting: a list of {carrier, prefix, lengths}; one line if wrong."""
     if not isinstance(value, list):
@@ -145,6 +162,7 @@ def _check_bag_rules(value) -> list:
         lengths = rule.get("lengths")
         if not carrier or carrier == "*":
             raise ValidationError(f"“集包单号规则”第 {i} 条：请写明是哪家快递公司的集包单号（carrier）。")
+        check_carrier_known(f"“集包单号规则”第 {i} 条", carrier)
         if not prefix.isdigit() or len(prefix) > 6:
             raise ValidationError(f"“集包单号规则”第 {i} 条：开头（prefix）应是 1–6 位数字。")
         if not isinstance(lengths, list) or not lengths \
@@ -163,6 +181,7 @@ DEFAULT_BAG_RULES = [{"carrier": "极兔", "prefix": "4", "lengths": [13]}]
 SETTINGS = [
     SettingSpec("waybill.default_carrier", "中通", "Default carrier for bare numbers",
                 "纯数字单号默认的快递公司", section="intake",
+                validate=lambda v: check_carrier_known("“纯数字单号默认的快递公司”", v),
                 help_zh="只有按长度才能认出的纯数字单号，默认算作这家快递公司（到件清单或以前的选择另有说明的除外）。",
                 help="A bare digit number that only length-only formats fit is taken as this carrier "
                      "(unless a manifest line or the outlet's earlier pick says otherwise)."),

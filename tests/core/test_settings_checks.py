@@ -202,3 +202,42 @@ def test_a_pickup_code_format_with_an_unknown_field_is_refused_naming_it(db, man
     assert settings.get("pickup.code_format") == "{shelf}-{level}-{tail4}"
     settings.update({"pickup.code_format": "{shelf}{level}-{seq}"}, actor=manager, now=now)
     assert settings.get("pickup.code_format") == "{shelf}{level}-{seq}"
+
+
+# -- review of issue 17: settings that still took anything -------------------------------------
+@pytest.mark.parametrize("key,value,reason", [
+    ("waybill.custom_patterns", [{"carrier": "顺丰", "regex": "^.*$", "example": "x"}], "太宽"),
+    ("waybill.custom_patterns", [{"carrier": "丰网", "regex": "^[A-Z0-9]+$", "example": "FW12"}], "太宽"),
+    ("waybill.default_carrier", "火星快递", "不认识"),
+    ("waybill.bag_rules", [{"carrier": "火星快递", "prefix": "4", "lengths": [13]}], "不认识"),
+    ("shelves.names", ["1", "2", "2"], "两次"),
+    ("shelves.names", ["1", ""], "空的"),
+    ("shelves.names", ["A-1"], "不能含"),
+    ("outlet.carriers", ["中通", "中通"], "两次"),
+    ("outlet.carriers", [], "至少"),
+])
+def test_settings_that_took_anything_are_refused_naming_the_field(db, manager, key, value, reason):
+    import datetime as dt
+
+    from outlet_desk import settings
+    from outlet_desk.errors import ValidationError
+    before = settings.get(key)
+    with pytest.raises(ValidationError, match=reason):
+        settings.update({key: value}, actor=manager, now=dt.datetime(2026, 6, 7, 9, 0))
+    assert settings.get(key) == before
+
+
+def test_a_garbage_scan_never_becomes_a_parcel_through_a_custom_pattern(db, manager):
+    """The review set 顺丰 = ^.*$ and then scanned "ABCDEFGHIJ": now such a pattern is refused,
+    and a narrow one still works."""
+    import datetime as dt
+
+    from outlet_desk import settings
+    from outlet_desk.services import waybill
+    now = dt.datetime(2026, 6, 7, 9, 0)
+    settings.update({"outlet.carriers": settings.get("outlet.carriers") + ["丰网"]}, actor=manager, now=now)
+    settings.update({"waybill.custom_patterns": [{"carrier": "丰网", "regex": r"^FW\d{12}$",
+                                                  "example": "FW123456789012"}]}, actor=manager, now=now)
+    assert waybill.recognize("FW123456789012",
+                             custom=settings.get("waybill.custom_patterns")).carrier == "丰网"
+    settings.update({"waybill.default_carrier": "丰网"}, actor=manager, now=now)   # now it is known
