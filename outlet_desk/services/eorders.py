@@ -17,10 +17,13 @@ from .. import audit, changes, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..models.eorders import EOrder
+from ..models.outgoing import OutgoingParcel
 from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
 from ..scan import normalize_scan
 from ..settings import SettingSpec
+from .outgoing import is_known_outgoing, waybill_rules
+from .waybill import BagNumber, check_typed_waybill
 
 SETTINGS = [
     SettingSpec("eorders.accept_minutes", 30, "E-order: accept within (minutes)", "电子接单响应时限（分钟）",
@@ -196,21 +199,21 @@ def collect(order_id: int, waybill: str, *, actor: Actor, now: dt.datetime) -> E
     waybill = normalize_scan(waybill or "")          # full-width "４…" folds like at intake
     if not waybill:
         raise ValidationError("请扫描或填写揽收件的运单号。")
-    if waybill.startswith("4"):
-        # a collected parcel is outgoing: the seed's rule for outgoing parcels (4… = bag number)
-        raise ValidationError("4 开头的是集包单号，不是运单号。")
+    custom, bag_rules = waybill_rules()
+    try:
+        # the waybill field says it is a waybill: refused only when it fits a bag rule and no
+        # carrier's format (the same rule as sending and intake), unless the outlet already has it
+        check_typed_waybill(waybill, custom=custom, bag_rules=bag_rules)
+    except BagNumber:
+        if not is_known_outgoing(waybill):
+            raise
     with write_tx():
         o = _get(order_id)
         if o.status != EOrder.ACCEPTED:
             raise DomainError(f"订单 {o.order_number} 是“{STATUS_LABELS[o.status]}”，先接单再揽收。"
                               if o.status == EOrder.WAITING else f"订单 {o.order_number} 已是“{STATUS_LABELS[o.status]}”。")
-        outgoing_id = None
-        try:
-            from ..models.outgoing import OutgoingParcel
-            op = OutgoingParcel.get_or_none(OutgoingParcel.waybill == waybill)
-            outgoing_id = op.id if op else None
-        except ImportError:  # pragma: no cover
-            pass
+        op = OutgoingParcel.get_or_none(OutgoingParcel.waybill == waybill)
+        outgoing_id = op.id if op else None
         o.status, o.collected_at, o.collected_by = EOrder.COLLECTED, now, actor.id
         o.waybill, o.outgoing = waybill, outgoing_id
         o.save()

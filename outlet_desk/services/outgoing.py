@@ -8,7 +8,13 @@ Rules that live here, once:
   first kilogram is rounded UP to the next whole kilogram (1.01 kg → first + 1 × additional;
   2.00 kg → first + 1 × additional; 2.01 kg → first + 2 × additional).
 * :func:`weight_difference_flagged` — |checked − declared| > ``outgoing.weight_tolerance_g``.
-* :func:`is_bag_number` — numbers starting with "4" are bag numbers (集包单号), never parcels.
+* :func:`clean_waybill` — the waybill field of a sending form (柜台寄件, 揽收) refuses only a bare
+  number that fits one of the outlet's bag rules (``waybill.bag_rules``, the same rule as intake:
+  :func:`outlet_desk.services.waybill.check_typed_waybill`) and no carrier's format; a number the
+  outlet already has is a parcel.  :func:`switches_bag` — in the dispatch scan, a bag-rule number
+  that is not a registered parcel switches the bag.
+
+The seed's "4… is a bag number" is the 3-day check's rule only (docs/outgoing.md says why).
 
 The 3-day check and the tracking import are in :mod:`outlet_desk.services.threeday`.
 """
@@ -34,6 +40,7 @@ from ..permissions import MANAGER_ONLY, Actor, operation
 from ..privacy import mask_phone
 from ..settings import SettingSpec
 from . import duty_events, money
+from .waybill import BagNumber, bag_rule_for, check_typed_waybill
 
 SETTINGS = [
     SettingSpec("outgoing.weight_tolerance_g", 100, "Weight tolerance for salesmen (g)",
@@ -87,17 +94,30 @@ def _nfkc(text) -> str:
     return unicodedata.normalize("NFKC", str(text or "")).strip()
 
 
-def is_bag_number(number: str) -> bool:
-    """Bag numbers (集包单号) start with "4"; they are not parcels."""
-    return _nfkc(number).startswith("4")
+def waybill_rules() -> tuple:
+    """(custom patterns, bag rules): the outlet's settings, read once per call or file."""
+    cfg = settings.get_many(("waybill.custom_patterns", "waybill.bag_rules"))
+    return cfg["waybill.custom_patterns"], cfg["waybill.bag_rules"]
 
 
-def clean_waybill(raw: str) -> str:
+def is_known_outgoing(w: str) -> bool:
+    """The outlet already has this number as an outgoing parcel or a salesman's declared line."""
+    return (OutgoingParcel.select().where(OutgoingParcel.waybill == w).exists()
+            or CollectionLine.select().where(CollectionLine.waybill == w).exists())
+
+
+def clean_waybill(raw: str, rules: tuple | None = None) -> str:
+    """A number from the waybill field of a sending form.  Refused as a bag number only when it fits
+    a bag rule and no carrier's format and the outlet does not already have it."""
     w = _nfkc(raw).upper()
     if not w:
         raise ValidationError("请扫描或输入运单号。")
-    if is_bag_number(w):
-        raise ValidationError(f"{w} 是集包单号（4 开头），不是快件。")
+    custom, bag_rules = rules or waybill_rules()
+    try:
+        check_typed_waybill(w, custom=custom, bag_rules=bag_rules)
+    except BagNumber:
+        if not is_known_outgoing(w):
+            raise
     if not _WAYBILL.match(w):
         raise ValidationError(f"运单号“{w}”格式不对：应为 8–20 位字母或数字。")
     return w
@@ -570,6 +590,7 @@ def parse_collections(data, filename: str | None = None) -> list[dict]:
     table = tables.read_table(data, filename)
     cols = table.columns(COLLECTION_COLUMNS, COLLECTION_REQUIRED)
     known = set(salesmen())
+    rules = waybill_rules()
     seen: set[str] = set()
     out = []
     for n, row in table.rows:
@@ -582,7 +603,7 @@ def parse_collections(data, filename: str | None = None) -> list[dict]:
                 raise ValidationError("业务员为空。")
             if name not in known:
                 raise ValidationError(f"业务员“{name}”不在名单里（先在揽收页添加）。")
-            w = clean_waybill(cell("waybill"))
+            w = clean_waybill(cell("waybill"), rules)
             if w in seen:
                 raise ValidationError(f"运单号 {w} 在文件里重复。")
             seen.add(w)
@@ -596,7 +617,8 @@ def parse_collections(data, filename: str | None = None) -> list[dict]:
             if method not in Payment.METHODS:
                 raise ValidationError(f"付款方式“{method}”不对，只能是：{'、'.join(Payment.METHODS)}。")
         except ValidationError as exc:
-            raise ValidationError(f"第 {n} 行：{exc.message}") from None
+            kind = BagNumber if isinstance(exc, BagNumber) else ValidationError
+            raise kind(f"第 {n} 行：{exc.message}") from None
         out.append(dict(salesman=name, waybill=w, province=province, city=city,
                         declared_weight_g=weight_g, declared_fee_fen=fee, payment_method=method))
     if not out:
@@ -801,19 +823,32 @@ class Dispatched:
     salesman_done: bool          # every parcel of his today is dispatched (duty observed)
 
 
+def switches_bag(text: str) -> bool:
+    """In the dispatch scan field: a number that fits one of the outlet's bag rules and is not an
+    outgoing parcel the outlet has registered is the next bag (a registered one is dispatched)."""
+    w = _nfkc(text).upper()
+    if bag_rule_for(w, waybill_rules()[1]) is None:
+        return False
+    return not OutgoingParcel.select().where(OutgoingParcel.waybill == w).exists()
+
+
 @operation("outgoing.dispatch", "扫发件")
 def dispatch(waybill: str, bag: str, *, actor: Actor, now: dt.datetime) -> Dispatched:
-    """Scan a parcel out into a bag (集包号, starts with 4) or onto a route."""
+    """Scan a registered parcel out into a bag (集包号: any number, the bag field is for them) or
+    onto a route."""
     bag = _nfkc(bag).upper()
     if not bag:
         raise ValidationError("请先扫描集包号或填写路线。")
-    raw = _nfkc(waybill).upper()
-    if is_bag_number(raw):
-        raise ValidationError(f"{raw} 是集包单号，不是快件。")
-    w = clean_waybill(raw)
+    rules = waybill_rules()
+    w = clean_waybill(waybill, rules)
     with write_tx():
+        if OutgoingParcel.select().where(OutgoingParcel.waybill == bag).exists():
+            raise ValidationError(f"{bag} 是已登记的快件，不是集包号：请在“集包号／路线”栏扫集包号。")
         p = OutgoingParcel.get_or_none(OutgoingParcel.waybill == w)
         if p is None:
+            if bag_rule_for(w, rules[1]) is not None:
+                raise BagNumber(f"{w} 不是已登记的快件，符合集包单号规则：集包号请扫进“集包号／路线”栏，"
+                                "快件请先在“揽收”或“寄件”里登记。")
             raise NotFound(f"{w} 还没有揽收或寄件登记，先在“揽收”或“寄件”里登记。")
         if p.dispatched_at is not None and p.bag == bag:
             raise ValidationError(f"{w} 已经在 {bag} 里了。")
@@ -1010,7 +1045,7 @@ def _populate_demo(ctx) -> None:
         for s_index, salesman in enumerate(("陈建国", "刘晓东")):
             at = dt.datetime.combine(day, dt.time(16 + s_index, rng.randint(0, 40)))
             bag_no[0] += rng.randint(3, 30)
-            bag = f"4{bag_no[0]:011d}"
+            bag = f"4{bag_no[0]:012d}"        # 13 digits: the default bag rule (极兔 4…, 13 位)
             batch = []
             for _ in range(rng.randint(4, 9)):
                 province, city = _demo_dest(rng)

@@ -7,7 +7,9 @@ The seed's procedure (快递客服制度 第7条), as one rule in :func:`check_w
   as the first of the four days: 7, 6, 5, 4 June);
 * it starts where the previous check's window ended (the next second, i.e. 00:00:00 of the next
   day), or ``threeday.first_lookback_days`` days back when there was no earlier check;
-* numbers starting with "4" are bag numbers (集包单号) and are excluded;
+* numbers starting with "4" are bag numbers (集包单号) and are excluded (:func:`left_out_as_bag`:
+  the seed's rule for the outlet's own outgoing parcels, kept here only — registration uses the
+  outlet's per-carrier bag rules, see docs/outgoing.md);
 * an unsigned parcel with no scan after it reached a hub → a "verify location" ticket
   (查询 / 核实具体位置) and the loss list (打遗失);
 * an unsigned parcel older than its promise (same city 24 h, cross-province 48 h) → an urge ticket
@@ -30,7 +32,14 @@ from ..models.outgoing import OutgoingParcel, ThreeDayItem, ThreeDayRun
 from ..permissions import Actor, operation
 from ..settings import Column, SettingSpec, check_positive_map
 from . import duty_events, tickets
-from .outgoing import _nfkc, is_bag_number
+from .outgoing import _nfkc
+
+
+def left_out_as_bag(number: str) -> bool:
+    """The seed's 3-day rule (004 第7条): numbers starting with "4" are bag numbers and are left out
+    of the check of the outlet's own outgoing parcels.  Only the 3-day check and its tracking import
+    use it; sending, collections and e-orders use ``waybill.bag_rules`` (docs/outgoing.md)."""
+    return _nfkc(number).startswith("4")
 
 SETTINGS = [
     SettingSpec("threeday.end_offset_days", 3, "3-day check: window ends N days before the query day",
@@ -150,8 +159,8 @@ def run_three_day_check(*, actor: Actor, now: dt.datetime,
                      .where(shipped >= start, shipped <= end, OutgoingParcel.signed_at.is_null())
                      .order_by(shipped, OutgoingParcel.id))
         candidates = list(in_window)
-        bags = [p for p in candidates if is_bag_number(p.waybill)]
-        parcels = [p for p in candidates if not is_bag_number(p.waybill)]
+        bags = [p for p in candidates if left_out_as_bag(p.waybill)]
+        parcels = [p for p in candidates if not left_out_as_bag(p.waybill)]
         run = ThreeDayRun.create(run_day=query_day, window_start=start, window_end=end, ran_at=now,
                                  ran_by=actor.id, checked=len(parcels), excluded_bags=len(bags))
         earlier = {w: t for w, t in ThreeDayItem.select(ThreeDayItem.waybill, ThreeDayItem.ticket_id)
@@ -330,7 +339,7 @@ def parse_tracking(data, filename: str = "") -> tuple[list[TrackingRow], int]:
             w = _nfkc(cell("waybill")).upper()
             if not w:
                 raise ValidationError("运单号为空。")
-            if is_bag_number(w):
+            if left_out_as_bag(w):
                 skipped += 1
                 continue
             if w in seen:

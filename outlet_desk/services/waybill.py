@@ -358,6 +358,27 @@ def recognize(raw: str, *, prefer: str | None = None, default: str | None = None
     return Recognized(text, chosen, tuple(found), bare, bag)
 
 
+def check_typed_waybill(raw: str, *, custom=None, bag_rules=None, known: bool = False) -> Recognized | None:
+    """The bag rule for a number typed or scanned into the WAYBILL field of a sending form (柜台寄件,
+    揽收, 电子接单): the form itself says it is a waybill, so a number that fits a bag rule AND a
+    carrier's format is a parcel (intake, where a bare scan says nothing, holds it instead).
+
+    Raises :class:`BagNumber` (one line naming the number) for a bare number that fits one of the
+    outlet's bag rules and no carrier's format, unless ``known`` (the outlet already has it: a
+    parcel).  Returns the recognition, or None when the number fits no carrier's format at all (the
+    caller keeps its own, looser format check for those).  Same rule as :func:`recognize`, not a copy.
+    """
+    try:
+        return recognize(raw, custom=custom, bag_rules=bag_rules, known=known)
+    except BagNumber:
+        text = normalize_scan(raw)
+        who = bag_rule_for(text, bag_rules) or ""
+        raise BagNumber(f"{text} 是集包单号（符合{who}的集包单号规则，不符合任何快递公司的运单号格式），"
+                        "不是快件。") from None
+    except BadWaybill:
+        return None
+
+
 def fits(number: str, carrier: str, custom=None) -> bool:
     """Whether ``carrier`` is one of the carriers the number's format fits."""
     try:

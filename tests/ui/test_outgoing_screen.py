@@ -59,14 +59,14 @@ def test_salesman_30_parcels_one_weight_difference_then_dispatch(qtbot, make_win
     d = screen.dispatch_tab
     screen.show_tab(d)
     assert d.scan.hasFocus()
-    scan(qtbot, d.scan, "400000000123")                    # a bag number switches the bag
-    assert d.bag.text() == "400000000123"
+    scan(qtbot, d.scan, "4000000000123")                    # a bag number (default rule: 4…, 13 位) switches the bag
+    assert d.bag.text() == "4000000000123"
     for w in waybills:
         scan(qtbot, d.scan, w)
-    assert ("400000000123", 30) in d.bag_model.rows
+    assert ("4000000000123", 30) in d.bag_model.rows
     assert ("陈建国", 30, 30) in d.salesman_model.rows
     assert "30" in d.last.text()
-    assert OutgoingParcel.select().where(OutgoingParcel.bag == "400000000123").count() == 30
+    assert OutgoingParcel.select().where(OutgoingParcel.bag == "4000000000123").count() == 30
     assert duty_events.WAYBILLS_ENTERED in duty_events.observed(DEMO_NOW.date())
 
 

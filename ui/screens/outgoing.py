@@ -576,7 +576,7 @@ class DispatchTab(QWidget):
                              .replace("%1", str(counts.waiting)))
 
     def on_scan(self, text: str) -> None:
-        if og.is_bag_number(text):
+        if og.switches_bag(text):
             self.bag.setText(text)
             self.last.setText(self.tr("Bag %1").replace("%1", text))
             self.ctx.banner.ok(self.tr("Now filling bag %1.").replace("%1", text))
