@@ -165,3 +165,22 @@ def test_parcel_scanned_before_its_declaration(qtbot, make_window):
     assert (row.routing_code, row.declared_fee_fen) == ("010", 1200)
     scan(qtbot, tab.scan, "773060899999")                   # scanned again: weigh it
     assert tab.code.text() == "010"
+
+
+def test_enter_moves_through_the_whole_sending_form_combo_boxes_too(qtbot, make_window):
+    """docs/outgoing.md: "Enter moves to the next field" — a closed combo box swallowed it."""
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    tab = open_screen(qtbot, window).send_tab
+    order = [tab.waybill, tab.sender_name, tab.sender_phone, tab.recipient_name,
+             tab.recipient_phone, tab.province, tab.city, tab.item_type, tab.weight,
+             tab.payment, tab.prohibited, tab.submit]
+    assert tab.waybill.hasFocus()
+    for here, after in zip(order, order[1:]):
+        assert here.hasFocus(), here
+        if here is tab.province:
+            qtbot.keyClick(here, Qt.Key_Down)              # choose with the arrows, then Enter
+        qtbot.keyClick(here, Qt.Key_Enter if here is tab.payment else Qt.Key_Return)
+        qtbot.waitUntil(after.hasFocus, timeout=2000)
+    assert tab.province.currentIndex() == 1
+    assert window.banner.text() == ""                      # nothing was submitted on the way

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,6 +73,22 @@ def _yuan(fen) -> str:
 # =============================================================================================
 # 寄件 — counter sending
 # =============================================================================================
+class EnterMovesOn(QObject):
+    """Enter in a combo box or a check box moves on to the next field, as it does in the form's
+    line edits (a closed QComboBox ignores Enter; an open one's popup still takes it)."""
+
+    def __init__(self, order: dict, parent=None):
+        super().__init__(parent)
+        self.order = order
+
+    def eventFilter(self, obj, event):
+        if (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter)
+                and not event.modifiers() & ~Qt.KeypadModifier and obj in self.order):
+            self.order[obj].setFocus(Qt.TabFocusReason)
+            return True
+        return False
+
+
 class SendTab(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -138,6 +154,12 @@ class SendTab(QWidget):
                      self.recipient_phone, self.city):
             edit.returnPressed.connect(self.focusNextChild)
         self.weight.returnPressed.connect(self.payment.setFocus)
+        following = dict(zip(fields, fields[1:] + [self.submit]))
+        self.enter_moves_on = EnterMovesOn(
+            {w: following[w] for w in (self.province, self.item_type, self.payment,
+                                       self.prohibited)}, self)
+        for w in self.enter_moves_on.order:
+            w.installEventFilter(self.enter_moves_on)
         self.weight.textChanged.connect(self.update_fee)
         self.city.textChanged.connect(self.update_fee)
         self.province.currentIndexChanged.connect(self.update_fee)
