@@ -6,6 +6,7 @@ from outlet_desk.models.money import Payment
 from outlet_desk.models.outgoing import OutgoingParcel
 from outlet_desk.services import duty_events
 from tests.ui.conftest import DEMO_NOW, login
+from tests.ui.test_background import page_mm, record_threads
 from ui.screens.outgoing import FLAG_BRUSH
 
 DESTS = [("广东", "深圳", "755"), ("北京", "北京", "010"), ("浙江", "宁波", "574"),
@@ -70,7 +71,9 @@ def test_salesman_30_parcels_one_weight_difference_then_dispatch(qtbot, make_win
     assert duty_events.WAYBILLS_ENTERED in duty_events.observed(DEMO_NOW.date())
 
 
-def test_counter_sending_live_fee_and_refusal_without_confirmation(qtbot, make_window):
+def test_counter_sending_live_fee_and_refusal_without_confirmation(qtbot, make_window, monkeypatch):
+    from outlet_desk.services import outgoing
+    on_main = record_threads(monkeypatch, outgoing, "receipt_pdf")
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
@@ -97,9 +100,13 @@ def test_counter_sending_live_fee_and_refusal_without_confirmation(qtbot, make_w
     assert (p.fee_fen, p.weight_g) == (2200, 2350)
     assert any(r.waybill == "JT5012345678901" for r in tab.model.rows)
     assert tab.waybill.text() == "" and tab.waybill.hasFocus()
-    pdf = tab.show_receipt("JT5012345678901")
-    assert pdf is not None
-    pdf.close()
+    job = tab.show_receipt("JT5012345678901")
+    assert job.preview is None                          # the form is free at once
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20000)
+    assert on_main == [False]                           # built off the GUI thread
+    width, height = page_mm(job.preview)
+    assert width == 80 and height > 80                  # 80 mm paper, as long as the receipt
+    job.preview.close()
 
 
 def test_three_day_check_run_and_export(qtbot, make_window):

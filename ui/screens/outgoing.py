@@ -264,12 +264,12 @@ class SendTab(QWidget):
             self.ctx.banner.error(self.tr("Select a sending in the list first."))
 
     def show_receipt(self, waybill: str):
-        from ..printing import preview
-        pdf = self.ctx.perform(lambda: og.receipt_pdf(waybill))
-        if not pdf:
-            return None
-        return preview(self, self.ctx, pdf, kind="receipts", title=self.tr("Receipt"),
-                       suggested_name=f"寄件收据-{waybill}.pdf")
+        """The 80 mm receipt is built in the background; its preview opens when it is ready
+        (the job's ``preview``)."""
+        from ..printing import preview_in_background
+        return preview_in_background(self, self.ctx, lambda: og.receipt_pdf(waybill),
+                                     kind="receipts", title=self.tr("Receipt"),
+                                     suggested_name=f"寄件收据-{waybill}.pdf")
 
 
 def og_settings_item_types() -> list[str]:

@@ -1205,12 +1205,15 @@ class AnalysisTab(QWidget):
         except ValidationError as exc:   # bad month text
             self.ctx.banner.error(str(exc))
             return None
-        now = self.ctx.now()
-        pdf = build_tickets_report(tickets.analyse(start, end, now=now), outlet_name=settings.get("outlet.name"),
-                                   month=month, generated_at=now)
-        from ..printing import preview
-        return preview(self, self.ctx, pdf, kind="reports", title=self.tr("Ticket report %1").replace("%1", month),
-                       suggested_name=f"tickets-{month}.pdf")
+        now, outlet = self.ctx.now(), settings.get("outlet.name")
+        from ..printing import preview_in_background
+        # built in the background; the preview opens when it is ready (the job's ``preview``)
+        return preview_in_background(
+            self, self.ctx,
+            lambda: build_tickets_report(tickets.analyse(start, end, now=now), outlet_name=outlet,
+                                         month=month, generated_at=now),
+            kind="reports", title=self.tr("Ticket report %1").replace("%1", month),
+            suggested_name=f"tickets-{month}.pdf")
 
 
 # == the screen =====================================================================================
