@@ -274,6 +274,11 @@ def preview(parent, ctx, pdf: bytes, *, kind: str, title: str, suggested_name: s
     return dialog
 
 
+def building(title: str) -> str:
+    """The status bar's words while ``title`` is built in the background."""
+    return QCoreApplication.translate("PrintQueue", "Building %1 …").replace("%1", title)
+
+
 def preview_in_background(parent, ctx, build, *, kind: str, title: str, suggested_name: str,
                           on_preview=None, executor: str | None = None):
     """Build a document (``build()`` → PDF bytes) on the IO executor (PDF builds are the "rest"
@@ -289,8 +294,6 @@ def preview_in_background(parent, ctx, build, *, kind: str, title: str, suggeste
             if on_preview is not None:
                 on_preview(job.preview)
 
-    job = ops.perform(ctx, build, kind=executor or ops.IO,
-                      label=QCoreApplication.translate("PrintQueue", "Building %1 …")
-                      .replace("%1", title), on_done=done)
+    job = ops.perform(ctx, build, kind=executor or ops.IO, label=building(title), on_done=done)
     job.preview = None
     return job

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -667,8 +667,7 @@ class ReturnsScreen(Screen):
                 self.ctx.banner.ok(self.tr("Red label printed."))
 
             job = ops.perform(self.ctx, build, kind=ops.IO, on_done=printed,
-                              label=QCoreApplication.translate("PrintQueue", "Building %1 …")
-                              .replace("%1", self.tr("Red label")))
+                              label=printing.building(self.tr("Red label")))
             job.pages = None
             return job
 
