@@ -1,13 +1,15 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from outlet_desk.errors import ValidationError
 from outlet_desk.models import AuditLog, Parcel, ParcelEvent
 from outlet_desk.models.counter import NotifyLog
 from outlet_desk.models.duty import DutyEvent
 from outlet_desk.models.problems import ProblemRecord
-from outlet_desk.services import duty_events, notify
+from outlet_desk.services import duty_events, notify, sms
 from tests.factories import make_parcel
 
 ARR = dt.datetime(2026, 6, 7, 8, 30)
@@ -153,3 +155,15 @@ def test_no_template_names_a_past_day_to_an_overdue_customer(db, template):
                                  "outlet.opening_hours": "08:00-20:00"})
     assert "12月1日" not in text and "3-2-0417" in text and "{" not in text
     assert "今天" in text
+
+
+@given(deadline=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 12, 31)),
+       today=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 12, 31)),
+       template=st.sampled_from([s.default for s in notify.SETTINGS + sms.SETTINGS
+                                 if "template" in s.key]))
+def test_the_deadline_named_is_never_in_the_past(deadline, today, template):
+    text = notify.render(template, name="", codes=["1-1-0001"], deadline=deadline, today=today,
+                         values={"outlet.name": "站", "outlet.address": "路", "outlet.opening_hours": "8-20"})
+    named = f"{deadline.month}月{deadline.day}日" in text
+    assert named == (deadline >= today), text
+    assert ("已过保管期" in text) == (deadline < today)
