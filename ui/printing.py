@@ -274,17 +274,26 @@ def preview(parent, ctx, pdf: bytes, *, kind: str, title: str, suggested_name: s
     return dialog
 
 
-def preview_in_background(parent, ctx, build, *, kind: str, title: str, suggested_name: str):
-    """Build a document (``build()`` → PDF bytes, reading the database) on the database executor
-    and open its preview when it is ready; the job's ``preview`` is the dialog."""
+def building(title: str) -> str:
+    """The status bar's words while ``title`` is built in the background."""
+    return QCoreApplication.translate("PrintQueue", "Building %1 …").replace("%1", title)
+
+
+def preview_in_background(parent, ctx, build, *, kind: str, title: str, suggested_name: str,
+                          on_preview=None, executor: str | None = None):
+    """Build a document (``build()`` → PDF bytes) on the IO executor (PDF builds are the "rest"
+    of ui/ops.py; their reads use that thread's own connection) and open its preview when it is
+    ready; the job's ``preview`` is the dialog, also given to ``on_preview(dialog)``.  A failed
+    build is a red banner (ops.perform)."""
     from . import ops
 
     def done(pdf):
         if pdf and shiboken6.isValid(parent):
             job.preview = preview(parent, ctx, pdf, kind=kind, title=title,
                                   suggested_name=suggested_name)
+            if on_preview is not None:
+                on_preview(job.preview)
 
-    job = ops.perform(ctx, build, label=QCoreApplication.translate("PrintQueue", "Building %1 …")
-                      .replace("%1", title), on_done=done)
+    job = ops.perform(ctx, build, kind=executor or ops.IO, label=building(title), on_done=done)
     job.preview = None
     return job

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from ..errors import NotFound, ValidationError
 from ..models import Parcel, ParcelEvent
 from ..models.counter import NotifyLog
 from ..models.duty import DutyEvent
+from ..models.overdue import StorageExtension
 from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
 from ..settings import SettingSpec, check_placeholders
@@ -111,10 +113,32 @@ def deadline_for(arrived_at: dt.datetime, storage_days: int) -> dt.date:
     return arrived_at.date() + dt.timedelta(days=int(storage_days))
 
 
+#: "请在 {deadline} 前…" / "请于{deadline}前…" — the clause an overdue customer must not hear
+_BEFORE_DEADLINE = re.compile(r"请?[在于]?\s*\{deadline\}\s*之?前")
+_AFTER_EXPIRY = re.compile(r"[过逾]期(将|就会|会)?退回")
+OVERDUE_ASK = "包裹已过保管期，请今天尽快"
+
+
+def overdue_template(template: str) -> str:
+    """The template as said to a customer whose deadline has passed: no date in the past.
+
+    "请在 {deadline} 前来取，过期将退回" becomes "包裹已过保管期，请今天尽快来取，否则将退回";
+    a ``{deadline}`` used any other way reads "今天"."""
+    out = _BEFORE_DEADLINE.sub(OVERDUE_ASK, template)
+    if out != template:
+        out = _AFTER_EXPIRY.sub("否则将退回", out)
+    return out.replace("{deadline}", "今天")
+
+
 def render(template: str, *, name: str, codes: list[str], deadline: dt.date,
-           values: dict | None = None) -> str:
-    """Fill a notification template.  Unknown placeholders are left as they are."""
+           values: dict | None = None, today: dt.date | None = None) -> str:
+    """Fill a notification template.  Unknown placeholders are left as they are.
+
+    With ``today`` given and the deadline before it, the customer is told the parcel is overdue
+    and asked to come today, never "before" a day already past (:func:`overdue_template`)."""
     values = values or settings.get_many(["outlet.name", "outlet.address", "outlet.opening_hours"])
+    if today is not None and deadline < today:
+        template = overdue_template(template)
     data = _Safe(outlet=values["outlet.name"], address=values["outlet.address"],
                  hours=values["outlet.opening_hours"], name=mask_name(name) if name else "",
                  count=len(codes), codes="、".join(c for c in codes if c),
@@ -129,14 +153,26 @@ def _pending_query(now: dt.datetime):
     """Self-pickup parcels in stock, arrived by ``now``, no open problem, customer not yet told."""
     done = (NotifyLog.select(NotifyLog.parcel)
             .where(NotifyLog.outcome.in_(_DONE)))
+    # a manager's extension (overdue.extend) moves the deadline on
+    extended = (StorageExtension.select(fn.MAX(StorageExtension.until))
+                .where(StorageExtension.parcel == Parcel.id))
     return (Parcel.select(Parcel.id, Parcel.waybill, Parcel.carrier, Parcel.pickup_code,
                           Parcel.shelf, Parcel.level, Parcel.arrived_at, Parcel.recipient_name,
-                          Parcel.recipient_phone)
+                          Parcel.recipient_phone, extended)
             .where((Parcel.status == Parcel.IN_STOCK) & (Parcel.category == Parcel.PICKUP)
                    & (Parcel.problem == False)  # noqa: E712
                    & (Parcel.arrived_at <= now)
                    & Parcel.recipient_phone.is_null(False) & (Parcel.recipient_phone != "")
                    & Parcel.id.not_in(done)))
+
+
+def _deadline(arrived: dt.datetime, days: int, extended_until) -> dt.date:
+    deadline = deadline_for(arrived, days)
+    if extended_until:
+        until = (extended_until if isinstance(extended_until, dt.date)
+                 else dt.date.fromisoformat(str(extended_until)[:10]))
+        deadline = max(deadline, until)
+    return deadline
 
 
 def _groups(now: dt.datetime) -> list[CallGroup]:
@@ -163,12 +199,13 @@ def _groups(now: dt.datetime) -> list[CallGroup]:
     out = []
     for phone, items in by_phone.items():
         parcels = tuple(CallParcel(pid, wb, carrier, code or "", shelf or "", level, arrived,
-                                   deadline_for(arrived, days))
-                        for pid, wb, carrier, code, shelf, level, arrived, _n, _p in items)
+                                   _deadline(arrived, days, until))
+                        for pid, wb, carrier, code, shelf, level, arrived, _n, _p, until in items)
         name = next((r[7] for r in items if r[7]), "")
         deadline = min(p.deadline for p in parcels)
         message = render(values["notify.call_template"], name=name,
-                         codes=[p.code for p in parcels], deadline=deadline, values=values)
+                         codes=[p.code for p in parcels], deadline=deadline, values=values,
+                         today=now.date())
         out.append(CallGroup(phone=phone, phone_masked=mask_phone(phone), name=mask_name(name),
                              parcels=parcels,
                              attempts=max(attempts.get(p.id, 0) for p in parcels),

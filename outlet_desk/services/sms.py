@@ -197,7 +197,7 @@ def send_sms(parcel_ids, kind: str = SmsMessage.NOTIFY, *, actor: Actor, now: dt
     deadline = min(deadline_for(p.arrived_at, values["storage.days"]) for p in parcels)
     name = next((p.recipient_name for p in parcels if p.recipient_name), "")
     text = render(template, name=name, codes=[p.pickup_code or p.waybill[-4:] for p in parcels],
-                  deadline=deadline, values=values)
+                  deadline=deadline, values=values, today=now.date())
 
     # The network call: outside any transaction.
     provider_id, error = "", ""

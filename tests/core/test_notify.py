@@ -1,13 +1,15 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from outlet_desk.errors import ValidationError
 from outlet_desk.models import AuditLog, Parcel, ParcelEvent
 from outlet_desk.models.counter import NotifyLog
 from outlet_desk.models.duty import DutyEvent
 from outlet_desk.models.problems import ProblemRecord
-from outlet_desk.services import duty_events, notify
+from outlet_desk.services import duty_events, notify, sms
 from tests.factories import make_parcel
 
 ARR = dt.datetime(2026, 6, 7, 8, 30)
@@ -112,3 +114,56 @@ def test_history_lists_each_attempt_newest_first(db, clerk, now):
     rows = notify.history(p.id)
     assert [(r.outcome, r.staff_name) for r in rows] == [("notified", "张丽"), ("no_answer", "张丽")]
     assert rows[0].note == "下午来取"
+
+
+def test_an_overdue_customer_is_asked_to_come_today_not_before_a_past_day(db, clerk, now):
+    """The call script said "请在 12月1日 前来取" to a customer whose parcel was already past its
+    deadline on 12月5日."""
+    late = now - dt.timedelta(days=12)                   # storage is 7 days: overdue by 5
+    make_parcel(phone="13812341234", name="张三", arrived_at=late)
+    make_parcel(phone="13900005678", name="李四", arrived_at=now - dt.timedelta(days=1))
+    groups = {g.phone: g for g in notify.call_list(actor=clerk, now=now)}
+    overdue, fresh = groups["13812341234"].message, groups["13900005678"].message
+    past = (late + dt.timedelta(days=7)).date()
+    assert f"{past.month}月{past.day}日" not in overdue
+    assert "已过保管期" in overdue and "今天尽快来取" in overdue
+    assert "过期将退回" not in overdue
+    # a parcel still within its period keeps its deadline
+    due = (now - dt.timedelta(days=1) + dt.timedelta(days=7)).date()
+    assert f"请在 {due.month}月{due.day}日 前来取" in fresh
+
+
+def test_an_extended_parcel_is_not_called_overdue(db, clerk, manager, now):
+    from outlet_desk.services import overdue
+    p = make_parcel(phone="13812341234", name="张三", arrived_at=now - dt.timedelta(days=12))
+    overdue.extend([p.id], 7, actor=manager, now=now)
+    [group] = notify.call_list(actor=clerk, now=now)
+    assert "已过保管期" not in group.message
+    until = group.deadline
+    assert until >= now.date() and f"{until.month}月{until.day}日" in group.message
+
+
+@pytest.mark.parametrize("template", [
+    notify.SETTINGS[0].default,
+    "【{outlet}】提醒：您的包裹（取件码{codes}）还未取，请于{deadline}前到{address}取件，逾期将退回。",
+    "{outlet}：取件码{codes}，{deadline} 取件截止。",
+])
+def test_no_template_names_a_past_day_to_an_overdue_customer(db, template):
+    text = notify.render(template, name="张三", codes=["3-2-0417"], deadline=dt.date(2026, 12, 1),
+                         today=dt.date(2026, 12, 5),
+                         values={"outlet.name": "幸福路站", "outlet.address": "幸福路 88 号",
+                                 "outlet.opening_hours": "08:00-20:00"})
+    assert "12月1日" not in text and "3-2-0417" in text and "{" not in text
+    assert "今天" in text
+
+
+@given(deadline=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 12, 31)),
+       today=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 12, 31)),
+       template=st.sampled_from([s.default for s in notify.SETTINGS + sms.SETTINGS
+                                 if "template" in s.key]))
+def test_the_deadline_named_is_never_in_the_past(deadline, today, template):
+    text = notify.render(template, name="", codes=["1-1-0001"], deadline=deadline, today=today,
+                         values={"outlet.name": "站", "outlet.address": "路", "outlet.opening_hours": "8-20"})
+    named = f"{deadline.month}月{deadline.day}日" in text
+    assert named == (deadline >= today), text
+    assert ("已过保管期" in text) == (deadline < today)

@@ -159,3 +159,63 @@ def test_the_roster_pdf_is_built_in_the_background_then_previewed(qtbot, make_wi
         assert job.preview.document.page_count() >= 1
         assert window.status_busy.text() == ""
         job.preview.close()
+
+
+# -- PDF builds: off the GUI thread, then the preview at the document's own page size -----------
+MM = 72 / 25.4
+
+
+def record_threads(monkeypatch, module, name):
+    """Wrap ``module.name`` so each call notes whether it ran on the GUI thread."""
+    real = getattr(module, name)
+    on_main: list[bool] = []
+
+    def wrapped(*a, **kw):
+        on_main.append(threading.current_thread() is threading.main_thread())
+        return real(*a, **kw)
+
+    monkeypatch.setattr(module, name, wrapped)
+    return on_main
+
+
+def page_mm(dialog, page=0):
+    size = dialog.document.page_size_points(page)
+    return round(size.width() / MM), round(size.height() / MM)
+
+
+def test_the_tickets_monthly_report_is_built_off_the_gui_thread(qtbot, make_window, monkeypatch):
+    from outlet_desk.printing import tickets_report
+    from tests.ui.conftest import DEMO_NOW, login
+    on_main = record_threads(monkeypatch, tickets_report, "build_tickets_report")
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    screen = window.screen_by_key(8)
+    window.show_screen(screen)
+    tab = screen.analysis_tab
+    tab.month.setText(f"{DEMO_NOW:%Y-%m}")
+    job = tab.monthly_pdf()
+    assert job.preview is None                       # the counter is back before the PDF exists
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20000)
+    assert on_main == [False]
+    assert page_mm(job.preview) == (210, 297)         # A4
+    assert window.status_busy.text() == ""
+    job.preview.close()
+
+
+def test_a_failed_pdf_build_is_a_red_banner_and_no_preview(qtbot, make_window, monkeypatch):
+    from outlet_desk.errors import DomainError
+    from outlet_desk.printing import tickets_report
+    from tests.ui.conftest import login
+
+    def broken(*a, **kw):
+        raise DomainError("这个月没有工单。")
+
+    monkeypatch.setattr(tickets_report, "build_tickets_report", broken)
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    screen = window.screen_by_key(8)
+    window.show_screen(screen)
+    job = screen.analysis_tab.monthly_pdf()
+    qtbot.waitUntil(lambda: job.finished, timeout=20000)
+    assert job.preview is None
+    assert window.banner.level == "error" and window.banner.text() == "这个月没有工单。"

@@ -10,6 +10,7 @@ from outlet_desk.models.money import Payment
 from outlet_desk.services import dayclose as dc
 
 from .conftest import DEMO_NOW, login
+from .test_background import page_mm, record_threads
 
 TODAY = DEMO_NOW.date()
 
@@ -21,7 +22,9 @@ def open_screen(qtbot, window):
     return screen
 
 
-def test_reconcile_a_day_with_a_cash_difference(qtbot, make_window, tmp_path):
+def test_reconcile_a_day_with_a_cash_difference(qtbot, make_window, tmp_path, monkeypatch):
+    from outlet_desk.printing import daily_report
+    on_main = record_threads(monkeypatch, daily_report, "build_for_day")
     window = make_window()
     Payment.delete().where(Payment.day == TODAY).execute()   # a known day: 3 payments
     for kind, method, fen in ((Payment.SENDING_FEE, "现金", 1200), (Payment.COD, "现金", 3980),
@@ -84,8 +87,11 @@ def test_reconcile_a_day_with_a_cash_difference(qtbot, make_window, tmp_path):
 
     # the report: preview from the screen, and the PDF itself
     screen.report_button.click()
+    qtbot.waitUntil(lambda: screen.preview_dialog is not None, timeout=20000)
     dialog = screen.preview_dialog
-    assert dialog is not None and dialog.document.page_count() >= 1
+    assert dialog.document.page_count() >= 1
+    assert on_main == [False]                     # built off the GUI thread
+    assert page_mm(dialog) == (210, 297)          # A4
     saved = dialog.save(str(tmp_path / "daily.pdf"))
     dialog.close()
     pdf = (tmp_path / "daily.pdf").read_bytes()

@@ -6,6 +6,7 @@ from outlet_desk.models.money import Payment
 from outlet_desk.models.outgoing import OutgoingParcel
 from outlet_desk.services import duty_events
 from tests.ui.conftest import DEMO_NOW, login
+from tests.ui.test_background import page_mm, record_threads
 from ui.screens.outgoing import FLAG_BRUSH
 
 DESTS = [("广东", "深圳", "755"), ("北京", "北京", "010"), ("浙江", "宁波", "574"),
@@ -70,7 +71,9 @@ def test_salesman_30_parcels_one_weight_difference_then_dispatch(qtbot, make_win
     assert duty_events.WAYBILLS_ENTERED in duty_events.observed(DEMO_NOW.date())
 
 
-def test_counter_sending_live_fee_and_refusal_without_confirmation(qtbot, make_window):
+def test_counter_sending_live_fee_and_refusal_without_confirmation(qtbot, make_window, monkeypatch):
+    from outlet_desk.services import outgoing
+    on_main = record_threads(monkeypatch, outgoing, "receipt_pdf")
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
@@ -97,9 +100,13 @@ def test_counter_sending_live_fee_and_refusal_without_confirmation(qtbot, make_w
     assert (p.fee_fen, p.weight_g) == (2200, 2350)
     assert any(r.waybill == "JT5012345678901" for r in tab.model.rows)
     assert tab.waybill.text() == "" and tab.waybill.hasFocus()
-    pdf = tab.show_receipt("JT5012345678901")
-    assert pdf is not None
-    pdf.close()
+    job = tab.show_receipt("JT5012345678901")
+    assert job.preview is None                          # the form is free at once
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20000)
+    assert on_main == [False]                           # built off the GUI thread
+    width, height = page_mm(job.preview)
+    assert width == 80 and height > 80                  # 80 mm paper, as long as the receipt
+    job.preview.close()
 
 
 def test_three_day_check_run_and_export(qtbot, make_window):
@@ -165,3 +172,22 @@ def test_parcel_scanned_before_its_declaration(qtbot, make_window):
     assert (row.routing_code, row.declared_fee_fen) == ("010", 1200)
     scan(qtbot, tab.scan, "773060899999")                   # scanned again: weigh it
     assert tab.code.text() == "010"
+
+
+def test_enter_moves_through_the_whole_sending_form_combo_boxes_too(qtbot, make_window):
+    """docs/outgoing.md: "Enter moves to the next field" — a closed combo box swallowed it."""
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    tab = open_screen(qtbot, window).send_tab
+    order = [tab.waybill, tab.sender_name, tab.sender_phone, tab.recipient_name,
+             tab.recipient_phone, tab.province, tab.city, tab.item_type, tab.weight,
+             tab.payment, tab.prohibited, tab.submit]
+    assert tab.waybill.hasFocus()
+    for here, after in zip(order, order[1:]):
+        assert here.hasFocus(), here
+        if here is tab.province:
+            qtbot.keyClick(here, Qt.Key_Down)              # choose with the arrows, then Enter
+        qtbot.keyClick(here, Qt.Key_Enter if here is tab.payment else Qt.Key_Return)
+        qtbot.waitUntil(after.hasFocus, timeout=2000)
+    assert tab.province.currentIndex() == 1
+    assert window.banner.text() == ""                      # nothing was submitted on the way

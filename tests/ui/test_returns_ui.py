@@ -14,6 +14,7 @@ from outlet_desk.services import duty_events
 from ui.camera import FakeCamera
 
 from .conftest import login
+from .test_background import page_mm, record_threads
 
 
 def stock_parcel(exclude=()):
@@ -42,7 +43,9 @@ def red_image() -> QImage:
     return img
 
 
-def test_a_whole_return_with_the_camera(qtbot, make_window, tmp_path):
+def test_a_whole_return_with_the_camera(qtbot, make_window, tmp_path, monkeypatch):
+    from outlet_desk.services import returns
+    on_main = record_threads(monkeypatch, returns, "red_label_pdf")
     window = make_window()
     screen = open_returns(qtbot, window)
     parcel = stock_parcel()
@@ -97,9 +100,15 @@ def test_a_whole_return_with_the_camera(qtbot, make_window, tmp_path):
 
     # the red label, printed to PDF
     out = tmp_path / "red.pdf"
-    assert screen.print_label(output_file=str(out)) == 1
-    assert out.read_bytes().startswith(b"%PDF")
-    preview = screen.print_label()
+    job = screen.print_label(output_file=str(out))
+    qtbot.waitUntil(lambda: job.pages is not None, timeout=20000)
+    assert job.pages == 1 and out.read_bytes().startswith(b"%PDF")
+    job = screen.print_label()
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20000)
+    preview = job.preview
+    assert screen.preview_dialog is preview
+    assert on_main == [False, False]                  # both built off the GUI thread
+    assert page_mm(preview) == (100, 75)              # returns.red_label_size
     saved = preview.save(str(tmp_path / "red-preview.pdf"))
     assert saved and (tmp_path / "red-preview.pdf").read_bytes().startswith(b"%PDF")
     preview.close()

@@ -2,6 +2,7 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from outlet_desk import settings
 from outlet_desk.hqserver import serve_in_thread
@@ -147,3 +148,31 @@ def test_manager_reverses_an_uploaded_signoff_with_a_reason(qtbot, make_window):
     assert window.banner.level == "ok"
     assert Outbox.select().where(Outbox.kind == "signoff_correction").count() == 1
     assert Parcel.get(Parcel.waybill == "YT7000000000009").signed_at is None
+
+
+def test_the_fix_dialog_leaves_the_counter_and_the_scanner_working(qtbot, make_window):
+    """FixDialog was modal (exec()): while it was open nothing could be signed."""
+    from tests.ui.test_scanner import Keys
+    window = make_window()
+    screen = open_screen(qtbot, window)
+    make_parcel("YT7000000000003", status=Parcel.RELEASED, released_at=DEMO_NOW, signer_type="本人")
+    screen.tabs.setCurrentIndex(2)
+    screen.refresh()
+    screen.rejected_view.selectRow(0)
+    dlg = screen.fix_selected()
+    assert dlg.isVisible() and not dlg.isModal() and QApplication.activeModalWidget() is None
+    # back at the sign tab (the main window still takes clicks); the dialog keeps the focus
+    screen.tabs.setCurrentIndex(1)
+    dlg.activateWindow()
+    dlg.signer_name.setFocus()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    typed = dlg.signer_name.text()
+    Keys().scan(dlg.signer_name, "YT7000000000003")
+    assert Signoff.select().join(Parcel).where(Parcel.waybill == "YT7000000000003").exists()
+    assert dlg.signer_name.text() == typed and dlg.isVisible()   # the burst never went in there
+    # 确定 stores the fix and closes the dialog
+    dlg.signer_type.setCurrentText("门卫")
+    dlg.signer_name.setText("王师傅")
+    dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
+    assert outbox.counts().rejected == 0
+    assert not dlg.isVisible() and screen.fix_dialog is None

@@ -253,3 +253,37 @@ def test_ticket_buttons_follow_what_the_core_allows(qtbot, make_window):
     tab.start_button.click()
     assert Ticket.get_by_id(info.id).status == Ticket.IN_PROGRESS
     assert not tab.start_button.isEnabled() and tab.reply.send_button.isEnabled()
+
+
+def test_the_new_ticket_dialog_leaves_the_counter_and_the_scanner_working(qtbot, make_window):
+    """NewTicketDialog was modal (exec()): a customer's parcel could not be scanned in meanwhile."""
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from outlet_desk.models import Parcel
+    from tests.ui.test_scanner import Keys
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    screen = open_screen(qtbot, window)
+    tab = screen.tickets_tab
+    dlg = tab.new_ticket()
+    assert dlg.isVisible() and not dlg.isModal() and QApplication.activeModalWidget() is None
+    dlg.title.insert("柜台投诉：包裹外箱破损")
+    # the counter goes on: F2 intake in the main window, the dialog keeps the focus
+    intake = window.screen_by_key(2)
+    window.show_screen(intake)
+    dlg.activateWindow()
+    dlg.title.setFocus()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    Keys().scan(dlg.title, "JT5821000000077")
+    assert Parcel.select().where(Parcel.waybill == "JT5821000000077").exists()
+    assert dlg.title.text() == "柜台投诉：包裹外箱破损" and dlg.isVisible()
+    # a refusal keeps the dialog and what was typed; then 确定 opens the ticket and closes it
+    dlg.title.clear()
+    ok = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+    before = Ticket.select().count()
+    ok.click()
+    assert window.banner.level == "error" and dlg.isVisible() and Ticket.select().count() == before
+    dlg.title.insert("柜台投诉：包裹外箱破损")
+    ok.click()
+    assert Ticket.select().count() == before + 1 and not dlg.isVisible()
+    assert tab.new_dialog is None

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from outlet_desk import changes
-from outlet_desk.errors import OutletError
 from outlet_desk.fen import parse_yuan
 from outlet_desk.models.money import Payment
 from outlet_desk.services import dayclose as dc
@@ -738,22 +737,21 @@ class DayCloseScreen(Screen):
             self.ctx.banner.ok(result.message)
         self.refresh_ledger()
 
-    def report_pdf(self) -> bytes:
+    def preview_report(self):
+        """The daily report is built in the background; its preview opens when it is ready."""
         from outlet_desk.printing import daily_report
-        return daily_report.build_for_day(self.day(), now=self.ctx.now())
 
-    def preview_report(self) -> None:
         from .. import printing
-        try:
-            pdf = self.report_pdf()
-        except OutletError as exc:
-            self.ctx.banner.error(str(exc))
-            return
-        day = self.day()
-        self.preview_dialog = printing.preview(
-            self, self.ctx, pdf, kind="reports",
+        day, now = self.day(), self.ctx.now()
+
+        def opened(dialog):
+            self.preview_dialog = dialog
+
+        self.report_job = printing.preview_in_background(
+            self, self.ctx, lambda: daily_report.build_for_day(day, now=now), kind="reports",
             title=self.tr("Daily report %1").replace("%1", day.isoformat()),
-            suggested_name=f"daily-report-{day.isoformat()}.pdf")
+            suggested_name=f"daily-report-{day.isoformat()}.pdf", on_preview=opened)
+        return self.report_job
 
     # ------------------------------------------------------------------ accounts -------------
     def month(self) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,6 +73,22 @@ def _yuan(fen) -> str:
 # =============================================================================================
 # 寄件 — counter sending
 # =============================================================================================
+class EnterMovesOn(QObject):
+    """Enter in a combo box or a check box moves on to the next field, as it does in the form's
+    line edits (a closed QComboBox ignores Enter; an open one's popup still takes it)."""
+
+    def __init__(self, order: dict, parent=None):
+        super().__init__(parent)
+        self.order = order
+
+    def eventFilter(self, obj, event):
+        if (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter)
+                and not event.modifiers() & ~Qt.KeypadModifier and obj in self.order):
+            self.order[obj].setFocus(Qt.TabFocusReason)
+            return True
+        return False
+
+
 class SendTab(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -138,6 +154,12 @@ class SendTab(QWidget):
                      self.recipient_phone, self.city):
             edit.returnPressed.connect(self.focusNextChild)
         self.weight.returnPressed.connect(self.payment.setFocus)
+        following = dict(zip(fields, fields[1:] + [self.submit]))
+        self.enter_moves_on = EnterMovesOn(
+            {w: following[w] for w in (self.province, self.item_type, self.payment,
+                                       self.prohibited)}, self)
+        for w in self.enter_moves_on.order:
+            w.installEventFilter(self.enter_moves_on)
         self.weight.textChanged.connect(self.update_fee)
         self.city.textChanged.connect(self.update_fee)
         self.province.currentIndexChanged.connect(self.update_fee)
@@ -242,12 +264,12 @@ class SendTab(QWidget):
             self.ctx.banner.error(self.tr("Select a sending in the list first."))
 
     def show_receipt(self, waybill: str):
-        from ..printing import preview
-        pdf = self.ctx.perform(lambda: og.receipt_pdf(waybill))
-        if not pdf:
-            return None
-        return preview(self, self.ctx, pdf, kind="receipts", title=self.tr("Receipt"),
-                       suggested_name=f"寄件收据-{waybill}.pdf")
+        """The 80 mm receipt is built in the background; its preview opens when it is ready
+        (the job's ``preview``)."""
+        from ..printing import preview_in_background
+        return preview_in_background(self, self.ctx, lambda: og.receipt_pdf(waybill),
+                                     kind="receipts", title=self.tr("Receipt"),
+                                     suggested_name=f"寄件收据-{waybill}.pdf")
 
 
 def og_settings_item_types() -> list[str]:

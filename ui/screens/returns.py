@@ -33,7 +33,7 @@ from outlet_desk.errors import NotFound, OutletError
 from outlet_desk.models.returns import ReturnRecord
 from outlet_desk.services import evidence, returns
 
-from .. import printing
+from .. import ops, printing
 from ..camera import Camera, QtCamera
 from ..dialogs.camera_dialog import CameraDialog
 from ..dialogs.photo_viewer import PhotoViewer
@@ -645,9 +645,6 @@ class ReturnsScreen(Screen):
                 self.show_record(returns.get_return(rid, self.ctx.home))
             self.ctx.banner.ok(self.tr("Photo deleted (recorded in the audit log)."))
 
-    def label_pdf(self, ids) -> bytes | None:
-        return self.ctx.perform(lambda: returns.red_label_pdf(ids, now=self.ctx.now(), home=self.ctx.home))
-
     def print_label(self, output_file: str | None = None):
         """Preview the red label (or, with ``output_file``, print it to that PDF file)."""
         if self.current is None or self.pages.currentIndex() != 2:
@@ -655,17 +652,32 @@ class ReturnsScreen(Screen):
         return self._print([self.current.id], output_file, self.current.waybill)
 
     def _print(self, ids, output_file, name):
-        pdf = self.label_pdf(ids)
-        if pdf is None:
-            return None
+        """The red label is built in the background; then printed to ``output_file`` or
+        previewed.  Returns the job (its ``preview``, or its ``pages`` once printed)."""
+        now, home = self.ctx.now(), self.ctx.home
+        ids = list(ids)
+
+        def build():
+            return returns.red_label_pdf(ids, now=now, home=home)
+
         if output_file:
-            pages = printing.print_pdf(pdf, "", title=self.tr("Red label"), output_file=output_file)
-            self.ctx.banner.ok(self.tr("Red label printed."))
-            return pages
-        self.preview_dialog = printing.preview(self, self.ctx, pdf, kind="labels",
-                                               title=self.tr("Red label"),
-                                               suggested_name=f"red-label-{name}.pdf")
-        return self.preview_dialog
+            def printed(pdf):
+                job.pages = printing.print_pdf(pdf, "", title=self.tr("Red label"),
+                                               output_file=output_file)
+                self.ctx.banner.ok(self.tr("Red label printed."))
+
+            job = ops.perform(self.ctx, build, kind=ops.IO, on_done=printed,
+                              label=printing.building(self.tr("Red label")))
+            job.pages = None
+            return job
+
+        def opened(dialog):
+            self.preview_dialog = dialog
+
+        self.label_job = printing.preview_in_background(
+            self, self.ctx, build, kind="labels", title=self.tr("Red label"),
+            suggested_name=f"red-label-{name}.pdf", on_preview=opened)
+        return self.label_job
 
     def cancel_current(self, reason: str | None = None) -> None:
         if self.current is None or self.current.status != ReturnRecord.OPEN:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,10 +43,15 @@ PROGRESS_THRESHOLD = 50      # show the cancellable progress dialog from this ma
 
 
 class FixDialog(QDialog):
-    """Correct a rejected sign-off: signer type and name."""
+    """Correct a rejected sign-off: signer type and name.  Non-modal (the scanner and the counter
+    keep working while it is open): 确定 emits ``submitted(signer_type, signer_name)``; the screen
+    closes it once the fix is stored, or leaves it open with the reason in the banner."""
+
+    submitted = Signal(str, str)
 
     def __init__(self, row, parent=None):
         super().__init__(parent)
+        self.row = row
         self.setWindowTitle(self.tr("Fix and send again"))
         layout = QVBoxLayout(self)
         reason = QLabel(self.tr("Head office refused it: %1").replace("%1", row.last_error or ""))
@@ -64,7 +69,7 @@ class FixDialog(QDialog):
         form.addRow(self.tr("Signer name"), self.signer_name)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(lambda: self.submitted.emit(*self.values()))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -80,6 +85,7 @@ class SignoffScreen(Screen):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.progress_dialog: QProgressDialog | None = None
+        self.fix_dialog: FixDialog | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(300)
@@ -585,18 +591,32 @@ class SignoffScreen(Screen):
         self.upload_state.setText(text)
         self.ctx.bus.emit_changes({changes.UPLOAD, changes.SIGNOFF})
 
-    def fix_selected(self, signer_type: str | None = None, signer_name: str = "") -> None:
+    def fix_selected(self, signer_type: str | None = None, signer_name: str = ""):
+        """Fix the selected rejected record.  A sign-off without ``signer_type`` opens the
+        non-modal :class:`FixDialog` (returned; also ``self.fix_dialog``)."""
         rows = self.rejected_view.selectionModel().selectedRows()
         if not rows:
             self.ctx.banner.error(self.tr("Select a rejected record first."))
-            return
+            return None
         row = self.rejected_model.row_at(rows[0].row())
+        if row.kind == "signoff" and signer_type is None:
+            if self.fix_dialog is not None:
+                self.fix_dialog.close()
+            dlg = FixDialog(row, self)
+            dlg.submitted.connect(lambda t, n: self._fix(row, t, n, dlg))
+            dlg.finished.connect(lambda _r: self._fix_dialog_closed(dlg))
+            self.fix_dialog = dlg
+            dlg.show()
+            return dlg
+        return self._fix(row, signer_type, signer_name)
+
+    def _fix_dialog_closed(self, dlg) -> None:
+        if self.fix_dialog is dlg:
+            self.fix_dialog = None
+        dlg.deleteLater()
+
+    def _fix(self, row, signer_type, signer_name, dlg=None):
         if row.kind == "signoff":
-            if signer_type is None:
-                dlg = FixDialog(row, self)
-                if dlg.exec() != QDialog.Accepted:
-                    return
-                signer_type, signer_name = dlg.values()
             done = self.ctx.perform(lambda: signoff.fix_rejected(
                 row.id, signer_type=signer_type, signer_name=signer_name, actor=self.ctx.actor,
                 now=self.ctx.now()))
@@ -605,6 +625,9 @@ class SignoffScreen(Screen):
                                                           now=self.ctx.now()))
         if done:
             self.ctx.banner.ok(self.tr("%1 will be sent again").replace("%1", row.waybill))
+            if dlg is not None:
+                dlg.accept()
+        return done
 
     def export_to(self, path: str | None = None) -> None:
         qd = self.export_day.date()

@@ -98,7 +98,11 @@ class CountdownModel(RowsTableModel):
 
 
 class NewTicketDialog(QDialog):
-    """Enter a ticket by hand: CRM work order, counter complaint or phone call."""
+    """Enter a ticket by hand: CRM work order, counter complaint or phone call.  Non-modal (the
+    scanner and the counter keep working while it is open): 确定 emits ``submitted(values)``; the
+    screen closes it once the ticket is opened, or leaves it open with the reason in the banner."""
+
+    submitted = Signal(dict)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -126,7 +130,7 @@ class NewTicketDialog(QDialog):
         form.addRow(self.tr("Phone"), self.customer_phone)
         form.addRow(self.tr("What the customer says"), self.detail)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(lambda: self.submitted.emit(self.values()))
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
@@ -525,6 +529,7 @@ class TicketsTab(QWidget):
         self.ctx = ctx
         self.current_id: int | None = None
         self.current = None
+        self.new_dialog: NewTicketDialog | None = None   # the open non-modal dialog, if any
         self.import_signals = None     # the running CRM import (ui.ops), if any
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
@@ -816,10 +821,28 @@ class TicketsTab(QWidget):
         self.follow_note.setFocus()
 
     # -- actions -----------------------------------------------------------------------------------
-    def new_ticket(self) -> None:
+    def new_ticket(self):
+        """Open the non-modal :class:`NewTicketDialog` (returned; also ``self.new_dialog``)."""
+        if self.new_dialog is not None:
+            self.new_dialog.raise_()
+            self.new_dialog.activateWindow()
+            return self.new_dialog
         dialog = NewTicketDialog(self)
-        if dialog.exec() == QDialog.Accepted:
-            self.create_ticket(dialog.values())
+
+        def submitted(values):
+            if self.create_ticket(values):
+                dialog.accept()
+
+        def closed(_result):
+            if self.new_dialog is dialog:
+                self.new_dialog = None
+            dialog.deleteLater()
+
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(closed)
+        self.new_dialog = dialog
+        dialog.show()
+        return dialog
 
     def create_ticket(self, values: dict):
         info = self.ctx.perform(lambda: tickets.open_ticket(
@@ -1205,12 +1228,15 @@ class AnalysisTab(QWidget):
         except ValidationError as exc:   # bad month text
             self.ctx.banner.error(str(exc))
             return None
-        now = self.ctx.now()
-        pdf = build_tickets_report(tickets.analyse(start, end, now=now), outlet_name=settings.get("outlet.name"),
-                                   month=month, generated_at=now)
-        from ..printing import preview
-        return preview(self, self.ctx, pdf, kind="reports", title=self.tr("Ticket report %1").replace("%1", month),
-                       suggested_name=f"tickets-{month}.pdf")
+        now, outlet = self.ctx.now(), settings.get("outlet.name")
+        from ..printing import preview_in_background
+        # built in the background; the preview opens when it is ready (the job's ``preview``)
+        return preview_in_background(
+            self, self.ctx,
+            lambda: build_tickets_report(tickets.analyse(start, end, now=now), outlet_name=outlet,
+                                         month=month, generated_at=now),
+            kind="reports", title=self.tr("Ticket report %1").replace("%1", month),
+            suggested_name=f"tickets-{month}.pdf")
 
 
 # == the screen =====================================================================================
