@@ -4,27 +4,27 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../../ui/dialogs/photo_viewer.py" line="26"/>
+        <location filename="../../../ui/dialogs/photo_viewer.py" line="25"/>
         <source>The photo file is missing.</source>
         <translation>照片文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/photo_viewer.py" line="36"/>
+        <location filename="../../../ui/dialogs/photo_viewer.py" line="35"/>
         <source>Delete photo… (manager)</source>
         <translation>删除照片…（店长）</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/photo_viewer.py" line="39"/>
+        <location filename="../../../ui/dialogs/photo_viewer.py" line="38"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/photo_viewer.py" line="47"/>
+        <location filename="../../../ui/dialogs/photo_viewer.py" line="46"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/photo_viewer.py" line="48"/>
+        <location filename="../../../ui/dialogs/photo_viewer.py" line="47"/>
         <source>Reason (kept in the audit log):</source>
         <translation>原因（记入审计日志）：</translation>
     </message>

@@ -4,22 +4,22 @@
 <context>
     <name>LoginWidget</name>
     <message>
-        <location filename="../../../ui/login.py" line="64"/>
+        <location filename="../../../ui/login.py" line="72"/>
         <source>Who is working? Choose your name and enter your PIN.</source>
         <translation>谁在当班？请选择您的名字并输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="65"/>
+        <location filename="../../../ui/login.py" line="73"/>
         <source>PIN or password</source>
         <translation>PIN 或密码</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="66"/>
+        <location filename="../../../ui/login.py" line="74"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="97"/>
+        <location filename="../../../ui/login.py" line="105"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的名字。</translation>
     </message>

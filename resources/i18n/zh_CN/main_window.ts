@@ -4,102 +4,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="119"/>
+        <location filename="../../../ui/main_window.py" line="128"/>
         <source>Outlet Desk</source>
         <translation>网点柜台 Outlet Desk</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="122"/>
+        <location filename="../../../ui/main_window.py" line="131"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁屏 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="123"/>
+        <location filename="../../../ui/main_window.py" line="132"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="193"/>
+        <location filename="../../../ui/main_window.py" line="202"/>
         <source>Scans not taken: %1</source>
         <translation>未收下的扫描：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="223"/>
+        <location filename="../../../ui/main_window.py" line="232"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="223"/>
+        <location filename="../../../ui/main_window.py" line="232"/>
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="224"/>
+        <location filename="../../../ui/main_window.py" line="233"/>
         <source>On duty: %1 (%2)</source>
         <translation>当班：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="225"/>
+        <location filename="../../../ui/main_window.py" line="234"/>
         <source>Post: %1</source>
         <translation>岗位：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="225"/>
+        <location filename="../../../ui/main_window.py" line="234"/>
         <source>not rostered</source>
         <translation>未排班</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="226"/>
+        <location filename="../../../ui/main_window.py" line="235"/>
         <source>Waiting to upload: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="228"/>
+        <location filename="../../../ui/main_window.py" line="237"/>
         <source>rejected: %1</source>
         <translation>被退回：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="232"/>
+        <location filename="../../../ui/main_window.py" line="241"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="234"/>
+        <location filename="../../../ui/main_window.py" line="243"/>
         <source>Unsigned/not uploaded: %1, cut-off %2 passed!</source>
         <translation>未签收/未上传 %1，已过 %2 截止！</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="237"/>
+        <location filename="../../../ui/main_window.py" line="246"/>
         <source>Unsigned/not uploaded: %1, cut-off %2 in %3</source>
         <translation>未签收/未上传 %1，距 %2 截止 %3</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="241"/>
+        <location filename="../../../ui/main_window.py" line="250"/>
         <source>Overdue tickets: %1</source>
         <translation>超时工单：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="244"/>
+        <location filename="../../../ui/main_window.py" line="253"/>
         <source>E-orders near the limit: %1 (F8)</source>
         <translation>电子接单快到时限：%1（F8）</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="262"/>
+        <location filename="../../../ui/main_window.py" line="271"/>
         <source>Settings to fix: %1 (F11)</source>
         <translation>设置有误：%1 处（F11）</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="267"/>
+        <location filename="../../../ui/main_window.py" line="276"/>
         <source>(%1 more settings need fixing)</source>
         <translation>（另有 %1 处设置要改正）</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="281"/>
+        <location filename="../../../ui/main_window.py" line="290"/>
         <source>E-order %1 must be accepted by %2.</source>
         <translation>电子接单 %1 须在 %2 前接单。</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="283"/>
+        <location filename="../../../ui/main_window.py" line="292"/>
         <source>E-order %1 must be collected by %2.</source>
         <translation>电子接单 %1 须在 %2 前揽收。</translation>
     </message>

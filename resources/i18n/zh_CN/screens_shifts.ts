@@ -4,112 +4,112 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="598"/>
+        <location filename="../../../ui/screens/shifts.py" line="615"/>
         <source>Clock in</source>
         <translation>上班打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="599"/>
+        <location filename="../../../ui/screens/shifts.py" line="616"/>
         <source>Clock out</source>
         <translation>下班打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="600"/>
+        <location filename="../../../ui/screens/shifts.py" line="617"/>
         <source>Print month report (PDF)</source>
         <translation>打印考勤月报（PDF）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="602"/>
+        <location filename="../../../ui/screens/shifts.py" line="619"/>
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="602"/>
+        <location filename="../../../ui/screens/shifts.py" line="619"/>
         <source>Days worked</source>
         <translation>出勤天数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="602"/>
+        <location filename="../../../ui/screens/shifts.py" line="619"/>
         <source>Late</source>
         <translation>迟到次数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="602"/>
+        <location filename="../../../ui/screens/shifts.py" line="619"/>
         <source>Late min</source>
         <translation>迟到分钟</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="603"/>
+        <location filename="../../../ui/screens/shifts.py" line="620"/>
         <source>Early</source>
         <translation>早退次数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="603"/>
+        <location filename="../../../ui/screens/shifts.py" line="620"/>
         <source>Early min</source>
         <translation>早退分钟</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="603"/>
+        <location filename="../../../ui/screens/shifts.py" line="620"/>
         <source>No clock-out</source>
         <translation>漏打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="603"/>
+        <location filename="../../../ui/screens/shifts.py" line="620"/>
         <source>Absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="604"/>
+        <location filename="../../../ui/screens/shifts.py" line="621"/>
         <source>Overrides</source>
         <translation>破例</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="619"/>
+        <location filename="../../../ui/screens/shifts.py" line="636"/>
         <source>Today: %1</source>
         <translation>今天：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="620"/>
+        <location filename="../../../ui/screens/shifts.py" line="637"/>
         <source>not rostered</source>
         <translation>没有排班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="622"/>
+        <location filename="../../../ui/screens/shifts.py" line="639"/>
         <source>in %1</source>
         <translation>上班 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="624"/>
+        <location filename="../../../ui/screens/shifts.py" line="641"/>
         <source>(late %1 min)</source>
         <translation>（迟到 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="626"/>
+        <location filename="../../../ui/screens/shifts.py" line="643"/>
         <source>out %1</source>
         <translation>下班 %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="628"/>
+        <location filename="../../../ui/screens/shifts.py" line="645"/>
         <source>not clocked in</source>
         <translation>还没打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="632"/>
+        <location filename="../../../ui/screens/shifts.py" line="649"/>
         <source>%1 did not clock out on %2.</source>
         <translation>%1 %2 没有打下班卡。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="651"/>
+        <location filename="../../../ui/screens/shifts.py" line="668"/>
         <source>Clocked in.</source>
         <translation>上班打卡成功。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="655"/>
+        <location filename="../../../ui/screens/shifts.py" line="672"/>
         <source>Clocked out.</source>
         <translation>下班打卡成功。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="662"/>
+        <location filename="../../../ui/screens/shifts.py" line="679"/>
         <source>Attendance %1</source>
         <translation>考勤 %1</translation>
     </message>
@@ -117,7 +117,7 @@
 <context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="110"/>
+        <location filename="../../../ui/screens/shifts.py" line="127"/>
         <source>(closed)</source>
         <translation>（不营业）</translation>
     </message>
@@ -125,99 +125,99 @@
 <context>
     <name>DutiesTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="723"/>
+        <location filename="../../../ui/screens/shifts.py" line="740"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="724"/>
-        <location filename="../../../ui/screens/shifts.py" line="728"/>
+        <location filename="../../../ui/screens/shifts.py" line="741"/>
+        <location filename="../../../ui/screens/shifts.py" line="745"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="724"/>
+        <location filename="../../../ui/screens/shifts.py" line="741"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="724"/>
-        <location filename="../../../ui/screens/shifts.py" line="728"/>
+        <location filename="../../../ui/screens/shifts.py" line="741"/>
+        <location filename="../../../ui/screens/shifts.py" line="745"/>
         <source>Duty</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="725"/>
+        <location filename="../../../ui/screens/shifts.py" line="742"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="725"/>
+        <location filename="../../../ui/screens/shifts.py" line="742"/>
         <source>By / at</source>
         <translation>谁 / 何时</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="726"/>
+        <location filename="../../../ui/screens/shifts.py" line="743"/>
         <source>Checklist templates (manager)</source>
         <translation>工作清单模板（店长）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="728"/>
+        <location filename="../../../ui/screens/shifts.py" line="745"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="728"/>
+        <location filename="../../../ui/screens/shifts.py" line="745"/>
         <source>Post (* = all)</source>
         <translation>岗位（* = 全部）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="729"/>
+        <location filename="../../../ui/screens/shifts.py" line="746"/>
         <source>Ticks itself on</source>
         <translation>自动勾选事件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="729"/>
+        <location filename="../../../ui/screens/shifts.py" line="746"/>
         <source>Deadline (1 = yes)</source>
         <translation>截止时间（1 = 是）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="729"/>
+        <location filename="../../../ui/screens/shifts.py" line="746"/>
         <source>Every n days</source>
         <translation>每几天</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="730"/>
+        <location filename="../../../ui/screens/shifts.py" line="747"/>
         <source>Events: %1</source>
         <translation>可用事件：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="732"/>
+        <location filename="../../../ui/screens/shifts.py" line="749"/>
         <source>Add row</source>
         <translation>加一行</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="733"/>
+        <location filename="../../../ui/screens/shifts.py" line="750"/>
         <source>Remove row</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="734"/>
+        <location filename="../../../ui/screens/shifts.py" line="751"/>
         <source>Seed 004 defaults</source>
         <translation>恢复默认（制度原文）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="735"/>
+        <location filename="../../../ui/screens/shifts.py" line="752"/>
         <source>Save templates</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="758"/>
+        <location filename="../../../ui/screens/shifts.py" line="775"/>
         <source>%1 of %2 done, %3 missed</source>
         <translation>已完成 %1 / %2 项，漏做 %3 项</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="801"/>
+        <location filename="../../../ui/screens/shifts.py" line="818"/>
         <source>Checklist templates saved.</source>
         <translation>工作清单模板已保存。</translation>
     </message>
@@ -225,160 +225,160 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="345"/>
+        <location filename="../../../ui/screens/shifts.py" line="362"/>
         <source>Ask for leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="346"/>
+        <location filename="../../../ui/screens/shifts.py" line="363"/>
         <source>For</source>
         <translation>请假人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="347"/>
-        <location filename="../../../ui/screens/shifts.py" line="359"/>
+        <location filename="../../../ui/screens/shifts.py" line="364"/>
+        <location filename="../../../ui/screens/shifts.py" line="376"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="348"/>
+        <location filename="../../../ui/screens/shifts.py" line="365"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="349"/>
+        <location filename="../../../ui/screens/shifts.py" line="366"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="350"/>
-        <location filename="../../../ui/screens/shifts.py" line="360"/>
+        <location filename="../../../ui/screens/shifts.py" line="367"/>
+        <location filename="../../../ui/screens/shifts.py" line="377"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="351"/>
+        <location filename="../../../ui/screens/shifts.py" line="368"/>
         <source>Override reason</source>
         <translation>破例原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="352"/>
+        <location filename="../../../ui/screens/shifts.py" line="369"/>
         <source>Manager only: lets a broken rule pass (audited)</source>
         <translation>仅店长：写明原因可破例批准（记入审计）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="353"/>
+        <location filename="../../../ui/screens/shifts.py" line="370"/>
         <source>Submit leave</source>
         <translation>提交请假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="354"/>
+        <location filename="../../../ui/screens/shifts.py" line="371"/>
         <source>Balances this month</source>
         <translation>本月假期余额</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="355"/>
-        <location filename="../../../ui/screens/shifts.py" line="359"/>
+        <location filename="../../../ui/screens/shifts.py" line="372"/>
+        <location filename="../../../ui/screens/shifts.py" line="376"/>
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="355"/>
+        <location filename="../../../ui/screens/shifts.py" line="372"/>
         <source>Rest used</source>
         <translation>已休</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="356"/>
+        <location filename="../../../ui/screens/shifts.py" line="373"/>
         <source>Rest left</source>
         <translation>剩余休息</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="356"/>
+        <location filename="../../../ui/screens/shifts.py" line="373"/>
         <source>Personal</source>
         <translation>事假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="357"/>
+        <location filename="../../../ui/screens/shifts.py" line="374"/>
         <source>Sick</source>
         <translation>病假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="357"/>
+        <location filename="../../../ui/screens/shifts.py" line="374"/>
         <source>Annual</source>
         <translation>年假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="358"/>
+        <location filename="../../../ui/screens/shifts.py" line="375"/>
         <source>Leave requests</source>
         <translation>请假申请</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="359"/>
+        <location filename="../../../ui/screens/shifts.py" line="376"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="360"/>
+        <location filename="../../../ui/screens/shifts.py" line="377"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="360"/>
+        <location filename="../../../ui/screens/shifts.py" line="377"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="361"/>
+        <location filename="../../../ui/screens/shifts.py" line="378"/>
         <source>Note for the decision</source>
         <translation>批复说明</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="362"/>
+        <location filename="../../../ui/screens/shifts.py" line="379"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="363"/>
+        <location filename="../../../ui/screens/shifts.py" line="380"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="364"/>
+        <location filename="../../../ui/screens/shifts.py" line="381"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="380"/>
+        <location filename="../../../ui/screens/shifts.py" line="397"/>
         <source>Rules: %1 rest days a month, at most %2 days off in a row, at least %3 rest day a week, never leave the outlet unstaffed.</source>
         <translation>规则：每月休息 %1 天，最多连休 %2 天，每周至少休 %3 天，门店不能无人值班。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="400"/>
+        <location filename="../../../ui/screens/shifts.py" line="417"/>
         <source>override</source>
         <translation>破例</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="402"/>
+        <location filename="../../../ui/screens/shifts.py" line="419"/>
         <source>colleague has seen it</source>
         <translation>同事已知晓</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="412"/>
+        <location filename="../../../ui/screens/shifts.py" line="429"/>
         <source>Select a leave request first.</source>
         <translation>请先选中一条请假申请。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="424"/>
+        <location filename="../../../ui/screens/shifts.py" line="441"/>
         <source>Leave recorded.</source>
         <translation>请假已提交。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="437"/>
+        <location filename="../../../ui/screens/shifts.py" line="454"/>
         <source>Decision saved.</source>
         <translation>已批复。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="445"/>
+        <location filename="../../../ui/screens/shifts.py" line="462"/>
         <source>Leave withdrawn.</source>
         <translation>请假已撤回。</translation>
     </message>
@@ -386,97 +386,97 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="174"/>
+        <location filename="../../../ui/screens/shifts.py" line="191"/>
         <source>Generate from rotation</source>
         <translation>按轮换生成</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="175"/>
+        <location filename="../../../ui/screens/shifts.py" line="192"/>
         <source>Publish month</source>
         <translation>发布本月</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="176"/>
+        <location filename="../../../ui/screens/shifts.py" line="193"/>
         <source>Print roster (PDF)</source>
         <translation>打印排班表（PDF）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="177"/>
+        <location filename="../../../ui/screens/shifts.py" line="194"/>
         <source>Coverage and rule problems</source>
         <translation>排班问题与规则提示</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="181"/>
+        <location filename="../../../ui/screens/shifts.py" line="198"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="182"/>
+        <location filename="../../../ui/screens/shifts.py" line="199"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="209"/>
+        <location filename="../../../ui/screens/shifts.py" line="226"/>
         <source>%1-%2</source>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="211"/>
+        <location filename="../../../ui/screens/shifts.py" line="228"/>
         <source>Not generated yet</source>
         <translation>还没生成</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="213"/>
+        <location filename="../../../ui/screens/shifts.py" line="230"/>
         <source>Draft, not published</source>
         <translation>草稿，未发布</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="215"/>
+        <location filename="../../../ui/screens/shifts.py" line="232"/>
         <source>Published %1; the draft has unpublished changes</source>
         <translation>%1 已发布；草稿有未发布的改动</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="218"/>
+        <location filename="../../../ui/screens/shifts.py" line="235"/>
         <source>Published %1</source>
         <translation>%1 已发布</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="225"/>
+        <location filename="../../../ui/screens/shifts.py" line="242"/>
         <source>全 = one person covers the whole day; 休/事/病/年 = rest / personal / sick / annual leave. Double-click a cell to change it (manager).</source>
         <translation>全 = 一人当班，合并岗位，全天值守；休/事/病/年 = 休息/事假/病假/年假。店长双击格子可修改。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="230"/>
+        <location filename="../../../ui/screens/shifts.py" line="247"/>
         <source>Press “Generate from rotation” to build this month.</source>
         <translation>点“按轮换生成”排出这个月的班。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="233"/>
+        <location filename="../../../ui/screens/shifts.py" line="250"/>
         <source>This month&apos;s roster is not published yet.</source>
         <translation>这个月的排班还没发布。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="236"/>
+        <location filename="../../../ui/screens/shifts.py" line="253"/>
         <source>Notice: </source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="239"/>
+        <location filename="../../../ui/screens/shifts.py" line="256"/>
         <source>Every open day is covered.</source>
         <translation>每个营业日都有人值班。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="245"/>
+        <location filename="../../../ui/screens/shifts.py" line="262"/>
         <source>Draft generated from the daily rotation.</source>
         <translation>已按每日轮换生成草稿。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="251"/>
+        <location filename="../../../ui/screens/shifts.py" line="268"/>
         <source>Roster published: everyone now sees this month.</source>
         <translation>排班已发布，大家都能看到本月排班。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="267"/>
+        <location filename="../../../ui/screens/shifts.py" line="284"/>
         <source>Roster %1</source>
         <translation>排班表 %1</translation>
     </message>
@@ -484,27 +484,27 @@
 <context>
     <name>ShiftsScreen</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="826"/>
+        <location filename="../../../ui/screens/shifts.py" line="843"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="826"/>
+        <location filename="../../../ui/screens/shifts.py" line="843"/>
         <source>Leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="826"/>
+        <location filename="../../../ui/screens/shifts.py" line="843"/>
         <source>Swaps</source>
         <translation>调班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="827"/>
+        <location filename="../../../ui/screens/shifts.py" line="844"/>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="827"/>
+        <location filename="../../../ui/screens/shifts.py" line="844"/>
         <source>Duties</source>
         <translation>工作清单</translation>
     </message>
@@ -512,98 +512,98 @@
 <context>
     <name>SwapTab</name>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="498"/>
+        <location filename="../../../ui/screens/shifts.py" line="515"/>
         <source>Ask a colleague to swap</source>
         <translation>找同事调班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="499"/>
+        <location filename="../../../ui/screens/shifts.py" line="516"/>
         <source>With</source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="500"/>
+        <location filename="../../../ui/screens/shifts.py" line="517"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="501"/>
+        <location filename="../../../ui/screens/shifts.py" line="518"/>
         <source>and back on</source>
         <translation>换回日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="502"/>
-        <location filename="../../../ui/screens/shifts.py" line="505"/>
+        <location filename="../../../ui/screens/shifts.py" line="519"/>
+        <location filename="../../../ui/screens/shifts.py" line="522"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="503"/>
+        <location filename="../../../ui/screens/shifts.py" line="520"/>
         <source>Ask</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="504"/>
+        <location filename="../../../ui/screens/shifts.py" line="521"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="504"/>
+        <location filename="../../../ui/screens/shifts.py" line="521"/>
         <source>Colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="505"/>
+        <location filename="../../../ui/screens/shifts.py" line="522"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="505"/>
+        <location filename="../../../ui/screens/shifts.py" line="522"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="506"/>
+        <location filename="../../../ui/screens/shifts.py" line="523"/>
         <source>Accept</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="507"/>
+        <location filename="../../../ui/screens/shifts.py" line="524"/>
         <source>Decline</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="508"/>
+        <location filename="../../../ui/screens/shifts.py" line="525"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="509"/>
+        <location filename="../../../ui/screens/shifts.py" line="526"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="510"/>
+        <location filename="../../../ui/screens/shifts.py" line="527"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="537"/>
+        <location filename="../../../ui/screens/shifts.py" line="554"/>
         <source>There is no colleague to swap with.</source>
         <translation>没有可以调班的同事。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="541"/>
+        <location filename="../../../ui/screens/shifts.py" line="558"/>
         <source>Swap asked: your colleague sees it when they log in.</source>
         <translation>调班申请已发出，同事登录后就能看到。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="547"/>
+        <location filename="../../../ui/screens/shifts.py" line="564"/>
         <source>Select a swap first.</source>
         <translation>请先选中一条调班申请。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/shifts.py" line="554"/>
+        <location filename="../../../ui/screens/shifts.py" line="571"/>
         <source>Swap updated.</source>
         <translation>调班已更新。</translation>
     </message>

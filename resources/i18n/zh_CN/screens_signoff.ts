@@ -4,27 +4,27 @@
 <context>
     <name>FixDialog</name>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="34"/>
+        <location filename="../../../ui/screens/signoff.py" line="55"/>
         <source>Fix and send again</source>
         <translation>修正后重新上传</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="36"/>
+        <location filename="../../../ui/screens/signoff.py" line="57"/>
         <source>Head office refused it: %1</source>
         <translation>总部拒收原因：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="46"/>
+        <location filename="../../../ui/screens/signoff.py" line="67"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="47"/>
+        <location filename="../../../ui/screens/signoff.py" line="68"/>
         <source>Signer type</source>
         <translation>签收人类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="48"/>
+        <location filename="../../../ui/screens/signoff.py" line="69"/>
         <source>Signer name</source>
         <translation>签收人姓名</translation>
     </message>
@@ -32,394 +32,394 @@
 <context>
     <name>SignoffScreen</name>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="248"/>
+        <location filename="../../../ui/screens/signoff.py" line="270"/>
         <source>Delivery out / delivered</source>
         <translation>派件 / 妥投</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="249"/>
+        <location filename="../../../ui/screens/signoff.py" line="271"/>
         <source>Sign-off</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="250"/>
-        <location filename="../../../ui/screens/signoff.py" line="300"/>
-        <location filename="../../../ui/screens/signoff.py" line="530"/>
+        <location filename="../../../ui/screens/signoff.py" line="272"/>
+        <location filename="../../../ui/screens/signoff.py" line="322"/>
+        <location filename="../../../ui/screens/signoff.py" line="552"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="251"/>
+        <location filename="../../../ui/screens/signoff.py" line="273"/>
         <source>Scan parcels out to a courier (派件)</source>
         <translation>扫派件：交给派件员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="252"/>
-        <location filename="../../../ui/screens/signoff.py" line="259"/>
-        <location filename="../../../ui/screens/signoff.py" line="283"/>
-        <location filename="../../../ui/screens/signoff.py" line="292"/>
+        <location filename="../../../ui/screens/signoff.py" line="274"/>
+        <location filename="../../../ui/screens/signoff.py" line="281"/>
+        <location filename="../../../ui/screens/signoff.py" line="305"/>
+        <location filename="../../../ui/screens/signoff.py" line="314"/>
         <source>Courier</source>
         <translation>派件员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="253"/>
+        <location filename="../../../ui/screens/signoff.py" line="275"/>
         <source>Route (optional)</source>
         <translation>线路（可不填）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="254"/>
+        <location filename="../../../ui/screens/signoff.py" line="276"/>
         <source>Scan a waybill to hand it to the courier</source>
         <translation>扫描运单号，交给派件员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="255"/>
+        <location filename="../../../ui/screens/signoff.py" line="277"/>
         <source>Courier&apos;s report: delivered (妥投)</source>
         <translation>派件员报妥投</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="256"/>
+        <location filename="../../../ui/screens/signoff.py" line="278"/>
         <source>Scan a waybill the courier reports delivered</source>
         <translation>扫描派件员报已妥投的运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="257"/>
+        <location filename="../../../ui/screens/signoff.py" line="279"/>
         <source>Mark selected delivered</source>
         <translation>所选登记妥投</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="258"/>
+        <location filename="../../../ui/screens/signoff.py" line="280"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="259"/>
-        <location filename="../../../ui/screens/signoff.py" line="284"/>
+        <location filename="../../../ui/screens/signoff.py" line="281"/>
+        <location filename="../../../ui/screens/signoff.py" line="306"/>
         <source>Route</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="260"/>
+        <location filename="../../../ui/screens/signoff.py" line="282"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="262"/>
+        <location filename="../../../ui/screens/signoff.py" line="284"/>
         <source>Signer type</source>
         <translation>签收人类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="263"/>
+        <location filename="../../../ui/screens/signoff.py" line="285"/>
         <source>Signer name (optional)</source>
         <translation>签收人姓名（可不填）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="267"/>
+        <location filename="../../../ui/screens/signoff.py" line="289"/>
         <source>As recorded (counter: 本人/代收)</source>
         <translation>按取件记录（本人/代收）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="272"/>
+        <location filename="../../../ui/screens/signoff.py" line="294"/>
         <source>Scan each waybill to sign it off</source>
         <translation>逐件扫描运单号签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="273"/>
+        <location filename="../../../ui/screens/signoff.py" line="295"/>
         <source>Undo sign-off</source>
         <translation>撤销签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="274"/>
+        <location filename="../../../ui/screens/signoff.py" line="296"/>
         <source>Reverse after upload (manager)…</source>
         <translation>更正已上传的签收（店长）…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="275"/>
+        <location filename="../../../ui/screens/signoff.py" line="297"/>
         <source>Upload now</source>
         <translation>立即上传</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="276"/>
+        <location filename="../../../ui/screens/signoff.py" line="298"/>
         <source>Fix and send again…</source>
         <translation>修正并重新上传…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="277"/>
+        <location filename="../../../ui/screens/signoff.py" line="299"/>
         <source>Export sign-offs of</source>
         <translation>导出签收日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="278"/>
+        <location filename="../../../ui/screens/signoff.py" line="300"/>
         <source>Export CSV/XLSX…</source>
         <translation>导出 CSV/XLSX…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="279"/>
+        <location filename="../../../ui/screens/signoff.py" line="301"/>
         <source>Rejected by head office (fix, then send again)</source>
         <translation>总部拒收的记录（修正后重新上传）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="281"/>
-        <location filename="../../../ui/screens/signoff.py" line="288"/>
-        <location filename="../../../ui/screens/signoff.py" line="296"/>
-        <location filename="../../../ui/screens/signoff.py" line="304"/>
+        <location filename="../../../ui/screens/signoff.py" line="303"/>
+        <location filename="../../../ui/screens/signoff.py" line="310"/>
+        <location filename="../../../ui/screens/signoff.py" line="318"/>
+        <location filename="../../../ui/screens/signoff.py" line="326"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="282"/>
-        <location filename="../../../ui/screens/signoff.py" line="289"/>
+        <location filename="../../../ui/screens/signoff.py" line="304"/>
+        <location filename="../../../ui/screens/signoff.py" line="311"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="285"/>
-        <location filename="../../../ui/screens/signoff.py" line="294"/>
+        <location filename="../../../ui/screens/signoff.py" line="307"/>
+        <location filename="../../../ui/screens/signoff.py" line="316"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="286"/>
+        <location filename="../../../ui/screens/signoff.py" line="308"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="290"/>
+        <location filename="../../../ui/screens/signoff.py" line="312"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="290"/>
+        <location filename="../../../ui/screens/signoff.py" line="312"/>
         <source>counter</source>
         <translation>柜台取件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="291"/>
+        <location filename="../../../ui/screens/signoff.py" line="313"/>
         <source>courier</source>
         <translation>派件妥投</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="293"/>
+        <location filename="../../../ui/screens/signoff.py" line="315"/>
         <source>Since</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="297"/>
+        <location filename="../../../ui/screens/signoff.py" line="319"/>
         <source>Signer</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="298"/>
+        <location filename="../../../ui/screens/signoff.py" line="320"/>
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="299"/>
+        <location filename="../../../ui/screens/signoff.py" line="321"/>
         <source>Clerk</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="301"/>
+        <location filename="../../../ui/screens/signoff.py" line="323"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="303"/>
+        <location filename="../../../ui/screens/signoff.py" line="325"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="305"/>
+        <location filename="../../../ui/screens/signoff.py" line="327"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="306"/>
+        <location filename="../../../ui/screens/signoff.py" line="328"/>
         <source>Reason from head office</source>
         <translation>总部拒收原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="332"/>
+        <location filename="../../../ui/screens/signoff.py" line="354"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="357"/>
+        <location filename="../../../ui/screens/signoff.py" line="379"/>
         <source>Signed today (select to undo)</source>
         <translation>今日已签收（选中可撤销）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="371"/>
+        <location filename="../../../ui/screens/signoff.py" line="393"/>
         <source>Waiting for sign-off in this batch: %1</source>
         <translation>本批次待签收：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="372"/>
+        <location filename="../../../ui/screens/signoff.py" line="394"/>
         <source>Sign all %1 in batch</source>
         <translation>本批 %1 件全部签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="377"/>
+        <location filename="../../../ui/screens/signoff.py" line="399"/>
         <source>Waiting: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="378"/>
+        <location filename="../../../ui/screens/signoff.py" line="400"/>
         <source>Sent: %1</source>
         <translation>已上传：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="379"/>
+        <location filename="../../../ui/screens/signoff.py" line="401"/>
         <source>Rejected: %1</source>
         <translation>被拒收：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="383"/>
+        <location filename="../../../ui/screens/signoff.py" line="405"/>
         <source>Head office: %1</source>
         <translation>总部地址：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="386"/>
+        <location filename="../../../ui/screens/signoff.py" line="408"/>
         <source>Uploads run in the background every %1 s; “Upload now” sends at once.</source>
         <translation>后台每 %1 秒自动上传；按“立即上传”马上发送。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="388"/>
+        <location filename="../../../ui/screens/signoff.py" line="410"/>
         <source>Automatic upload is off: press “Upload now”.</source>
         <translation>自动上传已关闭：请按“立即上传”。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="397"/>
+        <location filename="../../../ui/screens/signoff.py" line="419"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="398"/>
+        <location filename="../../../ui/screens/signoff.py" line="420"/>
         <source>Unsigned: %1 · not uploaded: %2</source>
         <translation>未签收 %1 件 · 未上传 %2 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="401"/>
+        <location filename="../../../ui/screens/signoff.py" line="423"/>
         <source>%1 — cut-off %2 passed %3 ago: sign off and upload now!</source>
         <translation>%1 —— 已过 %2 截止 %3，请立即签收并上传！</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="405"/>
+        <location filename="../../../ui/screens/signoff.py" line="427"/>
         <source>%1 — %2 left to the %3 cut-off</source>
         <translation>%1 —— 距 %3 截止还有 %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="410"/>
+        <location filename="../../../ui/screens/signoff.py" line="432"/>
         <source>%1 — all done for the %2 cut-off</source>
         <translation>%1 —— %2 截止前的工作已完成</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="442"/>
+        <location filename="../../../ui/screens/signoff.py" line="464"/>
         <source>%1 handed to %2</source>
         <translation>%1 已交给 %2 派送</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="451"/>
+        <location filename="../../../ui/screens/signoff.py" line="473"/>
         <source>%1 delivered: now waiting for sign-off</source>
         <translation>%1 已妥投，等待签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="458"/>
+        <location filename="../../../ui/screens/signoff.py" line="480"/>
         <source>Select the parcels the courier delivered.</source>
         <translation>请先选中派件员已妥投的包裹。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="464"/>
+        <location filename="../../../ui/screens/signoff.py" line="486"/>
         <source>%1 parcels reported delivered</source>
         <translation>已登记妥投 %1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="478"/>
+        <location filename="../../../ui/screens/signoff.py" line="500"/>
         <source>%1 signed off</source>
         <translation>%1 已签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="489"/>
+        <location filename="../../../ui/screens/signoff.py" line="511"/>
         <source>%1 parcels signed off</source>
         <translation>已签收 %1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="495"/>
+        <location filename="../../../ui/screens/signoff.py" line="517"/>
         <source>Select a sign-off in the list first.</source>
         <translation>请先在列表中选中一条签收记录。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="505"/>
+        <location filename="../../../ui/screens/signoff.py" line="527"/>
         <source>Sign-off of %1 undone</source>
         <translation>%1 的签收已撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="513"/>
+        <location filename="../../../ui/screens/signoff.py" line="535"/>
         <source>Reverse sign-off</source>
         <translation>更正签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="514"/>
+        <location filename="../../../ui/screens/signoff.py" line="536"/>
         <source>Reason (uploaded to head office):</source>
         <translation>更正原因（将上传总部）：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="519"/>
+        <location filename="../../../ui/screens/signoff.py" line="541"/>
         <source>Sign-off of %1 reversed; the correction will be uploaded</source>
         <translation>%1 的签收已更正，更正记录将上传总部</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="528"/>
+        <location filename="../../../ui/screens/signoff.py" line="550"/>
         <source>Uploading to head office…</source>
         <translation>正在上传总部…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="528"/>
+        <location filename="../../../ui/screens/signoff.py" line="550"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="538"/>
-        <location filename="../../../ui/screens/signoff.py" line="543"/>
+        <location filename="../../../ui/screens/signoff.py" line="560"/>
+        <location filename="../../../ui/screens/signoff.py" line="565"/>
         <source>Uploading…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="546"/>
+        <location filename="../../../ui/screens/signoff.py" line="568"/>
         <source>Uploaded %1 of %2</source>
         <translation>已上传 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="563"/>
+        <location filename="../../../ui/screens/signoff.py" line="585"/>
         <source>Upload stopped; %1 records wait for the next upload.</source>
         <translation>上传已停止，%1 条记录等待下次上传。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="566"/>
+        <location filename="../../../ui/screens/signoff.py" line="588"/>
         <source>Upload done: %1 sent, %2 rejected, %3 waiting.</source>
         <translation>上传完成：成功 %1 条，拒收 %2 条，待上传 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="575"/>
+        <location filename="../../../ui/screens/signoff.py" line="599"/>
         <source>Select a rejected record first.</source>
         <translation>请先选中一条被拒收的记录。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="591"/>
+        <location filename="../../../ui/screens/signoff.py" line="627"/>
         <source>%1 will be sent again</source>
         <translation>%1 将重新上传</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="598"/>
+        <location filename="../../../ui/screens/signoff.py" line="637"/>
         <source>Export sign-offs</source>
         <translation>导出签收记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="599"/>
+        <location filename="../../../ui/screens/signoff.py" line="638"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="605"/>
+        <location filename="../../../ui/screens/signoff.py" line="644"/>
         <source>%1 sign-offs exported to %2</source>
         <translation>已导出 %1 条签收到 %2</translation>
     </message>
