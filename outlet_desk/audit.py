@@ -215,13 +215,40 @@ def newest_anchor(replaced: Anchor | None, backups: Path | str) -> Anchor | None
     return max(found, key=lambda a: a.rows) if found else None
 
 
+def given_up_before(path: Path | str) -> int:
+    """The highest row count that restores recorded in an SQLite database file's log gave up (0 if
+    none, or the file cannot be read).  A restore that replaces that log gives those rows up
+    too: without it, the anchors an earlier restore explained (a newer backup's manifest, head
+    office's highest) would read as rows deleted once the log recording it is replaced."""
+    try:
+        con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        try:
+            rows = con.execute("SELECT detail FROM audit_log WHERE action = ?",
+                               (RESTORE_ACTION,)).fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+    top = 0
+    for (detail,) in rows:
+        try:
+            d = json.loads(detail)
+        except (TypeError, ValueError):
+            continue
+        for key in ("replaced_rows", "earlier_replaced_rows"):
+            if isinstance(d, dict) and valid_rows(d.get(key)):
+                top = max(top, d[key])
+    return top
+
+
 def note_restore(db_file: Path | str, *, backup_file: Path | str, replaced: Anchor | None,
                  actor_id: int | None = None, actor_name: str = "系统",
-                 detail: dict | None = None, now: dt.datetime) -> int:
+                 detail: dict | None = None, now: dt.datetime, earlier: int = 0) -> int:
     """Append the restore to the log of the restored database file (before the app opens it):
     which backup, how many rows it kept, and how many newer rows of the replaced log it gave up.
     Returns the rows given up.  ``replaced``: the anchor of the database the restore replaced
-    (:func:`anchor_of_file` of it, taken before it was moved aside)."""
+    (:func:`anchor_of_file` of it, taken before it was moved aside); ``earlier``: the rows that
+    restores recorded in the replaced log gave up (:func:`given_up_before`), given up again."""
     con = sqlite3.connect(str(db_file), isolation_level=None)
     try:
         con.execute("BEGIN IMMEDIATE")
@@ -231,7 +258,9 @@ def note_restore(db_file: Path | str, *, backup_file: Path | str, replaced: Anch
         detail = _canonical({"backup": Path(backup_file).name, "kept_rows": kept,
                              "replaced_rows": replaced.rows if replaced else None,
                              "replaced_hash": replaced.hash if replaced else None,
-                             "gave_up_rows": gave_up, **(detail or {})})
+                             "gave_up_rows": gave_up,
+                             **({"earlier_replaced_rows": earlier} if earlier > kept else {}),
+                             **(detail or {})})
         h = _digest(prev, now, actor_id, actor_name, RESTORE_ACTION, "database",
                     Path(backup_file).name, detail)
         con.execute("INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, "
@@ -347,6 +376,9 @@ def _given_up(a: Anchor, restores: list[tuple[str, dict]]) -> bool:
     and a backup taken and restored within one second is the ordinary case of a script) can be."""
     for restored_at, d in restores:
         kept, replaced = d.get("kept_rows"), d.get("replaced_rows")
+        earlier = d.get("earlier_replaced_rows")    # what restores in the replaced log gave up
+        if isinstance(earlier, int) and (not isinstance(replaced, int) or earlier > replaced):
+            replaced = earlier
         if not (isinstance(kept, int) and isinstance(replaced, int) and kept < a.rows <= replaced):
             continue
         try:
