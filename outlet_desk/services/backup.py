@@ -220,6 +220,7 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
     db_file = home / "outlet.db"
     replaced = audit.anchor_of_file(db_file) if db_file.exists() else None
     earlier = audit.given_up_before(db_file) if db_file.exists() else 0
+    shared = audit.shared_rows(db_file, backup_file) if db_file.exists() else None
     staged = db_file.with_name("outlet.db.restoring")
     with datafiles.restore_lock(home):
         held = datafiles.exclusive_connection(db_file)
@@ -243,6 +244,7 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
             audit.note_restore(staged, backup_file=backup_file, now=now,
                                replaced=audit.newest_anchor(replaced, backups_dir(home)),
                                actor_id=actor.id, actor_name=actor.name, earlier=earlier,
+                               shared=shared,
                                detail={"kept_aside": aside.name if aside else None})
             with open(staged, "rb+") as fh:
                 os.fsync(fh.fileno())

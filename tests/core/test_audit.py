@@ -329,6 +329,41 @@ def test_restoring_the_same_backup_twice_keeps_verify_passing(clerk, manager, tm
 
 
 @pytest.mark.sqlite_only
+def test_restoring_a_backup_from_before_an_earlier_restore_keeps_verify_passing(clerk, manager,
+                                                                                 tmp_path):
+    """Found by the outlet model (issue 15): restore an old backup, work on and upload (head office
+    keeps that anchor), then restore a newer backup taken before the first restore.  Head office's
+    anchor describes a row the second restore gave up (another row stands at that number now):
+    verify reported the log rewritten."""
+    from outlet_desk.db import open_database
+
+    def restore(path, at):
+        close_database()
+        backup.restore(tmp_path, path, actor=manager, now=at)
+        open_database(tmp_path / "outlet.db")
+
+    _history(manager, 5)
+    old = backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW)
+    _history(manager, 20, start=NOW + dt.timedelta(minutes=1))
+    newer = backup.backup_now(tmp_path, actor=manager, reason="manual",
+                              now=NOW + dt.timedelta(minutes=2))
+    restore(old.path, NOW + dt.timedelta(hours=1))
+    _history(manager, 5, start=NOW + dt.timedelta(hours=2))
+    a = audit.anchor()             # head office's, after the first restore
+    hq = audit.Anchor(a.rows, a.hash, "总部", a.at)
+    assert a.rows < audit.anchor_of_file(newer.path).rows
+    restore(newer.path, NOW + dt.timedelta(hours=3))
+    r = audit.verify(hq=hq)
+    assert r.ok, r.message()
+    # a row rewritten after the restore is still found
+    _history(manager, 3, start=NOW + dt.timedelta(hours=4))
+    after = audit.anchor()
+    _delete_newest(1)
+    r = audit.verify(hq=audit.Anchor(after.rows, after.hash, "总部", after.at))
+    assert not r.ok, r.message()
+
+
+@pytest.mark.sqlite_only
 def test_a_restore_is_audited_with_the_rows_it_gave_up(clerk, manager, tmp_path):
     _history(manager, 10)
     older = backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW)
