@@ -215,13 +215,60 @@ def newest_anchor(replaced: Anchor | None, backups: Path | str) -> Anchor | None
     return max(found, key=lambda a: a.rows) if found else None
 
 
+def given_up_before(path: Path | str) -> int:
+    """The highest row count that restores recorded in an SQLite database file's log gave up (0 if
+    none, or the file cannot be read).  A restore that replaces that log gives those rows up
+    too: without it, the anchors an earlier restore explained (a newer backup's manifest, head
+    office's highest) would read as rows deleted once the log recording it is replaced."""
+    try:
+        con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        try:
+            rows = con.execute("SELECT detail FROM audit_log WHERE action = ?",
+                               (RESTORE_ACTION,)).fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+    top = 0
+    for (detail,) in rows:
+        try:
+            d = json.loads(detail)
+        except (TypeError, ValueError):
+            continue
+        for key in ("replaced_rows", "earlier_replaced_rows"):
+            if isinstance(d, dict) and valid_rows(d.get(key)):
+                top = max(top, d[key])
+    return top
+
+
+def shared_rows(a: Path | str, b: Path | str) -> int | None:
+    """How many leading audit rows two SQLite database files share (the same hash at the same row:
+    a chain agrees on every row before one it agrees on).  None when either cannot be read."""
+    try:
+        con = sqlite3.connect(f"file:{Path(a)}?mode=ro", uri=True)
+        try:
+            con.execute("ATTACH DATABASE ? AS other", (f"file:{Path(b)}?mode=ro",))
+            row = con.execute("SELECT MAX(m.id) FROM audit_log m JOIN other.audit_log o "
+                              "ON o.id = m.id AND o.hash = m.hash").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return int(row[0] or 0)
+
+
 def note_restore(db_file: Path | str, *, backup_file: Path | str, replaced: Anchor | None,
                  actor_id: int | None = None, actor_name: str = "系统",
-                 detail: dict | None = None, now: dt.datetime) -> int:
+                 detail: dict | None = None, now: dt.datetime, earlier: int = 0,
+                 shared: int | None = None) -> int:
     """Append the restore to the log of the restored database file (before the app opens it):
     which backup, how many rows it kept, and how many newer rows of the replaced log it gave up.
     Returns the rows given up.  ``replaced``: the anchor of the database the restore replaced
-    (:func:`anchor_of_file` of it, taken before it was moved aside)."""
+    (:func:`anchor_of_file` of it, taken before it was moved aside); ``earlier``: the rows that
+    restores recorded in the replaced log gave up (:func:`given_up_before`), given up again;
+    ``shared``: the leading rows the replaced log and the backup's share (:func:`shared_rows`) —
+    fewer than the backup holds when the backup is from before an earlier restore, and the replaced
+    log's rows after them are given up too, even those the backup holds other rows for."""
     con = sqlite3.connect(str(db_file), isolation_level=None)
     try:
         con.execute("BEGIN IMMEDIATE")
@@ -231,7 +278,11 @@ def note_restore(db_file: Path | str, *, backup_file: Path | str, replaced: Anch
         detail = _canonical({"backup": Path(backup_file).name, "kept_rows": kept,
                              "replaced_rows": replaced.rows if replaced else None,
                              "replaced_hash": replaced.hash if replaced else None,
-                             "gave_up_rows": gave_up, **(detail or {})})
+                             "gave_up_rows": gave_up,
+                             **({"earlier_replaced_rows": earlier} if earlier > kept else {}),
+                             **({"shared_rows": shared}
+                                if shared is not None and shared < kept else {}),
+                             **(detail or {})})
         h = _digest(prev, now, actor_id, actor_name, RESTORE_ACTION, "database",
                     Path(backup_file).name, detail)
         con.execute("INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, "
@@ -347,6 +398,12 @@ def _given_up(a: Anchor, restores: list[tuple[str, dict]]) -> bool:
     and a backup taken and restored within one second is the ordinary case of a script) can be."""
     for restored_at, d in restores:
         kept, replaced = d.get("kept_rows"), d.get("replaced_rows")
+        earlier = d.get("earlier_replaced_rows")    # what restores in the replaced log gave up
+        if isinstance(earlier, int) and (not isinstance(replaced, int) or earlier > replaced):
+            replaced = earlier
+        shared = d.get("shared_rows")      # the replaced log forked from the backup's there
+        if isinstance(shared, int) and isinstance(kept, int) and shared < kept:
+            kept = shared
         if not (isinstance(kept, int) and isinstance(replaced, int) and kept < a.rows <= replaced):
             continue
         try:

@@ -219,6 +219,8 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
     home = Path(home)
     db_file = home / "outlet.db"
     replaced = audit.anchor_of_file(db_file) if db_file.exists() else None
+    earlier = audit.given_up_before(db_file) if db_file.exists() else 0
+    shared = audit.shared_rows(db_file, backup_file) if db_file.exists() else None
     staged = db_file.with_name("outlet.db.restoring")
     with datafiles.restore_lock(home):
         held = datafiles.exclusive_connection(db_file)
@@ -241,7 +243,8 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
             # the restore in the restored log, with how many newer audit rows it gave up
             audit.note_restore(staged, backup_file=backup_file, now=now,
                                replaced=audit.newest_anchor(replaced, backups_dir(home)),
-                               actor_id=actor.id, actor_name=actor.name,
+                               actor_id=actor.id, actor_name=actor.name, earlier=earlier,
+                               shared=shared,
                                detail={"kept_aside": aside.name if aside else None})
             with open(staged, "rb+") as fh:
                 os.fsync(fh.fileno())

@@ -293,6 +293,77 @@ def test_head_office_keeps_the_anchor_and_audit_verify_reads_it_back(clerk, mana
 
 
 @pytest.mark.sqlite_only
+def test_restoring_the_same_backup_twice_keeps_verify_passing(clerk, manager, tmp_path):
+    """Found by the outlet model (issue 15): the manager restores yesterday's backup, works on,
+    takes a backup, then restores yesterday's backup again.  Nothing was tampered with, yet verify
+    reported rows missing: the anchors the first restore gave up (a newer backup's manifest, head
+    office's highest) were no longer explained once the second restore replaced the log that
+    recorded the first one."""
+    from outlet_desk.db import open_database
+
+    def restore(path, at):
+        close_database()
+        backup.restore(tmp_path, path, actor=manager, now=at)
+        open_database(tmp_path / "outlet.db")
+
+    _history(manager, 5)
+    first = backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW)
+    _history(manager, 20, start=NOW + dt.timedelta(minutes=1))
+    backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW + dt.timedelta(minutes=2))
+    _history(manager, 10, start=NOW + dt.timedelta(minutes=3))
+    hq = audit.anchor()            # head office's highest, before any restore
+    hq = audit.Anchor(hq.rows, hq.hash, "总部", hq.at)
+    restore(first.path, NOW + dt.timedelta(hours=1))
+    assert audit.verify(hq=hq).ok
+    _history(manager, 3, start=NOW + dt.timedelta(hours=2))
+    backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW + dt.timedelta(hours=3))
+    restore(first.path, NOW + dt.timedelta(hours=4))
+    r = audit.verify(hq=hq)
+    assert r.ok, r.message()
+    # the rows given up are still only those: a tail removed after the restore is found
+    _history(manager, 4, start=NOW + dt.timedelta(hours=5))
+    after = audit.anchor()
+    _delete_newest(2)
+    r = audit.verify(hq=audit.Anchor(after.rows, after.hash, "总部", after.at))
+    assert not r.ok and "审计日志少了" in r.message(), r.message()
+
+
+@pytest.mark.sqlite_only
+def test_restoring_a_backup_from_before_an_earlier_restore_keeps_verify_passing(clerk, manager,
+                                                                                 tmp_path):
+    """Found by the outlet model (issue 15): restore an old backup, work on and upload (head office
+    keeps that anchor), then restore a newer backup taken before the first restore.  Head office's
+    anchor describes a row the second restore gave up (another row stands at that number now):
+    verify reported the log rewritten."""
+    from outlet_desk.db import open_database
+
+    def restore(path, at):
+        close_database()
+        backup.restore(tmp_path, path, actor=manager, now=at)
+        open_database(tmp_path / "outlet.db")
+
+    _history(manager, 5)
+    old = backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW)
+    _history(manager, 20, start=NOW + dt.timedelta(minutes=1))
+    newer = backup.backup_now(tmp_path, actor=manager, reason="manual",
+                              now=NOW + dt.timedelta(minutes=2))
+    restore(old.path, NOW + dt.timedelta(hours=1))
+    _history(manager, 5, start=NOW + dt.timedelta(hours=2))
+    a = audit.anchor()             # head office's, after the first restore
+    hq = audit.Anchor(a.rows, a.hash, "总部", a.at)
+    assert a.rows < audit.anchor_of_file(newer.path).rows
+    restore(newer.path, NOW + dt.timedelta(hours=3))
+    r = audit.verify(hq=hq)
+    assert r.ok, r.message()
+    # a row rewritten after the restore is still found
+    _history(manager, 3, start=NOW + dt.timedelta(hours=4))
+    after = audit.anchor()
+    _delete_newest(1)
+    r = audit.verify(hq=audit.Anchor(after.rows, after.hash, "总部", after.at))
+    assert not r.ok, r.message()
+
+
+@pytest.mark.sqlite_only
 def test_a_restore_is_audited_with_the_rows_it_gave_up(clerk, manager, tmp_path):
     _history(manager, 10)
     older = backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW)
