@@ -121,7 +121,7 @@ def _walk_screen(window, screen):
 
 
 def _settings_help(where: str) -> bool:
-    """The F11 editors' tooltips: SettingSpec.help, English in the core (see the xfail below)."""
+    """The F11 editors' tooltips (SettingSpec.help): checked on their own below, in zh mode."""
     return where.startswith("F11 ") and ":setting:" in where and where.endswith(":tooltip")
 
 
