@@ -44,9 +44,17 @@ FIELD = re.compile(r"\{\w+\}")     # a template field the manager types ({outlet
 ROWS = 20
 
 
+def _printer_names() -> set[str]:
+    """The PC's print queues (data the screens list, named by whoever set the printer up: CI's
+    cups-pdf queue is "OutletPDF")."""
+    from ui.printing import available_printers
+    return {w for name in available_printers() for w in WORD.findall(name)}
+
+
 def english_words(text: str) -> list[str]:
     text = FIELD.sub(" ", URL.sub(" ", WAYBILL.sub(" ", TAG.sub(" ", text or ""))))
-    return [w for w in WORD.findall(text) if w not in ALLOWED and w.upper() not in ALLOWED]
+    words = [w for w in WORD.findall(text) if w not in ALLOWED and w.upper() not in ALLOWED]
+    return [w for w in words if w not in _printer_names()] if words else words
 
 
 def visible_texts(root):
