@@ -65,29 +65,7 @@ def test_corrupt_database_at_startup_offers_the_newest_backup(qtbot, demo_home, 
     for side in ("outlet.db-wal", "outlet.db-shm"):
         (demo_home / side).unlink(missing_ok=True)
     shown = []
-
-    class FakeBox:
-        """Stands in for QMessageBox (never left modal in a test): answers Yes."""
-
-        def __init__(self):
-            self.buttons = None
-
-        def setIcon(self, _):
-            pass
-
-        def setWindowTitle(self, _):
-            pass
-
-        def setText(self, text):
-            shown.append(text)
-
-        def setStandardButtons(self, buttons):
-            self.buttons = buttons
-
-        def exec(self):
-            return 1   # Yes
-
-    monkeypatch.setattr(app_module, "QMessageBox", _box_factory(FakeBox, shown))
+    _fake_box(monkeypatch, shown)       # stands in for QMessageBox (never modal in a test): Yes
     assert app_module.main(home=str(demo_home)) == 1
     assert "损坏" in shown[0] and "最近的完好备份" in shown[0]
     # the damaged file is kept aside untouched; the restored database is sound
