@@ -33,7 +33,7 @@ stress: venv
 # ruff (the default rules and import sorting), the import contracts, types where the ORM is not
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 
 i18n: venv

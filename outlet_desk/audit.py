@@ -93,7 +93,7 @@ def record_many(actor: Actor, entries: list[dict], *, now: dt.datetime | None = 
 
 
 # -- anchors -----------------------------------------------------------------------------------
-RESTORE_ACTION = "backup.restore"     # the operation's own name (services/backup.py)
+RESTORE_ACTION = "backup.restore"     # the operation's own name (outlet_desk/datacare/backup.py)
 TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
 MANIFEST_SUFFIX = ".manifest.json"
 
@@ -415,11 +415,12 @@ def _given_up(a: Anchor, restores: list[tuple[str, dict]]) -> bool:
     return False
 
 
-def verify(batch: int = 5000, *, home: Path | str | None = None, remote: bool = False,
+def verify(batch: int = 5000, *, home: Path | str | None = None, head_office=None,
            hq: Anchor | None = None) -> VerifyResult:
     """Recompute the chain, then compare it with every anchor written down outside the table: the
     closed days, the backups' manifests (in ``home``/backups; by default beside the SQLite file),
-    and head office's highest anchor (``remote=True`` reads it over the network; ``hq`` passes
+    and head office's highest anchor (``head_office``: the function that reads it over the
+    network, ``signoff.upload.hq_anchor`` — the foundation does not know the uploader; ``hq`` passes
     one in).  Also reports missing guard triggers."""
     from .paths import backups_dir
     notes: list[str] = []
@@ -428,11 +429,10 @@ def verify(batch: int = 5000, *, home: Path | str | None = None, remote: bool = 
         home = dbmod.sqlite_path().parent
     if home is not None:
         anchors += manifest_anchors(backups_dir(Path(home)))
-    if hq is None and remote:
+    if hq is None and head_office is not None:
         from .errors import EnvironmentFault
-        from .services import upload
         try:
-            hq = Anchor.from_dict(upload.hq_anchor(), "总部")
+            hq = Anchor.from_dict(head_office(), "总部")
         except EnvironmentFault as exc:
             notes.append(str(exc))
     if hq is not None:

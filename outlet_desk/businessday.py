@@ -31,6 +31,14 @@ def label(day: dt.date) -> str:
     return f"{day.month}月{day.day}日"
 
 
+def ensure_open(day: dt.date) -> None:
+    """Refuse a change to a closed (locked) day: a correction of a closed day is the manager's
+    audited adjustment, shown on the next day."""
+    from .models.dayclose import DayClose
+    if DayClose.select().where((DayClose.day == day) & (DayClose.status == DayClose.CLOSED)).exists():
+        raise DayLocked(f"{label(day)}已日结关账，不能再修改；如需更正，请店长做“调整”并写明原因。")
+
+
 def closed_from(day: dt.date) -> set[dt.date]:
     """Closed days on or after ``day`` (one indexed query on a table of one row per day)."""
     from .models.dayclose import DayClose

@@ -49,7 +49,7 @@ class Context:
                               f"或用 --home 指向数据文件夹。")
         datafiles.secure_home(self.home)
         datafiles.refuse_if_restoring(self.home)
-        from .services import evidence
+        from . import evidence
         evidence.configure(self.home)
         self._db = open_database(url, backup_dir=self.home / "backups")
         return self._db

@@ -1,7 +1,7 @@
 """The SQLite file and its data directory as files: who has it open, whether it is damaged or
 missing, replacing it atomically, and keeping it readable by the outlet's account only.
 
-Nothing here knows the models; :mod:`outlet_desk.services.backup` builds backup and restore on it.
+Nothing here knows the models; :mod:`outlet_desk.datacare.backup` builds backup and restore on it.
 
 * **Who has it open.** The app at the counter writes ``locks/<host>-<pid>.json`` (pid, host, user,
   since) when it opens the data directory and removes it when it exits; a restore writes

@@ -7,8 +7,6 @@ parcels they registered, tickets assigned to them, returns waiting on the checkl
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import pkgutil
 from dataclasses import dataclass
 
 
@@ -22,11 +20,8 @@ class OpenItem:
 
 
 def collect(staff_id: int, now: dt.datetime) -> list[OpenItem]:
-    from . import services
+    from . import capabilities
     items: list[OpenItem] = []
-    for info in pkgutil.iter_modules(services.__path__, services.__name__ + "."):
-        module = importlib.import_module(info.name)
-        fn = getattr(module, "open_items", None)
-        if fn:
-            items.extend(fn(staff_id, now))
+    for _module, fn in capabilities.declaring("open_items"):
+        items.extend(fn(staff_id, now))
     return items

@@ -86,11 +86,7 @@ def allowed(actor: Actor, name: str) -> bool:
 
 
 def load_all_operations() -> dict[str, Operation]:
-    """Import every service module so that :data:`OPERATIONS` is complete."""
-    import importlib
-    import pkgutil
-
-    from . import services
-    for info in pkgutil.iter_modules(services.__path__, services.__name__ + "."):
-        importlib.import_module(info.name)
+    """Import every capability module so that :data:`OPERATIONS` is complete."""
+    from . import capabilities
+    capabilities.modules()
     return OPERATIONS

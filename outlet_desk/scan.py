@@ -1,4 +1,4 @@
-"""Normalising what a keyboard-wedge scanner typed.  Recognition lives in ``services/waybill``."""
+"""Normalising what a keyboard-wedge scanner typed.  Recognition lives in ``waybill``."""
 from __future__ import annotations
 
 import unicodedata

@@ -17,9 +17,7 @@ geometry, language) are not here: they live in QSettings on the UI side.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
-import pkgutil
 import re
 import string
 import threading
@@ -110,14 +108,14 @@ _SPECS: dict[str, SettingSpec] | None = None
 
 
 def specs() -> dict[str, SettingSpec]:
-    """All declared settings: this module's and every ``services`` module's ``SETTINGS``."""
+    """All declared settings: this module's and every capability module's ``SETTINGS``
+    (:mod:`.capabilities`)."""
     global _SPECS
     if _SPECS is None:
-        from . import services
+        from . import capabilities
         found = {s.key: s for s in SETTINGS}
-        for info in pkgutil.iter_modules(services.__path__, services.__name__ + "."):
-            module = importlib.import_module(info.name)
-            for spec in getattr(module, "SETTINGS", ()):
+        for _module, declared in capabilities.declaring("SETTINGS"):
+            for spec in declared:
                 if spec.key in found and found[spec.key] is not spec:
                     raise RuntimeError(f"setting {spec.key!r} declared twice")
                 found[spec.key] = spec

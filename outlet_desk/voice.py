@@ -15,9 +15,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from . import waybill
 from .errors import OutletError
 from .models import Parcel
-from .services import waybill
 
 DIGITS = {"0": "零", "1": "幺", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七",
           "8": "八", "9": "九"}

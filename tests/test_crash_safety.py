@@ -6,7 +6,7 @@ every sign-off has its outbox record, ``outlet-desk check`` passes, and in the e
 every signed record exactly once.  The kill points are chosen by a fixed seed and counted in
 acknowledged scans / finished batches / server requests, never in wall-clock time.
 
-The app is driven from outside with the ``OUTLET_DESK_SCRIPT`` test hook (ui/app.py ``run_script``).
+The app is driven from outside by ``python -m devtools.scripted_app`` (the real app with a script).
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ SETUP = """
     import datetime as dt, sys
     from outlet_desk.db import open_database
     from outlet_desk.permissions import SYSTEM
-    from outlet_desk.services import staff
+    from outlet_desk.shifts import staff
     open_database(sys.argv[1] + "/outlet.db")
     now = dt.datetime.now().replace(microsecond=0)
     staff.add_staff("张丽", "clerk", "1111", actor=SYSTEM, now=now)
@@ -114,8 +114,8 @@ def test_scan_burst_survives_repeated_sigkill(tmp_path):
         script = tmp_path / f"script{run}.txt"
         script.write_text("login 张丽 1111\n" + "\n".join(todo) + "\n", encoding="utf-8")
         with open(tmp_path / f"app{run}.err", "w") as err:
-            proc = subprocess.Popen([sys.executable, "-m", "outlet_desk", "--home", str(home)],
-                                    env=_env(OUTLET_DESK_SCRIPT=str(script)), cwd=ROOT,
+            proc = subprocess.Popen([sys.executable, "-m", "devtools.scripted_app", "--home", str(home),
+                                     str(script)], env=_env(), cwd=ROOT,
                                     stdout=subprocess.PIPE, stderr=err, text=True)
             killed = False
             try:
@@ -151,7 +151,7 @@ SIGNER = """
     from outlet_desk.models import Parcel, ParcelEvent
     from outlet_desk.models.core import Staff
     from outlet_desk.permissions import Actor
-    from outlet_desk.services import signoff
+    from outlet_desk.signoff import signoff
     open_database(sys.argv[1] + "/outlet.db")
     s = Staff.get(Staff.name == "张丽")
     clerk = Actor(id=s.id, name=s.name, role=s.role)
@@ -212,7 +212,7 @@ class _HangOn:
 
 
 def test_batch_signoff_and_upload_survive_repeated_sigkill(tmp_path):
-    from outlet_desk.hqserver import serve_in_thread
+    from devtools.hqserver import serve_in_thread
     rng = random.Random(SEED + 1)
     home = tmp_path / "outlet"
     home.mkdir()

@@ -162,7 +162,7 @@ def _intake_burst(window) -> None:
     left out by the next scan, and the last scan held (可能是集包单号) waiting for Alt+Enter."""
     import random
 
-    from outlet_desk.services.intake import demo_waybill
+    from outlet_desk.demo.inbound import demo_waybill
     screen = window.screen_by_key(2)
     rng = random.Random(2)
     scans = [demo_waybill(rng, c) for c in ("中通", "韵达", "圆通", "极兔", "顺丰", "申通", "京东", "EMS")]
@@ -216,7 +216,7 @@ def _outgoing_send(window):
 
 
 def _outgoing_pickup(window):
-    from outlet_desk.services import outgoing as og
+    from outlet_desk.outgoing import outgoing as og
     tab = _outgoing_tab(window, "pickup_tab")
     tab.salesman.setCurrentText("陈建国")
     lines = "业务员,运单号,省份,城市,申报重量,运费\n" + "".join(
@@ -242,7 +242,7 @@ def _outgoing_dispatch(window):
 
 def _returns_checklist(window):
     """F5 with the demo's labelled and photographed return open in the checklist."""
-    from outlet_desk.services import returns
+    from outlet_desk.inbound import returns
     screen = window.screen_by_key(5)
     rows = [r for r in returns.list_returns(scope="open", now=NOW) if r.photo_count]
     if rows:
@@ -250,7 +250,7 @@ def _returns_checklist(window):
 
 
 def _returns_mis_sorted(window):
-    from outlet_desk.services import returns
+    from outlet_desk.inbound import returns
     screen = window.screen_by_key(5)
     rows = [r for r in returns.list_returns(scope="open", now=NOW) if r.mis_sorted]
     if rows:
@@ -263,7 +263,7 @@ def _returns_list(window):
 
 def _returns_dispatch_refused(window):
     """F5 dispatch: one parcel out, then a mis-sorted one refused with what is missing."""
-    from outlet_desk.services import returns
+    from outlet_desk.inbound import returns
     screen = window.screen_by_key(5)
     screen.tabs.setCurrentIndex(1)
     rows = returns.list_returns(scope="open", now=NOW)

@@ -22,7 +22,7 @@ from outlet_desk import __version__, changes, logs, settings
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew, OutletError
 from outlet_desk.paths import APPLICATION, ORGANIZATION, resolve_home
 from outlet_desk.permissions import MANAGER, SYSTEM
-from outlet_desk.services import staff
+from outlet_desk.shifts import staff
 
 from . import resources
 from .changes import ChangeBus
@@ -121,8 +121,8 @@ def create_main_window(ctx: AppContext):
 
 def daily_backup(ctx: AppContext) -> None:
     """The first start of each day takes a verified online backup, off the UI thread."""
+    from outlet_desk.datacare import backup
     from outlet_desk.db import sqlite_path
-    from outlet_desk.services import backup
 
     from .ops import run_in_background
     now = ctx.now()
@@ -142,7 +142,7 @@ def daily_backup(ctx: AppContext) -> None:
 
 def scheduled_purge(ctx: AppContext) -> None:
     """Retention runs by itself once a day (as the SYSTEM actor, audited), off the UI thread."""
-    from outlet_desk.services import retention
+    from outlet_desk.datacare import retention
 
     from .ops import run_in_background
     now = ctx.now()
@@ -150,44 +150,10 @@ def scheduled_purge(ctx: AppContext) -> None:
                       on_error=lambda exc: log.warning("retention purge failed: %s", exc))
 
 
-def run_script(window, path: str) -> None:
-    """Test hook, off unless OUTLET_DESK_SCRIPT is set (tests/test_crash_safety.py drives the real
-    process with it).  The file's first line is ``login NAME SECRET``; every further line is one scan,
-    typed into the intake screen's scan field and ended with Enter.  After each scan the screen
-    showed as accepted, ``ACK <waybill>`` goes to stdout (flushed); otherwise ``NAK <waybill>``.
-    ``DONE`` at the end, then the app quits."""
-    from PySide6.QtCore import QEvent, Qt, QTimer
-    from PySide6.QtGui import QKeyEvent
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    _, name, secret = lines[0].split()
-    window.login.select_person(name)
-    window.login.secret.setText(secret)
-    window.login.attempt()
-    screen = window.screen_by_key(2)
-    window.show_screen(screen)
-    scans = iter(lines[1:])
-
-    def step():
-        text = next(scans, None)
-        if text is None:
-            print("DONE", flush=True)
-            QApplication.instance().quit()
-            return
-        before = screen.accepted_count
-        screen.scan.setText(text)
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(screen.scan, QKeyEvent(kind, Qt.Key_Return, Qt.NoModifier, "\r"))
-        ok = screen.accepted_count > before and screen.last_result.waybill == text
-        print(f"{'ACK' if ok else 'NAK'} {text}", flush=True)
-        QTimer.singleShot(0, step)
-
-    QTimer.singleShot(0, step)
-
-
 def startup_problem(home: Path, exc: OutletError) -> int:
     """The database cannot be opened: say why; for a damaged file offer the newest good backup.
     The damaged file is never touched (restore keeps it aside)."""
-    from outlet_desk.services import backup
+    from outlet_desk.datacare import backup
     box = QMessageBox()
     box.setIcon(QMessageBox.Critical)
     box.setWindowTitle("Outlet Desk")
@@ -275,7 +241,9 @@ def install_damage_hook(home: Path) -> None:
     sys.excepthook = hook
 
 
-def main(home: str | None = None, db_url: str | None = None) -> int:
+def main(home: str | None = None, db_url: str | None = None, *, on_window=None) -> int:
+    """The app.  ``on_window(window)``: called once the main window shows (devtools.scripted_app
+    drives the real app with it; nothing the app reads from outside can set it)."""
     logs.configure(None)
     app = ensure_app()
     resolved = resolve_home(home, app_data=app_data_location())
@@ -301,9 +269,8 @@ def main(home: str | None = None, db_url: str | None = None) -> int:
     window.show_fitted()
     daily_backup(ctx)
     scheduled_purge(ctx)
-    script = os.environ.get("OUTLET_DESK_SCRIPT")
-    if script:
-        run_script(window, script)
+    if on_window is not None:
+        on_window(window)
     shot = os.environ.get("OUTLET_DESK_SCREENSHOT")
     if shot:   # smoke test of a bundle: grab the first window to a PNG and quit
         from PySide6.QtCore import QTimer

@@ -4,7 +4,7 @@
 reason when not), ``preview_widget()`` gives the live preview (or None), ``start()``/``stop()``,
 ``capture()`` emits :attr:`captured` with a QImage, or :attr:`failed` with one line (no camera,
 camera vanished, capture error).  :class:`QtCamera` is the real one (QtMultimedia:
-QMediaCaptureSession + QCamera + QImageCapture, preview in a QVideoWidget); :class:`FakeCamera`
+QMediaCaptureSession + QCamera + QImageCapture, preview in a QVideoWidget); :class:`tests.ui.fakes.FakeCamera`
 yields a given QImage.
 
 QtMultimedia is imported only when the real camera is used.  Its backend logs warnings about
@@ -56,36 +56,6 @@ class Camera(QObject):
 
     def stop(self) -> None:
         pass
-
-
-class FakeCamera(Camera):
-    """For tests and demos: every capture yields ``image``; ``vanish()`` simulates unplugging."""
-
-    def __init__(self, image: QImage | None, parent=None):
-        super().__init__(parent)
-        self.image = image
-        self.started = False
-
-    def available(self):
-        if self.image is None:
-            return False, self.tr("No camera found on this computer.")
-        return True, ""
-
-    def start(self):
-        self.started = True
-
-    def capture(self):
-        if self.image is None or not self.started:
-            self.failed.emit(self.tr("The camera is no longer connected."))
-            return
-        self.captured.emit(self.image)
-
-    def vanish(self):
-        self.image = None
-        self.failed.emit(self.tr("The camera is no longer connected."))
-
-    def stop(self):
-        self.started = False
 
 
 class QtCamera(Camera):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from outlet_desk import settings
 from outlet_desk.errors import OutletError
 from outlet_desk.permissions import ROLE_LABELS
-from outlet_desk.services import staff
+from outlet_desk.shifts import staff
 
 FULL_WIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings
+from outlet_desk import changes, settings, status
 from outlet_desk.errors import OutletError
-from outlet_desk.services import attendance, staff, status
+from outlet_desk.shifts import attendance, staff
 
 from . import ops
 from .context import AppContext
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         if info.rejected_uploads:
             text += "  " + self.tr("rejected: %1").replace("%1", str(info.rejected_uploads))
         self.status_uploads.setText(text)
-        # sign-off cut-off (services/signoff.py): countdown, then a warning once it has passed
+        # sign-off cut-off (outlet_desk/signoff/signoff.py): countdown, then a warning once it has passed
         minutes = abs(info.signoff_seconds_left) // 60
         span = self.tr("%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
         if info.signoff_late:
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _warn_eorders(self) -> None:
         """A banner warning, once per order and stage, when an e-order nears its limit."""
-        from outlet_desk.services import eorders
+        from outlet_desk.outgoing import eorders
         now = self.ctx.now()
         for u in eorders.urgent(now):
             key = (u.id, u.stage)

@@ -10,8 +10,7 @@ def open_outlet(home: Path, db_url: str | None = None):
     """Open the outlet's database at the counter.  A database gone missing from a data directory
     that had one is refused (never a new empty outlet); the app says it holds the data directory
     (``locks/``) so that a restore can say who has it open."""
-    from outlet_desk import datafiles
-    from outlet_desk.services import evidence
+    from outlet_desk import datafiles, evidence
     url = database_url(home, db_url)   # a typo is refused here, never made into a new SQLite file
     datafiles.refuse_if_missing(home, sqlite_file_of(url))
     datafiles.secure_home(home)       # this account only (0700)

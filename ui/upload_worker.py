@@ -1,4 +1,4 @@
-"""Thin Qt wrapper around the core upload worker (``outlet_desk.services.upload.UploadWorker``).
+"""Thin Qt wrapper around the core upload worker (``outlet_desk.signoff.upload.UploadWorker``).
 
 The drain runs on the worker's own thread with its own database connection; progress and results
 come back to the UI thread as queued signals.
@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from outlet_desk.services.upload import UploadWorker
+from outlet_desk.signoff.upload import UploadWorker
 
 
 class UploadController(QObject):

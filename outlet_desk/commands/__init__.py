@@ -97,7 +97,7 @@ def identify(rule: ActorRule, args, *, now):
     from ..errors import AuthError, PermissionDenied
     from ..models import Staff
     from ..permissions import ROLE_LABELS, SYSTEM
-    from ..services import staff
+    from ..shifts import staff
 
     name = (getattr(args, "as_name", None) or "").strip()
     if not name:

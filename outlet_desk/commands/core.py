@@ -48,7 +48,8 @@ def cmd_demo(ctx) -> int:
 def cmd_audit_verify(ctx) -> int:
     from .. import audit
     ctx.open()
-    result = audit.verify(home=ctx.home, remote=True)
+    from ..signoff import upload
+    result = audit.verify(home=ctx.home, head_office=upload.hq_anchor)
     print(result.message())
     for note in result.notes:
         print("（" + note + "）")
@@ -56,7 +57,7 @@ def cmd_audit_verify(ctx) -> int:
 
 
 def cmd_staff_list(ctx) -> int:
-    from ..services import staff
+    from ..shifts import staff
     ctx.open()
     for s in staff.list_staff(include_inactive=True):
         print(f"{s.id:>3}  {s.name:<8} {s.role:<8} {'在职' if s.active else '停用'}")
@@ -69,7 +70,7 @@ def _first_manager(args) -> bool:
 
 
 def cmd_staff_add(ctx) -> int:
-    from ..services import staff
+    from ..shifts import staff
     ctx.open(create=True)
     secret = ctx.args.secret or getpass.getpass(f"{ctx.args.name} 的新 PIN/密码: ")
     info = staff.add_staff(ctx.args.name, ctx.args.role, secret, actor=ctx.actor, now=ctx.now())

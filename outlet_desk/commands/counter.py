@@ -23,7 +23,7 @@ def register(sub) -> None:
 
 def cmd_stockcheck_last(ctx) -> int:
     from ..errors import ValidationError
-    from ..services import stockcheck
+    from ..inbound import stockcheck
     ctx.open()
     try:
         day = dt.date.fromisoformat(ctx.args.day) if ctx.args.day else ctx.now().date()
@@ -41,7 +41,7 @@ def cmd_stockcheck_last(ctx) -> int:
 
 def cmd_sms_test(ctx) -> int:
     from ..errors import DomainError
-    from ..services import sms
+    from ..inbound import sms
     ctx.open()
     if not sms.enabled():
         raise DomainError("短信通知未开启（设置 sms.enabled）。")

@@ -27,7 +27,7 @@ def register(sub) -> None:
 
 
 def cmd_backup(ctx) -> int:
-    from ..services import backup
+    from ..datacare import backup
     ctx.open()
     info = backup.backup_now(ctx.home, actor=ctx.actor, reason="manual", now=ctx.now(),
                              to=Path(ctx.args.to) if ctx.args.to else None)
@@ -36,7 +36,7 @@ def cmd_backup(ctx) -> int:
 
 
 def cmd_restore(ctx) -> int:
-    from ..services import backup
+    from ..datacare import backup
     target = ctx.args.file
     if not target:
         newest = backup.newest_good_backup(ctx.home)
@@ -53,8 +53,8 @@ def cmd_restore(ctx) -> int:
 def cmd_check(ctx) -> int:
     """Exit 0 when sound; 3 with one line per problem (a damaged or missing file included)."""
     from .. import datafiles
+    from ..datacare import backup
     from ..errors import DatabaseCorrupt
-    from ..services import backup
     try:
         ctx.open()
     except (DatabaseCorrupt, datafiles.DatabaseMissing) as exc:
@@ -74,7 +74,7 @@ def cmd_check(ctx) -> int:
 
 
 def cmd_list(ctx) -> int:
-    from ..services import backup
+    from ..datacare import backup
     for b in backup.list_backups(ctx.home):
         ok, why = backup.verify_file(b.path)
         print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.reason:<10} {b.size // 1024:>8} KB  {why}  {b.path}")
@@ -82,7 +82,7 @@ def cmd_list(ctx) -> int:
 
 
 def cmd_purge(ctx) -> int:
-    from ..services import retention
+    from ..datacare import retention
     ctx.open()
     r = retention.purge(actor=ctx.actor, now=ctx.now(), days=ctx.args.days)
     print(f"已清除 {r.cutoff:%Y-%m-%d} 之前完结的客户信息：包裹 {r.parcels}，寄件 {r.outgoing}，工单 {r.tickets}")

@@ -34,7 +34,7 @@ def register(sub) -> None:
 
 
 def cmd_report_daily(ctx) -> int:
-    from ..printing import daily_report
+    from ..dayclose import report_pdf as daily_report
     ctx.open()
     now = ctx.now()
     day = _date(ctx.args.date, now)
@@ -47,7 +47,7 @@ def cmd_report_daily(ctx) -> int:
 
 
 def cmd_export_day(ctx) -> int:
-    from ..services import dayclose
+    from ..dayclose import dayclose
     ctx.open()
     now = ctx.now()
     day = _date(ctx.args.date, now)

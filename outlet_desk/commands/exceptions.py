@@ -31,7 +31,7 @@ def register(sub) -> None:
 
 
 def cmd_problems_list(ctx) -> int:
-    from ..services import problems
+    from ..inbound import problems
     ctx.open()
     now = ctx.now()
     rows = problems.list_problems(now=now, open_only=not ctx.args.all, limit=100000)
@@ -44,7 +44,7 @@ def cmd_problems_list(ctx) -> int:
 
 
 def cmd_overdue_list(ctx) -> int:
-    from ..services import overdue
+    from ..inbound import overdue
     ctx.open()
     rows = overdue.overdue_list(now=ctx.now())
     for r in rows:
@@ -56,7 +56,7 @@ def cmd_overdue_list(ctx) -> int:
 
 
 def cmd_returns_list(ctx) -> int:
-    from ..services import returns
+    from ..inbound import returns
     ctx.open()
     rows = returns.list_returns(scope=ctx.args.scope, now=ctx.now(), limit=100000)
     for r in rows:
@@ -69,7 +69,7 @@ def cmd_returns_list(ctx) -> int:
 
 
 def cmd_photos_sweep(ctx) -> int:
-    from ..services import evidence
+    from .. import evidence
     ctx.open()
     evidence.configure(ctx.home)
     removed = evidence.sweep_orphans(ctx.home)

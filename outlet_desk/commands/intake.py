@@ -38,7 +38,7 @@ def register(sub) -> None:
 
 
 def cmd_import_arrivals(ctx) -> int:
-    from ..services import intake
+    from ..inbound import intake
     ctx.open()
     res = intake.import_manifest(ctx.args.file, actor=ctx.actor, now=ctx.now())
     print(res.message())
@@ -47,9 +47,9 @@ def cmd_import_arrivals(ctx) -> int:
 
 def cmd_labels(ctx) -> int:
     from .. import settings
+    from ..inbound import intake
     from ..models import Parcel
     from ..printing.labels import labels_pdf
-    from ..services import intake
     ctx.open()
     day = dt.date.fromisoformat(ctx.args.day) if ctx.args.day else ctx.now().date()
     if ctx.args.all:

@@ -50,7 +50,7 @@ def _read(path: Path) -> bytes:
 
 
 def cmd_import_collections(ctx) -> int:
-    from ..services import outgoing
+    from ..outgoing import outgoing
     ctx.open()
     result = outgoing.import_collections(_read(ctx.args.file), actor=ctx.actor, now=ctx.now())
     print(f"已导入 {result.rows} 条揽收记录。")
@@ -58,7 +58,7 @@ def cmd_import_collections(ctx) -> int:
 
 
 def cmd_import_tracking(ctx) -> int:
-    from ..services import threeday
+    from ..outgoing import threeday
     ctx.open()
     result = threeday.import_tracking(_read(ctx.args.file), ctx.args.file.name, actor=ctx.actor,
                                       now=ctx.now())
@@ -68,7 +68,7 @@ def cmd_import_tracking(ctx) -> int:
 
 
 def cmd_threeday_run(ctx) -> int:
-    from ..services import threeday
+    from ..outgoing import threeday
     ctx.open()
     now = ctx.now()
     run = threeday.run_three_day_check(actor=ctx.actor, now=now, query_day=ctx.args.date or now.date())
@@ -84,7 +84,7 @@ def cmd_threeday_run(ctx) -> int:
 
 
 def cmd_threeday_status(ctx) -> int:
-    from ..services import threeday
+    from ..outgoing import threeday
     ctx.open()
     for r in threeday.list_runs(10):
         print(f"{r.run_day}  {r.window_start:%Y-%m-%d}~{r.window_end:%Y-%m-%d}  未签收 {r.checked}  "

@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 
 def cmd_roster_show(ctx) -> int:
-    from ..services import roster
+    from ..shifts import roster
     ctx.open()
     g = roster.grid(ctx.args.month, layer="draft" if ctx.args.draft else "published")
     print(f"{g.month}  {'草稿' if ctx.args.draft else '已发布' if g.published else '未发布'}")
@@ -42,7 +42,7 @@ def cmd_roster_show(ctx) -> int:
 
 
 def cmd_roster_pdf(ctx) -> int:
-    from ..services import roster
+    from ..shifts import roster
     ctx.open()
     pdf = roster.roster_pdf(ctx.args.month, layer="draft" if ctx.args.draft else "published",
                             now=ctx.now())
@@ -52,7 +52,7 @@ def cmd_roster_pdf(ctx) -> int:
 
 
 def cmd_attendance_report(ctx) -> int:
-    from ..services import attendance
+    from ..shifts import attendance
     ctx.open()
     ctx.output(ctx.args.output).write_bytes(attendance.report_pdf(ctx.args.month, now=ctx.now()))
     print(f"已写入 {ctx.args.output}")

@@ -1,15 +1,11 @@
-"""Sign-off subcommands: export signoffs, upload, hq-server, signoff status."""
+"""Sign-off subcommands: export signoffs, upload, signoff status.  (The reference head-office
+receiver is a developer tool: ``python -m devtools.hqserver``.)"""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
-from pathlib import Path
 
 from . import acts, group
-
-HQ_FAULTS = ("none", "500", "429", "hang", "drop", "empty", "html", "ok", "202", "204", "partial",
-             "wrongkeys", "redirect", "400", "404", "413")
 
 
 def register(sub) -> None:
@@ -30,26 +26,6 @@ def register(sub) -> None:
     up.set_defaults(handler=cmd_upload)
     acts(up, when=lambda args: not args.status)
 
-    hq = sub.add_parser("hq-server", help="run the reference head-office receiver (demo and tests)")
-    hq.add_argument("--port", type=int, default=8803)
-    hq.add_argument("--host", default="127.0.0.1")
-    hq.add_argument("--store", metavar="FILE",
-                    help="its SQLite file (default: hq-received.db in the data directory)")
-    hq.add_argument("--token", default="demo-token-803",
-                    help="bearer token it expects ('' accepts any); default demo-token-803")
-    # hqserver.FAULTS + hqserver.LIES, written out: importing http.server would slow every start
-    hq.add_argument("--fault", choices=HQ_FAULTS, default="none",
-                    help="a failure (500, 429, hang, drop) or a lie (empty, html, ok, 202, 204, "
-                         "partial, wrongkeys, redirect, 400, 404, 413); docs/signoff.md")
-    hq.add_argument("--fault-count", type=int, help="only the next N batches (default: all)")
-    hq.add_argument("--hang-seconds", type=float, default=60.0)
-    hq.add_argument("--reject-waybill", action="append", default=[], metavar="WAYBILL",
-                    help="refuse records for this waybill with 422 (repeatable)")
-    hq.add_argument("--report", action="store_true",
-                    help="do not serve: print what the store holds and exit")
-    hq.add_argument("--quiet", action="store_true")
-    hq.set_defaults(handler=cmd_hq_server)
-
     so = sub.add_parser("signoff", help="sign-off: cut-off status")
     ssub = so.add_subparsers(dest="signoff_cmd", required=True, metavar="ACTION")
     st = ssub.add_parser("status", help="unsigned / not uploaded counts and the time to the cut-off")
@@ -67,7 +43,7 @@ def _day(text: str | None, now: dt.datetime) -> dt.date:
 
 
 def cmd_export_signoffs(ctx) -> int:
-    from ..services import signoff
+    from ..signoff import signoff
     ctx.open()
     now = ctx.now()
     day = _day(ctx.args.date, now)
@@ -78,7 +54,7 @@ def cmd_export_signoffs(ctx) -> int:
 
 
 def cmd_upload(ctx) -> int:
-    from ..services import outbox, upload
+    from ..signoff import outbox, upload
     ctx.open()
     if ctx.args.status:
         c = outbox.counts()
@@ -98,36 +74,8 @@ def cmd_upload(ctx) -> int:
     return 0
 
 
-def cmd_hq_server(ctx) -> int:
-    from ..hqserver import Faults, Store, make_server
-    store_path = Path(ctx.args.store) if ctx.args.store else ctx.home / "hq-received.db"
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    if ctx.args.report:
-        store = Store(store_path)
-        print(json.dumps(store.summary(), ensure_ascii=False))
-        for rec in store.records(limit=1_000_000):
-            print(f"{rec['received_at']}  {rec['kind']:<20} {rec['waybill']:<20} {rec['key']}")
-        store.close()
-        return 0
-    faults = Faults(ctx.args.fault, ctx.args.fault_count, ctx.args.hang_seconds,
-                    ctx.args.reject_waybill)
-    server = make_server(port=ctx.args.port, host=ctx.args.host, db_path=store_path,
-                         token=ctx.args.token or None, faults=faults, verbose=not ctx.args.quiet)
-    print(f"hq-server listening on http://{ctx.args.host}:{server.port}/api/v1/records "
-          f"(store {store_path}, fault {ctx.args.fault})", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        print(json.dumps(server.store.summary(), ensure_ascii=False), flush=True)
-        server.release.set()
-        server.server_close()
-    return 0
-
-
 def cmd_signoff_status(ctx) -> int:
-    from ..services import signoff
+    from ..signoff import signoff
     ctx.open()
     now = ctx.now()
     info = signoff.cutoff_status(now)

@@ -25,7 +25,7 @@ def register(sub) -> None:
 
 
 def cmd_import_crm(ctx) -> int:
-    from ..services import tickets
+    from ..tickets import tickets
     ctx.open()
     result = tickets.import_crm(Path(ctx.args.file), actor=ctx.actor, now=ctx.now())
     print(f"已导入 {result.created} 张 CRM 工单" +
@@ -35,7 +35,7 @@ def cmd_import_crm(ctx) -> int:
 
 
 def cmd_import_eorders(ctx) -> int:
-    from ..services import eorders
+    from ..outgoing import eorders
     ctx.open()
     created, skipped = eorders.import_orders(Path(ctx.args.file), actor=ctx.actor, now=ctx.now())
     print(f"已导入 {created} 张电子接单" + (f"；{len(skipped)} 张已登记过：{'、'.join(skipped)}" if skipped else "。"))
@@ -45,7 +45,7 @@ def cmd_import_eorders(ctx) -> int:
 def cmd_report_tickets(ctx) -> int:
     from .. import settings
     from ..printing.tickets_report import build_tickets_report
-    from ..services import tickets
+    from ..tickets import tickets
     ctx.open()
     start, end = tickets.month_range(ctx.args.month)
     now = ctx.now()

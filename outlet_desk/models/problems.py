@@ -18,7 +18,7 @@ class ProblemRecord(BaseModel):
     parcel = ForeignKeyField(Parcel, backref="problems", on_delete="CASCADE")
     reason = CharField()
     note = TextField(default="")
-    photo_hash = CharField(null=True)          # evidence store (services/evidence.py)
+    photo_hash = CharField(null=True)          # evidence store (outlet_desk/evidence.py)
     opened_at = DateTimeField(index=True)
     opened_by = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
     resolved_at = DateTimeField(null=True, index=True)

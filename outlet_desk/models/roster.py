@@ -44,6 +44,10 @@ class SwapRequest(BaseModel):
     note = TextField(default="")
 
 
+#: the leave kind that is a rest day (stored as written: data)
+REST_KIND = "休息"  # zh-data
+
+
 class LeaveRequest(BaseModel):
     PENDING, APPROVED, REJECTED, CANCELLED = "pending", "approved", "rejected", "cancelled"
 

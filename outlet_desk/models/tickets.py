@@ -88,7 +88,7 @@ class Claim(BaseModel):
 class ClaimItem(BaseModel):
     """One line of a claim's checklist of materials."""
     claim = ForeignKeyField(Claim, backref="items", on_delete="CASCADE")
-    kind = CharField()                         # services.claims.ITEMS
+    kind = CharField()                         # tickets.claims.ITEMS
     done = BooleanField(default=False)
     photo_hash = CharField(null=True)          # evidence store hash of the attached file
     note = CharField(null=True)

@@ -21,7 +21,7 @@ def _t(value: dt.datetime | None) -> str:
 
 
 def build(month: str, people, *, outlet: str, grace: int, printed_at: dt.datetime) -> bytes:
-    """``people`` is :func:`outlet_desk.services.attendance.month_report`'s list."""
+    """``people`` is :func:`outlet_desk.shifts.attendance.month_report`'s list."""
     register_fonts()
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,

@@ -28,7 +28,7 @@ def _fmt_kg(grams: int) -> str:
 
 def build_receipt(info, *, outlet_name: str, outlet_address: str, outlet_phone: str,
                   clerk: str, quote=None) -> bytes:
-    """PDF bytes of the receipt for one counter sending (``info``: services.outgoing.OutgoingInfo)."""
+    """PDF bytes of the receipt for one counter sending (``info``: outgoing.outgoing.OutgoingInfo)."""
     register_fonts()
     lines: list[tuple[str, object, float]] = []   # (kind, payload, height)
 

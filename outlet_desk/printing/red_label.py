@@ -135,6 +135,6 @@ def _draw(c, lab: RedLabel, W: float, H: float, ink) -> None:
 
 
 def label_for(info, *, outlet_code: str, outlet_name: str, date: dt.date) -> RedLabel:
-    """From a :class:`outlet_desk.services.returns.ReturnInfo`."""
+    """From a :class:`outlet_desk.inbound.returns.ReturnInfo`."""
     return RedLabel(info.kind, info.waybill, info.carrier, info.reason, info.note, info.destination,
                     info.mis_sorted, info.should_have_gone, outlet_code, outlet_name, date)

@@ -27,7 +27,7 @@ def cell_text(cell) -> str:
 
 
 def build(grid, *, outlet: str, posts, printed_at: dt.datetime) -> bytes:
-    """``grid`` is a :class:`outlet_desk.services.roster.MonthGrid`; ``posts`` the post list."""
+    """``grid`` is a :class:`outlet_desk.shifts.roster.MonthGrid`; ``posts`` the post list."""
     register_fonts()
     buf = io.BytesIO()
     page = landscape(A4)

@@ -12,7 +12,7 @@ import pytest
 
 from outlet_desk.db import close_database, open_database
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import staff
+from outlet_desk.shifts import staff
 
 from ..pgurl import with_database
 
@@ -67,7 +67,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def db(tmp_path):
     if PG_SERVER:
-        from outlet_desk.services import evidence
+        from outlet_desk import evidence
         evidence.configure(tmp_path)       # photos: no SQLite file to sit beside
         name = _fresh_pg_database()
         database = open_database(_pg_url(name))

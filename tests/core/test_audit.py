@@ -120,7 +120,8 @@ def test_cli_audit_verify_reports_tampering(tmp_path, capsys):
 import json  # noqa: E402
 
 from outlet_desk import db as dbmod  # noqa: E402
-from outlet_desk.services import backup, upload  # noqa: E402
+from outlet_desk.datacare import backup  # noqa: E402
+from outlet_desk.signoff import upload  # noqa: E402
 
 
 def _history(manager, n, start=NOW):
@@ -129,7 +130,7 @@ def _history(manager, n, start=NOW):
 
 
 def _close_a_day(clerk, clerk_b, manager):
-    from outlet_desk.services import dayclose as dc
+    from outlet_desk.dayclose import dayclose as dc
     day = dt.date(2026, 6, 7)
     evening = dt.datetime(2026, 6, 7, 19, 30)
     dc.save_count(day, cash_total_fen=dc.ledger(day).money_row("现金").expected_fen,
@@ -267,9 +268,9 @@ def test_the_log_growing_after_an_anchor_is_fine(clerk, clerk_b, manager, tmp_pa
 def test_head_office_keeps_the_anchor_and_audit_verify_reads_it_back(clerk, manager, tmp_path):
     """The whole path: an upload carries the anchor, the receiver keeps it, verify reads it back
     over HTTP and finds the rows deleted after it."""
-    from outlet_desk.hqserver import serve_in_thread
+    from devtools.hqserver import serve_in_thread
     from outlet_desk.models import Parcel
-    from outlet_desk.services import signoff
+    from outlet_desk.signoff import signoff
 
     from ..factories import make_parcel
     server = serve_in_thread(port=0, db_path=tmp_path / "hq.db", token="t0k")
@@ -281,14 +282,14 @@ def test_head_office_keeps_the_anchor_and_audit_verify_reads_it_back(clerk, mana
         assert upload.drain_once(clock=lambda: NOW).sent == 1
         top = audit.anchor().rows
         assert upload.hq_anchor() == audit.anchor().as_dict()
-        assert audit.verify(remote=True).ok
+        assert audit.verify(head_office=upload.hq_anchor).ok
         _delete_newest(20)
-        r = audit.verify(remote=True)
+        r = audit.verify(head_office=upload.hq_anchor)
         assert not r.ok and f"审计日志少了第 {top - 19}–{top} 条（总部记下共 {top} 条" in r.message()
     finally:
         server.stop()
     # head office out of reach: said, not counted as tampering by itself
-    r = audit.verify(remote=True)
+    r = audit.verify(head_office=upload.hq_anchor)
     assert any("读不到总部" in n for n in r.notes)
 
 
@@ -424,7 +425,7 @@ def test_a_head_office_answering_a_row_count_that_is_not_one_is_not_an_anchor(ma
     import httpx
 
     from outlet_desk.errors import EnvironmentFault
-    from outlet_desk.services import upload
+    from outlet_desk.signoff import upload
     _history(manager, 5)
     answer = {"audit_anchor": {"rows": rows, "hash": audit.anchor().hash}}
     client = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json=answer)))

@@ -9,8 +9,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from outlet_desk import audit, audit_text, settings
+from outlet_desk.inbound import pickup
 from outlet_desk.permissions import load_all_operations
-from outlet_desk.services import pickup
 
 from ..factories import make_parcel
 

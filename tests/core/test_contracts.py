@@ -3,11 +3,12 @@ import datetime as dt
 
 import pytest
 
-from outlet_desk import openitems
+from outlet_desk import duty_events, openitems
 from outlet_desk.errors import ValidationError
+from outlet_desk.inbound import problems
 from outlet_desk.models import Parcel, ParcelEvent
 from outlet_desk.models.problems import ProblemRecord
-from outlet_desk.services import duty_events, problems, tickets
+from outlet_desk.tickets import tickets
 
 from ..factories import make_parcel
 
@@ -55,9 +56,8 @@ def test_collect_gathers_each_capability_s_open_items_for_that_person(clerk, cle
 
 
 def test_payment_is_recorded_in_fen_and_audited(clerk):
-    from outlet_desk import audit
+    from outlet_desk import audit, money
     from outlet_desk.db import write_tx
-    from outlet_desk.services import money
     with write_tx():
         money.record_payment("sending_fee", "微信", 1200, ref="YT1", actor=clerk, now=NOW)
         money.record_payment("cod", "现金", 550, ref="ZT1", actor=clerk, now=NOW)
@@ -67,6 +67,6 @@ def test_payment_is_recorded_in_fen_and_audited(clerk):
 
 
 def test_payment_as_float_is_refused(clerk):
-    from outlet_desk.services import money
+    from outlet_desk import money
     with pytest.raises(ValidationError, match="整数"):
         money.record_payment("sending_fee", "现金", 12.5, actor=clerk, now=NOW)

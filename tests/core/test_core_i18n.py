@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 
 from outlet_desk import audit, i18n, permissions, settings
 from outlet_desk.errors import OutletError, PermissionDenied
-from outlet_desk.services import upload
+from outlet_desk.signoff import upload
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 PO = Path(i18n.catalog_dir()) / "en" / "LC_MESSAGES" / "outlet_desk.po"
@@ -64,7 +64,7 @@ def test_upload_failures_read_in_english(english, clerk, manager):
     settings.update({"upload.url": "http://127.0.0.1:9/api/v1/records",
                      "upload.timeout_seconds": 1}, actor=manager, now=NOW)
     from outlet_desk.models import Parcel
-    from outlet_desk.services import signoff
+    from outlet_desk.signoff import signoff
 
     from ..factories import make_parcel
     make_parcel("YT0000000000001", status=Parcel.RELEASED, released_at=NOW, signer_type="本人")

@@ -19,9 +19,10 @@ from outlet_desk import db as dbmod
 from outlet_desk.cli import main
 from outlet_desk.db import close_database, database_url, open_database, write_tx
 from outlet_desk.errors import EnvironmentFault, OutletError, ValidationError
+from outlet_desk.inbound import intake
 from outlet_desk.models import Parcel, Staff
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import intake, staff
+from outlet_desk.shifts import staff
 
 from ..pgserver import PgServer, free_port, why_unavailable
 

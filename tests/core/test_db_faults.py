@@ -20,11 +20,12 @@ from hypothesis import strategies as st
 
 from outlet_desk import datafiles
 from outlet_desk.cli import main as cli
+from outlet_desk.datacare import backup
 from outlet_desk.db import close_database, database, open_database, write_tx
 from outlet_desk.errors import DatabaseCorrupt, OutletError, PermissionDenied
 from outlet_desk.models import AuditLog, Parcel
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import backup, staff
+from outlet_desk.shifts import staff
 
 from ..factories import make_parcel
 
@@ -219,7 +220,7 @@ def test_check_finds_a_missing_and_a_changed_photo(db, tmp_path, manager):
 
     from PIL import Image
 
-    from outlet_desk.services import evidence
+    from outlet_desk import evidence
 
     def jpeg(color):
         out = io.BytesIO()
@@ -244,7 +245,7 @@ def test_check_with_a_photo_that_is_a_fifo_names_it_and_does_not_hang(db, tmp_pa
 
     from PIL import Image
 
-    from outlet_desk.services import evidence
+    from outlet_desk import evidence
     out = io.BytesIO()
     Image.new("RGB", (64, 48), "green").save(out, "JPEG")
     a = evidence.store_photo(out.getvalue(), purpose="return", ref=1, actor=manager, now=NOW)
@@ -330,7 +331,7 @@ import os, signal, sys, time, datetime as dt
 from pathlib import Path
 from outlet_desk import datafiles
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import backup
+from outlet_desk.datacare import backup
 home, file, stage, pause = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
 
 def at(name):
@@ -423,7 +424,7 @@ def test_restore_from_a_file_that_is_not_a_regular_file_is_refused_without_hangi
         bad.symlink_to("/dev/zero")
     before = (home / "outlet.db").read_bytes()
     script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-              "from outlet_desk.services import backup\n"
+              "from outlet_desk.datacare import backup\n"
               f"print(backup.verify_file({str(bad)!r})[1])\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("不是普通文件"), done
@@ -539,7 +540,7 @@ def test_data_directory_database_backups_and_photos_are_the_outlet_s_only(tmp_pa
         from PIL import Image
         out = io.BytesIO()
         Image.new("RGB", (32, 32), "red").save(out, "JPEG")
-        from outlet_desk.services import evidence
+        from outlet_desk import evidence
         photo = evidence.store_photo(out.getvalue(), purpose="return", ref=1, actor=SYSTEM, now=NOW,
                                      home=home)
         close_database()

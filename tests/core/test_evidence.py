@@ -8,10 +8,10 @@ import threading
 import pytest
 from PIL import Image
 
+from outlet_desk import evidence
 from outlet_desk.errors import PermissionDenied, ValidationError
 from outlet_desk.models import AuditLog
 from outlet_desk.models.evidence import Photo
-from outlet_desk.services import evidence
 
 
 def jpeg_with_exif(size=(3000, 2000)) -> bytes:

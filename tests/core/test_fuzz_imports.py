@@ -12,8 +12,10 @@ import pytest
 
 from outlet_desk.db import database
 from outlet_desk.errors import DomainError
+from outlet_desk.inbound import intake
 from outlet_desk.models.outgoing import OutgoingParcel
-from outlet_desk.services import eorders, intake, outgoing, threeday, tickets
+from outlet_desk.outgoing import eorders, outgoing, threeday
+from outlet_desk.tickets import tickets
 
 NOW = dt.datetime(2026, 6, 7, 9, 30)
 FORMULA = "=cmd|' /C calc'!A0"

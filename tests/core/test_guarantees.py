@@ -1,19 +1,20 @@
 """Regression tests for the outlet's guarantees (issue 15), written the way a clerk met each bug:
 a closed day stays closed, and four eyes at day close.  (Release to the right customer:
-tests/core/test_pickup.py; the whole outlet under random sequences: tests/core/test_outlet_model.py.)"""
+tests/core/inbound/test_pickup.py; the whole outlet under random sequences: tests/core/test_outlet_model.py.)"""
 import datetime as dt
 import json
 
 import pytest
 
 from outlet_desk import businessday, settings
+from outlet_desk.dayclose import dayclose as dc
 from outlet_desk.errors import DayLocked, ValidationError
+from outlet_desk.inbound import intake, pickup
 from outlet_desk.models import AuditLog, Parcel
 from outlet_desk.models.dayclose import DayClose
 from outlet_desk.models.money import Payment
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import dayclose as dc
-from outlet_desk.services import intake, pickup, roster, staff
+from outlet_desk.shifts import roster, staff
 from tests.factories import make_parcel
 
 DAY = dt.date(2026, 6, 7)
@@ -83,7 +84,7 @@ def test_outlet_may_refuse_work_after_the_close_instead(db, clerk, clerk_b, mana
 def test_clock_out_after_the_close_keeps_the_real_time(db, clerk, clerk_b, manager):
     """Only the ledger's work moves to the next day; a clerk leaving after the close clocks out
     today."""
-    from outlet_desk.services import attendance
+    from outlet_desk.shifts import attendance
     attendance.clock_in(actor=clerk, now=at(DAY, 8))
     _close(DAY, clerk, clerk_b, manager)
     info = attendance.clock_out(actor=clerk, now=at(DAY, 20, 5))
@@ -153,7 +154,7 @@ def test_an_upload_after_the_close_is_counted_on_the_next_day(db, clerk, clerk_b
     import httpx  # noqa: F401  (the uploader's client module)
 
     from outlet_desk.models import Outbox
-    from outlet_desk.services import signoff, upload
+    from outlet_desk.signoff import signoff, upload
 
     class HeadOffice:
         def post(self, url, content=None, headers=None):
@@ -180,7 +181,7 @@ def test_an_upload_after_the_close_is_counted_on_the_next_day(db, clerk, clerk_b
 def test_a_closed_days_sign_off_cannot_be_undone(db, clerk, clerk_b, manager):
     """Undoing yesterday's sign-off after the close took it out of the closed day's signed count."""
     from outlet_desk.models.signoff import Signoff
-    from outlet_desk.services import signoff
+    from outlet_desk.signoff import signoff
     p = make_parcel("ZT1000000000006", phone="13812341234", arrived_at=at(DAY, 9))
     pickup.release([p.id], code=p.pickup_code, tail="1234", actor=clerk, now=at(DAY, 10))
     signoff.sign(parcel_ids=[p.id], actor=clerk_b, now=at(DAY, 11))

@@ -61,14 +61,18 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from peewee import fn
 
 from outlet_desk import audit
+from outlet_desk.datacare import backup, retention
+from outlet_desk.dayclose import dayclose as dc
 from outlet_desk.db import close_database, open_database
 from outlet_desk.errors import DayLocked, DomainError
+from outlet_desk.inbound import intake, pickup, problems, returns
 from outlet_desk.models import AuditLog, Parcel, ParcelEvent
 from outlet_desk.models.dayclose import DayClose
 from outlet_desk.models.money import Payment
+from outlet_desk.outgoing import outgoing
 from outlet_desk.permissions import SYSTEM, Actor
-from outlet_desk.services import backup, intake, outgoing, pickup, problems, retention, returns, signoff, staff
-from outlet_desk.services import dayclose as dc
+from outlet_desk.shifts import staff
+from outlet_desk.signoff import signoff
 
 pytestmark = pytest.mark.sqlite_only      # a template file copied per example
 
@@ -180,7 +184,7 @@ class Outlet(RuleBasedStateMachine):
         self.home = Path(tempfile.mkdtemp(prefix="outlet-run-"))
         shutil.copy(_template(), self.home / "outlet.db")
         open_database(self.home / "outlet.db")
-        from outlet_desk.services import evidence
+        from outlet_desk import evidence
         evidence.configure(self.home)
         from outlet_desk.models import Staff
         people = {s.name: Actor(s.id, s.name, s.role) for s in Staff.select()}
@@ -447,7 +451,7 @@ class Outlet(RuleBasedStateMachine):
     @rule(mode=st.sampled_from(("honest", "honest") + Receiver.LIES))
     def upload(self, mode):
         from outlet_desk.models import Outbox
-        from outlet_desk.services import upload
+        from outlet_desk.signoff import upload
         self._step()
         self.receiver.mode = mode
         upload.drain_once(clock=lambda: self.now, force=True, client=self.receiver)
@@ -542,7 +546,7 @@ class Outlet(RuleBasedStateMachine):
     def restore_a_backup(self, data, upload_after):
         """The manager restores a backup: the outlet, and the model's expectation of it, roll back
         to what the backup held.  Head office does not roll back: it keeps what it acknowledged."""
-        from outlet_desk.services import evidence
+        from outlet_desk import evidence
         kept = [p for p in sorted(self.backups) if p.exists()]
         if not kept:
             return
@@ -576,7 +580,7 @@ class Outlet(RuleBasedStateMachine):
             # records sent after the backup are pending again: re-sent, head office recognises
             # them by key (not stored twice) and the outlet marks them sent
             from outlet_desk.models import Outbox
-            from outlet_desk.services import upload
+            from outlet_desk.signoff import upload
             again = {k for (k,) in Outbox.select(Outbox.key).where(
                 Outbox.status == Outbox.PENDING).tuples() if k in self.receiver.store}
             stored = len(self.receiver.inserted)

@@ -9,7 +9,7 @@ import pytest
 from outlet_desk.db import close_database, open_database
 from outlet_desk.errors import PermissionDenied
 from outlet_desk.models import AuditLog, Parcel
-from outlet_desk.services import signoff
+from outlet_desk.signoff import signoff
 
 from ..factories import make_parcel
 from ..pdfcheck import pdf_text as read_pdf_text
@@ -72,7 +72,7 @@ def test_default_exports_and_reports_hold_no_full_phone(tmp_path, capsys):
     outputs["labels"] = pdf_text(tmp_path / "l.pdf")
     open_database(home / "outlet.db")
     from outlet_desk.models.outgoing import OutgoingParcel
-    from outlet_desk.services import outgoing
+    from outlet_desk.outgoing import outgoing
     sent = OutgoingParcel.select().where(OutgoingParcel.sender_phone.is_null(False)).first()
     if sent is not None:
         (tmp_path / "r.pdf").write_bytes(outgoing.receipt_pdf(sent.waybill))

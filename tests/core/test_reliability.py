@@ -6,9 +6,10 @@ import random
 import pytest
 
 from outlet_desk import audit
+from outlet_desk.datacare import retention
 from outlet_desk.errors import DiskFull
+from outlet_desk.inbound import intake
 from outlet_desk.models import AuditLog, Parcel, ParcelEvent
-from outlet_desk.services import intake, retention
 
 from ..factories import make_parcel
 
@@ -122,9 +123,9 @@ def _gif_claiming(width: int, height: int) -> bytes:
     ("zip", b"PK\x03\x04" + b"\x00" * 100),
 ])
 def test_hostile_photos_are_refused_with_one_line_and_store_nothing(db, tmp_path, clerk, label, data):
+    from outlet_desk import evidence
     from outlet_desk.errors import ValidationError
     from outlet_desk.models.evidence import Photo
-    from outlet_desk.services import evidence
     home = tmp_path / "photos-home"
     with pytest.raises(ValidationError) as exc:
         evidence.store_photo(data, purpose="return", ref=1, actor=clerk, now=NOW, home=home)

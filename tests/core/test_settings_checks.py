@@ -7,12 +7,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from outlet_desk import settings
+from outlet_desk import settings, status
 from outlet_desk.db import write_tx
 from outlet_desk.errors import ValidationError
 from outlet_desk.models import Setting
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import roster, status, tasks
+from outlet_desk.shifts import roster, tasks
 
 NOW = dt.datetime(2026, 6, 7, 9, 30)
 A = {"code": "A", "name": "A岗", "hours": ["08:00-12:00", "14:30-20:00"]}
@@ -118,7 +118,7 @@ def test_pickup_code_format(db, clerk):
     refused("pickup.code_format", "{shelf}-{level:>99999}", "不认识")
     refused("pickup.code_format", "{shelf}-{waybill}-{waybill}", "太长")
     save("pickup.code_format", "{shelf}{level}-{tail3}")
-    from outlet_desk.services import intake
+    from outlet_desk.inbound import intake
     r = intake.receive_parcel("SF1428397650166", actor=clerk, now=NOW)
     assert r.pickup_code.endswith("-166") and len(r.pickup_code) <= 8
 
@@ -232,8 +232,7 @@ def test_a_garbage_scan_never_becomes_a_parcel_through_a_custom_pattern(db, mana
     and a narrow one still works."""
     import datetime as dt
 
-    from outlet_desk import settings
-    from outlet_desk.services import waybill
+    from outlet_desk import settings, waybill
     now = dt.datetime(2026, 6, 7, 9, 0)
     settings.update({"outlet.carriers": settings.get("outlet.carriers") + ["丰网"]}, actor=manager, now=now)
     settings.update({"waybill.custom_patterns": [{"carrier": "丰网", "regex": r"^FW\d{12}$",

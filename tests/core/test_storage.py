@@ -66,7 +66,7 @@ def test_migration_2_counts_the_shelf_levels_of_an_older_database(tmp_path):
     open_database(tmp_path / "outlet.db")
     try:
         assert migrations.current_version(db) == migrations.SCHEMA_VERSION
-        from outlet_desk.services import intake
+        from outlet_desk.inbound import intake
         assert intake.level_occupancy() == {("A", 1): 3, ("A", 2): 2}
         ShelfSlot.delete().where(ShelfSlot.parcel == parcels[0].id).execute()
         ShelfSlot.update(level=2).where(ShelfSlot.parcel == parcels[2].id).execute()
@@ -129,7 +129,7 @@ def test_the_counter_s_hot_queries_use_their_indexes_without_statistics(db):
     sign-off queue (partial index: a new parcel is not in it) and the day's movements."""
     import datetime as dt
 
-    from outlet_desk.services import signoff
+    from outlet_desk.signoff import signoff
     q = signoff._queue_query(None)
     plan = " ".join(r[3] for r in db.execute_sql("EXPLAIN QUERY PLAN " + q.sql()[0], q.sql()[1]))
     assert "parcel_unsigned" in plan

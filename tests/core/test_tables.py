@@ -20,11 +20,13 @@ from hypothesis import strategies as st
 
 from outlet_desk import tables
 from outlet_desk.errors import DomainError, ValidationError
+from outlet_desk.inbound import intake
 from outlet_desk.models import Parcel
 from outlet_desk.models.intake import ManifestLine
 from outlet_desk.models.outgoing import OutgoingParcel
 from outlet_desk.models.tickets import Ticket
-from outlet_desk.services import intake, threeday, tickets
+from outlet_desk.outgoing import threeday
+from outlet_desk.tickets import tickets
 
 from .test_fuzz_imports import IMPORTS, snapshot
 
@@ -394,7 +396,7 @@ def test_bulk_imports_keep_the_audit_chain_and_one_row_per_customer(db, clerk, t
     and each ticket/order with a name or phone has its row, as when they were opened one by one."""
     from outlet_desk import audit
     from outlet_desk.models import AuditLog
-    from outlet_desk.services import eorders
+    from outlet_desk.outgoing import eorders
     tickets.open_ticket("查询", "先有一张", customer_name="甲", actor=clerk, now=NOW)
     tickets.import_crm(_crm_file(tmp_path, 30), actor=clerk, now=NOW)
     eo = tmp_path / "eo.csv"

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from outlet_desk import settings, voice
 from outlet_desk.errors import EnvironmentFault, ValidationError
+from outlet_desk.inbound import intake
+from outlet_desk.inbound.intake import _format_code
 from outlet_desk.models import Parcel
 from outlet_desk.resources import resource, voice_clip
-from outlet_desk.services import intake
-from outlet_desk.services.intake import _format_code
-from outlet_desk.services.waybill import BagNumber
+from outlet_desk.waybill import BagNumber
 
 NOW = dt.datetime(2026, 6, 7, 9, 30)
 

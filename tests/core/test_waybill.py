@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outlet_desk import settings as settings_mod
+from outlet_desk import waybill as w
 from outlet_desk.errors import ValidationError
-from outlet_desk.services import waybill as w
-from outlet_desk.services.waybill import BadWaybill, BagNumber, PossibleBagNumber, recognize, s10_check_digit
+from outlet_desk.waybill import BadWaybill, BagNumber, PossibleBagNumber, recognize, s10_check_digit
 
 CORPUS_FILE = Path(__file__).resolve().parents[1] / "data" / "waybill_corpus.csv"
 

@@ -2,9 +2,9 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
+from outlet_desk.datacare import backup
 from outlet_desk.models import Staff
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import backup
 
 from .conftest import DEMO_NOW, login
 
@@ -20,7 +20,7 @@ def test_manager_backs_up_and_restores_from_settings(qtbot, make_window, demo_ho
     assert window.banner.level == "ok"
     assert screen.backup_list.count() == 1
     from outlet_desk.permissions import SYSTEM
-    from outlet_desk.services import staff
+    from outlet_desk.shifts import staff
     staff.add_staff("新人", "clerk", "3333", actor=SYSTEM, now=DEMO_NOW)   # after the backup
     screen.backup_list.setCurrentRow(0)
     assert screen.restore_selected(confirm=True)

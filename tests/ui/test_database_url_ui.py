@@ -74,7 +74,7 @@ def pg_window(qtbot, tmp_path):
 
     from outlet_desk.db import open_database
     from outlet_desk.permissions import SYSTEM
-    from outlet_desk.services import staff
+    from outlet_desk.shifts import staff
     from ui.app import build_context, create_main_window, ensure_app
 
     from ..pgserver import PgServer, why_unavailable

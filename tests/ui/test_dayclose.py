@@ -5,9 +5,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from outlet_desk import changes
+from outlet_desk.dayclose import dayclose as dc
 from outlet_desk.models.dayclose import DayClose
 from outlet_desk.models.money import Payment
-from outlet_desk.services import dayclose as dc
 
 from .conftest import DEMO_NOW, login
 from .test_background import page_mm, record_threads
@@ -23,7 +23,7 @@ def open_screen(qtbot, window):
 
 
 def test_reconcile_a_day_with_a_cash_difference(qtbot, make_window, tmp_path, monkeypatch):
-    from outlet_desk.printing import daily_report
+    from outlet_desk.dayclose import report_pdf as daily_report
     on_main = record_threads(monkeypatch, daily_report, "build_for_day")
     window = make_window()
     Payment.delete().where(Payment.day == TODAY).execute()   # a known day: 3 payments

@@ -147,7 +147,7 @@ def _dialogs(window, tmp_path):
     """One of each dialog the app opens, built as the screens build them."""
     from PySide6.QtGui import QColor, QImage
 
-    from outlet_desk.services import intake
+    from outlet_desk.inbound import intake
     from ui.app import FirstRunDialog
     from ui.camera import Camera
     from ui.dialogs.camera_dialog import CameraDialog

@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from outlet_desk.demo.inbound import demo_waybill
 from outlet_desk.models import Parcel
 from outlet_desk.models.intake import ShelfSlot
-from outlet_desk.services.intake import demo_waybill
 from ui import sound
 
 from .conftest import login

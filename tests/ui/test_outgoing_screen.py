@@ -2,9 +2,9 @@
 a counter sending with its live fee; the 3-day check run and exported."""
 from PySide6.QtCore import Qt
 
+from outlet_desk import duty_events
 from outlet_desk.models.money import Payment
 from outlet_desk.models.outgoing import OutgoingParcel
-from outlet_desk.services import duty_events
 from tests.ui.conftest import DEMO_NOW, login
 from tests.ui.test_background import page_mm, record_threads
 from ui.screens.outgoing import FLAG_BRUSH
@@ -72,7 +72,7 @@ def test_salesman_30_parcels_one_weight_difference_then_dispatch(qtbot, make_win
 
 
 def test_counter_sending_live_fee_and_refusal_without_confirmation(qtbot, make_window, monkeypatch):
-    from outlet_desk.services import outgoing
+    from outlet_desk.outgoing import outgoing
     on_main = record_threads(monkeypatch, outgoing, "receipt_pdf")
     window = make_window()
     login(qtbot, window, "张丽", "1111")
@@ -127,7 +127,7 @@ def test_three_day_check_run_and_export(qtbot, make_window):
 
 
 def test_rate_table_tab_only_for_the_manager(qtbot, make_window):
-    from outlet_desk.services import outgoing as og
+    from outlet_desk.outgoing import outgoing as og
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)

@@ -104,12 +104,13 @@ def test_settings_remember_one_printer_per_document_kind(queue, qtbot, make_wind
 def test_the_four_real_documents_print_at_their_own_size(queue, qtbot, make_window):
     """A pickup label, a red return label, a counter receipt and the daily report, made by the
     app from the demo outlet, through the real printing path to the queue."""
+    from outlet_desk.dayclose import report_pdf as daily_report
+    from outlet_desk.inbound import intake, returns
     from outlet_desk.models import Parcel
     from outlet_desk.models.outgoing import OutgoingParcel
     from outlet_desk.models.returns import ReturnRecord
-    from outlet_desk.printing import daily_report
+    from outlet_desk.outgoing import outgoing
     from outlet_desk.printing.labels import labels_pdf
-    from outlet_desk.services import intake, outgoing, returns
     from tests.ui.conftest import DEMO_NOW
     make_window()
     in_stock = Parcel.select(Parcel.id).where(Parcel.status == Parcel.IN_STOCK,

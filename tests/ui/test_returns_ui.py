@@ -6,12 +6,12 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
+from outlet_desk import duty_events
 from outlet_desk.models import Outbox, Parcel, ParcelEvent
 from outlet_desk.models.duty import DutyEvent
 from outlet_desk.models.evidence import Photo
 from outlet_desk.models.returns import ReturnRecord
-from outlet_desk.services import duty_events
-from ui.camera import FakeCamera
+from tests.ui.fakes import FakeCamera
 
 from .conftest import login
 from .test_background import page_mm, record_threads
@@ -44,7 +44,7 @@ def red_image() -> QImage:
 
 
 def test_a_whole_return_with_the_camera(qtbot, make_window, tmp_path, monkeypatch):
-    from outlet_desk.services import returns
+    from outlet_desk.inbound import returns
     on_main = record_threads(monkeypatch, returns, "red_label_pdf")
     window = make_window()
     screen = open_returns(qtbot, window)
@@ -253,8 +253,8 @@ def test_problem_queue_and_overdue_list(qtbot, make_window):
 
 
 def test_manager_deletes_a_photo_with_a_reason(qtbot, make_window):
+    from outlet_desk.inbound import returns
     from outlet_desk.models import AuditLog
-    from outlet_desk.services import returns
     window = make_window()
     login(qtbot, window, "李店长", "manager803")
     qtbot.keyClick(window, Qt.Key_F5)

@@ -27,7 +27,7 @@ def test_status_bar_shows_clerk_and_upload_count(qtbot, make_window):
     window = make_window()
     login(qtbot, window, "王芳", "2222")
     assert "王芳" in window.status_clerk.text()
-    from outlet_desk.services import outbox  # the demo leaves a few sign-offs waiting (F6)
+    from outlet_desk.signoff import outbox  # the demo leaves a few sign-offs waiting (F6)
     assert f"待上传：{outbox.pending_count()}" in window.status_uploads.text()
     assert window.status_time.text().startswith("2026-06-08 09:00")
 

@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 
 from outlet_desk.models.roster import Handover, HandoverItem, LeaveRequest
-from outlet_desk.services import roster
+from outlet_desk.shifts import roster
 
 from .conftest import login
 

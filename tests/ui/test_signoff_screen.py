@@ -4,12 +4,12 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from devtools.hqserver import serve_in_thread
 from outlet_desk import settings
-from outlet_desk.hqserver import serve_in_thread
 from outlet_desk.models import Outbox, Parcel
 from outlet_desk.models.signoff import Signoff
 from outlet_desk.permissions import SYSTEM
-from outlet_desk.services import outbox
+from outlet_desk.signoff import outbox
 
 from ..factories import make_parcel
 from .conftest import DEMO_NOW, login

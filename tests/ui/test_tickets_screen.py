@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 
 from outlet_desk.models.eorders import EOrder
 from outlet_desk.models.tickets import Ticket
-from outlet_desk.services import tickets
+from outlet_desk.tickets import tickets
 
 from .conftest import DEMO_NOW, login
 
@@ -123,7 +123,7 @@ def test_analysis_tab_draws_the_chart(qtbot, make_window):
 
 
 def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
-    from outlet_desk.services import claims
+    from outlet_desk.tickets import claims
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
@@ -135,7 +135,7 @@ def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
     assert "理赔材料不全" in window.banner.text() and "购买记录" in window.banner.text()
     panel.claim_checks["purchase_record"].click()
     photo = tmp_path / "inside.jpg"
-    from outlet_desk.services.returns import _demo_photo
+    from outlet_desk.demo.inbound import _demo_photo
     photo.write_bytes(_demo_photo(3))
     panel.attach_claim_file("content_photo", str(photo))
     assert panel.claim_hash["content_photo"].text() and panel.claim_checks["content_photo"].isChecked()
@@ -151,7 +151,7 @@ def test_claim_checklist_attach_submit_and_result(qtbot, make_window, tmp_path):
 
 def test_claim_amount_is_parsed_exactly_or_refused(qtbot, make_window):
     """Regression: the claims screen stored "1,000.50" as 100 fen and "12.345" as 1234."""
-    from outlet_desk.services import claims
+    from outlet_desk.tickets import claims
     window = make_window()
     login(qtbot, window, "张丽", "1111")
     screen = open_screen(qtbot, window)
@@ -222,7 +222,7 @@ def test_crm_file_is_imported_off_the_gui_thread(qtbot, make_window, tmp_path, m
 def test_eorder_file_is_imported_off_the_gui_thread(qtbot, make_window, tmp_path, monkeypatch):
     import threading
 
-    from outlet_desk.services import eorders
+    from outlet_desk.outgoing import eorders
     window = make_window()
     login(qtbot, window, "王芳", "2222")
     eo = open_screen(qtbot, window).eorders_tab

@@ -8,8 +8,8 @@ import time
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from outlet_desk import voice as core
+from outlet_desk.demo.inbound import demo_waybill
 from outlet_desk.models import Parcel
-from outlet_desk.services.intake import demo_waybill
 from ui import voice
 from ui.voice import ClipBackend, SilentBackend, Voice
 

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from outlet_desk import changes
+from outlet_desk.dayclose import dayclose as dc
 from outlet_desk.fen import parse_yuan
 from outlet_desk.models.money import Payment
-from outlet_desk.services import dayclose as dc
-from outlet_desk.services import staff
+from outlet_desk.shifts import staff
 
 from ..widgets.scroll import VerticalScroll
 from .base import Screen
@@ -739,7 +739,7 @@ class DayCloseScreen(Screen):
 
     def preview_report(self):
         """The daily report is built in the background; its preview opens when it is ready."""
-        from outlet_desk.printing import daily_report
+        from outlet_desk.dayclose import report_pdf as daily_report
 
         from .. import printing
         day, now = self.day(), self.ctx.now()

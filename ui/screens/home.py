@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from outlet_desk import changes, settings
+from outlet_desk.datacare import backup
 from outlet_desk.dates import md
-from outlet_desk.services import attendance, backup, handover, leave, roster, tasks
+from outlet_desk.shifts import attendance, handover, leave, roster, tasks
 
 from .base import Screen
 

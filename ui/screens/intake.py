@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings
+from outlet_desk import changes, settings, waybill
 from outlet_desk.errors import OutletError
+from outlet_desk.inbound import intake
 from outlet_desk.models import Parcel
 from outlet_desk.printing.labels import labels_pdf
-from outlet_desk.services import intake, waybill
 
 from .. import printing, sound, voice
 from ..models.rows import Column, TextRowsModel

@@ -1,6 +1,6 @@
 """Sending / pickups (F7): counter sending (寄件), salesmen's pickups (揽收), dispatch (扫发件),
 today's unsigned (未签收), the 3-day check (三日查件), and — for the manager — the rate and routing
-code tables.  Every rule is in ``outlet_desk.services.outgoing`` / ``threeday``; this is the glass.
+code tables.  Every rule is in ``outlet_desk.outgoing.outgoing`` / ``threeday``; this is the glass.
 """
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ from outlet_desk import changes
 from outlet_desk.errors import OutletError
 from outlet_desk.fen import format_yuan
 from outlet_desk.models.money import Payment
-from outlet_desk.services import outgoing as og
-from outlet_desk.services import threeday
+from outlet_desk.outgoing import outgoing as og
+from outlet_desk.outgoing import threeday
 
 from .. import ops
 from ..models.rows import Column, RowsTableModel

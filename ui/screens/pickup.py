@@ -1,5 +1,5 @@
 """Pickup (F3): release at the counter, notify customers, stock check — three tabs over the core
-(``services/pickup.py``, ``notify.py``, ``sms.py``, ``stockcheck.py``).
+(``outlet_desk/inbound/pickup.py``, ``notify.py``, ``sms.py``, ``stockcheck.py``).
 
 Keyboard first: each tab's scan field owns focus and takes it back after every action; errors are
 the banner, never a modal box.
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from outlet_desk import changes
 from outlet_desk.fen import format_yuan
+from outlet_desk.inbound import notify, pickup, sms, stockcheck
 from outlet_desk.models.counter import NotifyLog, StockCheckItem
 from outlet_desk.models.money import Payment
-from outlet_desk.services import notify, pickup, sms, stockcheck
 
 from .. import ops
 from ..models.rows import Column, RowsTableModel

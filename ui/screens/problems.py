@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from outlet_desk import changes
+from outlet_desk import waybill as waybill_mod
 from outlet_desk.dates import stamp
 from outlet_desk.errors import NotFound, OutletError
+from outlet_desk.inbound import overdue, problems
 from outlet_desk.models.problems import ProblemRecord
 from outlet_desk.models.returns import ReturnRecord
 from outlet_desk.privacy import mask_phone
-from outlet_desk.services import overdue, problems
-from outlet_desk.services import waybill as waybill_mod
 
 from ..dialogs.return_form import StartReturnDialog
 from ..models.rows import Column, RowsTableModel
@@ -341,7 +341,7 @@ class ProblemsScreen(Screen):
 
     def show_photo(self, row: int):
         """Double-click a problem with a photo: the photo at full size."""
-        from outlet_desk.services import evidence
+        from outlet_desk import evidence
 
         from ..dialogs.photo_viewer import PhotoViewer
         problem = self.queue_model.row_at(row)

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings
+from outlet_desk import changes, evidence, settings
 from outlet_desk.dates import stamp
 from outlet_desk.errors import NotFound, OutletError
+from outlet_desk.inbound import returns
 from outlet_desk.models.returns import ReturnRecord
-from outlet_desk.services import evidence, returns
 
 from .. import ops, printing
 from ..camera import Camera, QtCamera
@@ -75,7 +75,7 @@ class ReturnsScreen(Screen):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         evidence.configure(ctx.home)        # for photo callers that pass no home (database server)
-        #: makes the camera; tests put a FakeCamera here
+        #: makes the camera; tests put a stand-in here (tests/ui/fakes.py)
         self.camera_factory = lambda: QtCamera()
         self.current = None                 # ReturnInfo shown in the checklist
         self.camera_dialog: CameraDialog | None = None

@@ -275,7 +275,7 @@ class SettingsScreen(Screen):
 
     # -- backups ---------------------------------------------------------------------------
     def refresh_backups(self) -> None:
-        from outlet_desk.services import backup
+        from outlet_desk.datacare import backup
         self.backup_list.clear()
         for b in backup.list_backups(self.ctx.home):
             item = QListWidgetItem(f"{b.taken_at:%Y-%m-%d %H:%M:%S}   {b.reason}   {b.size // 1024} KB")
@@ -284,7 +284,7 @@ class SettingsScreen(Screen):
 
     def backup_now(self):
         """Take a verified backup on the database executor (ui/ops.py); the counter keeps working."""
-        from outlet_desk.services import backup
+        from outlet_desk.datacare import backup
 
         from .. import ops
         home, actor, now = self.ctx.home, self.ctx.actor, self.ctx.now()
@@ -301,9 +301,9 @@ class SettingsScreen(Screen):
         again on the restored data."""
         from pathlib import Path
 
+        from outlet_desk.datacare import backup
         from outlet_desk.db import close_database
         from outlet_desk.errors import OutletError
-        from outlet_desk.services import backup
 
         from ..outlet import open_outlet
         item = self.backup_list.currentItem()

@@ -1,5 +1,5 @@
 """Shifts (F9): the month roster, leave, swaps and attendance.  The rules are in the core
-(``outlet_desk.services.roster/leave/attendance``); this screen shows them and calls them."""
+(``outlet_desk.shifts.roster/leave/attendance``); this screen shows them and calls them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings
+from outlet_desk import changes, duty_events, settings
 from outlet_desk.dates import md
 from outlet_desk.errors import OutletError
-from outlet_desk.services import attendance, duty_events, leave, roster, tasks
+from outlet_desk.shifts import attendance, leave, roster, tasks
 
 from .base import Screen
 

@@ -30,8 +30,8 @@ from outlet_desk import changes, settings
 from outlet_desk.dates import stamp
 from outlet_desk.db import database
 from outlet_desk.models import Outbox, Parcel
-from outlet_desk.services import delivery, outbox, signoff
-from outlet_desk.services.signoff import SIGNER_TYPES, BatchFilter
+from outlet_desk.signoff import delivery, outbox, signoff
+from outlet_desk.signoff.signoff import SIGNER_TYPES, BatchFilter
 
 from ..models.rows import Column, RowsTableModel
 from ..upload_worker import UploadController

@@ -3,7 +3,7 @@ checked live, one copy action), follow-up and close, claims; electronic pickup o
 
 One class per tab (:class:`TicketsTab` with its :class:`ReplyEditor` and :class:`ClaimPanel`,
 :class:`EOrdersTab`, :class:`AnalysisTab`); :class:`TicketsScreen` holds them, the shortcuts and the
-countdown timer.  The rules are in ``outlet_desk.services.tickets`` (which actions a ticket allows
+countdown timer.  The rules are in ``outlet_desk.tickets.tickets`` (which actions a ticket allows
 included), ``replies``, ``claims`` and ``eorders``; CRM and e-order files are imported in the background.
 
 Keyboard: Ctrl+F search, Ctrl+N new ticket, Enter on a ticket → reply editor, Ctrl+Return send the
@@ -46,7 +46,8 @@ from outlet_desk.errors import NotFound, OutletError, ValidationError
 from outlet_desk.fen import format_yuan, parse_yuan
 from outlet_desk.models.eorders import EOrder
 from outlet_desk.models.tickets import Ticket
-from outlet_desk.services import claims, eorders, replies, tickets
+from outlet_desk.outgoing import eorders
+from outlet_desk.tickets import claims, replies, tickets
 
 from ..models.rows import Column, RowsTableModel
 from ..ops import run_in_background

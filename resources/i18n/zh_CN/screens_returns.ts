@@ -6,7 +6,7 @@
     <message>
         <location filename="../../../ui/screens/returns.py" line="295"/>
         <source>Return</source>
-        <extracomment>makes the camera; tests put a FakeCamera here</extracomment>
+        <extracomment>makes the camera; tests put a stand-in here (tests/ui/fakes.py)</extracomment>
         <translation>退件</translation>
     </message>
     <message>
