@@ -65,6 +65,11 @@ OUTGOING_SENT, OUTGOING_TAKEN, NO_RECORD = N_("已发出"), N_("已收寄"), N_(
 CHANGES = frozenset({changes.TICKETS})
 
 
+def status_label(status: str) -> str:
+    """A ticket status (:data:`Ticket.STATUSES`) in the person's language."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
 @dataclass(frozen=True)
 class TicketInfo:
     id: int
@@ -96,7 +101,7 @@ class TicketRow:
 
     @property
     def status_label(self) -> str:
-        return _(STATUS_LABELS[self.status]) if self.status in STATUS_LABELS else self.status
+        return status_label(self.status)
 
     @property
     def source_label(self) -> str:
@@ -285,7 +290,7 @@ def start(ticket_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
         t = _get(ticket_id)
         if t.status not in ACTION_STATUSES[START]:
             raise DomainError(_("工单 {id} 已经是“{status}”，不需要再开始。").format(
-                id=t.id, status=_(STATUS_LABELS[t.status])))
+                id=t.id, status=status_label(t.status)))
         t.status = Ticket.IN_PROGRESS
         if t.assignee_id is None:
             t.assignee = actor.id
@@ -306,7 +311,7 @@ def reply(ticket_id: int, situation: str, solution: str, when: str, *, actor: Ac
         t = _get(ticket_id)
         if t.status not in ACTION_STATUSES[REPLY]:
             raise DomainError(_("工单 {id} 已是“{status}”，不能再回复。").format(
-                id=t.id, status=_(STATUS_LABELS[t.status])))
+                id=t.id, status=status_label(t.status)))
         t.status = Ticket.REPLIED
         t.reply_text = text
         t.replied_at = now
@@ -357,7 +362,7 @@ def follow_up(ticket_id: int, note: str, *, actor: Actor, now: dt.datetime) -> f
         if t.status not in ACTION_STATUSES[FOLLOW_UP]:
             if t.status in (Ticket.NEW, Ticket.IN_PROGRESS):
                 raise DomainError(_("工单 {id} 还没有回复，先回复再回访。").format(id=t.id))
-            raise DomainError(_("工单 {id} 已是“{status}”。").format(id=t.id, status=_(STATUS_LABELS[t.status])))
+            raise DomainError(_("工单 {id} 已是“{status}”。").format(id=t.id, status=status_label(t.status)))
         t.status = Ticket.FOLLOW_UP
         t.save()
         _event(t.id, TicketEvent.FOLLOW_UP, actor, now, note)
