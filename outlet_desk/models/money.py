@@ -8,10 +8,10 @@ from .core import Staff
 
 
 class Payment(BaseModel):
-    METHODS = ("现金", "微信", "支付宝", "月结", "到付")
+    METHODS = ("现金", "微信", "支付宝", "月结", "到付")  # zh-data: stored in Payment.method
     #: how a customer pays 到付 at the counter: the one list the core checks and the screen offers
     #: (月结 is a sender's account, 到付 is what is being collected)
-    COD_METHODS = ("现金", "微信", "支付宝")
+    COD_METHODS = ("现金", "微信", "支付宝")  # zh-data
     SENDING_FEE = "sending_fee"     # counter sending (寄件)
     COD = "cod"                     # 到付 collected when an inbound parcel is released
     HOLDING_FEE = "holding_fee"     # storage fee for an overdue parcel

@@ -80,7 +80,7 @@ class CollectionLine(BaseModel):
     city = CharField(null=True)
     declared_weight_g = IntegerField(null=True)
     declared_fee_fen = IntegerField(null=True)
-    payment_method = CharField(default="现金")
+    payment_method = CharField(default="现金")  # zh-data: Payment.METHODS
     imported_at = DateTimeField()
     received = ForeignKeyField(OutgoingParcel, null=True, on_delete="SET NULL")
 

@@ -9,7 +9,7 @@ from .parcels import Parcel
 
 
 class ProblemRecord(BaseModel):
-    REASONS = ("停机", "拒收", "地址不详", "破损", "无人接听", "错分", "其他")
+    REASONS = ("停机", "拒收", "地址不详", "破损", "无人接听", "错分", "其他")  # zh-data: stored in reason
     # where a resolved problem parcel went
     STOCK, DELIVERY, RETURN, FORWARD = "stock", "delivery", "return", "forward"
     OUTCOMES = (STOCK, DELIVERY, RETURN, FORWARD)

@@ -17,7 +17,7 @@ from .parcels import Parcel
 class ReturnRecord(BaseModel):
     RETURN, FORWARD = "return", "forward"
     KINDS = (RETURN, FORWARD)
-    REASONS = ("拒收", "超期未取", "地址错误", "错分", "破损", "其他")
+    REASONS = ("拒收", "超期未取", "地址错误", "错分", "破损", "其他")  # zh-data: stored in reason
     SOURCES = ("stock", "overdue", "problem", "scan")
     OPEN, DISPATCHED, RECEIVED, CANCELLED = "open", "dispatched", "received", "cancelled"
 

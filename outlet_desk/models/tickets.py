@@ -9,14 +9,14 @@ from .core import Staff
 
 
 class Ticket(BaseModel):
-    CATEGORIES = ("查询", "催件", "延误", "破损", "丢失", "服务态度", "费用", "其他")
+    CATEGORIES = ("查询", "催件", "延误", "破损", "丢失", "服务态度", "费用", "其他")  # zh-data: stored in category
     SOURCES = ("crm", "counter", "phone", "auto")
     NEW, IN_PROGRESS, REPLIED, FOLLOW_UP, CLOSED = "new", "in_progress", "replied", "follow_up", "closed"
     STATUSES = (NEW, IN_PROGRESS, REPLIED, FOLLOW_UP, CLOSED)
     OPEN_STATUSES = (NEW, IN_PROGRESS, REPLIED, FOLLOW_UP)
     AWAITING_REPLY = (NEW, IN_PROGRESS)        # the due time runs until the reply
-    RATINGS = ("满意", "一般", "不满意")
-    SEVERITIES = ("一般", "严重", "紧急")
+    RATINGS = ("满意", "一般", "不满意")  # zh-data: stored in rating
+    SEVERITIES = ("一般", "严重", "紧急")  # zh-data: stored in severity
 
     id = AutoField()
     source = CharField(default="crm")

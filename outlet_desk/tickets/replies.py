@@ -35,26 +35,33 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import ValidationError
+from ..i18n import N_, _
 from ..settings import SettingSpec
 
+# The phrase and word lists are data: they are matched in the Chinese replies the customers read.
+FORBIDDEN_PHRASES = ["请知悉", "处理中", "核实中"]  # zh-data
+VAGUE_TIME_WORDS = ["尽快", "近期", "稍后", "马上", "尽早", "随后", "过几天", "后续", "有结果后", "有消息后",  # zh-data
+                    "等通知"]
+FILLER_WORDS = ["您好", "你好", "亲", "谢谢", "感谢", "抱歉", "不好意思", "请耐心等待", "耐心等待",  # zh-data
+                "请理解", "理解", "支持", "配合"]
+
 SETTINGS = [
-    SettingSpec("tickets.forbidden_phrases", ["请知悉", "处理中", "核实中"],
-                "Forbidden phrases in CRM replies", "CRM 回复禁用语", kind="list", section="tickets"),
-    SettingSpec("tickets.vague_time_words", ["尽快", "近期", "稍后", "马上", "尽早", "随后", "过几天",
-                                             "后续", "有结果后", "有消息后", "等通知"],
-                "Vague time words (refused in the time part)", "不具体的时间说法（时间栏拒收）",
+    SettingSpec("tickets.forbidden_phrases", FORBIDDEN_PHRASES,
+                "Forbidden phrases in CRM replies", N_("CRM 回复禁用语"), kind="list", section="tickets"),
+    SettingSpec("tickets.vague_time_words", VAGUE_TIME_WORDS,
+                "Vague time words (refused in the time part)", N_("不具体的时间说法（时间栏拒收）"),
                 kind="list", section="tickets"),
-    SettingSpec("tickets.filler_words", ["您好", "你好", "亲", "谢谢", "感谢", "抱歉", "不好意思",
-                                         "请耐心等待", "耐心等待", "请理解", "理解", "支持", "配合"],
-                "Filler words (do not count as content)", "客套话（不算回复内容）", kind="list",
+    SettingSpec("tickets.filler_words", FILLER_WORDS,
+                "Filler words (do not count as content)", N_("客套话（不算回复内容）"), kind="list",
                 section="tickets"),
     SettingSpec("tickets.reply_min_chars", 6, "Minimum meaningful characters per part",
-                "情况/方案每栏至少有效字数", kind="int", section="tickets", minimum=1, maximum=100),
+                N_("情况/方案每栏至少有效字数"), kind="int", section="tickets", minimum=1, maximum=100),
 ]
 
-PARTS = (("situation", "情况"), ("solution", "方案"), ("when", "时间"))
-HINTS = {"situation": "写明查到了什么、包裹现在在哪里", "solution": "写明网点怎么解决",
-         "when": "写明具体的日期时间或时限，如“6月9日18:00前”“48小时内”"}
+#: the reply's parts and their names (shown with ``_()``)
+PARTS = (("situation", N_("情况")), ("solution", N_("方案")), ("when", N_("时间")))
+HINTS = {"situation": N_("写明查到了什么、包裹现在在哪里"), "solution": N_("写明网点怎么解决"),
+         "when": N_("写明具体的日期时间或时限，如“6月9日18:00前”“48小时内”")}
 
 
 # -- normalising ----------------------------------------------------------------------------------
@@ -111,11 +118,11 @@ def find_phrases(text: str | None, phrases) -> list[tuple[str, str]]:
 
 
 def _phrase_message(label: str, phrase: str, written: str) -> str:
-    return f"“{label}”里有禁用语{_shown(phrase, written)}：CRM 回复严禁使用，请写清楚具体情况。"
-
-
-def _shown(phrase: str, written: str) -> str:
-    return f"“{phrase}”" if written == phrase else f"“{phrase}”（写成了“{_visible(written)}”）"
+    if written == phrase:
+        return _("“{part}”里有禁用语“{phrase}”：CRM 回复严禁使用，请写清楚具体情况。").format(
+            part=_(label), phrase=phrase)
+    return _("“{part}”里有禁用语“{phrase}”（写成了“{written}”）：CRM 回复严禁使用，请写清楚具体情况。").format(
+        part=_(label), phrase=phrase, written=_visible(written))
 
 
 def _visible(text: str) -> str:
@@ -132,22 +139,22 @@ def _visible(text: str) -> str:
 
 
 # -- times ----------------------------------------------------------------------------------------
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,  # zh-data
               "八": 8, "九": 9}
-_CN = "零〇一二两三四五六七八九十百"
-_POD = r"(?P<pod>上午|中午|下午|晚上|早上|早晨|傍晚|凌晨)?"
-_CLOCK = (_POD + r"\s*(?:(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})"
+_CN = "零〇一二两三四五六七八九十百"  # zh-data
+_POD = r"(?P<pod>上午|中午|下午|晚上|早上|早晨|傍晚|凌晨)?"  # zh-data
+_CLOCK = (_POD + r"\s*(?:(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})"  # zh-data
           rf"|(?P<hc>\d{{1,2}}|[{_CN}]{{1,3}})\s*[点时](?:\s*(?P<half>半)|\s*整"
           rf"|\s*(?P<mc>\d{{1,2}}|[{_CN}]{{1,3}})\s*分?)?)")
-_RE_YMD = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+_RE_YMD = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"  # zh-data
                      rf"(?:\s*{_CLOCK})?")
-_RE_MD = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]" rf"(?:\s*{_CLOCK})?")
+_RE_MD = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]" rf"(?:\s*{_CLOCK})?")  # zh-data
 _RE_SLASH = re.compile(r"(?<![\d:/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])" rf"(?:\s*{_CLOCK})?")
-_RE_REL = re.compile(r"(?P<rel>今天|今日|今晚|明天|明日|明早|明晚|后天|(?P<next>下)?(?:周|星期|礼拜)"
+_RE_REL = re.compile(r"(?P<rel>今天|今日|今晚|明天|明日|明早|明晚|后天|(?P<next>下)?(?:周|星期|礼拜)"  # zh-data
                      r"(?P<wd>[一二三四五六日天1-7]))\s*" + _CLOCK)
-_RE_DURATION = re.compile(rf"(?P<n>\d{{1,4}}|[{_CN}]{{1,4}}|半)\s*(?:个)?\s*"
+_RE_DURATION = re.compile(rf"(?P<n>\d{{1,4}}|[{_CN}]{{1,4}}|半)\s*(?:个)?\s*"  # zh-data
                           r"(?P<unit>小时|钟头|分钟|个工作日|工作日|天|日)\s*(?:之内|以内|内)")
-_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}  # zh-data
 
 
 def _num(text: str) -> int:
@@ -155,10 +162,10 @@ def _num(text: str) -> int:
         return int(text)
     total, current = 0, 0
     for ch in text:
-        if ch == "十":
+        if ch == "十":  # zh-data
             total += (current or 1) * 10
             current = 0
-        elif ch == "百":
+        elif ch == "百":  # zh-data
             total += (current or 1) * 100
             current = 0
         else:
@@ -166,12 +173,20 @@ def _num(text: str) -> int:
     return total + current
 
 
+#: why a time found is not real (:attr:`Promise.problem`)
+BAD_CLOCK = N_("不是真实的钟点")
+BAD_DATE = N_("不是真实的日期")
+#: the reason shown for each
+_BAD_TIME_MESSAGES = {BAD_CLOCK: N_("“时间”里的“{text}”不是真实的钟点：{hint}。"),
+                      BAD_DATE: N_("“时间”里的“{text}”不是真实的日期：{hint}。")}
+
+
 @dataclass(frozen=True)
 class Promise:
     """One time found in a "when" text."""
     text: str                    # as written
     at: dt.datetime | None       # the moment promised (None: not known without the clock)
-    problem: str = ""            # why it is not a real time ("" when it is)
+    problem: str = ""            # why it is not a real time, BAD_CLOCK | BAD_DATE ("" when it is)
     day_only: bool = False       # a date without a clock time: it holds until the end of that day
 
 
@@ -185,12 +200,12 @@ def _clock(m: re.Match) -> tuple[int, int] | None | str:
     else:
         return None
     pod = m.group("pod") or ""
-    if pod in ("下午", "晚上", "傍晚") and hour < 12:
+    if pod in ("下午", "晚上", "傍晚") and hour < 12:  # zh-data
         hour += 12
-    elif pod == "中午" and hour < 3:
+    elif pod == "中午" and hour < 3:  # zh-data
         hour += 12
     if hour > 24 or minute > 59 or (hour == 24 and minute):
-        return "不是真实的钟点"
+        return BAD_CLOCK
     return hour, minute
 
 
@@ -231,13 +246,13 @@ def find_promises(text: str | None, now: dt.datetime | None = None) -> list[Prom
                     if now and (now.date() - candidate).days > 180:     # "1月5日" written in December
                         candidate = dt.date(year + 1, month, day)
                 except ValueError:
-                    add(m, None, "不是真实的日期")
+                    add(m, None, BAD_DATE)
                     continue
             else:
                 try:
                     candidate = dt.date(year, month, day)
                 except ValueError:
-                    add(m, None, "不是真实的日期")
+                    add(m, None, BAD_DATE)
                     continue
             add(m, _at(candidate, clock) if (now or m.groupdict().get("y")) else None, day_only=clock is None)
     for m in _RE_REL.finditer(text):
@@ -251,11 +266,11 @@ def find_promises(text: str | None, now: dt.datetime | None = None) -> list[Prom
             add(m, None)
             continue
         rel, today = m.group("rel"), now.date()
-        if rel.startswith(("今",)):
+        if rel.startswith(("今",)):  # zh-data
             day = today
-        elif rel.startswith("明"):
+        elif rel.startswith("明"):  # zh-data
             day = today + dt.timedelta(days=1)
-        elif rel == "后天":
+        elif rel == "后天":  # zh-data
             day = today + dt.timedelta(days=2)
         else:
             wd = m.group("wd")
@@ -264,15 +279,15 @@ def find_promises(text: str | None, now: dt.datetime | None = None) -> list[Prom
                 day = today - dt.timedelta(days=today.isoweekday() - 1) + dt.timedelta(days=7 + target - 1)
             else:
                 day = today + dt.timedelta(days=(target - today.isoweekday()) % 7)
-        if rel in ("今晚", "明晚") and clock[0] < 12:
+        if rel in ("今晚", "明晚") and clock[0] < 12:  # zh-data
             clock = (clock[0] + 12, clock[1])
         add(m, _at(day, clock))
     for m in _RE_DURATION.finditer(text):
         if not free(m):
             continue
-        n = 0.5 if m.group("n") == "半" else _num(m.group("n"))
+        n = 0.5 if m.group("n") == "半" else _num(m.group("n"))  # zh-data
         unit = m.group("unit")
-        delta = dt.timedelta(minutes=n) if unit == "分钟" else (
+        delta = dt.timedelta(minutes=n) if unit == "分钟" else (  # zh-data
             dt.timedelta(hours=n) if unit in ("小时", "钟头") else dt.timedelta(days=n))
         add(m, (now + delta) if now else None)
     return [p for _, p in sorted(found, key=lambda f: f[0])]
@@ -287,7 +302,7 @@ def concrete_time(text: str) -> bool:
 @dataclass(frozen=True)
 class ReplyProblem:
     part: str          # "situation" | "solution" | "when" | "" (the whole reply)
-    message: str       # one Chinese line
+    message: str       # one line, in the person's language
 
 
 def _norm(text: str | None) -> str:
@@ -311,7 +326,7 @@ def _rules(overrides: dict | None = None) -> dict:
 
 
 def _fmt(at: dt.datetime) -> str:
-    return f"{at.month}月{at.day}日 {at:%H:%M}"
+    return _("{month}月{day}日 {time}").format(month=at.month, day=at.day, time=f"{at:%H:%M}")
 
 
 def check_reply(situation: str, solution: str, when: str, *, rules: dict | None = None,
@@ -330,7 +345,8 @@ def check_reply(situation: str, solution: str, when: str, *, rules: dict | None 
     problems: list[ReplyProblem] = []
     for key, label in PARTS:
         if not normalise(values[key]):
-            problems.append(ReplyProblem(key, f"缺少“{label}”：{HINTS[key]}。"))
+            problems.append(ReplyProblem(key, _("缺少“{part}”：{hint}。").format(part=_(label),
+                                                                              hint=_(HINTS[key]))))
     for key, label in PARTS:
         for phrase, written in find_phrases(raw[key], forbidden):
             problems.append(ReplyProblem(key, _phrase_message(label, phrase, written)))
@@ -338,8 +354,9 @@ def check_reply(situation: str, solution: str, when: str, *, rules: dict | None 
         if normalise(values[key]):
             left = meaningful(values[key], forbidden=forbidden, filler=filler)
             if len(left) < min_chars:
-                problems.append(ReplyProblem(key, f"“{label}”只有客套话或禁用语，去掉后不足 {min_chars} "
-                                                  f"个字：{HINTS[key]}。"))
+                problems.append(ReplyProblem(key, _("“{part}”只有客套话或禁用语，去掉后不足 {count} 个字："
+                                                    "{hint}。").format(part=_(label), count=min_chars,
+                                                                      hint=_(HINTS[key]))))
     if normalise(values["when"]):
         problems.extend(_when_problems(values["when"], vague, now, latest))
     return problems
@@ -349,30 +366,32 @@ def _when_problems(when: str, vague, now, latest) -> list[ReplyProblem]:
     promises = find_promises(when, now)
     bad = next((p for p in promises if p.problem), None)
     if bad:
-        return [ReplyProblem("when", f"“时间”里的“{bad.text}”{bad.problem}：{HINTS['when']}。")]
+        return [ReplyProblem("when", _(_BAD_TIME_MESSAGES[bad.problem]).format(
+            text=bad.text, hint=_(HINTS["when"])))]
     if not promises:
         norm_when = normalise(when)
         word = next((w for w in vague if normalise(w) and normalise(w) in norm_when), None)
         if word:
-            return [ReplyProblem("when", f"“时间”写的是“{word}”，不是具体时间：{HINTS['when']}。")]
-        return [ReplyProblem("when", f"“时间”不是具体时间：{HINTS['when']}。")]
+            return [ReplyProblem("when", _("“时间”写的是“{word}”，不是具体时间：{hint}。").format(
+                word=word, hint=_(HINTS["when"])))]
+        return [ReplyProblem("when", _("“时间”不是具体时间：{hint}。").format(hint=_(HINTS["when"])))]
     for p in promises:
         if p.at is None:
             continue
         if now is not None and p.at < now:
-            return [ReplyProblem("when", f"“时间”里的“{p.text}”已经过去了（现在是 {_fmt(now)}）："
-                                         f"请写一个还没到的时间。")]
+            return [ReplyProblem("when", _("“时间”里的“{text}”已经过去了（现在是 {now}）：请写一个还没到的时间。")
+                                 .format(text=p.text, now=_fmt(now)))]
         if latest is not None and (p.at.date() > latest.date() if p.day_only else p.at > latest):
-            return [ReplyProblem("when", f"“时间”承诺的“{p.text}”超过了工单时限（{_fmt(latest)} 前）："
-                                         f"请在时限内解决并写明时间。")]
+            return [ReplyProblem("when", _("“时间”承诺的“{text}”超过了工单时限（{latest} 前）：请在时限内解决并写明时间。")
+                                 .format(text=p.text, latest=_fmt(latest)))]
     return []
 
 
 def compose(situation: str, solution: str, when: str) -> str:
-    """The text the clerk copies into the carrier's CRM."""
+    """The text the clerk copies into the carrier's CRM (Chinese in every language: customers read it)."""
     def clean(t: str) -> str:
         return (t or "").strip().rstrip("。.；;，, ")
-    return f"情况：{clean(situation)}。方案：{clean(solution)}。解决时间：{clean(when)}。"
+    return f"情况：{clean(situation)}。方案：{clean(solution)}。解决时间：{clean(when)}。"  # zh-data
 
 
 def validate_reply(situation: str, solution: str, when: str, *, rules: dict | None = None,
@@ -387,22 +406,27 @@ def validate_reply(situation: str, solution: str, when: str, *, rules: dict | No
 def check_text(text: str | None, *, label: str, rules: dict | None = None) -> str:
     """The reply rule for other free text a colleague or customer reads (a problem parcel's
     outcome, a handover note): no forbidden phrase, disguised or not, and not only such phrases
-    and filler.  Returns the stripped text; raises :class:`ValidationError` naming ``label``."""
+    and filler.  Returns the stripped text; raises :class:`ValidationError` naming ``label`` (a
+    marked message, ``N_("交接说明")``: it is shown in the person's language)."""
     r = _rules(rules)
     forbidden = [p for p in r["tickets.forbidden_phrases"] if p]
     filler = [p for p in r["tickets.filler_words"] if p]
     text = (text or "").strip()
     for phrase, written in find_phrases(text, forbidden):
-        raise ValidationError(f"{label}里有禁用语{_shown(phrase, written)}：请写清楚具体情况和怎么处理。")
+        if written == phrase:
+            raise ValidationError(_("{label}里有禁用语“{phrase}”：请写清楚具体情况和怎么处理。").format(
+                label=_(label), phrase=phrase))
+        raise ValidationError(_("{label}里有禁用语“{phrase}”（写成了“{written}”）：请写清楚具体情况和怎么处理。")
+                              .format(label=_(label), phrase=phrase, written=_visible(written)))
     if normalise(text) and not meaningful(text, forbidden=forbidden, filler=filler):
-        raise ValidationError(f"{label}只有客套话：请写清楚具体情况和怎么处理。")
+        raise ValidationError(_("{label}只有客套话：请写清楚具体情况和怎么处理。").format(label=_(label)))
     return text
 
 
 # -- templates ------------------------------------------------------------------------------------
 #: Placeholders filled from the ticket and its parcel: {waybill} {arrival} {status} {customer}
-#: {carrier} {shelf_code} {due}
-DEFAULT_TEMPLATES = {
+#: {carrier} {shelf_code} {due}.  Chinese in every language: the reply goes to the customer.
+DEFAULT_TEMPLATES = {  # zh-data
     "查询": ("运单{waybill}已于{arrival}到达本网点，当前状态：{status}", "网点已联系收件人{customer}告知取件方式",
              "{due}前"),
     "催件": ("运单{waybill}已于{arrival}到达本网点，当前状态：{status}", "网点安排今日优先派送并电话通知收件人",

@@ -24,6 +24,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_, _
 from ..models import Parcel, Staff
 from ..models.tickets import ReplyTemplate, Ticket, TicketEvent
 from ..openitems import OpenItem
@@ -32,31 +33,41 @@ from ..privacy import mask_name, mask_phone
 from ..settings import Column, SettingSpec, check_positive_map
 from . import replies
 
+#: hours per category: the keys are the categories stored in the database
+DEADLINE_HOURS = {"查询": 24, "催件": 24, "延误": 48, "破损": 48, "丢失": 48, "服务态度": 24, "费用": 24,  # zh-data
+                  "其他": 48}
 SETTINGS = [
-    SettingSpec("tickets.deadline_hours", {"查询": 24, "催件": 24, "延误": 48, "破损": 48, "丢失": 48,
-                                           "服务态度": 24, "费用": 24, "其他": 48},
-                "Ticket deadline by category (hours)", "各类工单处理时限（小时）", kind="json",
+    SettingSpec("tickets.deadline_hours", DEADLINE_HOURS,
+                "Ticket deadline by category (hours)", N_("各类工单处理时限（小时）"), kind="json",
                 section="tickets", shape="map",
-                columns=(Column("category", "Category", "类别"),
-                         Column("hours", "Hours", "小时", kind="int", minimum=1, maximum=24 * 30)),
-                validate=check_positive_map("各类工单处理时限（小时）",
-                                                               keys=Ticket.CATEGORIES)),
-    SettingSpec("tickets.warn_hours", 4, "Warn before a ticket is due (hours)", "工单到期前提醒（小时）",
+                columns=(Column("category", "Category", N_("类别")),
+                         Column("hours", "Hours", N_("小时"), kind="int", minimum=1, maximum=24 * 30)),
+                validate=lambda v: check_positive_map(_("各类工单处理时限（小时）"),
+                                                      keys=Ticket.CATEGORIES)(v)),
+    SettingSpec("tickets.warn_hours", 4, "Warn before a ticket is due (hours)", N_("工单到期前提醒（小时）"),
                 kind="int", section="tickets", minimum=0, maximum=48),
 ]
 
-SOURCE_LABELS = {"crm": "CRM工单", "counter": "柜台投诉", "phone": "电话", "auto": "系统"}
-STATUS_LABELS = {Ticket.NEW: "新建", Ticket.IN_PROGRESS: "办理中", Ticket.REPLIED: "已回复",
-                 Ticket.FOLLOW_UP: "回访", Ticket.CLOSED: "已关闭"}
-EVENT_LABELS = {TicketEvent.OPENED: "新建", TicketEvent.STARTED: "开始处理", TicketEvent.REPLIED: "回复",
-                TicketEvent.FOLLOW_UP: "回访", TicketEvent.CLOSED: "关闭", TicketEvent.ESCALATED: "升级",
-                TicketEvent.REASSIGNED: "改派", TicketEvent.CUSTOMER: "客户信息修改",
-                TicketEvent.NOTE: "备注", TicketEvent.CLAIM: "理赔"}
+# Labels are messages (shown with ``_()``); the Chinese text is what the ticket's history stores.
+SOURCE_LABELS = {"crm": N_("CRM工单"), "counter": N_("柜台投诉"), "phone": N_("电话"), "auto": N_("系统")}
+STATUS_LABELS = {Ticket.NEW: N_("新建"), Ticket.IN_PROGRESS: N_("办理中"), Ticket.REPLIED: N_("已回复"),
+                 Ticket.FOLLOW_UP: N_("回访"), Ticket.CLOSED: N_("已关闭")}
+EVENT_LABELS = {TicketEvent.OPENED: N_("新建"), TicketEvent.STARTED: N_("开始处理"),
+                TicketEvent.REPLIED: N_("回复"), TicketEvent.FOLLOW_UP: N_("回访"),
+                TicketEvent.CLOSED: N_("关闭"), TicketEvent.ESCALATED: N_("升级"),
+                TicketEvent.REASSIGNED: N_("改派"), TicketEvent.CUSTOMER: N_("客户信息修改"),
+                TicketEvent.NOTE: N_("备注"), TicketEvent.CLAIM: N_("理赔")}
 PARCEL_STATUS_LABELS = {
-    Parcel.IN_STOCK: "在网点待取", Parcel.OUT_FOR_DELIVERY: "派送中", Parcel.RELEASED: "已取件",
-    Parcel.DELIVERED: "已派送", Parcel.RETURNING: "退回办理中", Parcel.FORWARDING: "转寄办理中",
-    Parcel.RETURNED: "已退回", Parcel.FORWARDED: "已转寄"}
+    Parcel.IN_STOCK: N_("在网点待取"), Parcel.OUT_FOR_DELIVERY: N_("派送中"), Parcel.RELEASED: N_("已取件"),
+    Parcel.DELIVERED: N_("已派送"), Parcel.RETURNING: N_("退回办理中"), Parcel.FORWARDING: N_("转寄办理中"),
+    Parcel.RETURNED: N_("已退回"), Parcel.FORWARDED: N_("已转寄")}
+OUTGOING_SENT, OUTGOING_TAKEN, NO_RECORD = N_("已发出"), N_("已收寄"), N_("本网点无记录")
 CHANGES = frozenset({changes.TICKETS})
+
+
+def status_label(status: str) -> str:
+    """A ticket status (:data:`Ticket.STATUSES`) in the person's language."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 @dataclass(frozen=True)
@@ -90,11 +101,11 @@ class TicketRow:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        return status_label(self.status)
 
     @property
     def source_label(self) -> str:
-        return SOURCE_LABELS.get(self.source, self.source)
+        return _(SOURCE_LABELS[self.source]) if self.source in SOURCE_LABELS else self.source
 
     def is_open(self) -> bool:
         return self.status != Ticket.CLOSED
@@ -115,7 +126,7 @@ class EventRow:
 
     @property
     def label(self) -> str:
-        return EVENT_LABELS.get(self.kind, self.kind)
+        return _(EVENT_LABELS[self.kind]) if self.kind in EVENT_LABELS else self.kind
 
 
 @dataclass(frozen=True)
@@ -124,7 +135,7 @@ class LinkedParcel:
     direction: str           # "inbound" | "outgoing" | "unknown"
     carrier: str
     arrived_at: dt.datetime | None
-    status: str              # Chinese label
+    status: str              # a label in the person's language (the outgoing tracking status: as stored)
 
 
 @dataclass(frozen=True)
@@ -184,11 +195,18 @@ def countdown_text(due_at: dt.datetime, now: dt.datetime, *, short: bool = False
     minutes = int(abs(delta.total_seconds()) // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
-    if short:
-        body = f"{days}天{hours}时" if days else (f"{hours}时{mins}分" if hours else f"{mins}分")
-        return ("超 " if late else "剩 ") + body
-    text = (f"{days} 天 " if days else "") + (f"{hours} 小时 " if hours or days else "") + f"{mins} 分"
-    return ("超时 " if late else "剩 ") + text
+    size = 0 if days else (1 if hours else 2)           # days / hours / minutes only
+    return _(_COUNTDOWN[short, late][size]).format(days=days, hours=hours, mins=mins)
+
+
+#: (short, late) -> the countdown with days, with hours, with minutes only
+_COUNTDOWN = {
+    (False, False): (N_("剩 {days} 天 {hours} 小时 {mins} 分"), N_("剩 {hours} 小时 {mins} 分"), N_("剩 {mins} 分")),
+    (False, True): (N_("超时 {days} 天 {hours} 小时 {mins} 分"), N_("超时 {hours} 小时 {mins} 分"),
+                    N_("超时 {mins} 分")),
+    (True, False): (N_("剩 {days}天{hours}时"), N_("剩 {hours}时{mins}分"), N_("剩 {mins}分")),
+    (True, True): (N_("超 {days}天{hours}时"), N_("超 {hours}时{mins}分"), N_("超 {mins}分")),
+}
 
 
 def _digits(phone: str | None) -> str | None:
@@ -203,13 +221,19 @@ def _event(ticket_id: int, kind: str, actor: Actor, now: dt.datetime, detail: st
 def _get(ticket_id: int) -> Ticket:
     t = Ticket.get_or_none(Ticket.id == ticket_id)
     if t is None:
-        raise NotFound(f"没有编号为 {ticket_id} 的工单。")
+        raise NotFound(_("没有编号为 {id} 的工单。").format(id=ticket_id))
     return t
 
 
 def _info(t: Ticket) -> TicketInfo:
     return TicketInfo(t.id, t.category, t.title, t.status, t.due_at,
                       tuple(w for w in (t.waybills or "").split() if w))
+
+
+def _listed(words) -> str:
+    """Words (categories, ratings: the stored values) listed in the person's language."""
+    # TRANSLATORS: the separator between the words of a list
+    return _("、").join(words)
 
 
 def _clean_waybills(waybills) -> tuple[str, ...]:
@@ -224,27 +248,27 @@ def _clean_waybills(waybills) -> tuple[str, ...]:
 
 
 # -- writes ----------------------------------------------------------------------------------------
-@operation("ticket.open", "新建工单")
+@operation("ticket.open", N_("新建工单"))
 def open_ticket(category: str, title: str, *, source: str = "auto", waybills=(), detail: str = "",
                 customer_name: str | None = None, customer_phone: str | None = None,
                 crm_number: str | None = None, assignee_id: int | None = None,
                 origin: str | None = None, actor: Actor, now: dt.datetime) -> TicketInfo:
     if category not in Ticket.CATEGORIES:
-        raise ValidationError(f"工单类别只能是：{'、'.join(Ticket.CATEGORIES)}。")
+        raise ValidationError(_("工单类别只能是：{choices}。").format(choices=_listed(Ticket.CATEGORIES)))
     if source not in Ticket.SOURCES:
-        raise ValidationError("工单来源不正确。")
+        raise ValidationError(_("工单来源不正确。"))
     title = (title or "").strip()
     if not title:
-        raise ValidationError("工单标题不能为空。")
+        raise ValidationError(_("工单标题不能为空。"))
     waybills = _clean_waybills(waybills)
     crm_number = (crm_number or "").strip() or None
     customer_name = (customer_name or "").strip() or None
     customer_phone = (customer_phone or "").strip() or None
     with write_tx():
         if crm_number and Ticket.select().where(Ticket.crm_number == crm_number).exists():
-            raise ValidationError(f"CRM 工单号 {crm_number} 已经登记过。")
+            raise ValidationError(_("CRM 工单号 {number} 已经登记过。").format(number=crm_number))
         if assignee_id is not None and not Staff.select().where(Staff.id == assignee_id).exists():
-            raise ValidationError("指派的人员不存在。")
+            raise ValidationError(_("指派的人员不存在。"))
         t = Ticket.create(source=source, crm_number=crm_number, category=category, title=title,
                           detail=detail, waybills=" ".join(waybills), customer_name=customer_name,
                           customer_phone=customer_phone, phone_digits=_digits(customer_phone),
@@ -259,13 +283,14 @@ def open_ticket(category: str, title: str, *, source: str = "auto", waybills=(),
     return _info(t)
 
 
-@operation("ticket.start", "开始处理工单")
+@operation("ticket.start", N_("开始处理工单"))
 def start(ticket_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Take a new ticket in hand (it becomes the actor's when nobody is assigned)."""
     with write_tx():
         t = _get(ticket_id)
         if t.status not in ACTION_STATUSES[START]:
-            raise DomainError(f"工单 {t.id} 已经是“{STATUS_LABELS[t.status]}”，不需要再开始。")
+            raise DomainError(_("工单 {id} 已经是“{status}”，不需要再开始。").format(
+                id=t.id, status=status_label(t.status)))
         t.status = Ticket.IN_PROGRESS
         if t.assignee_id is None:
             t.assignee = actor.id
@@ -274,7 +299,7 @@ def start(ticket_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     return CHANGES
 
 
-@operation("ticket.reply", "回复工单")
+@operation("ticket.reply", N_("回复工单"))
 def reply(ticket_id: int, situation: str, solution: str, when: str, *, actor: Actor,
           now: dt.datetime) -> str:
     """Check the three parts (情况/方案/时间), store the composed reply; returns its text.
@@ -285,7 +310,8 @@ def reply(ticket_id: int, situation: str, solution: str, when: str, *, actor: Ac
     with write_tx():
         t = _get(ticket_id)
         if t.status not in ACTION_STATUSES[REPLY]:
-            raise DomainError(f"工单 {t.id} 已是“{STATUS_LABELS[t.status]}”，不能再回复。")
+            raise DomainError(_("工单 {id} 已是“{status}”，不能再回复。").format(
+                id=t.id, status=status_label(t.status)))
         t.status = Ticket.REPLIED
         t.reply_text = text
         t.replied_at = now
@@ -325,33 +351,34 @@ def promise_limit(ticket, now: dt.datetime) -> dt.datetime:
     return due_time(ticket.category, now)
 
 
-@operation("ticket.follow_up", "工单回访")
+@operation("ticket.follow_up", N_("工单回访"))
 def follow_up(ticket_id: int, note: str, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Record the follow-up visit/call (回访) after the reply."""
     note = (note or "").strip()
     if not note:
-        raise ValidationError("请写下回访结果（客户怎么说）。")
+        raise ValidationError(_("请写下回访结果（客户怎么说）。"))
     with write_tx():
         t = _get(ticket_id)
         if t.status not in ACTION_STATUSES[FOLLOW_UP]:
-            raise DomainError(f"工单 {t.id} 还没有回复，先回复再回访。" if t.status in (Ticket.NEW, Ticket.IN_PROGRESS)
-                              else f"工单 {t.id} 已是“{STATUS_LABELS[t.status]}”。")
+            if t.status in (Ticket.NEW, Ticket.IN_PROGRESS):
+                raise DomainError(_("工单 {id} 还没有回复，先回复再回访。").format(id=t.id))
+            raise DomainError(_("工单 {id} 已是“{status}”。").format(id=t.id, status=status_label(t.status)))
         t.status = Ticket.FOLLOW_UP
         t.save()
         _event(t.id, TicketEvent.FOLLOW_UP, actor, now, note)
     return CHANGES
 
 
-@operation("ticket.close", "关闭工单")
+@operation("ticket.close", N_("关闭工单"))
 def close(ticket_id: int, rating: str, note: str = "", *, actor: Actor, now: dt.datetime) -> frozenset:
     """Close after the follow-up, with the customer's satisfaction (满意/一般/不满意)."""
     if rating not in Ticket.RATINGS:
-        raise ValidationError(f"请选择客户满意度：{'、'.join(Ticket.RATINGS)}。")
+        raise ValidationError(_("请选择客户满意度：{choices}。").format(choices=_listed(Ticket.RATINGS)))
     with write_tx():
         t = _get(ticket_id)
         if t.status not in ACTION_STATUSES[CLOSE]:
-            raise DomainError(f"工单 {t.id} 还没有回访，回访后才能关闭。" if t.status != Ticket.CLOSED
-                              else f"工单 {t.id} 已经关闭。")
+            raise DomainError(_("工单 {id} 还没有回访，回访后才能关闭。").format(id=t.id) if t.status != Ticket.CLOSED
+                              else _("工单 {id} 已经关闭。").format(id=t.id))
         t.status = Ticket.CLOSED
         t.rating = rating
         t.closed_at = now
@@ -360,17 +387,17 @@ def close(ticket_id: int, rating: str, note: str = "", *, actor: Actor, now: dt.
     return CHANGES
 
 
-@operation("ticket.escalate", "工单升级", MANAGER_ONLY)
+@operation("ticket.escalate", N_("工单升级"), MANAGER_ONLY)
 def escalate(ticket_id: int, severity: str, reason: str, *, actor: Actor, now: dt.datetime) -> frozenset:
     if severity not in Ticket.SEVERITIES:
-        raise ValidationError(f"严重程度只能是：{'、'.join(Ticket.SEVERITIES)}。")
+        raise ValidationError(_("严重程度只能是：{choices}。").format(choices=_listed(Ticket.SEVERITIES)))
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("请写明升级原因。")
+        raise ValidationError(_("请写明升级原因。"))
     with write_tx():
         t = _get(ticket_id)
         if t.status not in ACTION_STATUSES[ESCALATE]:
-            raise DomainError(f"工单 {t.id} 已经关闭，不能升级。")
+            raise DomainError(_("工单 {id} 已经关闭，不能升级。").format(id=t.id))
         t.escalated = True
         t.severity = severity
         t.save()
@@ -380,16 +407,16 @@ def escalate(ticket_id: int, severity: str, reason: str, *, actor: Actor, now: d
     return CHANGES
 
 
-@operation("ticket.reassign", "工单改派", MANAGER_ONLY)
+@operation("ticket.reassign", N_("工单改派"), MANAGER_ONLY)
 def reassign(ticket_id: int, staff_id: int, reason: str = "", *, actor: Actor,
              now: dt.datetime) -> frozenset:
     with write_tx():
         t = _get(ticket_id)
         if t.status not in ACTION_STATUSES[REASSIGN]:
-            raise DomainError(f"工单 {t.id} 已经关闭，不能改派。")
+            raise DomainError(_("工单 {id} 已经关闭，不能改派。").format(id=t.id))
         person = Staff.get_or_none((Staff.id == staff_id) & (Staff.active == True))  # noqa: E712
         if person is None:
-            raise ValidationError("改派的人员不存在或已停用。")
+            raise ValidationError(_("改派的人员不存在或已停用。"))
         old = t.assignee.name if t.assignee_id else "—"
         t.assignee = person.id
         t.save()
@@ -400,14 +427,14 @@ def reassign(ticket_id: int, staff_id: int, reason: str = "", *, actor: Actor,
     return CHANGES
 
 
-@operation("ticket.customer_update", "修改工单客户信息")
+@operation("ticket.customer_update", N_("修改工单客户信息"))
 def update_customer(ticket_id: int, name: str | None, phone: str | None, *, actor: Actor,
                     now: dt.datetime) -> frozenset:
     """Change the customer's name/phone on a ticket; audited with old and new (phones masked)."""
     name = (name or "").strip() or None
     phone = (phone or "").strip() or None
     if phone and not (7 <= len(_digits(phone) or "") <= 13):
-        raise ValidationError("电话号码位数不对。")
+        raise ValidationError(_("电话号码位数不对。"))
     with write_tx():
         t = _get(ticket_id)
         if (t.customer_name, t.customer_phone) == (name, phone):
@@ -422,11 +449,11 @@ def update_customer(ticket_id: int, name: str | None, phone: str | None, *, acto
     return CHANGES
 
 
-@operation("ticket.template_save", "修改回复模板")
+@operation("ticket.template_save", N_("修改回复模板"))
 def save_template(category: str, situation: str, solution: str, when: str, *, actor: Actor,
                   now: dt.datetime) -> frozenset:
     if category not in Ticket.CATEGORIES:
-        raise ValidationError(f"工单类别只能是：{'、'.join(Ticket.CATEGORIES)}。")
+        raise ValidationError(_("工单类别只能是：{choices}。").format(choices=_listed(Ticket.CATEGORIES)))
     with write_tx():
         ReplyTemplate.insert(category=category, situation=situation or "", solution=solution or "",
                              when=when or "", updated_at=now, updated_by=actor.id).on_conflict(
@@ -486,23 +513,25 @@ def count_overdue(now: dt.datetime) -> int:
     return Ticket.select().where(Ticket.status.in_(Ticket.AWAITING_REPLY) & (Ticket.due_at < now)).count()
 
 
-def linked_parcels(waybills) -> tuple[LinkedParcel, ...]:
+def linked_parcels(waybills, *, label=_) -> tuple[LinkedParcel, ...]:
+    """The parcels of ``waybills``, their status shown through ``label`` (the person's language;
+    ``str`` keeps the Chinese, for the reply sent to a customer)."""
     waybills = list(waybills)
     if not waybills:
         return ()
     found: dict[str, LinkedParcel] = {}
     for p in Parcel.select().where(Parcel.waybill.in_(waybills)):
-        found[p.waybill] = LinkedParcel(p.waybill, "inbound", p.carrier, p.arrived_at,
-                                        PARCEL_STATUS_LABELS.get(p.status, p.status))
+        state = label(PARCEL_STATUS_LABELS[p.status]) if p.status in PARCEL_STATUS_LABELS else p.status
+        found[p.waybill] = LinkedParcel(p.waybill, "inbound", p.carrier, p.arrived_at, state)
     try:
         from ..models.outgoing import OutgoingParcel
         for o in OutgoingParcel.select().where(OutgoingParcel.waybill.in_(waybills)):
             if o.waybill not in found:
-                state = o.tracking_status or ("已发出" if o.dispatched_at else "已收寄")
+                state = o.tracking_status or label(OUTGOING_SENT if o.dispatched_at else OUTGOING_TAKEN)
                 found[o.waybill] = LinkedParcel(o.waybill, "outgoing", "", o.received_at, state)
     except ImportError:  # pragma: no cover - outgoing tables absent
         pass
-    return tuple(found.get(w) or LinkedParcel(w, "unknown", "", None, "本网点无记录") for w in waybills)
+    return tuple(found.get(w) or LinkedParcel(w, "unknown", "", None, label(NO_RECORD)) for w in waybills)
 
 
 def get_ticket(ticket_id: int) -> TicketDetail:
@@ -510,9 +539,9 @@ def get_ticket(ticket_id: int) -> TicketDetail:
          .join(Staff, JOIN.LEFT_OUTER, on=(Ticket.assignee == Staff.id))
          .where(Ticket.id == ticket_id).objects().first())
     if t is None:
-        raise NotFound(f"没有编号为 {ticket_id} 的工单。")
+        raise NotFound(_("没有编号为 {id} 的工单。").format(id=ticket_id))
     row = _row(t, getattr(t, "assignee_name", None))
-    events = tuple(EventRow(e.at, e.kind, getattr(e, "staff_name", None) or "系统", e.detail)
+    events = tuple(EventRow(e.at, e.kind, getattr(e, "staff_name", None) or _("系统"), e.detail)
                    for e in (TicketEvent.select(TicketEvent, Staff.name.alias("staff_name"))
                              .join(Staff, JOIN.LEFT_OUTER, on=(TicketEvent.staff == Staff.id))
                              .where(TicketEvent.ticket == ticket_id)
@@ -533,14 +562,17 @@ def template_for(category: str) -> tuple[str, str, str]:
 
 
 def _md_hm(at: dt.datetime) -> str:
-    return f"{at.month}月{at.day}日{at:%H:%M}"        # not strftime("%-m"): Windows has no "%-m"
+    """A time in a reply to a customer (Chinese in every language)."""
+    return f"{at.month}月{at.day}日{at:%H:%M}"  # zh-data  (not strftime("%-m"): Windows has no "%-m")
 
 
 def template_facts(ticket_id: int) -> dict:
+    """The facts a reply template is filled with: Chinese in every language (the customer reads it)."""
     d = get_ticket(ticket_id)
-    facts = {"customer": d.customer_name_masked or "客户", "due": _md_hm(d.row.due_at)}
-    if d.parcels:
-        p = d.parcels[0]
+    facts = {"customer": d.customer_name_masked or "客户", "due": _md_hm(d.row.due_at)}  # zh-data
+    parcels = linked_parcels(d.row.waybills, label=str)
+    if parcels:
+        p = parcels[0]
         facts.update(waybill=p.waybill, carrier=p.carrier,
                      arrival=_md_hm(p.arrived_at) if p.arrived_at else None,
                      status=p.status)
@@ -561,17 +593,19 @@ def open_items(staff_id: int, now: dt.datetime) -> list[OpenItem]:
     rows = list_tickets(0, 500, now=now, status="open", assignee_id=staff_id)
     items = []
     for r in rows:
-        late = "（已超时）" if r.overdue(now) else ""
+        text = (_("工单#{id} {ref}{category}：{title}，{status}，{due} 到期（已超时）") if r.overdue(now)
+                else _("工单#{id} {ref}{category}：{title}，{status}，{due} 到期"))
         ref = f"CRM {r.crm_number} " if r.crm_number else ""
-        items.append(OpenItem("ticket", str(r.id), f"工单#{r.id} {ref}{r.category}：{r.title}，"
-                              f"{r.status_label}，{r.due_at:%m-%d %H:%M} 到期{late}"))
+        items.append(OpenItem("ticket", str(r.id), text.format(
+            id=r.id, ref=ref, category=r.category, title=r.title, status=r.status_label,
+            due=f"{r.due_at:%m-%d %H:%M}")))
     return items
 
 
 # -- CRM import ------------------------------------------------------------------------------------
 #: Columns of a CRM export (CSV in UTF-8/GBK, or XLSX first sheet).  Header names are matched
 #: after trimming; English aliases accepted.
-CRM_COLUMNS = {
+CRM_COLUMNS = {  # zh-data: the header names in the carrier's export
     "crm_number": ("CRM单号", "工单号", "crm_number"),
     "category": ("类别", "工单类型", "category"),
     "title": ("标题", "主题", "title"),
@@ -607,33 +641,37 @@ def parse_crm_file(path: Path) -> list[dict]:
     """Read and check a whole CRM export; raise ValidationError "第 N 行：…" at the first bad line.
     The file is read by :func:`outlet_desk.tables.read_table` (size, lines, encodings; closed)."""
     table = tables.read_table(path)
-    index = table.columns(CRM_COLUMNS, REQUIRED, missing="缺少列 {names}（表头应含 CRM单号、类别、标题）。")
+    index = table.columns(CRM_COLUMNS, REQUIRED, missing=_("缺少列 {names}（表头应含 CRM单号、类别、标题）。"))
     out, seen = [], set()
     for n, raw in table.rows:
         get = lambda k: (raw[index[k]] if k in index and index[k] < len(raw) else "")  # noqa: E731
         rec = {k: get(k) for k in CRM_COLUMNS}
         if not rec["crm_number"]:
-            raise ValidationError(f"第 {n} 行：CRM单号为空。")
+            raise ValidationError(_("第 {line} 行：CRM单号为空。").format(line=n))
         if rec["crm_number"] in seen:
-            raise ValidationError(f"第 {n} 行：CRM单号 {rec['crm_number']} 在文件里重复。")
+            raise ValidationError(_("第 {line} 行：CRM单号 {number} 在文件里重复。").format(
+                line=n, number=rec["crm_number"]))
         seen.add(rec["crm_number"])
         if rec["category"] not in Ticket.CATEGORIES:
-            raise ValidationError(f"第 {n} 行：类别“{rec['category']}”不对，只能是 {'、'.join(Ticket.CATEGORIES)}。")
+            raise ValidationError(_("第 {line} 行：类别“{category}”不对，只能是 {choices}。").format(
+                line=n, category=rec["category"], choices=_listed(Ticket.CATEGORIES)))
         if not rec["title"]:
-            raise ValidationError(f"第 {n} 行：标题为空。")
+            raise ValidationError(_("第 {line} 行：标题为空。").format(line=n))
         phone = _digits(rec["customer_phone"])
         if rec["customer_phone"] and not (phone and 7 <= len(phone) <= 13):
-            raise ValidationError(f"第 {n} 行：客户电话“{rec['customer_phone']}”不对。")
+            raise ValidationError(_("第 {line} 行：客户电话“{phone}”不对。").format(
+                line=n, phone=rec["customer_phone"]))
         try:
             rec["created_at"] = _parse_time(rec["created_at"])
         except ValueError:
-            raise ValidationError(f"第 {n} 行：创建时间“{rec['created_at']}”格式不对（应为 2026-06-07 09:30）。") from None
+            raise ValidationError(_("第 {line} 行：创建时间“{text}”格式不对（应为 2026-06-07 09:30）。").format(
+                line=n, text=rec["created_at"])) from None
         rec["line"] = n
         out.append(rec)
     return out
 
 
-@operation("ticket.import_crm", "导入 CRM 工单")
+@operation("ticket.import_crm", N_("导入 CRM 工单"))
 def import_crm(path, *, actor: Actor, now: dt.datetime) -> ImportResult:
     """Import a CRM export: all lines or none.  A CRM number already registered is skipped.
 
@@ -743,6 +781,6 @@ def month_range(month: str) -> tuple[dt.date, dt.date]:
     try:
         first = dt.datetime.strptime(month, "%Y-%m").date()
     except ValueError:
-        raise ValidationError("月份格式应为 YYYY-MM，例如 2026-06。") from None
+        raise ValidationError(_("月份格式应为 YYYY-MM，例如 2026-06。")) from None
     nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return first, nxt
