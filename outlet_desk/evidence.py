@@ -36,6 +36,7 @@ from . import db as dbmod
 from .db import write_tx
 from .errors import EnvironmentFault, NotFound, ValidationError
 from .files import read_regular_file
+from .i18n import N_, _
 from .models import Staff
 from .models.evidence import Photo
 from .permissions import MANAGER_ONLY, Actor, operation
@@ -52,10 +53,11 @@ _HASH = re.compile(r"^[0-9a-f]{64}$")
 _configured_home: Path | None = None
 
 SETTINGS = [
-    SettingSpec("photos.folder", "", "Shared evidence folder (several counters)", "共享照片文件夹（多台柜台时）",
+    SettingSpec("photos.folder", "", "Shared evidence folder (several counters)",
+                N_("共享照片文件夹（多台柜台时）"),
                 section="data",
-                help_zh="留空则照片存在每台电脑自己的数据目录；多台柜台共用一个数据库服务器时，"
-                        "填一个每台都能访问的共享文件夹，照片存在其中的照片子文件夹里。",
+                help_zh=N_("留空则照片存在每台电脑自己的数据目录；多台柜台共用一个数据库服务器时，"
+                           "填一个每台都能访问的共享文件夹，照片存在其中的照片子文件夹里。"),
                 help="Leave empty to keep photos in each PC's data directory. With several counters on "
                      "one PostgreSQL server, give a folder every counter can reach (a network share); "
                      "photos are kept in its photos/ subfolder."),
@@ -82,7 +84,7 @@ def data_home(home: Path | str | None = None) -> Path:
         return path.parent
     if _configured_home is not None:
         return _configured_home
-    raise EnvironmentFault("没有设置数据文件夹，照片无法保存。")
+    raise EnvironmentFault(_("没有设置数据文件夹，照片无法保存。"))
 
 
 @dataclass(frozen=True)
@@ -106,11 +108,12 @@ def _read_input(data) -> bytes:
         raw = bytes(data)
     else:
         # a FIFO, /dev/zero or a symlink to them is refused before reading (files.py)
-        raw = read_regular_file(Path(data), max_bytes=MAX_BYTES, what="照片")
+        raw = read_regular_file(Path(data), max_bytes=MAX_BYTES, what=_("照片"))
     if len(raw) > MAX_BYTES:
-        raise ValidationError(f"文件太大（{len(raw) / 1048576:.1f} MB），照片不能超过 20 MB。")
+        raise ValidationError(_("文件太大（{size} MB），照片不能超过 20 MB。").format(
+            size=f"{len(raw) / 1048576:.1f}"))
     if not raw:
-        raise ValidationError("文件是空的，不是照片。")
+        raise ValidationError(_("文件是空的，不是照片。"))
     return raw
 
 
@@ -128,14 +131,14 @@ def prepare_jpeg(data) -> tuple[bytes, int, int]:
         try:
             img = Image.open(io.BytesIO(raw))
         except UnidentifiedImageError:
-            raise ValidationError("这个文件不是图片（无法识别的格式）。") from None
+            raise ValidationError(_("这个文件不是图片（无法识别的格式）。")) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ValidationError("图片尺寸大得不正常，拒绝处理。") from None
+            raise ValidationError(_("图片尺寸大得不正常，拒绝处理。")) from None
         except (OSError, ValueError, SyntaxError) as exc:
-            raise ValidationError(f"图片无法读取：{exc}") from None
+            raise ValidationError(_("图片无法读取：{error}").format(error=exc)) from None
         w, h = img.size
         if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
-            raise ValidationError(f"图片尺寸大得不正常（{w}×{h}），拒绝处理。")
+            raise ValidationError(_("图片尺寸大得不正常（{width}×{height}），拒绝处理。").format(width=w, height=h))
         try:
             img.load()
             img = ImageOps.exif_transpose(img)
@@ -151,12 +154,12 @@ def prepare_jpeg(data) -> tuple[bytes, int, int]:
             out = io.BytesIO()
             img.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)   # no exif= → no EXIF
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ValidationError("图片尺寸大得不正常，拒绝处理。") from None
+            raise ValidationError(_("图片尺寸大得不正常，拒绝处理。")) from None
         except (OSError, ValueError, SyntaxError) as exc:
             text = str(exc)
             if "truncated" in text.lower():
-                raise ValidationError("图片文件不完整（被截断），请重新拍摄或导入。") from None
-            raise ValidationError(f"图片无法读取：{text}") from None
+                raise ValidationError(_("图片文件不完整（被截断），请重新拍摄或导入。")) from None
+            raise ValidationError(_("图片无法读取：{error}").format(error=text)) from None
     return out.getvalue(), img.size[0], img.size[1]
 
 
@@ -164,7 +167,7 @@ def prepare_jpeg(data) -> tuple[bytes, int, int]:
 
 def photo_path(photo_hash: str, home: Path | str | None = None) -> Path:
     if not _HASH.match(photo_hash or ""):
-        raise ValidationError("照片编号不正确。")
+        raise ValidationError(_("照片编号不正确。"))
     return data_home(home) / "photos" / photo_hash[:2] / photo_hash[2:4] / f"{photo_hash}.jpg"
 
 
@@ -206,8 +209,8 @@ def _os_fault(exc: OSError) -> EnvironmentFault:
 
     from .errors import DiskFull
     if exc.errno == errno.ENOSPC:
-        return DiskFull("磁盘已满：照片未保存。请清理磁盘空间后重试。")
-    return EnvironmentFault(f"照片无法写入数据文件夹（{exc.strerror or exc}）。")
+        return DiskFull(_("磁盘已满：照片未保存。请清理磁盘空间后重试。"))
+    return EnvironmentFault(_("照片无法写入数据文件夹（{error}）。").format(error=exc.strerror or exc))
 
 
 #: Test hook: called after the file is in place and before the database row is written.
@@ -219,7 +222,7 @@ def _info(p: Photo, taker: str, home) -> PhotoInfo:
                      photo_path(p.hash, home))
 
 
-@operation("evidence.store", "保存照片")
+@operation("evidence.store", N_("保存照片"))
 def store_photo(data, *, purpose: str, ref, actor: Actor, now: dt.datetime,
                 home: Path | str | None = None,
                 within: Callable[[Photo], None] | None = None) -> PhotoInfo:
@@ -231,7 +234,7 @@ def store_photo(data, *, purpose: str, ref, actor: Actor, now: dt.datetime,
     """
     purpose = (purpose or "").strip()
     if not purpose:
-        raise ValidationError("照片用途不能为空。")
+        raise ValidationError(_("照片用途不能为空。"))
     jpeg, width, height = prepare_jpeg(data)
     digest = hashlib.sha256(jpeg).hexdigest()
     target = photo_path(digest, home)
@@ -283,7 +286,7 @@ def photos_for(purpose: str, refs, home: Path | str | None = None) -> dict[str, 
     return out
 
 
-@operation("evidence.delete", "删除照片", MANAGER_ONLY)
+@operation("evidence.delete", N_("删除照片"), MANAGER_ONLY)
 def delete_photo(photo_hash: str, reason: str, *, actor: Actor, now: dt.datetime,
                  home: Path | str | None = None, purpose: str | None = None,
                  ref=None) -> int:
@@ -294,7 +297,7 @@ def delete_photo(photo_hash: str, reason: str, *, actor: Actor, now: dt.datetime
     """
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("删除照片必须填写原因。")
+        raise ValidationError(_("删除照片必须填写原因。"))
     path = photo_path(photo_hash, home)
     with write_tx():
         q = Photo.select().where(Photo.hash == photo_hash)
@@ -304,7 +307,7 @@ def delete_photo(photo_hash: str, reason: str, *, actor: Actor, now: dt.datetime
             q = q.where(Photo.ref == str(ref))
         rows = list(q)
         if not rows:
-            raise NotFound("没有这张照片。")
+            raise NotFound(_("没有这张照片。"))
         for p in rows:
             audit.record(actor, "evidence.delete", entity="photo", entity_id=p.hash,
                          detail={"purpose": p.purpose, "ref": p.ref, "taken_at": p.taken_at,
@@ -360,11 +363,11 @@ def consistency_problems(home) -> list[str]:
         except EnvironmentFault:
             path = photo_path(digest, home)
         except ValidationError:
-            problems.append(f"照片记录的编号不正确：{digest!r}")
+            problems.append(_("照片记录的编号不正确：{hash}").format(hash=repr(digest)))
             continue
         try:
             if path.exists() and not path.is_file():      # a FIFO would hold check for ever
-                raise OSError(0, "不是普通文件")
+                raise OSError(0, _("不是普通文件"))
             sha = hashlib.sha256()
             with open(path, "rb") as fh:
                 for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -372,20 +375,21 @@ def consistency_problems(home) -> list[str]:
         except FileNotFoundError:
             missing += 1
             if shown < 20:
-                problems.append(f"照片文件缺失：{path}")
+                problems.append(_("照片文件缺失：{path}").format(path=path))
                 shown += 1
             continue
         except OSError as exc:
             missing += 1
             if shown < 20:
-                problems.append(f"照片文件无法读取：{path}（{exc.strerror or exc}）")
+                problems.append(_("照片文件无法读取：{path}（{error}）").format(path=path, error=exc.strerror or exc))
                 shown += 1
             continue
         if sha.hexdigest() != digest:
             changed += 1
             if shown < 20:
-                problems.append(f"照片文件与记录不符（SHA-256 不同，文件被改动或损坏）：{path}")
+                problems.append(_("照片文件与记录不符（SHA-256 不同，文件被改动或损坏）：{path}").format(path=path))
                 shown += 1
     if missing + changed > shown:
-        problems.append(f"照片问题共 {missing + changed} 个：缺失 {missing}，与记录不符 {changed}")
+        problems.append(_("照片问题共 {total} 个：缺失 {missing}，与记录不符 {changed}").format(
+            total=missing + changed, missing=missing, changed=changed))
     return problems

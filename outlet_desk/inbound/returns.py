@@ -23,6 +23,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, evidence, settings
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent, Staff
 from ..models.evidence import Photo
 from ..models.problems import ProblemRecord
@@ -35,24 +36,25 @@ from ..settings import SettingSpec
 from ..signoff import outbox
 
 SETTINGS = [
-    SettingSpec("returns.red_label_size", "100x75", "Red label size (mm, WxH)", "红标签尺寸（毫米，宽x高）",
+    SettingSpec("returns.red_label_size", "100x75", "Red label size (mm, WxH)", N_("红标签尺寸（毫米，宽x高）"),
                 section="returns", choices=("100x75", "100x100", "100x150", "80x60", "76x130")),
     SettingSpec("returns.print_in_red", False, "Print red labels in red ink (colour printer)",
-                "红标签用红色打印（彩色打印机）", kind="bool", section="returns",
-                help_zh="不勾选：在红色标签纸上用黑色打印。",
+                N_("红标签用红色打印（彩色打印机）"), kind="bool", section="returns",
+                help_zh=N_("不勾选：在红色标签纸上用黑色打印。"),
                 help="Off: black print on red label stock."),
 ]
 
 CHANGES = frozenset({changes.RETURNS, changes.PARCELS})
 PHOTO_PURPOSE = "return"
 
-KIND_LABELS = {ReturnRecord.RETURN: "退件", ReturnRecord.FORWARD: "转件"}
-ITEM_LABELS = {"label": "红标签已贴", "photo": "已拍照留底", "struck": "网点编码已划掉"}
-STATUS_LABELS = {ReturnRecord.OPEN: "待发出", ReturnRecord.DISPATCHED: "已发出",
-                 ReturnRecord.RECEIVED: "对方已收", ReturnRecord.CANCELLED: "已撤销"}
+# the Chinese words (N_): shown through _(…); written into parcel events and problem notes as they are
+KIND_LABELS = {ReturnRecord.RETURN: N_("退件"), ReturnRecord.FORWARD: N_("转件")}
+ITEM_LABELS = {"label": N_("红标签已贴"), "photo": N_("已拍照留底"), "struck": N_("网点编码已划掉")}
+STATUS_LABELS = {ReturnRecord.OPEN: N_("待发出"), ReturnRecord.DISPATCHED: N_("已发出"),
+                 ReturnRecord.RECEIVED: N_("对方已收"), ReturnRecord.CANCELLED: N_("已撤销")}
 
 _WAYBILL = re.compile(r"^[A-Z0-9-]{8,32}$")
-_CARRIER_PREFIX = (("SF", "顺丰"), ("YT", "圆通"), ("JT", "极兔"), ("JD", "京东"), ("DPK", "德邦"),
+_CARRIER_PREFIX = (("SF", "顺丰"),  # zh-data: carrier names ("YT", "圆通"), ("JT", "极兔"), ("JD", "京东"), ("DPK", "德邦"),
                    ("STO", "申通"))
 
 
@@ -62,9 +64,10 @@ class UnknownWaybill(ValidationError):
     waybills in stock."""
 
     def __init__(self, waybill: str, suggestions: tuple[str, ...] = ()):
-        text = f"{waybill} 不是本网点收到的包裹：是客户自带退件，还是单号输错了？"
+        text = _("{waybill} 不是本网点收到的包裹：是客户自带退件，还是单号输错了？").format(
+            waybill=waybill)
         if suggestions:
-            text += f"相近的在库单号：{'、'.join(suggestions)}。"
+            text += _("相近的在库单号：{waybills}。").format(waybills=_("、").join(suggestions))
         super().__init__(text)
         self.waybill = waybill
         self.suggestions = tuple(suggestions)
@@ -110,7 +113,7 @@ class ReturnInfo:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return _(KIND_LABELS[self.kind])
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -123,9 +126,12 @@ class ReturnInfo:
     @property
     def destination(self) -> str:
         """One line: where it goes (forward) or to whom (return)."""
+        return self._destination(_("寄件人"))
+
+    def _destination(self, sender_word: str) -> str:
         if self.kind == ReturnRecord.FORWARD:
             return f"{self.dest_code} {self.dest_name}".strip()
-        return " ".join(x for x in (self.sender_name, self.sender_phone_masked) if x) or "寄件人"
+        return " ".join(x for x in (self.sender_name, self.sender_phone_masked) if x) or sender_word
 
 
 @dataclass(frozen=True)
@@ -171,14 +177,15 @@ def _staff_names(ids) -> dict[int, str]:
 
 
 def _checklist(r: ReturnRecord, photos, names) -> tuple[ChecklistItem, ...]:
-    items = [ChecklistItem("label", ITEM_LABELS["label"], r.label_at is not None,
+    items = [ChecklistItem("label", _(ITEM_LABELS["label"]), r.label_at is not None,
                            names.get(r.label_by_id, ""), r.label_at)]
     first = photos[0] if photos else None
-    items.append(ChecklistItem("photo", ITEM_LABELS["photo"], first is not None,
+    items.append(ChecklistItem("photo", _(ITEM_LABELS["photo"]), first is not None,
                                first.taken_by if first else "", first.taken_at if first else None))
     if r.mis_sorted:
         code = settings.get("outlet.code")
-        items.append(ChecklistItem("struck", f"网点编码“{code}”已划掉", r.struck_at is not None,
+        items.append(ChecklistItem("struck", _("网点编码“{code}”已划掉").format(code=code),
+                                   r.struck_at is not None,
                                    names.get(r.struck_by_id, ""), r.struck_at))
     return tuple(items)
 
@@ -198,7 +205,7 @@ def _info(r: ReturnRecord, home=None) -> ReturnInfo:
 def get_return(return_id: int, home=None) -> ReturnInfo:
     r = ReturnRecord.get_or_none(ReturnRecord.id == return_id)
     if r is None:
-        raise NotFound("没有这条退转件记录。")
+        raise NotFound(_("没有这条退转件记录。"))
     return _info(r, home)
 
 
@@ -247,7 +254,7 @@ def list_returns(*, scope: str = "open", kind: str | None = None, text: str = ""
         if r.kind == ReturnRecord.FORWARD:
             dest = f"{r.dest_code or ''} {r.dest_name or ''}".strip()
         else:
-            dest = " ".join(x for x in (r.sender_name, mask_phone(r.sender_phone)) if x) or "寄件人"
+            dest = " ".join(x for x in (r.sender_name, mask_phone(r.sender_phone)) if x) or _("寄件人")
         out.append(ReturnRow(r.id, r.waybill, r.carrier, r.kind, r.status, r.reason, r.mis_sorted,
                              dest, r.started_at, r.starter or "", r.label_at is not None,
                              counts.get(str(r.id), 0),
@@ -279,7 +286,7 @@ def guess_carrier(waybill: str) -> str:
             return name
     if re.fullmatch(r"[A-Z]{2}\d{9}[A-Z]{2}", waybill):
         return "EMS"
-    return "未知"
+    return "未知"  # zh-data: stored as the parcel's carrier
 
 
 def _recognize(wb: str) -> tuple[str, str]:
@@ -295,9 +302,9 @@ def _recognize(wb: str) -> tuple[str, str]:
         rec, _line = recognize(wb)
         return rec.waybill, rec.carrier
     if not _WAYBILL.match(wb):
-        raise ValidationError(f"“{wb}”不像运单号。")
+        raise ValidationError(_("“{waybill}”不像运单号。").format(waybill=wb))
     if wb.isdigit() and wb.startswith("4"):
-        raise ValidationError("集包单号，不是包裹。")
+        raise ValidationError(_("集包单号，不是包裹。"))
     return wb, guess_carrier(wb)
 
 
@@ -343,7 +350,7 @@ def unknown_waybill(waybill: str) -> UnknownWaybill | None:
     had) the parcel.  Bad numbers and bag numbers raise with intake's reasons."""
     wb = normalize_scan(waybill or "")
     if not wb:
-        raise ValidationError("请扫描运单号。")
+        raise ValidationError(_("请扫描运单号。"))
     if Parcel.select().where(Parcel.waybill == wb).exists():
         return None
     wb, _carrier = _recognize(wb)
@@ -365,42 +372,44 @@ def start_in_tx(parcel: Parcel, *, kind: str, reason: str, note: str = "", sourc
     Used by :func:`start_return`, by resolving a problem and by the overdue list.
     """
     if kind not in ReturnRecord.KINDS:
-        raise ValidationError("请选择退件或转件。")
+        raise ValidationError(_("请选择退件或转件。"))
     if reason not in ReturnRecord.REASONS:
-        raise ValidationError(f"请选择原因：{'、'.join(ReturnRecord.REASONS)}。")
+        raise ValidationError(_("请选择原因：{reasons}。").format(
+            reasons=_("、").join(ReturnRecord.REASONS)))
     note = _clean(note)
-    if reason == "其他" and not note:
-        raise ValidationError("原因选“其他”时必须写备注。")
+    if reason == "其他" and not note:  # zh-data: the stored reason
+        raise ValidationError(_("原因选“其他”时必须写备注。"))
     if source not in ReturnRecord.SOURCES:
-        raise ValidationError("来源不正确。")
-    mis_sorted = bool(mis_sorted) or reason == "错分"
+        raise ValidationError(_("来源不正确。"))
+    mis_sorted = bool(mis_sorted) or reason == "错分"  # zh-data: the stored reason
     dest_code, dest_name = _clean(dest_code).upper(), _clean(dest_name)
     should_have_gone = _clean(should_have_gone)
     if kind == ReturnRecord.FORWARD:
         if not dest_code or not dest_name:
-            raise ValidationError("转件必须填写目的网点的编码和名称。")
+            raise ValidationError(_("转件必须填写目的网点的编码和名称。"))
         if dest_code == str(settings.get("outlet.code")).upper():
-            raise ValidationError("目的网点就是本网点，不能转给自己。")
+            raise ValidationError(_("目的网点就是本网点，不能转给自己。"))
         if mis_sorted and not should_have_gone:
             should_have_gone = f"{dest_code} {dest_name}"
     else:
         dest_code = dest_name = ""
     if mis_sorted and not should_have_gone:
-        raise ValidationError("错分件必须写明应发往哪个网点。")
+        raise ValidationError(_("错分件必须写明应发往哪个网点。"))
     sender_name, sender_phone = _clean(sender_name), _clean(sender_phone)
     if sender_phone and len(re.sub(r"\D", "", sender_phone)) < 7:
-        raise ValidationError("寄件人电话不正确。")
+        raise ValidationError(_("寄件人电话不正确。"))
     if kind == ReturnRecord.FORWARD:
         sender_name = sender_phone = ""
 
     current = ReturnRecord.get_or_none((ReturnRecord.parcel == parcel.id)
                                        & (ReturnRecord.status == ReturnRecord.OPEN))
     if current is not None:
-        raise DomainError(f"{parcel.waybill} 已在{KIND_LABELS[current.kind]}中，"
-                          f"{current.started_at:%m-%d %H:%M} 开始。")
+        raise DomainError(_("{waybill} 已在{kind}中，{at} 开始。").format(
+            waybill=parcel.waybill, kind=_(KIND_LABELS[current.kind]),
+            at=f"{current.started_at:%m-%d %H:%M}"))
     if parcel.status in (Parcel.RETURNED, Parcel.FORWARDED):
-        raise DomainError(f"{parcel.waybill} 已经{'退回' if parcel.status == Parcel.RETURNED else '转出'}，"
-                          "不能再次开始。")
+        raise DomainError((_("{waybill} 已经退回，不能再次开始。") if parcel.status == Parcel.RETURNED
+                           else _("{waybill} 已经转出，不能再次开始。")).format(waybill=parcel.waybill))
     rec = ReturnRecord.create(
         parcel=parcel, kind=kind, reason=reason, note=note, source=source,
         prior_status=parcel.status, mis_sorted=mis_sorted, should_have_gone=should_have_gone or None,
@@ -413,10 +422,10 @@ def start_in_tx(parcel: Parcel, *, kind: str, reason: str, note: str = "", sourc
                                                       & ProblemRecord.resolved_at.is_null()))
     for pr in open_problems:
         ProblemRecord.update(resolved_at=now, resolved_by=actor.id, outcome=outcome,
-                             resolution_note=f"{KIND_LABELS[kind]}（{reason}）").where(
+                             resolution_note=f"{KIND_LABELS[kind]}（{reason}）").where(  # zh-data
             ProblemRecord.id == pr.id).execute()
         ParcelEvent.create(parcel=parcel, at=now, kind=ParcelEvent.PROBLEM_RESOLVED, staff=actor.id,
-                           detail=f"{pr.reason} → {KIND_LABELS[kind]}")
+                           detail=f"{pr.reason} → {KIND_LABELS[kind]}")  # zh-data
     Parcel.update(status=new_status, problem=False, updated_at=now).where(
         Parcel.id == parcel.id).execute()
     _release_pickup_code(parcel.id)        # off the self-pickup shelf: its code is free again
@@ -424,7 +433,7 @@ def start_in_tx(parcel: Parcel, *, kind: str, reason: str, note: str = "", sourc
     if kind == ReturnRecord.FORWARD:
         detail += f" → {dest_code} {dest_name}"
     if mis_sorted:
-        detail += f"（错分，应发往 {should_have_gone}）"
+        detail += f"（错分，应发往 {should_have_gone}）"  # zh-data: the parcel event
     ParcelEvent.create(parcel=parcel, at=now, staff=actor.id, detail=detail,
                        kind=ParcelEvent.RETURN_STARTED if kind == ReturnRecord.RETURN
                        else ParcelEvent.FORWARD_STARTED)
@@ -436,7 +445,7 @@ def start_in_tx(parcel: Parcel, *, kind: str, reason: str, note: str = "", sourc
     return rec
 
 
-@operation("returns.start", "开始退件/转件")
+@operation("returns.start", N_("开始退件/转件"))
 def start_return(waybill: str | None = None, *, parcel_id: int | None = None, kind: str,
                  reason: str, note: str = "", source: str | None = None, dest_code: str = "",
                  dest_name: str = "", mis_sorted: bool = False, should_have_gone: str = "",
@@ -455,11 +464,11 @@ def start_return(waybill: str | None = None, *, parcel_id: int | None = None, ki
         if parcel_id is not None:
             parcel = Parcel.get_or_none(Parcel.id == parcel_id)
             if parcel is None:
-                raise NotFound("没有这个包裹。")
+                raise NotFound(_("没有这个包裹。"))
         else:
             wb = normalize_scan(waybill or "")
             if not wb:
-                raise ValidationError("请扫描运单号。")
+                raise ValidationError(_("请扫描运单号。"))
             parcel = Parcel.get_or_none(Parcel.waybill == wb)
             if parcel is None:
                 wb, guessed = _recognize(wb)
@@ -470,7 +479,7 @@ def start_return(waybill: str | None = None, *, parcel_id: int | None = None, ki
                 parcel = Parcel.create(waybill=wb, carrier=carrier or guessed,
                                        category=Parcel.PROBLEM, status=Parcel.IN_STOCK,
                                        arrived_at=now, arrived_by=actor.id, updated_at=now,
-                                       note="客户自带退件（退转件扫描登记，不在库存）")
+                                       note="客户自带退件（退转件扫描登记，不在库存）")  # zh-data
                 source = source or "scan"
         rec = start_in_tx(parcel, kind=kind, reason=reason, note=note, source=source or "stock",
                           dest_code=dest_code, dest_name=dest_name, mis_sorted=mis_sorted,
@@ -484,13 +493,13 @@ def start_return(waybill: str | None = None, *, parcel_id: int | None = None, ki
 def _open_record(return_id: int) -> ReturnRecord:
     r = ReturnRecord.get_or_none(ReturnRecord.id == return_id)
     if r is None:
-        raise NotFound("没有这条退转件记录。")
+        raise NotFound(_("没有这条退转件记录。"))
     if r.status != ReturnRecord.OPEN:
-        raise DomainError(f"这件已{STATUS_LABELS[r.status]}，清单不能再改。")
+        raise DomainError(_("这件已{status}，清单不能再改。").format(status=_(STATUS_LABELS[r.status])))
     return r
 
 
-@operation("returns.tick_label", "确认已贴红标签")
+@operation("returns.tick_label", N_("确认已贴红标签"))
 def confirm_label(return_id: int, *, actor: Actor, now: dt.datetime, home=None) -> ReturnInfo:
     with write_tx():
         r = _open_record(return_id)
@@ -500,19 +509,19 @@ def confirm_label(return_id: int, *, actor: Actor, now: dt.datetime, home=None) 
     return get_return(return_id, home)
 
 
-@operation("returns.tick_struck", "确认已划掉网点编码")
+@operation("returns.tick_struck", N_("确认已划掉网点编码"))
 def confirm_code_struck(return_id: int, *, actor: Actor, now: dt.datetime, home=None) -> ReturnInfo:
     with write_tx():
         r = _open_record(return_id)
         if not r.mis_sorted:
-            raise ValidationError("只有错分件需要划掉网点编码。")
+            raise ValidationError(_("只有错分件需要划掉网点编码。"))
         if r.struck_at is None:
             ReturnRecord.update(struck_at=now, struck_by=actor.id).where(
                 ReturnRecord.id == r.id).execute()
     return get_return(return_id, home)
 
 
-@operation("returns.photo", "退转件拍照")
+@operation("returns.photo", N_("退转件拍照"))
 def add_photo(return_id: int, data, *, actor: Actor, now: dt.datetime, home=None) -> ReturnInfo:
     """Store a photo of the labelled parcel (bytes or a file path)."""
     _open_record(return_id)
@@ -552,27 +561,28 @@ def _assign_pickup_code(parcel_id: int, now: dt.datetime) -> None:
         assign(parcel_id, now=now)
 
 
-@operation("returns.dispatch", "退转件发出")
+@operation("returns.dispatch", N_("退转件发出"))
 def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> DispatchInfo:
     """Scan a parcel out as returned/forwarded.  Refused while the checklist is incomplete."""
     wb = normalize_scan(waybill)
     if not wb:
-        raise ValidationError("请扫描运单号。")
+        raise ValidationError(_("请扫描运单号。"))
     with write_tx():
         parcel = Parcel.get_or_none(Parcel.waybill == wb)
         if parcel is None:
-            raise NotFound(f"{wb} 不在系统里：先在上方扫描开始退件或转件。")
+            raise NotFound(_("{waybill} 不在系统里：先在上方扫描开始退件或转件。").format(waybill=wb))
         r = (ReturnRecord.select().where(ReturnRecord.parcel == parcel.id)
              .order_by((ReturnRecord.status == ReturnRecord.OPEN).desc(), ReturnRecord.id.desc())
              .first())
         if r is None or r.status == ReturnRecord.CANCELLED:
-            raise DomainError(f"{wb} 没有开始退件或转件，不能发出。")
+            raise DomainError(_("{waybill} 没有开始退件或转件，不能发出。").format(waybill=wb))
         if r.status != ReturnRecord.OPEN:
-            raise DomainError(f"{wb} 已于 {r.dispatched_at:%m-%d %H:%M} {STATUS_LABELS[r.status]}，"
-                              "不要重复扫描。")
+            raise DomainError(_("{waybill} 已于 {at} {status}，不要重复扫描。").format(
+                waybill=wb, at=f"{r.dispatched_at:%m-%d %H:%M}", status=_(STATUS_LABELS[r.status])))
         info = _info(r, home)
         if info.missing:
-            raise ChecklistIncomplete(f"{wb} 还不能发出，缺：{'、'.join(info.missing)}。")
+            raise ChecklistIncomplete(_("{waybill} 还不能发出，缺：{missing}。").format(
+                waybill=wb, missing=_("、").join(info.missing)))
         returned = r.kind == ReturnRecord.RETURN
         new_status = Parcel.RETURNED if returned else Parcel.FORWARDED
         ReturnRecord.update(status=ReturnRecord.DISPATCHED, dispatched_at=now,
@@ -581,7 +591,7 @@ def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> Disp
         _release_pickup_code(parcel.id)
         ParcelEvent.create(parcel=parcel, at=now, staff=actor.id,
                            kind=ParcelEvent.RETURNED if returned else ParcelEvent.FORWARDED,
-                           detail=f"{r.reason} → {info.destination}")
+                           detail=f"{r.reason} → {info._destination('寄件人')}")  # zh-data
         kind = "return_dispatch" if returned else "forward_dispatch"
         outbox.enqueue(kind, {
             "waybill": parcel.waybill, "carrier": parcel.carrier, "reason": r.reason,
@@ -594,16 +604,16 @@ def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> Disp
     return DispatchInfo(r.id, parcel.waybill, r.kind, new_status, now)
 
 
-@operation("returns.received", "登记对方已收")
+@operation("returns.received", N_("登记对方已收"))
 def mark_received(return_id: int, note: str = "", *, actor: Actor, now: dt.datetime,
                   home=None) -> ReturnInfo:
     with write_tx():
         r = ReturnRecord.get_or_none(ReturnRecord.id == return_id)
         if r is None:
-            raise NotFound("没有这条退转件记录。")
+            raise NotFound(_("没有这条退转件记录。"))
         if r.status != ReturnRecord.DISPATCHED:
-            raise DomainError("还没有发出的件不能登记对方已收。" if r.status == ReturnRecord.OPEN
-                              else f"这件已{STATUS_LABELS[r.status]}。")
+            raise DomainError(_("还没有发出的件不能登记对方已收。") if r.status == ReturnRecord.OPEN
+                              else _("这件已{status}。").format(status=_(STATUS_LABELS[r.status])))
         ReturnRecord.update(status=ReturnRecord.RECEIVED, received_at=now, received_by=actor.id,
                             received_note=_clean(note)).where(ReturnRecord.id == r.id).execute()
         audit.record(actor, "returns.received", entity="return", entity_id=r.id,
@@ -611,13 +621,13 @@ def mark_received(return_id: int, note: str = "", *, actor: Actor, now: dt.datet
     return get_return(return_id, home)
 
 
-@operation("returns.cancel", "撤销退件/转件")
+@operation("returns.cancel", N_("撤销退件/转件"))
 def cancel_return(return_id: int, reason: str, *, actor: Actor, now: dt.datetime,
                   home=None) -> ReturnInfo:
     """Undo a return/forward started by mistake (before dispatch): the parcel goes back to stock."""
     reason = _clean(reason)
     if not reason:
-        raise ValidationError("撤销必须写原因。")
+        raise ValidationError(_("撤销必须写原因。"))
     with write_tx():
         r = _open_record(return_id)
         ReturnRecord.update(status=ReturnRecord.CANCELLED).where(ReturnRecord.id == r.id).execute()
@@ -627,7 +637,7 @@ def cancel_return(return_id: int, reason: str, *, actor: Actor, now: dt.datetime
         if back == Parcel.IN_STOCK and r.parcel.category == Parcel.PICKUP:
             _assign_pickup_code(r.parcel_id, now)
         ParcelEvent.create(parcel=r.parcel_id, at=now, kind=ParcelEvent.CORRECTED, staff=actor.id,
-                           detail=f"撤销{KIND_LABELS[r.kind]}：{reason}")
+                           detail=f"撤销{KIND_LABELS[r.kind]}：{reason}")  # zh-data
         audit.record(actor, "returns.cancel", entity="return", entity_id=r.id,
                      detail={"reason": reason}, now=now)
     return get_return(return_id, home)
@@ -639,14 +649,15 @@ def open_items(staff_id: int, now: dt.datetime) -> list[OpenItem]:
     """Returns/forwards this person started that are not dispatched yet."""
     out = []
     for r in list_returns(scope="open", now=now, limit=1000, started_by=staff_id):
-        missing = [ITEM_LABELS["label"]] if not r.label_done else []
+        missing = [_(ITEM_LABELS["label"])] if not r.label_done else []
         if not r.photo_count:
-            missing.append(ITEM_LABELS["photo"])
+            missing.append(_(ITEM_LABELS["photo"]))
         if r.struck_done is False:
-            missing.append(ITEM_LABELS["struck"])
-        state = "缺：" + "、".join(missing) if missing else "清单已完成，待发出"
-        out.append(OpenItem("return", str(r.id),
-                            f"{KIND_LABELS[r.kind]} {r.waybill}（{r.reason}）{state}"))
+            missing.append(_(ITEM_LABELS["struck"]))
+        state = (_("缺：{missing}").format(missing=_("、").join(missing)) if missing
+                 else _("清单已完成，待发出"))
+        out.append(OpenItem("return", str(r.id), _("{kind} {waybill}（{reason}）{state}").format(
+            kind=_(KIND_LABELS[r.kind]), waybill=r.waybill, reason=r.reason, state=state)))
     return out
 
 
@@ -663,5 +674,5 @@ def red_label_pdf(return_ids, *, now: dt.datetime, home=None) -> bytes:
     labels = [label_for(get_return(i, home), outlet_code=str(v["outlet.code"]),
                         outlet_name=v["outlet.name"], date=now.date()) for i in return_ids]
     if not labels:
-        raise ValidationError("没有要打印的红标签。")
+        raise ValidationError(_("没有要打印的红标签。"))
     return build_red_labels(labels, size=v["returns.red_label_size"], in_red=bool(v["returns.print_in_red"]))

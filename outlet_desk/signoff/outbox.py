@@ -16,14 +16,15 @@ from peewee import fn
 from .. import audit, changes
 from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_, _
 from ..models import Outbox
 from ..permissions import ANY_STAFF, Actor, operation
 
 KIND_LABELS = {
-    "signoff": "签收",
-    "signoff_correction": "签收更正",
-    "return_dispatch": "退件发出",
-    "forward_dispatch": "转件发出",
+    "signoff": N_("签收"),
+    "signoff_correction": N_("签收更正"),
+    "return_dispatch": N_("退件发出"),
+    "forward_dispatch": N_("转件发出"),
 }
 
 
@@ -100,7 +101,8 @@ class RecordRow:
 
 def _row(r: Outbox) -> RecordRow:
     payload = json.loads(r.payload)
-    return RecordRow(r.id, r.key, r.kind, KIND_LABELS.get(r.kind, r.kind), r.status, r.attempts,
+    kind_label = _(KIND_LABELS[r.kind]) if r.kind in KIND_LABELS else r.kind
+    return RecordRow(r.id, r.key, r.kind, kind_label, r.status, r.attempts,
                      r.created_at, r.sent_at, r.last_error, str(payload.get("waybill", "")), payload)
 
 
@@ -114,7 +116,7 @@ def records(status: str | None = None, *, offset: int = 0, limit: int = 200) -> 
 def get(record_id: int) -> RecordRow:
     r = Outbox.get_or_none(Outbox.id == record_id)
     if r is None:
-        raise NotFound("找不到这条上传记录。")
+        raise NotFound(_("找不到这条上传记录。"))
     return _row(r)
 
 
@@ -122,19 +124,19 @@ def get(record_id: int) -> RecordRow:
 EDITABLE_FIELDS = ("waybill", "signer_type", "signer_name", "reason", "note")
 
 
-@operation("upload.resend", "修正并重新上传", ANY_STAFF)
+@operation("upload.resend", N_("修正并重新上传"), ANY_STAFF)
 def resend(record_id: int, patch: dict | None = None, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Put a rejected record back in the queue, optionally with corrected payload fields."""
     patch = dict(patch or {})
     for field in patch:
         if field not in EDITABLE_FIELDS:
-            raise ValidationError(f"字段“{field}”不能在这里修改。")
+            raise ValidationError(_("字段“{field}”不能在这里修改。").format(field=field))
     with write_tx():
         r = Outbox.get_or_none(Outbox.id == record_id)
         if r is None:
-            raise NotFound("找不到这条上传记录。")
+            raise NotFound(_("找不到这条上传记录。"))
         if r.status != Outbox.REJECTED:
-            raise DomainError("只有被总部拒收的记录才能修正后重新上传。")
+            raise DomainError(_("只有被总部拒收的记录才能修正后重新上传。"))
         body = json.loads(r.payload)
         old = {k: body.get(k) for k in patch}
         body.update(patch)

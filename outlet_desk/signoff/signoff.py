@@ -18,6 +18,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, duty_events, settings
 from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_, _
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.parcels import not_signed_off
 from ..models.signoff import Signoff
@@ -27,21 +28,21 @@ from ..scan import normalize_scan
 from ..settings import SettingSpec
 from . import outbox
 
-SIGNER_TYPES = ("本人", "家人", "门卫", "快递柜", "驿站", "代收")
+SIGNER_TYPES = ("本人", "家人", "门卫", "快递柜", "驿站", "代收")  # zh-data: stored and sent to head office
 SIGNABLE = (Parcel.RELEASED, Parcel.DELIVERED)
 # words the counter may have recorded at release, in sign-off terms
-SIGNER_ALIASES = {"代取": "代收", "本人取件": "本人", "家属": "家人"}
+SIGNER_ALIASES = {"代取": "代收", "本人取件": "本人", "家属": "家人"}  # zh-data
 CHUNK = 400
 
 SETTINGS = [
-    SettingSpec("signoff.cutoff", "14:00", "Sign-off cut-off", "签收上传截止时间", kind="time",
+    SettingSpec("signoff.cutoff", "14:00", "Sign-off cut-off", N_("签收上传截止时间"), kind="time",
                 section="signoff", help="The day's deliveries are signed off and uploaded before this.",
-                help_zh="当天的派件要在这个时间前签收并上传。"),
+                help_zh=N_("当天的派件要在这个时间前签收并上传。")),
     SettingSpec("signoff.second_cutoff_enabled", False, "Second (afternoon) cut-off",
-                "启用下午第二截止时间", kind="bool", section="signoff",
-                help_zh="下午业务员的签收用。",
+                N_("启用下午第二截止时间"), kind="bool", section="signoff",
+                help_zh=N_("下午业务员的签收用。"),
                 help="For the salesmen's sign-offs in the afternoon."),
-    SettingSpec("signoff.second_cutoff", "18:00", "Second cut-off time", "下午截止时间", kind="time",
+    SettingSpec("signoff.second_cutoff", "18:00", "Second cut-off time", N_("下午截止时间"), kind="time",
                 section="signoff"),
 ]
 
@@ -57,12 +58,14 @@ class BatchFilter:
     def describe(self) -> str:
         parts = []
         if self.courier:
-            parts.append(f"派件员 {self.courier}")
+            parts.append(_("派件员 {courier}").format(courier=self.courier))
         if self.route:
-            parts.append(f"线路 {self.route}")
+            parts.append(_("线路 {route}").format(route=self.route))
         if self.category:
-            parts.append(f"类别 {CATEGORY_LABELS.get(self.category, self.category)}")
-        return "、".join(parts) or "全部"
+            category = (_(CATEGORY_LABELS[self.category]) if self.category in CATEGORY_LABELS
+                        else self.category)
+            parts.append(_("类别 {category}").format(category=category))
+        return _("、").join(parts) or _("全部")
 
     def matches(self, parcel) -> bool:
         return ((not self.courier or parcel.courier == self.courier)
@@ -70,8 +73,8 @@ class BatchFilter:
                 and (not self.category or parcel.category == self.category))
 
 
-CATEGORY_LABELS = {Parcel.PICKUP: "自取", Parcel.DELIVERY: "派送", Parcel.TOWNSHIP: "乡镇",
-                   Parcel.PROBLEM: "问题"}
+CATEGORY_LABELS = {Parcel.PICKUP: N_("自取"), Parcel.DELIVERY: N_("派送"), Parcel.TOWNSHIP: N_("乡镇"),
+                   Parcel.PROBLEM: N_("问题")}
 
 
 @dataclass(frozen=True)
@@ -152,10 +155,10 @@ _ROW_FIELDS = (Parcel.id, Parcel.waybill, Parcel.carrier, Parcel.status, Parcel.
 
 def _check_signer(signer_type: str | None, signer_name: str | None) -> tuple[str | None, str | None]:
     if signer_type is not None and signer_type not in SIGNER_TYPES:
-        raise ValidationError(f"签收人类型只能是：{'、'.join(SIGNER_TYPES)}。")
+        raise ValidationError(_("签收人类型只能是：{types}。").format(types=_("、").join(SIGNER_TYPES)))
     name = (signer_name or "").strip() or None
     if name and len(name) > 20:
-        raise ValidationError("签收人姓名最多 20 个字。")
+        raise ValidationError(_("签收人姓名最多 20 个字。"))
     return signer_type, name
 
 
@@ -164,9 +167,9 @@ def _write_signoffs(rows, signer_type, signer_name, *, actor: Actor, now: dt.dat
     outlet_code = settings.get("outlet.code")
     sign_rows, events, items, by_type = [], [], [], {}
     for pid, wb, carrier, status, own_type, collector, courier, route, _cat, _signed, due in rows:
-        stype = signer_type or SIGNER_ALIASES.get(own_type, own_type) or "本人"
+        stype = signer_type or SIGNER_ALIASES.get(own_type, own_type) or "本人"  # zh-data
         if stype not in SIGNER_TYPES:
-            stype = "本人"
+            stype = "本人"  # zh-data
         sname = signer_name or (collector if (signer_type is None and collector) else None)
         key = outbox.new_key("signoff")
         sign_rows.append({"parcel": pid, "signer_type": stype, "signer_name": sname,
@@ -190,7 +193,7 @@ def _write_signoffs(rows, signer_type, signer_name, *, actor: Actor, now: dt.dat
     return [r[1] for r in rows]
 
 
-@operation("signoff.sign", "签收", ANY_STAFF)
+@operation("signoff.sign", N_("签收"), ANY_STAFF)
 def sign(*, parcel_ids=None, flt: BatchFilter | None = None, signer_type: str | None = None,
          signer_name: str | None = None, actor: Actor, now: dt.datetime) -> SignResult:
     """Sign off the given parcels, or (``parcel_ids`` None) every parcel in the queue under ``flt``.
@@ -204,54 +207,56 @@ def sign(*, parcel_ids=None, flt: BatchFilter | None = None, signer_type: str | 
             rows = list(_queue_query(flt).select(*_ROW_FIELDS, _due_expr()).order_by(Parcel.id)
                         .tuples())
             if not rows:
-                raise DomainError(f"所选批次（{(flt or BatchFilter()).describe()}）没有待签收的包裹。")
+                raise DomainError(_("所选批次（{batch}）没有待签收的包裹。").format(
+                    batch=(flt or BatchFilter()).describe()))
         else:
             ids = sorted({int(i) for i in parcel_ids})
             if not ids:
-                raise ValidationError("请先选择要签收的包裹。")
+                raise ValidationError(_("请先选择要签收的包裹。"))
             rows = []
             for i in range(0, len(ids), CHUNK):
                 rows.extend(Parcel.select(*_ROW_FIELDS, _due_expr())
                             .where(Parcel.id.in_(ids[i:i + CHUNK])).tuples())
             if len(rows) != len(ids):
-                raise NotFound("所选包裹有的已不存在，请刷新后再签收。")
+                raise NotFound(_("所选包裹有的已不存在，请刷新后再签收。"))
             for r in rows:
                 if r[9] is not None:
-                    raise DomainError(f"运单 {r[1]} 已签收，请刷新后再签收。")
+                    raise DomainError(_("运单 {waybill} 已签收，请刷新后再签收。").format(waybill=r[1]))
                 if r[3] not in SIGNABLE:
-                    raise DomainError(f"运单 {r[1]} 还没有取件或妥投，不能签收。")
+                    raise DomainError(_("运单 {waybill} 还没有取件或妥投，不能签收。").format(waybill=r[1]))
         waybills = _write_signoffs(rows, signer_type, signer_name, actor=actor, now=now)
         audit.record(actor, "signoff.sign", entity="parcel", entity_id=str(len(waybills)),
-                     detail={"signer_type": signer_type or "按取件记录", "signer_name": signer_name,
+                     detail={"signer_type": signer_type or "按取件记录", "signer_name": signer_name,  # zh-data
                              "waybills": waybills}, now=now)
     return SignResult(len(waybills), tuple(waybills), signer_type or "",
                       frozenset({changes.SIGNOFF, changes.UPLOAD, changes.PARCELS}))
 
 
-@operation("signoff.scan", "扫描签收", ANY_STAFF)
+@operation("signoff.scan", N_("扫描签收"), ANY_STAFF)
 def sign_scanned(waybill: str, *, flt: BatchFilter | None = None, signer_type: str | None = None,
                  signer_name: str | None = None, actor: Actor, now: dt.datetime) -> SignResult:
     """Scan-to-sign: one waybill, which must be waiting and (with ``flt``) in the selected batch."""
     signer_type, signer_name = _check_signer(signer_type, signer_name)
     code = normalize_scan(waybill)
     if not code:
-        raise ValidationError("请扫描运单号。")
+        raise ValidationError(_("请扫描运单号。"))
     with write_tx():
         parcel = Parcel.get_or_none(Parcel.waybill == code)
         if parcel is None:
-            raise NotFound(f"运单 {code} 不在本网点。")
+            raise NotFound(_("运单 {waybill} 不在本网点。").format(waybill=code))
         if parcel.signed_at is not None:
-            raise DomainError(f"运单 {code} 已于 {parcel.signed_at:%H:%M} 签收。")
+            raise DomainError(_("运单 {waybill} 已于 {at} 签收。").format(
+                waybill=code, at=f"{parcel.signed_at:%H:%M}"))
         if parcel.status not in SIGNABLE:
-            raise DomainError(f"运单 {code} 还没有取件或妥投，不能签收。")
+            raise DomainError(_("运单 {waybill} 还没有取件或妥投，不能签收。").format(waybill=code))
         if flt and not flt.matches(parcel):
-            raise DomainError(f"运单 {code} 不在所选批次（{flt.describe()}）。")
+            raise DomainError(_("运单 {waybill} 不在所选批次（{batch}）。").format(waybill=code, batch=flt.describe()))
         row = (parcel.id, parcel.waybill, parcel.carrier, parcel.status, parcel.signer_type,
                parcel.collector_name, parcel.courier, parcel.route, parcel.category, None,
                parcel.released_at or parcel.updated_at)
         _write_signoffs([row], signer_type, signer_name, actor=actor, now=now)
         audit.record(actor, "signoff.sign", entity="parcel", entity_id=parcel.waybill,
-                     detail={"signer_type": signer_type or "按取件记录", "signer_name": signer_name,
+                     detail={"signer_type": signer_type or "按取件记录", "signer_name": signer_name,  # zh-data
                              "waybills": [parcel.waybill]}, now=now)
     return SignResult(1, (parcel.waybill,), signer_type or "",
                       frozenset({changes.SIGNOFF, changes.UPLOAD, changes.PARCELS}))
@@ -259,8 +264,9 @@ def sign_scanned(waybill: str, *, flt: BatchFilter | None = None, signer_type: s
 
 # -- signed list, undo, reversal, fix ---------------------------------------------------------
 
-UPLOAD_LABELS = {Outbox.PENDING: "待上传", Outbox.SENT: "已上传", Outbox.REJECTED: "被拒收",
-                 Signoff.UNDONE: "已撤销", Signoff.REVERSED: "已更正"}
+# N_: shown through _(…) on screen; the export file keeps the Chinese words (its documented format)
+UPLOAD_LABELS = {Outbox.PENDING: N_("待上传"), Outbox.SENT: N_("已上传"), Outbox.REJECTED: N_("被拒收"),
+                 Signoff.UNDONE: N_("已撤销"), Signoff.REVERSED: N_("已更正")}
 
 
 @dataclass(frozen=True)
@@ -284,7 +290,7 @@ class SignedRow:
 
     @property
     def upload_label(self) -> str:
-        return UPLOAD_LABELS.get(self.upload, self.upload)
+        return _(UPLOAD_LABELS[self.upload]) if self.upload in UPLOAD_LABELS else self.upload
 
 
 def _signed_query():
@@ -327,9 +333,9 @@ def signed(day: dt.date | None = None, *, upload: str | None = None, waybill: st
 def _active(signoff_id: int) -> Signoff:
     s = Signoff.get_or_none(Signoff.id == signoff_id)
     if s is None:
-        raise NotFound("找不到这条签收记录。")
+        raise NotFound(_("找不到这条签收记录。"))
     if s.status != Signoff.ACTIVE:
-        raise DomainError("这条签收已撤销或已更正。")
+        raise DomainError(_("这条签收已撤销或已更正。"))
     return s
 
 
@@ -341,7 +347,7 @@ def _reopen_parcel(s: Signoff, *, actor: Actor, now: dt.datetime, detail: str) -
     return parcel
 
 
-@operation("signoff.undo", "撤销签收", ANY_STAFF)
+@operation("signoff.undo", N_("撤销签收"), ANY_STAFF)
 def undo(signoff_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Undo a sign-off that head office has not confirmed.
 
@@ -354,7 +360,7 @@ def undo(signoff_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
         ensure_open(s.signed_at.date())        # a closed day's sign-offs stay as they were closed
         rec = Outbox.get_or_none(Outbox.key == s.outbox_key)
         if rec is not None and rec.status == Outbox.SENT:
-            raise DomainError("这条签收已上传总部，只有店长可以更正（需填写原因）。")
+            raise DomainError(_("这条签收已上传总部，只有店长可以更正（需填写原因）。"))
         correction = None
         if rec is not None and rec.status == Outbox.PENDING:
             # only a record no upload has claimed is removed; the uploader claims in one
@@ -362,17 +368,17 @@ def undo(signoff_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
             gone = Outbox.delete().where((Outbox.id == rec.id) & (Outbox.status == Outbox.PENDING)
                                          & (Outbox.attempts == 0)).execute()
             if not gone:
-                correction = _queue_correction(s, "撤销签收（撤销时已在上传）", actor=actor, now=now)
+                correction = _queue_correction(s, "撤销签收（撤销时已在上传）", actor=actor, now=now)  # zh-data
         elif rec is not None:
             Outbox.delete().where(Outbox.id == rec.id).execute()
         if correction:
             Signoff.update(status=Signoff.REVERSED, ended_at=now, ended_by=actor.id,
-                           reason="撤销签收（撤销时已在上传，已向总部发更正）",
+                           reason="撤销签收（撤销时已在上传，已向总部发更正）",  # zh-data: stored
                            correction_key=correction).where(Signoff.id == s.id).execute()
         else:
             Signoff.update(status=Signoff.UNDONE, ended_at=now, ended_by=actor.id) \
                 .where(Signoff.id == s.id).execute()
-        parcel = _reopen_parcel(s, actor=actor, now=now, detail="撤销签收")
+        parcel = _reopen_parcel(s, actor=actor, now=now, detail="撤销签收")  # zh-data
         audit.record(actor, "signoff.undo", entity="parcel", entity_id=parcel.waybill,
                      detail={"signer_type": s.signer_type, "signed_at": s.signed_at,
                              "outbox_key": s.outbox_key, "correction_key": correction}, now=now)
@@ -390,45 +396,45 @@ def _queue_correction(s: Signoff, reason: str, *, actor: Actor, now: dt.datetime
     return key
 
 
-@operation("signoff.reverse", "更正已上传的签收", MANAGER_ONLY)
+@operation("signoff.reverse", N_("更正已上传的签收"), MANAGER_ONLY)
 def reverse(signoff_id: int, reason: str, *, actor: Actor, now: dt.datetime) -> frozenset:
     """After upload: a manager reverses the sign-off with a reason; a correction record is uploaded."""
     reason = (reason or "").strip()
     if len(reason) < 2:
-        raise ValidationError("请填写更正原因。")
+        raise ValidationError(_("请填写更正原因。"))
     with write_tx():
         s = _active(signoff_id)
         rec = Outbox.get_or_none(Outbox.key == s.outbox_key)
         maybe_sent = rec is None or rec.status == Outbox.SENT or (
             rec.status == Outbox.PENDING and rec.attempts > 0)
         if not maybe_sent:
-            raise DomainError("这条签收还没有上传，直接撤销即可。")
+            raise DomainError(_("这条签收还没有上传，直接撤销即可。"))
         parcel = Parcel.get_by_id(s.parcel_id)
         key = _queue_correction(s, reason, actor=actor, now=now)
         Signoff.update(status=Signoff.REVERSED, ended_at=now, ended_by=actor.id, reason=reason,
                        correction_key=key).where(Signoff.id == s.id).execute()
-        _reopen_parcel(s, actor=actor, now=now, detail=f"店长更正签收：{reason}")
+        _reopen_parcel(s, actor=actor, now=now, detail=f"店长更正签收：{reason}")  # zh-data
         audit.record(actor, "signoff.reverse", entity="parcel", entity_id=parcel.waybill,
                      detail={"reason": reason, "original_key": s.outbox_key,
                              "correction_key": key}, now=now)
     return frozenset({changes.SIGNOFF, changes.UPLOAD, changes.PARCELS})
 
 
-@operation("signoff.fix", "修正被拒收的签收", ANY_STAFF)
+@operation("signoff.fix", N_("修正被拒收的签收"), ANY_STAFF)
 def fix_rejected(record_id: int, *, signer_type: str, signer_name: str | None = None,
                  waybill: str | None = None, actor: Actor, now: dt.datetime) -> frozenset:
     """A sign-off head office rejected: correct it and send it again (same idempotency key)."""
     signer_type, signer_name = _check_signer(signer_type, signer_name)
     if not signer_type:
-        raise ValidationError("请选择签收人类型。")
+        raise ValidationError(_("请选择签收人类型。"))
     with write_tx():
         rec = Outbox.get_or_none(Outbox.id == record_id)
         if rec is None:
-            raise NotFound("找不到这条上传记录。")
+            raise NotFound(_("找不到这条上传记录。"))
         if rec.kind != "signoff":
-            raise DomainError("这不是签收记录，请用“重新上传”。")
+            raise DomainError(_("这不是签收记录，请用“重新上传”。"))
         if rec.status != Outbox.REJECTED:
-            raise DomainError("只有被总部拒收的记录才能修正后重新上传。")
+            raise DomainError(_("只有被总部拒收的记录才能修正后重新上传。"))
         s = Signoff.get_or_none(Signoff.outbox_key == rec.key)
         body = json.loads(rec.payload)
         old = {"signer_type": body.get("signer_type"), "signer_name": body.get("signer_name"),
@@ -436,7 +442,7 @@ def fix_rejected(record_id: int, *, signer_type: str, signer_name: str | None = 
         body["signer_type"] = signer_type
         body["signer_name"] = signer_name or ""
         if waybill and normalize_scan(waybill) != body.get("waybill"):
-            raise DomainError("运单号不能改：请撤销这条签收，再签收正确的运单。")
+            raise DomainError(_("运单号不能改：请撤销这条签收，再签收正确的运单。"))
         Outbox.update(payload=json.dumps(body, ensure_ascii=False, default=str),
                       status=Outbox.PENDING, attempts=0, next_attempt_at=None, last_error=None) \
             .where(Outbox.id == rec.id).execute()
@@ -552,7 +558,7 @@ def note_uploaded(*, actor: Actor | None, now: dt.datetime) -> bool:
 # -- export -----------------------------------------------------------------------------------
 
 #: (column header, meaning) — documented in docs/signoff.md
-EXPORT_COLUMNS = [
+EXPORT_COLUMNS = [  # zh-data: the export file's documented columns
     ("运单号", "waybill"),
     ("快递公司", "carrier"),
     ("签收人类型", "signer type: 本人/家人/门卫/快递柜/驿站/代收"),
@@ -585,7 +591,7 @@ def export_rows(day: dt.date, *, full_phones: bool = False) -> list[list[str]]:
             rows.append([r.waybill, r.carrier, r.signer_type, r.signer_name,
                          r.signed_at.strftime("%Y-%m-%d %H:%M:%S"), r.clerk, r.courier, r.route,
                          r.recipient, (full.get(r.key) or "") if full_phones else r.phone,
-                         r.upload_label,
+                         UPLOAD_LABELS.get(r.upload, r.upload),
                          r.sent_at.strftime("%Y-%m-%d %H:%M:%S") if r.sent_at else "", r.reason,
                          r.key])
         if len(part) < 5000:
@@ -603,7 +609,7 @@ def _cell(value):
     return value
 
 
-@operation("signoff.export_full_phones", "导出签收（完整电话）", MANAGER_ONLY)
+@operation("signoff.export_full_phones", N_("导出签收（完整电话）"), MANAGER_ONLY)
 def export_full_phones(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime) -> int:
     """The day's sign-offs with full phone numbers: only a manager, on explicit request; audited."""
     return export(day, path, actor=actor, now=now, _full_phones=True)
@@ -616,7 +622,7 @@ def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ValidationError("导出文件名应以 .csv 或 .xlsx 结尾。")
+        raise ValidationError(_("导出文件名应以 .csv 或 .xlsx 结尾。"))
     rows = [[_cell(v) for v in r] for r in export_rows(day, full_phones=_full_phones)]
     header = [c for c, _ in EXPORT_COLUMNS]
     try:
@@ -630,7 +636,7 @@ def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime,
         else:
             from openpyxl import Workbook
             wb = Workbook(write_only=True)
-            ws = wb.create_sheet(f"签收 {day:%Y-%m-%d}")
+            ws = wb.create_sheet(f"签收 {day:%Y-%m-%d}")  # zh-data: the export file
             ws.append(header)
             for r in rows:
                 ws.append(r)
@@ -638,7 +644,7 @@ def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime,
         tmp.replace(path)
     except OSError as exc:
         from ..errors import EnvironmentFault
-        raise EnvironmentFault(f"无法写入 {path}：{exc.strerror or exc}") from exc
+        raise EnvironmentFault(_("无法写入 {path}：{error}").format(path=path, error=exc.strerror or exc)) from exc
     with write_tx():
         audit.record(actor, "signoff.export_full_phones" if _full_phones else "signoff.export",
                      entity="file", entity_id=path.name,
@@ -657,7 +663,8 @@ def open_items(staff_id: int, now: dt.datetime):
          .switch(Signoff).join(Outbox, on=(Outbox.key == Signoff.outbox_key))
          .where((Signoff.clerk == staff_id) & (Signoff.status == Signoff.ACTIVE)
                 & (Outbox.status == Outbox.REJECTED)))
-    return [OpenItem("signoff", str(sid), f"签收被总部拒收：{wb}（{(why or '')[:40]}），修正后重新上传")
+    return [OpenItem("signoff", str(sid), _("签收被总部拒收：{waybill}（{reason}），修正后重新上传").format(
+                waybill=wb, reason=(why or "")[:40]))
             for sid, wb, why in q.tuples()]
 
 

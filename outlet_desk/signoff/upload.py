@@ -53,19 +53,19 @@ log = logging.getLogger("outlet_desk.upload")
 
 SETTINGS = [
     SettingSpec("upload.url", "http://127.0.0.1:8803/api/v1/records", "Head-office upload URL",
-                "总部上传地址", section="upload",
-                help_zh="演示时用命令行启动模拟总部（端口 8803）。",
+                N_("总部上传地址"), section="upload",
+                help_zh=N_("演示时用命令行启动模拟总部（端口 8803）。"),
                 help="Demo: run `python -m devtools.hqserver --port 8803`.",
-                validate=lambda v: settings.check_http_url("总部上传地址")(v)),
-    SettingSpec("upload.token", "demo-token-803", "Upload token", "上传令牌", section="upload"),
-    SettingSpec("upload.batch_size", 100, "Records per batch", "每批记录数", kind="int",
+                validate=lambda v: settings.check_http_url(N_("总部上传地址"))(v)),
+    SettingSpec("upload.token", "demo-token-803", "Upload token", N_("上传令牌"), section="upload"),
+    SettingSpec("upload.batch_size", 100, "Records per batch", N_("每批记录数"), kind="int",
                 section="upload", minimum=1, maximum=1000),
-    SettingSpec("upload.timeout_seconds", 15, "Upload timeout (seconds)", "上传超时（秒）",
+    SettingSpec("upload.timeout_seconds", 15, "Upload timeout (seconds)", N_("上传超时（秒）"),
                 kind="int", section="upload", minimum=1, maximum=300),
-    SettingSpec("upload.auto", True, "Upload automatically", "自动上传", kind="bool",
+    SettingSpec("upload.auto", True, "Upload automatically", N_("自动上传"), kind="bool",
                 section="upload"),
     SettingSpec("upload.interval_seconds", 60, "Automatic upload every (seconds)",
-                "自动上传间隔（秒）", kind="int", section="upload", minimum=5, maximum=3600),
+                N_("自动上传间隔（秒）"), kind="int", section="upload", minimum=5, maximum=3600),
 ]
 
 RETRY_STATUSES = {408, 425, 429}
@@ -280,12 +280,18 @@ def failure_reason(exc: BaseException) -> str:
     return _("请求出错")
 
 
+_CONFIG_WHAT = {400: N_("请求格式不对"), 404: N_("地址不存在"), 405: N_("地址不收上传"), 413: N_("一批太大")}
+
+
 def _config_error(code: int) -> str:
-    what = {400: "请求格式不对", 404: "地址不存在", 405: "地址不收上传", 413: "一批太大"}.get(
-        code, "被转到别的地址" if 300 <= code < 400 else "")
-    hint = "或把每批记录数调小" if code == 413 else ""
-    return (f"上传地址不对：总部回答 HTTP {code}（{what}），记录都留在待上传；"
-            f"请店长在设置里检查上传地址{hint}。")
+    what = _CONFIG_WHAT.get(code, N_("被转到别的地址") if 300 <= code < 400 else "")
+    if code == 413:
+        text = _("上传地址不对：总部回答 HTTP {code}（{what}），记录都留在待上传；"
+                 "请店长在设置里检查上传地址或把每批记录数调小。")
+    else:
+        text = _("上传地址不对：总部回答 HTTP {code}（{what}），记录都留在待上传；"
+                 "请店长在设置里检查上传地址。")
+    return text.format(code=code, what=_(what) if what else "")
 
 
 def _unconfirmed_error(resp) -> str:
@@ -294,13 +300,13 @@ def _unconfirmed_error(resp) -> str:
     ctype = (resp.headers.get("Content-Type") or "").lower()
     text = (resp.text or "").strip() if code != 204 else ""
     if not text:
-        what = "空的回答"
+        what = _("空的回答")
     elif "html" in ctype or text[:1] == "<":
-        what = "一个网页（可能是网络登录页或代理）"
+        what = _("一个网页（可能是网络登录页或代理）")
     else:
-        what = "没有逐条确认的回答"
-    return (f"总部回答 HTTP {code}，但是{what}，没有确认任何一条记录：记录留在待上传，"
-            f"稍后重试。")
+        what = _("没有逐条确认的回答")
+    return _("总部回答 HTTP {code}，但是{what}，没有确认任何一条记录：记录留在待上传，"
+             "稍后重试。").format(code=code, what=what)
 
 
 def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -> DrainResult:
@@ -344,7 +350,7 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                 error = _("总部服务器没有及时回答：{reason}（{seconds} 秒），稍后自动重试。").format(
                     reason=failure_reason(exc), seconds=f"{cfg.timeout:g}")
             except httpx.DecodingError:
-                error = "总部的回答太大或无法解码，没有确认任何一条记录：记录留在待上传，稍后重试。"
+                error = _("总部的回答太大或无法解码，没有确认任何一条记录：记录留在待上传，稍后重试。")
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 error = _("上传失败：{reason}。记录留在待上传，稍后自动重试。").format(
                     reason=failure_reason(exc))
@@ -353,11 +359,11 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                 break
             code = resp.status_code
             if code in RETRY_STATUSES or code >= 500:
-                error = f"总部服务器暂时不可用（HTTP {code}），稍后自动重试。"
+                error = _("总部服务器暂时不可用（HTTP {code}），稍后自动重试。").format(code=code)
                 _defer(ids, attempts, error, clock(), _retry_after(resp))
                 break
             if code in (401, 403):
-                error = f"总部拒绝了上传令牌（HTTP {code}）：请店长在设置里检查上传令牌。"
+                error = _("总部拒绝了上传令牌（HTTP {code}）：请店长在设置里检查上传令牌。").format(code=code)
                 _defer(ids, attempts, error, clock())
                 break
             if code < 200 or 300 <= code < 400 or code in CONFIG_STATUSES:
@@ -378,8 +384,8 @@ def _drain(clock, force, client, config, progress, cancel, max_batches, actor) -
                 _defer(left, attempts, error, now)
                 break
             if left:
-                _defer(left, attempts, f"总部的回答（HTTP {code}）没有提到这条记录：留在待上传，"
-                                       f"稍后重试。", now)
+                _defer(left, attempts, _("总部的回答（HTTP {code}）没有提到这条记录：留在待上传，"
+                                         "稍后重试。").format(code=code), now)
             if progress:
                 progress(sent + rejected, max(total, sent + rejected))
         if error is None and not cancelled:
@@ -454,7 +460,7 @@ def _apply(recs, results, now: dt.datetime, actor) -> tuple[int, int, list]:
         if status in CONFIRMED:
             sent_ids.append(rec.id)
         elif status == "rejected":
-            rejected.append((rec.id, str(item.get("reason") or "总部拒收（未说明原因）")[:500]))
+            rejected.append((rec.id, str(item.get("reason") or _("总部拒收（未说明原因）"))[:500]))
         else:
             left.append(rec.id)
     if not sent_ids and not rejected:
@@ -500,7 +506,7 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
                                params={"outlet_code": cfg.outlet_code},
                                headers={"Authorization": f"Bearer {cfg.token}"})
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise EnvironmentFault(f"读不到总部记下的审计锚点：{failure_reason(exc)}。") from None
+        raise EnvironmentFault(_("读不到总部记下的审计锚点：{reason}。").format(reason=failure_reason(exc))) from None
     finally:
         if own:
             client.close()
@@ -509,13 +515,13 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     except ValueError:
         data = None
     if not isinstance(data, dict) or "audit_anchor" not in data:
-        raise EnvironmentFault(f"读不到总部记下的审计锚点：总部回答 HTTP {resp.status_code}。")
+        raise EnvironmentFault(_("读不到总部记下的审计锚点：总部回答 HTTP {code}。").format(code=resp.status_code))
     anchor = data["audit_anchor"]
     if anchor is None:
         return None
     from ..audit import Anchor
     if Anchor.from_dict(anchor) is None:
-        raise EnvironmentFault("读不到总部记下的审计锚点：格式不对。")
+        raise EnvironmentFault(_("读不到总部记下的审计锚点：格式不对。"))
     at = anchor.get("at")
     return {"rows": anchor["rows"], "hash": anchor["hash"], "at": at if isinstance(at, str) else None}
 
@@ -601,7 +607,7 @@ class UploadWorker(threading.Thread):
             except Exception as exc:   # noqa: BLE001 — the worker must survive; report and wait
                 log.warning("upload worker: %s", exc)
                 why = failure_reason(exc) if type(exc).__module__.startswith("httpx") else exc
-                result, wait = DrainResult(error=f"上传出错：{why}"), 30.0
+                result, wait = DrainResult(error=_("上传出错：{reason}").format(reason=why)), 30.0
             if result is not None and self.on_done:
                 self.on_done(result)
             if result is None and force and self.on_done:
