@@ -19,6 +19,7 @@ The seed's procedure (快递客服制度 第7条), as one rule in :func:`check_w
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,20 +109,53 @@ def promise_kind(province: str | None, city: str | None) -> str:
     return PROMISE_KINDS[2]
 
 
+#: The reasons of a finding.  A run keeps them in Chinese (the message ids, like the rest of the
+#: database), whatever the language of the person who ran it; :func:`reason_text` shows them in the
+#: reader's language.
+LOSS_REASON = N_("{at} 到达{place}后无后续物流")
+DELAY_REASON = N_("{kind}时效 {hours} 小时，已 {elapsed} 小时未签收（{status}）")
+#: the words a reason uses when the parcel has none of its own
+NO_PLACE, NO_TRACKING = N_("分拨中心"), N_("无物流信息")
+
+
+def _pattern(msgid: str) -> re.Pattern:
+    parts = re.split(r"\{(\w+)\}", msgid)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
+                              for i, p in enumerate(parts)))
+
+
+_REASONS = ((LOSS_REASON, _pattern(LOSS_REASON)), (DELAY_REASON, _pattern(DELAY_REASON)))
+
+
+def reason_text(stored: str) -> str:
+    """A finding's kept reason in the reader's language (a text of another form is shown as kept)."""
+    for msgid, pattern in _REASONS:
+        m = pattern.fullmatch(stored or "")
+        if m is None:
+            continue
+        fields = m.groupdict()
+        if "kind" in fields:
+            fields["kind"] = _(PROMISE_LABELS.get(fields["kind"], fields["kind"]))
+        for key, word in (("place", NO_PLACE), ("status", NO_TRACKING)):
+            if fields.get(key) == word:
+                fields[key] = _(word)
+        return _(msgid).format(**fields)
+    return stored
+
+
 def classify(p: OutgoingParcel, now: dt.datetime, promise_hours: dict) -> tuple[str, str] | None:
-    """(kind, reason) for an unsigned parcel, or None when it is still within its promise."""
+    """(kind, reason) for an unsigned parcel, or None when it is still within its promise.  The
+    reason is the one kept (Chinese): show it with :func:`reason_text`."""
     if p.hub_reached_at is not None and (p.last_scan_at is None or p.last_scan_at <= p.hub_reached_at):
-        place = p.last_scan_place or _("分拨中心")
-        return ThreeDayItem.LOSS, _("{at} 到达{place}后无后续物流").format(
-            at=f"{p.hub_reached_at:%m-%d %H:%M}", place=place)
+        return ThreeDayItem.LOSS, LOSS_REASON.format(at=f"{p.hub_reached_at:%m-%d %H:%M}",
+                                                     place=p.last_scan_place or NO_PLACE)
     shipped = p.dispatched_at or p.received_at
     kind = promise_kind(p.province, p.city)
     hours = int(promise_hours.get(kind, 48))
     elapsed = int((now - shipped).total_seconds() // 3600)
     if elapsed > hours:
-        status = p.tracking_status or _("无物流信息")
-        return ThreeDayItem.DELAY, _("{kind}时效 {hours} 小时，已 {elapsed} 小时未签收（{status}）").format(
-            kind=_(PROMISE_LABELS.get(kind, kind)), hours=hours, elapsed=elapsed, status=status)
+        return ThreeDayItem.DELAY, DELAY_REASON.format(kind=kind, hours=hours, elapsed=elapsed,
+                                                       status=p.tracking_status or NO_TRACKING)
     return None
 
 
@@ -189,14 +223,14 @@ def run_three_day_check(*, actor: Actor, now: dt.datetime,
                         URGE_TICKET, _("催件 {waybill}").format(waybill=p.waybill), source="auto",
                         waybills=[p.waybill], origin=origin,
                         detail=_("寄往{destination}，{reason}。请催促派送并回复签收时间。").format(
-                            destination=dest, reason=reason),
+                            destination=dest, reason=reason_text(reason)),
                         actor=actor, now=now)
                 else:
                     t = tickets.open_ticket(
                         VERIFY_TICKET, _("核实具体位置"), source="auto",
                         waybills=[p.waybill], origin=origin,
                         detail=_("寄往{destination}，{reason}。请核实具体位置，必要时打遗失。").format(
-                            destination=dest, reason=reason),
+                            destination=dest, reason=reason_text(reason)),
                         actor=actor, now=now)
                 ticket_id, new = t.id, True
             ThreeDayItem.create(run=run, waybill=p.waybill, kind=kind, reason=reason,
@@ -216,7 +250,7 @@ def get_run(run_id: int) -> CheckRun:
     items = list(ThreeDayItem.select().where(ThreeDayItem.run == run).order_by(ThreeDayItem.id))
 
     def pack(kind):
-        return tuple(CheckItem(i.waybill, i.kind, i.reason, i.ticket_id, i.new_ticket)
+        return tuple(CheckItem(i.waybill, i.kind, reason_text(i.reason), i.ticket_id, i.new_ticket)
                      for i in items if i.kind == kind)
     return CheckRun(run.id, run.run_day, run.window_start, run.window_end, run.ran_at,
                     run.ran_by.name if run.ran_by_id else None, run.checked, run.excluded_bags,

@@ -175,6 +175,28 @@ def test_the_3_day_check_in_chinese_still_reads_as_before(db, clerk):
     assert run.delays[0].reason == "跨省时效 48 小时，已 94 小时未签收（无物流信息）"
 
 
+def test_a_check_run_in_chinese_reads_in_english_later(db, clerk):
+    """The reasons are kept as the message ids: a run made in Chinese (the demo's, or before the
+    language was switched) reads in English, with the parcel's own words (data) as they are."""
+    shipped = T(2026, 6, 3, 17, 0)
+    OutgoingParcel.create(waybill="773000000001", source="salesman", salesman="陈建国",
+                          province="浙江", city="杭州", received_at=shipped, dispatched_at=shipped,
+                          tracking_status="运输中")
+    OutgoingParcel.create(waybill="773000000002", source="salesman", salesman="陈建国",
+                          province="广东", city="深圳", received_at=shipped, dispatched_at=shipped,
+                          hub_reached_at=shipped + dt.timedelta(hours=4),
+                          last_scan_at=shipped + dt.timedelta(hours=4), last_scan_place="PVG hub")
+    run_id = threeday.run_three_day_check(actor=clerk, now=NOW).id
+    assert i18n.set_language("en")
+    try:
+        run = threeday.get_run(run_id)
+        assert run.delays[0].reason == "Promise 24 h (same city), unsigned after 94 h (运输中)"
+        assert run.losses[0].reason == "Reached PVG hub at 06-03 21:00, no tracking since"
+    finally:
+        i18n.set_language(i18n.DEFAULT)
+    assert threeday.get_run(run_id).losses[0].reason == "06-03 21:00 到达PVG hub后无后续物流"
+
+
 # -- e-orders ------------------------------------------------------------------------------------
 def test_e_order_refusals_read_in_english(db, clerk, english):
     o = eorders.enter_order("DD1", NOW - dt.timedelta(minutes=10), actor=clerk, now=NOW)
