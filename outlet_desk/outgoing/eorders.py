@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import audit, changes, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_, _
 from ..models.eorders import EOrder
 from ..models.outgoing import OutgoingParcel
 from ..permissions import Actor, operation
@@ -26,16 +27,23 @@ from ..waybill import BagNumber, check_typed_waybill
 from .outgoing import is_known_outgoing, waybill_rules
 
 SETTINGS = [
-    SettingSpec("eorders.accept_minutes", 30, "E-order: accept within (minutes)", "电子接单响应时限（分钟）",
+    SettingSpec("eorders.accept_minutes", 30, "E-order: accept within (minutes)",
+                N_("电子接单响应时限（分钟）"),
                 kind="int", section="tickets", minimum=1, maximum=600),
     SettingSpec("eorders.collect_minutes", 120, "E-order: collect within (minutes of accepting)",
-                "电子接单揽收时限（接单后分钟）", kind="int", section="tickets", minimum=1, maximum=1440),
+                N_("电子接单揽收时限（接单后分钟）"), kind="int", section="tickets", minimum=1, maximum=1440),
     SettingSpec("eorders.warn_minutes", 10, "E-order: warn this many minutes before the limit",
-                "电子接单到时前提醒（分钟）", kind="int", section="tickets", minimum=0, maximum=120),
+                N_("电子接单到时前提醒（分钟）"), kind="int", section="tickets", minimum=0, maximum=120),
 ]
-STATUS_LABELS = {EOrder.WAITING: "待接单", EOrder.ACCEPTED: "待揽收", EOrder.COLLECTED: "已揽收",
-                 EOrder.CANCELLED: "已取消"}
+#: the words shown for the stored statuses (translate with ``_()`` where shown: :func:`status_label`)
+STATUS_LABELS = {EOrder.WAITING: N_("待接单"), EOrder.ACCEPTED: N_("待揽收"), EOrder.COLLECTED: N_("已揽收"),
+                 EOrder.CANCELLED: N_("已取消")}
 CHANGES = frozenset({changes.TICKETS})
+
+
+def status_label(status: str) -> str:
+    """The word for an order's status, in the person's language."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 # -- the clock ------------------------------------------------------------------------------------
@@ -57,7 +65,7 @@ def business_deadline(start: dt.datetime, minutes: int, *, opening=None) -> dt.d
     open_t, close_t, days = opening or _opening()
     left = dt.timedelta(minutes=minutes)
     cur = start
-    for _ in range(400):  # never more than a year of closed days
+    for _day in range(400):  # never more than a year of closed days
         day_open = dt.datetime.combine(cur.date(), open_t)
         day_close = dt.datetime.combine(cur.date(), close_t)
         if cur.isoweekday() in days and cur < day_close:
@@ -66,7 +74,7 @@ def business_deadline(start: dt.datetime, minutes: int, *, opening=None) -> dt.d
                 return cur + left
             left -= day_close - cur
         cur = dt.datetime.combine(cur.date() + dt.timedelta(days=1), open_t)
-    raise DomainError("营业时间设置有误：一年内没有营业日。")
+    raise DomainError(_("营业时间设置有误：一年内没有营业日。"))
 
 
 def accept_due(arrived_at: dt.datetime) -> dt.datetime:
@@ -99,7 +107,7 @@ class EOrderRow:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        return status_label(self.status)
 
     @property
     def due(self) -> dt.datetime | None:
@@ -153,23 +161,23 @@ def urgent(now: dt.datetime) -> list[Urgent]:
 def _get(order_id: int) -> EOrder:
     o = EOrder.get_or_none(EOrder.id == order_id)
     if o is None:
-        raise NotFound(f"没有编号为 {order_id} 的电子接单。")
+        raise NotFound(_("没有编号为 {id} 的电子接单。").format(id=order_id))
     return o
 
 
 # -- writes ---------------------------------------------------------------------------------------
-@operation("eorder.enter", "登记电子接单")
+@operation("eorder.enter", N_("登记电子接单"))
 def enter_order(order_number: str, arrived_at: dt.datetime, *, platform: str = "", customer_name: str = "",
                 customer_phone: str = "", address: str = "", note: str = "", actor: Actor,
                 now: dt.datetime) -> EOrderRow:
     order_number = (order_number or "").strip().upper()
     if not order_number:
-        raise ValidationError("请填写电子接单的订单号。")
+        raise ValidationError(_("请填写电子接单的订单号。"))
     if arrived_at > now + dt.timedelta(minutes=5):
-        raise ValidationError("订单到达时间不能晚于现在。")
+        raise ValidationError(_("订单到达时间不能晚于现在。"))
     with write_tx():
         if EOrder.select().where(EOrder.order_number == order_number).exists():
-            raise ValidationError(f"订单 {order_number} 已经登记过。")
+            raise ValidationError(_("订单 {number} 已经登记过。").format(number=order_number))
         o = EOrder.create(order_number=order_number, platform=(platform or "").strip(), arrived_at=arrived_at,
                           customer_name=(customer_name or "").strip() or None,
                           customer_phone=(customer_phone or "").strip() or None,
@@ -181,24 +189,25 @@ def enter_order(order_number: str, arrived_at: dt.datetime, *, platform: str = "
     return _row(o)
 
 
-@operation("eorder.accept", "电子接单接单")
+@operation("eorder.accept", N_("电子接单接单"))
 def accept(order_id: int, *, actor: Actor, now: dt.datetime) -> EOrderRow:
     with write_tx():
         o = _get(order_id)
         if o.status != EOrder.WAITING:
-            raise DomainError(f"订单 {o.order_number} 已是“{STATUS_LABELS[o.status]}”。")
+            raise DomainError(_("订单 {number} 已是“{status}”。").format(
+                number=o.order_number, status=status_label(o.status)))
         o.status, o.accepted_at, o.accepted_by = EOrder.ACCEPTED, now, actor.id
         o.collect_due = collect_due(now)
         o.save()
     return _row(o)
 
 
-@operation("eorder.collect", "电子接单揽收")
+@operation("eorder.collect", N_("电子接单揽收"))
 def collect(order_id: int, waybill: str, *, actor: Actor, now: dt.datetime) -> EOrderRow:
     """Mark collected; the waybill links to the outgoing parcel when it is already entered."""
     waybill = normalize_scan(waybill or "")          # full-width "４…" folds like at intake
     if not waybill:
-        raise ValidationError("请扫描或填写揽收件的运单号。")
+        raise ValidationError(_("请扫描或填写揽收件的运单号。"))
     custom, bag_rules = waybill_rules()
     try:
         # the waybill field says it is a waybill: refused only when it fits a bag rule and no
@@ -210,8 +219,9 @@ def collect(order_id: int, waybill: str, *, actor: Actor, now: dt.datetime) -> E
     with write_tx():
         o = _get(order_id)
         if o.status != EOrder.ACCEPTED:
-            raise DomainError(f"订单 {o.order_number} 是“{STATUS_LABELS[o.status]}”，先接单再揽收。"
-                              if o.status == EOrder.WAITING else f"订单 {o.order_number} 已是“{STATUS_LABELS[o.status]}”。")
+            refusal = (_("订单 {number} 是“{status}”，先接单再揽收。") if o.status == EOrder.WAITING
+                       else _("订单 {number} 已是“{status}”。"))
+            raise DomainError(refusal.format(number=o.order_number, status=status_label(o.status)))
         op = OutgoingParcel.get_or_none(OutgoingParcel.waybill == waybill)
         outgoing_id = op.id if op else None
         o.status, o.collected_at, o.collected_by = EOrder.COLLECTED, now, actor.id
@@ -220,16 +230,18 @@ def collect(order_id: int, waybill: str, *, actor: Actor, now: dt.datetime) -> E
     return _row(o)
 
 
-@operation("eorder.cancel", "取消电子接单")
+@operation("eorder.cancel", N_("取消电子接单"))
 def cancel(order_id: int, reason: str, *, actor: Actor, now: dt.datetime) -> EOrderRow:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("请写明取消原因。")
+        raise ValidationError(_("请写明取消原因。"))
     with write_tx():
         o = _get(order_id)
         if o.status not in EOrder.OPEN_STATUSES:
-            raise DomainError(f"订单 {o.order_number} 已是“{STATUS_LABELS[o.status]}”。")
-        o.status, o.note = EOrder.CANCELLED, (o.note + " · " if o.note else "") + "取消：" + reason
+            raise DomainError(_("订单 {number} 已是“{status}”。").format(
+                number=o.order_number, status=status_label(o.status)))
+        o.status, o.note = (EOrder.CANCELLED,
+                            (o.note + " · " if o.note else "") + _("取消：{reason}").format(reason=reason))
         o.save()
     return _row(o)
 
@@ -237,21 +249,27 @@ def cancel(order_id: int, reason: str, *, actor: Actor, now: dt.datetime) -> EOr
 # -- import ---------------------------------------------------------------------------------------
 #: Columns (CSV in UTF-8/GBK, or XLSX first sheet; read by :func:`outlet_desk.tables.read_table`):
 #: 订单号, 到达时间 (required); 平台, 客户姓名, 客户电话, 地址, 备注
-ORDER_COLUMNS = {"order_number": ("订单号",), "arrived_at": ("到达时间",), "platform": ("平台",),
+ORDER_COLUMNS = {"order_number": ("订单号",),  # zh-data: the column names of the platform's export
+                 "arrived_at": ("到达时间",), "platform": ("平台",),
                  "customer_name": ("客户姓名",), "customer_phone": ("客户电话",), "address": ("地址",),
                  "note": ("备注",)}
 
 
+ORDER_REQUIRED_NAMES = "订单号、到达时间"  # zh-data: the required columns' names
+
+
 def parse_orders_csv(path: Path) -> list[dict]:
     table = tables.read_table(path)
-    idx = table.columns(ORDER_COLUMNS, ("order_number", "arrived_at"), missing="表头应含 订单号、到达时间。")
+    idx = table.columns(ORDER_COLUMNS, ("order_number", "arrived_at"),
+                        missing=_("表头应含 {columns}。").format(columns=ORDER_REQUIRED_NAMES))
     out, seen = [], set()
     for n, r in table.rows:
         rec = {k: (r[i] if i < len(r) else "") for k, i in idx.items()}
         if not rec["order_number"]:
-            raise ValidationError(f"第 {n} 行：订单号为空。")
+            raise ValidationError(_("第 {n} 行：订单号为空。").format(n=n))
         if rec["order_number"] in seen:
-            raise ValidationError(f"第 {n} 行：订单号 {rec['order_number']} 在文件里重复。")
+            raise ValidationError(_("第 {n} 行：订单号 {number} 在文件里重复。").format(
+                n=n, number=rec["order_number"]))
         seen.add(rec["order_number"])
         for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"):
             try:
@@ -260,13 +278,14 @@ def parse_orders_csv(path: Path) -> list[dict]:
             except ValueError:
                 continue
         else:
-            raise ValidationError(f"第 {n} 行：到达时间“{rec['arrived_at']}”格式不对（应为 2026-06-08 09:30）。")
+            raise ValidationError(_("第 {n} 行：到达时间“{value}”格式不对（应为 2026-06-08 09:30）。").format(
+                n=n, value=rec["arrived_at"]))
         rec["line"] = n
         out.append(rec)
     return out
 
 
-@operation("eorder.import", "导入电子接单")
+@operation("eorder.import", N_("导入电子接单"))
 def import_orders(path, *, actor: Actor, now: dt.datetime) -> tuple[int, tuple[str, ...]]:
     """All lines or none; an order number already registered is skipped.  Returns (created, skipped).
 
@@ -278,7 +297,7 @@ def import_orders(path, *, actor: Actor, now: dt.datetime) -> tuple[int, tuple[s
     for rec in records:
         number = rec["order_number"].upper()
         if rec["arrived_at"] > now + dt.timedelta(minutes=5):
-            raise ValidationError(f"第 {rec['line']} 行：订单到达时间不能晚于现在。")
+            raise ValidationError(_("第 {n} 行：订单到达时间不能晚于现在。").format(n=rec["line"]))
         name, phone = rec.get("customer_name") or None, rec.get("customer_phone") or None
         row = stored_row(EOrder, order_number=number, platform=rec.get("platform", ""),
                          arrived_at=rec["arrived_at"], customer_name=name, customer_phone=phone,

@@ -32,6 +32,7 @@ from .. import audit, changes, duty_events, money, settings, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import NotFound, ValidationError
 from ..fen import format_yuan, parse_yuan
+from ..i18n import N_, _
 from ..models.duty import DutyEvent
 from ..models.money import Payment
 from ..models.outgoing import CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman, ZoneProvince
@@ -43,22 +44,23 @@ from ..waybill import BagNumber, bag_rule_for, check_typed_waybill
 
 SETTINGS = [
     SettingSpec("outgoing.weight_tolerance_g", 100, "Weight tolerance for salesmen (g)",
-                "业务员重量允许误差（克）", kind="int", section="outgoing", minimum=0, maximum=5000),
-    SettingSpec("outgoing.max_weight_kg", 60, "Heaviest parcel accepted (kg)", "单件最大重量（公斤）",
+                N_("业务员重量允许误差（克）"), kind="int", section="outgoing", minimum=0, maximum=5000),
+    SettingSpec("outgoing.max_weight_kg", 60, "Heaviest parcel accepted (kg)", N_("单件最大重量（公斤）"),
                 kind="int", section="outgoing", minimum=1, maximum=1000),
-    SettingSpec("outgoing.item_types", ["文件", "日用品", "衣物", "食品", "数码产品", "书籍", "其他"],
-                "Item types", "物品类型", kind="list", section="outgoing"),
-    SettingSpec("outgoing.origin_province", "浙江", "Outlet's province", "本网点所在省份",
+    SettingSpec("outgoing.item_types", ["文件", "日用品", "衣物", "食品", "数码产品", "书籍", "其他"],  # zh-data
+                "Item types", N_("物品类型"), kind="list", section="outgoing"),
+    SettingSpec("outgoing.origin_province", "浙江", "Outlet's province", N_("本网点所在省份"),  # zh-data
                 section="outgoing"),
-    SettingSpec("outgoing.origin_city", "杭州", "Outlet's city", "本网点所在城市", section="outgoing"),
+    SettingSpec("outgoing.origin_city", "杭州", "Outlet's city", N_("本网点所在城市"),  # zh-data
+                section="outgoing"),
 ]
 
-PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
+PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",  # zh-data
              "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆",
              "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")
 
 #: zone → (first kg fen, each additional kg fen), and the provinces in it
-DEFAULT_ZONES = {
+DEFAULT_ZONES = {  # zh-data: zone and province names, stored as they are
     "一区": (1000, 200, ("浙江", "江苏", "上海", "安徽")),
     "二区": (1200, 500, ("北京", "天津", "河北", "山东", "福建", "江西", "河南", "湖北", "湖南", "广东")),
     "三区": (1500, 800, ("山西", "辽宁", "吉林", "黑龙江", "广西", "海南", "重庆", "四川", "贵州",
@@ -67,7 +69,7 @@ DEFAULT_ZONES = {
     "五区": (2200, 1500, ("新疆", "西藏")),
 }
 
-DEFAULT_ROUTING = {
+DEFAULT_ROUTING = {  # zh-data: province and city names, stored as they are
     ("北京", ""): "010", ("天津", ""): "022", ("上海", ""): "021", ("重庆", ""): "023",
     ("河北", ""): "311", ("山西", ""): "351", ("内蒙古", ""): "471", ("辽宁", ""): "024",
     ("吉林", ""): "431", ("黑龙江", ""): "451", ("江苏", ""): "025", ("浙江", ""): "571",
@@ -81,6 +83,9 @@ DEFAULT_ROUTING = {
 }
 
 _WAYBILL = re.compile(r"^[A-Z0-9]{8,20}$")
+
+#: the payment method stored when a salesman's line names none
+CASH = "现金"  # zh-data: a payment method as stored (Payment.METHODS)
 
 CHANGED = frozenset({changes.OUTGOING})
 CHANGED_MONEY = frozenset({changes.OUTGOING, changes.CASH})
@@ -110,7 +115,7 @@ def clean_waybill(raw: str, rules: tuple | None = None) -> str:
     a bag rule and no carrier's format and the outlet does not already have it."""
     w = _nfkc(raw).upper()
     if not w:
-        raise ValidationError("请扫描或输入运单号。")
+        raise ValidationError(_("请扫描或输入运单号。"))
     custom, bag_rules = rules or waybill_rules()
     try:
         check_typed_waybill(w, custom=custom, bag_rules=bag_rules)
@@ -118,29 +123,29 @@ def clean_waybill(raw: str, rules: tuple | None = None) -> str:
         if not is_known_outgoing(w):
             raise
     if not _WAYBILL.match(w):
-        raise ValidationError(f"运单号“{w}”格式不对：应为 8–20 位字母或数字。")
+        raise ValidationError(_("运单号“{waybill}”格式不对：应为 8–20 位字母或数字。").format(waybill=w))
     return w
 
 
 def parse_weight_kg(text) -> int:
     """Kilograms with at most two decimals → whole grams, exactly ("1.25" → 1250)."""
-    raw = _nfkc(text).lower().replace("公斤", "").replace("kg", "").strip()
+    raw = _nfkc(text).lower().replace("公斤", "").replace("kg", "").strip()  # zh-data: the unit typed
     if not raw:
-        raise ValidationError("请输入重量（公斤）。")
+        raise ValidationError(_("请输入重量（公斤）。"))
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise ValidationError(f"重量“{text}”不是数字，请按公斤输入，如 1.25。") from None
+        raise ValidationError(_("重量“{text}”不是数字，请按公斤输入，如 1.25。").format(text=text)) from None
     if not value.is_finite():
-        raise ValidationError(f"重量“{text}”不是数字，请按公斤输入，如 1.25。")
+        raise ValidationError(_("重量“{text}”不是数字，请按公斤输入，如 1.25。").format(text=text))
     if value.as_tuple().exponent < -2:
-        raise ValidationError("重量最多精确到 0.01 公斤。")
+        raise ValidationError(_("重量最多精确到 0.01 公斤。"))
     if value <= 0:
-        raise ValidationError("重量必须大于 0。")
+        raise ValidationError(_("重量必须大于 0。"))
     grams = int(value * 1000)
     limit = int(settings.get("outgoing.max_weight_kg"))
     if grams > limit * 1000:
-        raise ValidationError(f"重量超过单件上限 {limit} 公斤。")
+        raise ValidationError(_("重量超过单件上限 {limit} 公斤。").format(limit=limit))
     return grams
 
 
@@ -159,7 +164,7 @@ def extra_kilograms(weight_g: int) -> int:
 
 def compute_fee(first_kg_fen: int, extra_kg_fen: int, weight_g: int) -> int:
     if weight_g <= 0:
-        raise ValidationError("重量必须大于 0。")
+        raise ValidationError(_("重量必须大于 0。"))
     return first_kg_fen + extra_kg_fen * extra_kilograms(weight_g)
 
 
@@ -174,18 +179,18 @@ def weight_difference_flagged(declared_g: int | None, checked_g: int | None,
 
 def clean_province(text: str) -> str:
     p = _nfkc(text)
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):  # zh-data
         if p.endswith(suffix) and p[: -len(suffix)] in PROVINCES:
             p = p[: -len(suffix)]
             break
     if p not in PROVINCES:
-        raise ValidationError(f"省份“{text}”不认识，请选择列表里的省份。")
+        raise ValidationError(_("省份“{text}”不认识，请选择列表里的省份。").format(text=text))
     return p
 
 
 def clean_city(text: str) -> str:
     c = _nfkc(text)
-    if c.endswith("市") and len(c) > 2:
+    if c.endswith("市") and len(c) > 2:  # zh-data: "杭州市" is 杭州
         c = c[:-1]
     return c
 
@@ -257,47 +262,50 @@ def parse_rate_table_text(text: str) -> list[Zone]:
         if not parts:
             continue
         if len(parts) < 4:
-            raise ValidationError(f"第 {n} 行：应为“区名 首重元 续重元 省份…”。")
+            raise ValidationError(_("第 {n} 行：应为“区名 首重元 续重元 省份…”。").format(n=n))
         name = parts[0]
         if name in seen_zone:
-            raise ValidationError(f"第 {n} 行：区名“{name}”重复。")
+            raise ValidationError(_("第 {n} 行：区名“{zone}”重复。").format(n=n, zone=name))
         try:
             first, extra = parse_yuan(parts[1]), parse_yuan(parts[2])
         except ValidationError as exc:
-            raise ValidationError(f"第 {n} 行：{exc.message}") from None
+            raise ValidationError(_("第 {n} 行：{reason}").format(n=n, reason=exc.message)) from None
         provinces = []
         for p in parts[3:]:
             try:
                 p = clean_province(p)
             except ValidationError as exc:
-                raise ValidationError(f"第 {n} 行：{exc.message}") from None
+                raise ValidationError(_("第 {n} 行：{reason}").format(n=n, reason=exc.message)) from None
             if p in seen_prov:
-                raise ValidationError(f"第 {n} 行：{p} 已在“{seen_prov[p]}”里。")
+                raise ValidationError(_("第 {n} 行：{province} 已在“{zone}”里。").format(
+                    n=n, province=p, zone=seen_prov[p]))
             seen_prov[p] = name
             provinces.append(p)
         seen_zone.add(name)
         zones.append(Zone(name, first, extra, tuple(provinces)))
     if not zones:
-        raise ValidationError("价格表不能为空。")
+        raise ValidationError(_("价格表不能为空。"))
     return zones
 
 
-@operation("outgoing.rates", "修改寄件价格表", MANAGER_ONLY)
+@operation("outgoing.rates", N_("修改寄件价格表"), MANAGER_ONLY)
 def set_rate_table(zones: list[Zone] | str, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Replace the whole rate table (zones with first/additional kg fen and their provinces)."""
     if isinstance(zones, str):
         zones = parse_rate_table_text(zones)
     missing = [p for p in PROVINCES if p not in {q for z in zones for q in z.provinces}]
     if missing:
-        raise ValidationError(f"价格表缺少这些省份：{'、'.join(missing[:6])}"
-                              f"{' 等' if len(missing) > 6 else ''}，每个省份都要在某个区里。")
+        listed = "、".join(missing[:6])
+        raise ValidationError(
+            (_("价格表缺少这些省份：{provinces} 等，每个省份都要在某个区里。") if len(missing) > 6
+             else _("价格表缺少这些省份：{provinces}，每个省份都要在某个区里。")).format(provinces=listed))
     old = rate_table_text()
     with write_tx():
         RateZone.delete().execute()
         ZoneProvince.delete().execute()
         for z in zones:
             if z.first_kg_fen <= 0 or z.extra_kg_fen < 0:
-                raise ValidationError(f"“{z.zone}”的首重价必须大于 0，续重价不能为负。")
+                raise ValidationError(_("“{zone}”的首重价必须大于 0，续重价不能为负。").format(zone=z.zone))
             RateZone.create(zone=z.zone, first_kg_fen=z.first_kg_fen, extra_kg_fen=z.extra_kg_fen)
             for p in z.provinces:
                 ZoneProvince.create(province=clean_province(p), zone=z.zone)
@@ -312,7 +320,8 @@ def zone_for(province: str) -> Zone:
     row = ZoneProvince.get_or_none(ZoneProvince.province == province)
     rate = RateZone.get_or_none(RateZone.zone == row.zone) if row else None
     if rate is None:
-        raise ValidationError(f"价格表里没有{province}的价格，请店长在价格表里加上。")
+        raise ValidationError(_("价格表里没有{province}的价格，请店长在价格表里加上。").format(
+            province=province))
     return Zone(rate.zone, rate.first_kg_fen, rate.extra_kg_fen, ())
 
 
@@ -361,21 +370,22 @@ def parse_routing_text(text: str) -> dict[tuple[str, str], str]:
         if not parts:
             continue
         if len(parts) != 3:
-            raise ValidationError(f"第 {n} 行：应为“省份 城市 代码”（整省城市写 -）。")
+            raise ValidationError(_("第 {n} 行：应为“省份 城市 代码”（整省城市写 -）。").format(n=n))
         try:
             p = clean_province(parts[0])
         except ValidationError as exc:
-            raise ValidationError(f"第 {n} 行：{exc.message}") from None
-        c = "" if parts[1] in ("-", "—", "全省") else clean_city(parts[1])
+            raise ValidationError(_("第 {n} 行：{reason}").format(n=n, reason=exc.message)) from None
+        c = "" if parts[1] in ("-", "—", "全省") else clean_city(parts[1])  # zh-data: typed
         if (p, c) in out:
-            raise ValidationError(f"第 {n} 行：{p} {c or '全省'} 重复。")
+            raise ValidationError(_("第 {n} 行：{province} {city} 重复。").format(
+                n=n, province=p, city=c or _("全省")))
         out[(p, c)] = parts[2]
     if not out:
-        raise ValidationError("大笔代码表不能为空。")
+        raise ValidationError(_("大笔代码表不能为空。"))
     return out
 
 
-@operation("outgoing.routing", "修改大笔代码表", MANAGER_ONLY)
+@operation("outgoing.routing", N_("修改大笔代码表"), MANAGER_ONLY)
 def set_routing_codes(table: dict | str, *, actor: Actor, now: dt.datetime) -> frozenset:
     if isinstance(table, str):
         table = parse_routing_text(table)
@@ -449,41 +459,43 @@ def _info(p: OutgoingParcel, staff_names: dict | None = None) -> OutgoingInfo:
                         p.dispatched_at, p.tracking_status)
 
 
-def _check_phone(text: str, who: str) -> str:
+def _check_phone(text: str, refusal: str) -> str:
     digits = re.sub(r"\D", "", _nfkc(text))
     if not (7 <= len(digits) <= 12):
-        raise ValidationError(f"{who}电话不对：请输入手机号或带区号的座机号。")
+        raise ValidationError(refusal)
     return digits
 
 
 def _check_new_waybill(w: str) -> None:
     if OutgoingParcel.select().where(OutgoingParcel.waybill == w).exists():
-        raise ValidationError(f"运单号 {w} 已经登记过了。")
+        raise ValidationError(_("运单号 {waybill} 已经登记过了。").format(waybill=w))
 
 
-@operation("outgoing.send", "柜台寄件")
+@operation("outgoing.send", N_("柜台寄件"))
 def send_parcel(form: SendForm, *, actor: Actor, now: dt.datetime) -> OutgoingInfo:
     """Record a parcel a customer sends at the counter and take the fee (one Payment row)."""
     waybill = clean_waybill(form.waybill)
     sender = _nfkc(form.sender_name)
     recipient = _nfkc(form.recipient_name)
     if not sender:
-        raise ValidationError("请填写寄件人姓名。")
+        raise ValidationError(_("请填写寄件人姓名。"))
     if not recipient:
-        raise ValidationError("请填写收件人姓名。")
-    sender_phone = _check_phone(form.sender_phone, "寄件人")
-    recipient_phone = _check_phone(form.recipient_phone, "收件人")
+        raise ValidationError(_("请填写收件人姓名。"))
+    sender_phone = _check_phone(form.sender_phone,
+                                _("寄件人电话不对：请输入手机号或带区号的座机号。"))
+    recipient_phone = _check_phone(form.recipient_phone,
+                                   _("收件人电话不对：请输入手机号或带区号的座机号。"))
     province = clean_province(form.province)
     city = clean_city(form.city)
     if not city:
-        raise ValidationError("请填写目的城市。")
+        raise ValidationError(_("请填写目的城市。"))
     item_type = _nfkc(form.item_type)
     if item_type not in settings.get("outgoing.item_types"):
-        raise ValidationError("请选择物品类型。")
+        raise ValidationError(_("请选择物品类型。"))
     if not form.prohibited_confirmed:
-        raise ValidationError("请先向寄件人确认不含违禁物品，并勾选确认。")
+        raise ValidationError(_("请先向寄件人确认不含违禁物品，并勾选确认。"))
     if form.payment_method not in Payment.METHODS:
-        raise ValidationError(f"付款方式只能是：{'、'.join(Payment.METHODS)}。")
+        raise ValidationError(_("付款方式只能是：{methods}。").format(methods="、".join(Payment.METHODS)))
     weight_g = parse_weight_kg(form.weight)
     q = quote(province, city, weight_g)
     with write_tx():
@@ -508,7 +520,7 @@ def send_parcel(form: SendForm, *, actor: Actor, now: dt.datetime) -> OutgoingIn
 def get_outgoing(waybill: str) -> OutgoingInfo:
     p = OutgoingParcel.get_or_none(OutgoingParcel.waybill == _nfkc(waybill).upper())
     if p is None:
-        raise NotFound(f"没有找到寄出的快件 {waybill}。")
+        raise NotFound(_("没有找到寄出的快件 {waybill}。").format(waybill=waybill))
     return _info(p)
 
 
@@ -539,14 +551,14 @@ def salesmen(active_only: bool = True) -> list[str]:
     return [name for (name,) in q.tuples()]
 
 
-@operation("outgoing.salesman_add", "添加业务员")
+@operation("outgoing.salesman_add", N_("添加业务员"))
 def add_salesman(name: str, phone: str = "", *, actor: Actor, now: dt.datetime) -> frozenset:
     name = _nfkc(name)
     if not name:
-        raise ValidationError("请填写业务员姓名。")
+        raise ValidationError(_("请填写业务员姓名。"))
     with write_tx():
         if Salesman.select().where(Salesman.name == name).exists():
-            raise ValidationError(f"业务员“{name}”已经在名单里。")
+            raise ValidationError(_("业务员“{name}”已经在名单里。").format(name=name))
         Salesman.create(name=name, phone=_nfkc(phone) or None, created_at=now)
         audit.record(actor, "outgoing.salesman_add", entity="salesman", entity_id=name,
                      detail={"phone_tail": _nfkc(phone)[-4:]}, now=now)
@@ -556,15 +568,15 @@ def add_salesman(name: str, phone: str = "", *, actor: Actor, now: dt.datetime) 
 def _salesman(name: str) -> str:
     name = _nfkc(name)
     if not name:
-        raise ValidationError("请先选择业务员。")
+        raise ValidationError(_("请先选择业务员。"))
     if not Salesman.select().where(Salesman.name == name, Salesman.active == True).exists():  # noqa: E712
-        raise ValidationError(f"业务员“{name}”不在名单里。")
+        raise ValidationError(_("业务员“{name}”不在名单里。").format(name=name))
     return name
 
 
 #: Columns of a salesman's collection file (CSV in UTF-8/GBK, or XLSX first sheet; read by
 #: :func:`outlet_desk.tables.read_table`): {key: header names}; "申报重量(kg)" matches "申报重量".
-COLLECTION_COLUMNS = {
+COLLECTION_COLUMNS = {  # zh-data: the column names of the salesmen's spreadsheets
     "salesman": ("业务员", "salesman"),
     "waybill": ("运单号", "waybill"),
     "province": ("省份", "province"),
@@ -599,33 +611,34 @@ def parse_collections(data, filename: str | None = None) -> list[dict]:
         try:
             name = cell("salesman")
             if not name:
-                raise ValidationError("业务员为空。")
+                raise ValidationError(_("业务员为空。"))
             if name not in known:
-                raise ValidationError(f"业务员“{name}”不在名单里（先在揽收页添加）。")
+                raise ValidationError(_("业务员“{name}”不在名单里（先在揽收页添加）。").format(name=name))
             w = clean_waybill(cell("waybill"), rules)
             if w in seen:
-                raise ValidationError(f"运单号 {w} 在文件里重复。")
+                raise ValidationError(_("运单号 {waybill} 在文件里重复。").format(waybill=w))
             seen.add(w)
             province = clean_province(cell("province"))
             city = clean_city(cell("city"))
             if not city:
-                raise ValidationError("城市为空。")
+                raise ValidationError(_("城市为空。"))
             weight_g = parse_weight_kg(cell("weight"))
             fee = parse_yuan(cell("fee"))
-            method = cell("method") or "现金"
+            method = cell("method") or CASH
             if method not in Payment.METHODS:
-                raise ValidationError(f"付款方式“{method}”不对，只能是：{'、'.join(Payment.METHODS)}。")
+                raise ValidationError(_("付款方式“{method}”不对，只能是：{methods}。").format(
+                    method=method, methods="、".join(Payment.METHODS)))
         except ValidationError as exc:
             kind = BagNumber if isinstance(exc, BagNumber) else ValidationError
-            raise kind(f"第 {n} 行：{exc.message}") from None
+            raise kind(_("第 {n} 行：{reason}").format(n=n, reason=exc.message)) from None
         out.append(dict(salesman=name, waybill=w, province=province, city=city,
                         declared_weight_g=weight_g, declared_fee_fen=fee, payment_method=method))
     if not out:
-        raise ValidationError("文件里没有数据行。")
+        raise ValidationError(_("文件里没有数据行。"))
     return out
 
 
-@operation("outgoing.import_collections", "导入业务员揽收清单")
+@operation("outgoing.import_collections", N_("导入业务员揽收清单"))
 def import_collections(data, *, filename: str | None = None, actor: Actor,
                        now: dt.datetime) -> ImportResult:
     """Import declared collections (CSV/XLSX bytes or a path).  A bad file is refused whole:
@@ -640,16 +653,16 @@ def import_collections(data, *, filename: str | None = None, actor: Actor,
         known |= {w for (w,) in rows_where_in(CollectionLine.waybill, waybills)}
         if known:
             first = next(w for w in waybills if w in known)
-            raise ValidationError(f"运单号 {first} 已经登记过了，整份文件未导入。")
+            raise ValidationError(_("运单号 {waybill} 已经登记过了，整份文件未导入。").format(waybill=first))
         insert_rows(CollectionLine, rows)
         audit.record(actor, "outgoing.import_collections", entity="collections",
                      entity_id=now.date().isoformat(), detail={"rows": len(lines)}, now=now)
     return ImportResult(len(lines))
 
 
-@operation("outgoing.declare", "录入业务员申报")
+@operation("outgoing.declare", N_("录入业务员申报"))
 def declare_collection(salesman: str, waybill: str, province: str, city: str, weight: str,
-                       fee: str, payment_method: str = "现金", *, actor: Actor,
+                       fee: str, payment_method: str = CASH, *, actor: Actor,
                        now: dt.datetime) -> frozenset:
     """Enter one line of a salesman's collection by hand (the CSV import's single-line form)."""
     name = _salesman(salesman)
@@ -658,14 +671,14 @@ def declare_collection(salesman: str, waybill: str, province: str, city: str, we
                 declared_weight_g=parse_weight_kg(weight), declared_fee_fen=parse_yuan(fee),
                 payment_method=payment_method)
     if payment_method not in Payment.METHODS:
-        raise ValidationError(f"付款方式只能是：{'、'.join(Payment.METHODS)}。")
+        raise ValidationError(_("付款方式只能是：{methods}。").format(methods="、".join(Payment.METHODS)))
     with write_tx():
         if CollectionLine.select().where(CollectionLine.waybill == w).exists():
-            raise ValidationError(f"运单号 {w} 已经在揽收清单里。")
+            raise ValidationError(_("运单号 {waybill} 已经在揽收清单里。").format(waybill=w))
         taken = OutgoingParcel.get_or_none(OutgoingParcel.waybill == w)
         if taken is not None and not (taken.source == OutgoingParcel.SALESMAN and
                                       taken.salesman == name and taken.declared_fee_fen is None):
-            raise ValidationError(f"运单号 {w} 已经登记过了。")
+            raise ValidationError(_("运单号 {waybill} 已经登记过了。").format(waybill=w))
         cl = CollectionLine.create(day=now.date(), imported_at=now, **line)
         if taken is not None:
             # scanned in before its declaration was entered: complete it now
@@ -694,7 +707,7 @@ class Received:
     sheet_count: int          # parcels received from this salesman today
 
 
-@operation("outgoing.receive", "揽收入库")
+@operation("outgoing.receive", N_("揽收入库"))
 def receive_collected(salesman: str, waybill: str, *, actor: Actor, now: dt.datetime,
                       province: str | None = None, city: str | None = None,
                       declared_weight: str | None = None, declared_fee: str | None = None,
@@ -708,15 +721,16 @@ def receive_collected(salesman: str, waybill: str, *, actor: Actor, now: dt.date
         _check_new_waybill(w)
         line = CollectionLine.get_or_none(CollectionLine.waybill == w)
         if line is not None and line.salesman != name:
-            raise ValidationError(f"{w} 在 {line.salesman} 的揽收清单里，不是 {name} 的。")
+            raise ValidationError(_("{waybill} 在 {owner} 的揽收清单里，不是 {name} 的。").format(
+                waybill=w, owner=line.salesman, name=name))
         prov = line.province if line else (clean_province(province) if province else None)
         cty = line.city if line else (clean_city(city) if city else None)
         dw = line.declared_weight_g if line else (parse_weight_kg(declared_weight)
                                                   if declared_weight else None)
         dfee = line.declared_fee_fen if line else (parse_yuan(declared_fee) if declared_fee else None)
-        method = (line.payment_method if line else payment_method) or "现金"
+        method = (line.payment_method if line else payment_method) or CASH
         if method not in Payment.METHODS:
-            raise ValidationError(f"付款方式只能是：{'、'.join(Payment.METHODS)}。")
+            raise ValidationError(_("付款方式只能是：{methods}。").format(methods="、".join(Payment.METHODS)))
         zone = None
         if prov:
             try:
@@ -746,7 +760,7 @@ def _today(q, day: dt.date):
                    OutgoingParcel.received_at < start + dt.timedelta(days=1))
 
 
-@operation("outgoing.check_weight", "复核重量")
+@operation("outgoing.check_weight", N_("复核重量"))
 def check_weight(waybill: str, weight: str | int, *, actor: Actor, now: dt.datetime) -> OutgoingInfo:
     """Enter the weight the clerk measured; flag the salesman's sheet when it differs beyond the
     tolerance."""
@@ -755,7 +769,7 @@ def check_weight(waybill: str, weight: str | int, *, actor: Actor, now: dt.datet
     with write_tx():
         p = OutgoingParcel.get_or_none(OutgoingParcel.waybill == w)
         if p is None:
-            raise NotFound(f"没有找到揽收的快件 {w}。")
+            raise NotFound(_("没有找到揽收的快件 {waybill}。").format(waybill=w))
         old = p.weight_g
         p.weight_g = grams
         p.weight_flagged = weight_difference_flagged(p.declared_weight_g, grams)
@@ -831,26 +845,27 @@ def switches_bag(text: str) -> bool:
     return not OutgoingParcel.select().where(OutgoingParcel.waybill == w).exists()
 
 
-@operation("outgoing.dispatch", "扫发件")
+@operation("outgoing.dispatch", N_("扫发件"))
 def dispatch(waybill: str, bag: str, *, actor: Actor, now: dt.datetime) -> Dispatched:
     """Scan a registered parcel out into a bag (集包号: any number, the bag field is for them) or
     onto a route."""
     bag = _nfkc(bag).upper()
     if not bag:
-        raise ValidationError("请先扫描集包号或填写路线。")
+        raise ValidationError(_("请先扫描集包号或填写路线。"))
     rules = waybill_rules()
     w = clean_waybill(waybill, rules)
     with write_tx():
         if OutgoingParcel.select().where(OutgoingParcel.waybill == bag).exists():
-            raise ValidationError(f"{bag} 是已登记的快件，不是集包号：请在“集包号／路线”栏扫集包号。")
+            raise ValidationError(_("{bag} 是已登记的快件，不是集包号：请在“集包号／路线”栏扫集包号。")
+                                  .format(bag=bag))
         p = OutgoingParcel.get_or_none(OutgoingParcel.waybill == w)
         if p is None:
             if bag_rule_for(w, rules[1]) is not None:
-                raise BagNumber(f"{w} 不是已登记的快件，符合集包单号规则：集包号请扫进“集包号／路线”栏，"
-                                "快件请先在“揽收”或“寄件”里登记。")
-            raise NotFound(f"{w} 还没有揽收或寄件登记，先在“揽收”或“寄件”里登记。")
+                raise BagNumber(_("{waybill} 不是已登记的快件，符合集包单号规则：集包号请扫进“集包号／路线”栏，"
+                                  "快件请先在“揽收”或“寄件”里登记。").format(waybill=w))
+            raise NotFound(_("{waybill} 还没有揽收或寄件登记，先在“揽收”或“寄件”里登记。").format(waybill=w))
         if p.dispatched_at is not None and p.bag == bag:
-            raise ValidationError(f"{w} 已经在 {bag} 里了。")
+            raise ValidationError(_("{waybill} 已经在 {bag} 里了。").format(waybill=w, bag=bag))
         moved_from = p.bag if p.dispatched_at else None
         p.bag, p.dispatched_at, p.dispatched_by = bag, now, actor.id
         p.save()
@@ -890,7 +905,8 @@ def dispatch_counts(day: dt.date) -> DispatchCounts:
                                 fn.COUNT(OutgoingParcel.dispatched_at)).where(
         OutgoingParcel.received_at >= start, OutgoingParcel.received_at < end) \
         .group_by(OutgoingParcel.salesman).tuples()
-    by_salesman = tuple(sorted(((s or "柜台", int(d or 0), int(r)) for s, r, d in rec),
+    # zh-data: "柜台" is the key of the counter's row (the screen shows its own word for it)
+    by_salesman = tuple(sorted(((s or "柜台", int(d or 0), int(r)) for s, r, d in rec),  # zh-data
                                key=lambda t: (t[0] == "柜台", t[0])))
     waiting = sum(r - d for _s, d, r in by_salesman)
     return DispatchCounts(by_bag, by_salesman, waiting)
@@ -900,8 +916,8 @@ def dispatch_counts(day: dt.date) -> DispatchCounts:
 # Today's unsigned deliveries (当日未签收)
 # ---------------------------------------------------------------------------------------------
 UNSIGNED_STATUSES = (Parcel.OUT_FOR_DELIVERY, Parcel.DELIVERED, Parcel.RELEASED)
-STATUS_LABELS = {Parcel.OUT_FOR_DELIVERY: "派送中", Parcel.DELIVERED: "已送达",
-                 Parcel.RELEASED: "已取件"}
+STATUS_LABELS = {Parcel.OUT_FOR_DELIVERY: N_("派送中"), Parcel.DELIVERED: N_("已送达"),
+                 Parcel.RELEASED: N_("已取件")}
 
 
 @dataclass(frozen=True)
@@ -935,21 +951,22 @@ def unsigned_deliveries(now: dt.datetime) -> list[UnsignedRow]:
     rows = []
     for p in parcels:
         since = left.get(p.id) or p.released_at or p.arrived_at
-        rows.append(UnsignedRow(p.waybill, p.carrier, STATUS_LABELS.get(p.status, p.status),
-                                p.courier or ("柜台" if p.status == Parcel.RELEASED else ""),
+        status = _(STATUS_LABELS[p.status]) if p.status in STATUS_LABELS else p.status
+        rows.append(UnsignedRow(p.waybill, p.carrier, status,
+                                p.courier or (_("柜台") if p.status == Parcel.RELEASED else ""),
                                 p.recipient_name or "", mask_phone(p.recipient_phone), since,
                                 max(0, int((now - since).total_seconds() // 3600))))
     rows.sort(key=lambda r: -r.age_hours)
     return rows
 
 
-@operation("outgoing.unsigned_checked", "当日未签收已查")
+@operation("outgoing.unsigned_checked", N_("当日未签收已查"))
 def confirm_unsigned_checked(*, actor: Actor, now: dt.datetime) -> int:
     """The clerk went through today's unsigned list: the duty checklist item is ticked."""
     count = len(unsigned_deliveries(now))
     with write_tx():
         duty_events.observe(duty_events.UNSIGNED_CHECKED, actor=actor, now=now,
-                            detail=f"{count} 件未签收")
+                            detail=_("{count} 件未签收").format(count=count))
         audit.record(actor, "outgoing.unsigned_checked", entity="duty", entity_id=now.date()
                      .isoformat(), detail={"unsigned": count}, now=now)
     return count
@@ -966,13 +983,15 @@ def open_items(staff_id: int, now: dt.datetime):
                 OutgoingParcel.received_at <= now)
          .order_by(OutgoingParcel.received_at))
     return [OpenItem("outgoing", str(p.id),
-                     f"寄出快件 {p.waybill}（{p.salesman or '柜台寄件'}，{p.received_at:%m-%d %H:%M} 收）"
-                     f"还没有扫发件", assignable=False) for p in q]
+                     _("寄出快件 {waybill}（{who}，{at} 收）还没有扫发件").format(
+                         waybill=p.waybill, who=p.salesman or _("柜台寄件"),
+                         at=f"{p.received_at:%m-%d %H:%M}"), assignable=False) for p in q]
 
 
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢"
-_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉晨浩宇欣怡梓涵子轩佳琪"
-_CITIES = {"浙江": ["杭州", "宁波", "温州", "绍兴", "金华"], "江苏": ["南京", "苏州", "无锡"],
+# the demo outlet's and the benchmark's names and places (data)
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢"  # zh-data
+_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉晨浩宇欣怡梓涵子轩佳琪"  # zh-data
+_CITIES = {"浙江": ["杭州", "宁波", "温州", "绍兴", "金华"], "江苏": ["南京", "苏州", "无锡"],  # zh-data
            "上海": ["上海"], "安徽": ["合肥", "芜湖"], "北京": ["北京"], "广东": ["广州", "深圳", "东莞"],
            "山东": ["济南", "青岛"], "湖北": ["武汉"], "四川": ["成都"], "河南": ["郑州"],
            "福建": ["福州", "厦门"], "陕西": ["西安"], "辽宁": ["沈阳", "大连"], "新疆": ["乌鲁木齐"],
@@ -984,7 +1003,7 @@ def receipt_pdf(waybill: str) -> bytes:
     from ..printing.receipt import build_receipt
     info = get_outgoing(waybill)
     if info.source != OutgoingParcel.COUNTER:
-        raise ValidationError(f"{info.waybill} 不是柜台寄件，没有寄件收据。")
+        raise ValidationError(_("{waybill} 不是柜台寄件，没有寄件收据。").format(waybill=info.waybill))
     outlet = settings.get_many(["outlet.name", "outlet.address", "outlet.phone"])
     q = quote(info.province, info.city, info.weight_g) if info.weight_g else None
     if q is not None and q.fee_fen != info.fee_fen:   # the rate table changed since: total only

@@ -19,6 +19,7 @@ The seed's procedure (快递客服制度 第7条), as one rule in :func:`check_w
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,11 +29,18 @@ from peewee import fn
 from .. import audit, changes, duty_events, settings, tables
 from ..db import rows_where_in, run_many, write_tx
 from ..errors import NotFound, ValidationError
+from ..i18n import N_, _
 from ..models.outgoing import OutgoingParcel, ThreeDayItem, ThreeDayRun
 from ..permissions import Actor, operation
 from ..settings import Column, SettingSpec, check_positive_map
 from ..tickets import tickets
 from .outgoing import _nfkc
+
+#: the keys of ``threeday.promise_hours`` as stored, and the words shown for them
+PROMISE_KINDS = ("同城", "省内", "跨省")  # zh-data: stored setting keys
+PROMISE_LABELS = {"同城": N_("同城"), "省内": N_("省内"), "跨省": N_("跨省")}  # zh-data: keys
+#: the kinds of ticket the check opens (Ticket.CATEGORIES, stored as they are)
+URGE_TICKET, VERIFY_TICKET = "催件", "查询"  # zh-data: ticket categories as stored
 
 
 def left_out_as_bag(number: str) -> bool:
@@ -43,21 +51,21 @@ def left_out_as_bag(number: str) -> bool:
 
 SETTINGS = [
     SettingSpec("threeday.end_offset_days", 3, "3-day check: window ends N days before the query day",
-                "三日查件：查询结束日为查询日前几天（6月7日查→6月4日为3）", kind="int",
+                N_("三日查件：查询结束日为查询日前几天（6月7日查→6月4日为3）"), kind="int",
                 section="outgoing", minimum=0, maximum=30),
-    SettingSpec("threeday.every_days", 3, "3-day check: run every N days", "三日查件：每隔几天查一次",
+    SettingSpec("threeday.every_days", 3, "3-day check: run every N days", N_("三日查件：每隔几天查一次"),
                 kind="int", section="outgoing", minimum=1, maximum=30),
     SettingSpec("threeday.first_lookback_days", 3, "3-day check: days covered by the first check",
-                "三日查件：首次查询覆盖天数", kind="int", section="outgoing", minimum=1, maximum=60),
-    SettingSpec("threeday.promise_hours", {"同城": 24, "省内": 48, "跨省": 48},
+                N_("三日查件：首次查询覆盖天数"), kind="int", section="outgoing", minimum=1, maximum=60),
+    SettingSpec("threeday.promise_hours", {"同城": 24, "省内": 48, "跨省": 48},  # zh-data
                 "Delivery promise (hours): same city / same province / cross-province",
-                "时效承诺（小时）：同城／省内／跨省", kind="json", section="outgoing", shape="map",
-                columns=(Column("scope", "Scope", "范围"),
-                         Column("hours", "Hours", "小时", kind="int", minimum=1, maximum=24 * 30)),
-                validate=check_positive_map("时效承诺（小时）", keys=("同城", "省内", "跨省"))),
+                N_("时效承诺（小时）：同城／省内／跨省"), kind="json", section="outgoing", shape="map",
+                columns=(Column("scope", "Scope", N_("范围")),
+                         Column("hours", "Hours", N_("小时"), kind="int", minimum=1, maximum=24 * 30)),
+                validate=check_positive_map(N_("时效承诺（小时）"), keys=PROMISE_KINDS)),
 ]
 
-SIGNED_STATUSES = ("已签收", "签收", "signed")
+SIGNED_STATUSES = ("已签收", "签收", "signed")  # zh-data: the carrier's export words
 CHANGED = frozenset({changes.OUTGOING, changes.TICKETS})
 
 
@@ -97,22 +105,57 @@ def previous_run_end(query_day: dt.date) -> dt.datetime | None:
 def promise_kind(province: str | None, city: str | None) -> str:
     origin = settings.get_many(["outgoing.origin_province", "outgoing.origin_city"])
     if province == origin["outgoing.origin_province"]:
-        return "同城" if city == origin["outgoing.origin_city"] else "省内"
-    return "跨省"
+        return PROMISE_KINDS[0] if city == origin["outgoing.origin_city"] else PROMISE_KINDS[1]
+    return PROMISE_KINDS[2]
+
+
+#: The reasons of a finding.  A run keeps them in Chinese (the message ids, like the rest of the
+#: database), whatever the language of the person who ran it; :func:`reason_text` shows them in the
+#: reader's language.
+LOSS_REASON = N_("{at} 到达{place}后无后续物流")
+DELAY_REASON = N_("{kind}时效 {hours} 小时，已 {elapsed} 小时未签收（{status}）")
+#: the words a reason uses when the parcel has none of its own
+NO_PLACE, NO_TRACKING = N_("分拨中心"), N_("无物流信息")
+
+
+def _pattern(msgid: str) -> re.Pattern:
+    parts = re.split(r"\{(\w+)\}", msgid)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
+                              for i, p in enumerate(parts)))
+
+
+_REASONS = ((LOSS_REASON, _pattern(LOSS_REASON)), (DELAY_REASON, _pattern(DELAY_REASON)))
+
+
+def reason_text(stored: str) -> str:
+    """A finding's kept reason in the reader's language (a text of another form is shown as kept)."""
+    for msgid, pattern in _REASONS:
+        m = pattern.fullmatch(stored or "")
+        if m is None:
+            continue
+        fields = m.groupdict()
+        if "kind" in fields:
+            fields["kind"] = _(PROMISE_LABELS.get(fields["kind"], fields["kind"]))
+        for key, word in (("place", NO_PLACE), ("status", NO_TRACKING)):
+            if fields.get(key) == word:
+                fields[key] = _(word)
+        return _(msgid).format(**fields)
+    return stored
 
 
 def classify(p: OutgoingParcel, now: dt.datetime, promise_hours: dict) -> tuple[str, str] | None:
-    """(kind, reason) for an unsigned parcel, or None when it is still within its promise."""
+    """(kind, reason) for an unsigned parcel, or None when it is still within its promise.  The
+    reason is the one kept (Chinese): show it with :func:`reason_text`."""
     if p.hub_reached_at is not None and (p.last_scan_at is None or p.last_scan_at <= p.hub_reached_at):
-        place = p.last_scan_place or "分拨中心"
-        return ThreeDayItem.LOSS, f"{p.hub_reached_at:%m-%d %H:%M} 到达{place}后无后续物流"
+        return ThreeDayItem.LOSS, LOSS_REASON.format(at=f"{p.hub_reached_at:%m-%d %H:%M}",
+                                                     place=p.last_scan_place or NO_PLACE)
     shipped = p.dispatched_at or p.received_at
     kind = promise_kind(p.province, p.city)
     hours = int(promise_hours.get(kind, 48))
     elapsed = int((now - shipped).total_seconds() // 3600)
     if elapsed > hours:
-        status = p.tracking_status or "无物流信息"
-        return ThreeDayItem.DELAY, f"{kind}时效 {hours} 小时，已 {elapsed} 小时未签收（{status}）"
+        return ThreeDayItem.DELAY, DELAY_REASON.format(kind=kind, hours=hours, elapsed=elapsed,
+                                                       status=p.tracking_status or NO_TRACKING)
     return None
 
 
@@ -146,7 +189,7 @@ class CheckRun:
         return sum(1 for i in self.delays + self.losses if i.new_ticket)
 
 
-@operation("outgoing.three_day_check", "三日查件")
+@operation("outgoing.three_day_check", N_("三日查件"))
 def run_three_day_check(*, actor: Actor, now: dt.datetime,
                         query_day: dt.date | None = None) -> CheckRun:
     """Run the 3-day check for ``query_day`` (today): list, ticket once per waybill, keep the run."""
@@ -176,15 +219,19 @@ def run_three_day_check(*, actor: Actor, now: dt.datetime,
             if ticket_id is None:
                 dest = f"{p.province or ''}{p.city or ''}"
                 if kind == ThreeDayItem.DELAY:
-                    t = tickets.open_ticket("催件", f"催件 {p.waybill}", source="auto",
-                                            waybills=[p.waybill], origin=origin,
-                                            detail=f"寄往{dest}，{reason}。请催促派送并回复签收时间。",
-                                            actor=actor, now=now)
+                    t = tickets.open_ticket(
+                        URGE_TICKET, _("催件 {waybill}").format(waybill=p.waybill), source="auto",
+                        waybills=[p.waybill], origin=origin,
+                        detail=_("寄往{destination}，{reason}。请催促派送并回复签收时间。").format(
+                            destination=dest, reason=reason_text(reason)),
+                        actor=actor, now=now)
                 else:
-                    t = tickets.open_ticket("查询", "核实具体位置", source="auto",
-                                            waybills=[p.waybill], origin=origin,
-                                            detail=f"寄往{dest}，{reason}。请核实具体位置，必要时打遗失。",
-                                            actor=actor, now=now)
+                    t = tickets.open_ticket(
+                        VERIFY_TICKET, _("核实具体位置"), source="auto",
+                        waybills=[p.waybill], origin=origin,
+                        detail=_("寄往{destination}，{reason}。请核实具体位置，必要时打遗失。").format(
+                            destination=dest, reason=reason_text(reason)),
+                        actor=actor, now=now)
                 ticket_id, new = t.id, True
             ThreeDayItem.create(run=run, waybill=p.waybill, kind=kind, reason=reason,
                                 ticket_id=ticket_id, new_ticket=new)
@@ -199,11 +246,11 @@ def run_three_day_check(*, actor: Actor, now: dt.datetime,
 def get_run(run_id: int) -> CheckRun:
     run = ThreeDayRun.get_or_none(ThreeDayRun.id == run_id)
     if run is None:
-        raise NotFound("没有这次查件记录。")
+        raise NotFound(_("没有这次查件记录。"))
     items = list(ThreeDayItem.select().where(ThreeDayItem.run == run).order_by(ThreeDayItem.id))
 
     def pack(kind):
-        return tuple(CheckItem(i.waybill, i.kind, i.reason, i.ticket_id, i.new_ticket)
+        return tuple(CheckItem(i.waybill, i.kind, reason_text(i.reason), i.ticket_id, i.new_ticket)
                      for i in items if i.kind == kind)
     return CheckRun(run.id, run.run_day, run.window_start, run.window_end, run.ran_at,
                     run.ran_by.name if run.ran_by_id else None, run.checked, run.excluded_bags,
@@ -243,12 +290,15 @@ class NextCheck:
 
     def message(self) -> str:
         if self.last_day is None:
-            return "还没有做过三日查件：今天就查。"
+            return _("还没有做过三日查件：今天就查。")
+        # TRANSLATORS: a day of the month, 06月10日
+        due = _("{month}月{day}日").format(month=f"{self.due_day:%m}", day=f"{self.due_day:%d}")
         if self.overdue_days > 0:
-            return f"三日查件已过期 {self.overdue_days} 天（应在 {self.due_day:%m月%d日} 查），请今天查。"
+            return _("三日查件已过期 {days} 天（应在 {due} 查），请今天查。").format(
+                days=self.overdue_days, due=due)
         if self.overdue_days == 0:
-            return "今天该做三日查件了。"
-        return f"下次三日查件：{self.due_day:%m月%d日}（还有 {-self.overdue_days} 天）。"
+            return _("今天该做三日查件了。")
+        return _("下次三日查件：{due}（还有 {days} 天）。").format(due=due, days=-self.overdue_days)
 
 
 def next_check(today: dt.date) -> NextCheck:
@@ -268,25 +318,26 @@ def export_run(run_id: int, folder: Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for label, items in (("延误", run.delays), ("遗失", run.losses)):
+        for label, items in (("延误", run.delays), ("遗失", run.losses)):  # zh-data: file names
             path = folder / f"{run.run_day.isoformat()}-{label}.txt"
             path.write_text("".join(f"{i.waybill}\r\n" for i in items), encoding="utf-8")
             written.append(path)
     except OSError as exc:
         from ..errors import EnvironmentFault
-        raise EnvironmentFault(f"无法写入 {folder}：{exc.strerror}") from exc
+        raise EnvironmentFault(_("无法写入 {folder}：{reason}").format(
+            folder=folder, reason=exc.strerror)) from exc
     return written
 
 
 def default_export_folder(home: Path) -> Path:
-    return Path(home) / "延误及问题件单号"
+    return Path(home) / "延误及问题件单号"  # zh-data: the folder's name at the outlet
 
 
 # ---------------------------------------------------------------------------------------------
 # Tracking import (carrier export, CSV or XLSX)
 # ---------------------------------------------------------------------------------------------
 #: {key: header names}; the file is read by :func:`outlet_desk.tables.read_table`
-TRACKING_COLUMNS = {
+TRACKING_COLUMNS = {  # zh-data: the column names of the carrier's export
     "waybill": ("运单号", "waybill"),
     "status": ("状态", "物流状态", "status"),
     "last_scan_at": ("最后扫描时间", "last_scan_at"),
@@ -312,7 +363,7 @@ def parse_time(value) -> dt.datetime | None:
             return dt.datetime.strptime(text, f)
         except ValueError:
             continue
-    raise ValidationError(f"时间“{text}”格式不对，应为 2026-06-07 14:30:00。")
+    raise ValidationError(_("时间“{text}”格式不对，应为 2026-06-07 14:30:00。").format(text=text))
 
 
 @dataclass(frozen=True)
@@ -338,28 +389,28 @@ def parse_tracking(data, filename: str = "") -> tuple[list[TrackingRow], int]:
         try:
             w = _nfkc(cell("waybill")).upper()
             if not w:
-                raise ValidationError("运单号为空。")
+                raise ValidationError(_("运单号为空。"))
             if left_out_as_bag(w):
                 skipped += 1
                 continue
             if w in seen:
-                raise ValidationError(f"运单号 {w} 重复。")
+                raise ValidationError(_("运单号 {waybill} 重复。").format(waybill=w))
             seen.add(w)
             status = _nfkc(cell("status"))
             if not status:
-                raise ValidationError("状态为空。")
+                raise ValidationError(_("状态为空。"))
             last = parse_time(cell("last_scan_at"))
             if last is None:
-                raise ValidationError("最后扫描时间为空。")
+                raise ValidationError(_("最后扫描时间为空。"))
             hub = parse_time(cell("hub_reached_at"))
             signed = parse_time(cell("signed_at"))
             if status in SIGNED_STATUSES and signed is None:
                 signed = last
         except ValidationError as exc:
-            raise ValidationError(f"第 {n} 行：{exc.message}") from None
+            raise ValidationError(_("第 {n} 行：{reason}").format(n=n, reason=exc.message)) from None
         out.append(TrackingRow(w, status, last, _nfkc(cell("last_scan_place")), hub, signed))
     if not out:
-        raise ValidationError("文件里没有运单数据。")
+        raise ValidationError(_("文件里没有运单数据。"))
     return out, skipped
 
 
@@ -370,7 +421,7 @@ class TrackingImport:
     signed: int
 
 
-@operation("outgoing.import_tracking", "导入寄出快件物流状态")
+@operation("outgoing.import_tracking", N_("导入寄出快件物流状态"))
 def import_tracking(data, filename: str = "", *, actor: Actor,
                     now: dt.datetime) -> TrackingImport:
     """Update the tracking fields of outgoing parcels from an export (bytes or a path).  Refused
@@ -379,7 +430,7 @@ def import_tracking(data, filename: str = "", *, actor: Actor,
     return apply_tracking(rows, skipped=skipped, actor=actor, now=now)
 
 
-@operation("outgoing.apply_tracking", "更新寄出快件物流状态")
+@operation("outgoing.apply_tracking", N_("更新寄出快件物流状态"))
 def apply_tracking(rows: list[TrackingRow], *, skipped: int = 0, actor: Actor,
                    now: dt.datetime) -> TrackingImport:
     # one prepared UPDATE for all rows inside a short transaction (a long export never holds the
@@ -389,7 +440,8 @@ def apply_tracking(rows: list[TrackingRow], *, skipped: int = 0, actor: Actor,
         known = dict(rows_where_in(OutgoingParcel.waybill, waybills, OutgoingParcel.id))
         for r in rows:
             if r.waybill not in known:
-                raise ValidationError(f"运单号 {r.waybill} 不是本网点寄出的快件，整份文件未导入。")
+                raise ValidationError(_("运单号 {waybill} 不是本网点寄出的快件，整份文件未导入。").format(
+                    waybill=r.waybill))
         run_many(f'UPDATE "{OutgoingParcel._meta.table_name}" SET "tracking_status" = ?, '
                  '"tracking_updated_at" = ?, "last_scan_at" = ?, "last_scan_place" = ?, '
                  '"hub_reached_at" = ?, "signed_at" = ? WHERE "id" = ?',
@@ -404,5 +456,6 @@ def apply_tracking(rows: list[TrackingRow], *, skipped: int = 0, actor: Actor,
 # ---------------------------------------------------------------------------------------------
 # Demo: tracking statuses and one 3-day check with a delay and a loss
 # ---------------------------------------------------------------------------------------------
-_HUBS = {"浙江": "杭州转运中心", "江苏": "南京分拨中心", "上海": "上海分拨中心", "广东": "广州分拨中心",
+_HUBS = {"浙江": "杭州转运中心",  # zh-data: demo places
+         "江苏": "南京分拨中心", "上海": "上海分拨中心", "广东": "广州分拨中心",
          "北京": "北京分拨中心", "安徽": "合肥分拨中心"}
