@@ -277,7 +277,7 @@ def test_day_close_bad_counts_read_in_english(english, db, clerk):
 def test_backup_restore_and_check_read_in_english(english, db, tmp_path, manager):
     from outlet_desk.db import close_database
     info = backup.backup_now(tmp_path, actor=manager, reason="daily", now=EVENING)
-    assert backup.verify_file(info.path) == (True, "sound")
+    assert backup.verify_file(info.path) == (True, "OK")
     assert backup.check(tmp_path) == []
     close_database()
     foreign = tmp_path / "someone-else.db"
