@@ -36,7 +36,9 @@ def ensure_open(day: dt.date) -> None:
     audited adjustment, shown on the next day."""
     from .models.dayclose import DayClose
     if DayClose.select().where((DayClose.day == day) & (DayClose.status == DayClose.CLOSED)).exists():
-        raise DayLocked(f"{label(day)}已日结关账，不能再修改；如需更正，请店长做“调整”并写明原因。")
+        from .i18n import _
+        raise DayLocked(_("{day}已日结关账，不能再修改；如需更正，请店长做“调整”并写明原因。").format(
+            day=label(day)))
 
 
 def closed_from(day: dt.date) -> set[dt.date]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .i18n import N_, _
 from .models.duty import DutyEvent
 from .permissions import Actor
 
@@ -25,24 +26,28 @@ TICKETS_CLOSED = "tickets_closed"              # no open CRM ticket due today le
 #: What the manager reads for each event (F9 → 工作清单's template editor).  The same Chinese
 #: words as the settings editor's ``tasks.KEY_LABELS`` (settings-editor branch): keep them equal.
 LABELS = {
-    OVERDUE_REVIEWED: "已查看到期件", PROBLEMS_REVIEWED: "已查看问题件",
-    CUSTOMERS_NOTIFIED: "已通知取件客户", STOCK_CHECKED: "盘点完成", SIGNOFF_UPLOADED: "签收已上传",
-    ARRIVALS_SCANNED: "到件已入库", WAYBILLS_ENTERED: "已录单、扫发件", DAY_RECONCILED: "当日已对账",
-    UNSIGNED_CHECKED: "已查未签收", THREE_DAY_CHECK: "三日查件已做", TICKETS_CLOSED: "当日工单已处理",
+    OVERDUE_REVIEWED: N_("已查看到期件"), PROBLEMS_REVIEWED: N_("已查看问题件"),
+    CUSTOMERS_NOTIFIED: N_("已通知取件客户"), STOCK_CHECKED: N_("盘点完成"),
+    SIGNOFF_UPLOADED: N_("签收已上传"), ARRIVALS_SCANNED: N_("到件已入库"),
+    WAYBILLS_ENTERED: N_("已录单、扫发件"), DAY_RECONCILED: N_("当日已对账"),
+    UNSIGNED_CHECKED: N_("已查未签收"), THREE_DAY_CHECK: N_("三日查件已做"),
+    TICKETS_CLOSED: N_("当日工单已处理"),
 }
 
 
 def label(key: str | None) -> str:
-    """The Chinese name of a duty event key ("签收已上传"); the key itself when unknown."""
-    return LABELS.get(key, key) if key else ""
+    """The name of a duty event key in the current language ("签收已上传" / "Sign-offs
+    uploaded"); the key itself when unknown."""
+    return _(LABELS[key]) if key in LABELS else (key or "")
 
 
 def key_of(text: str | None) -> str | None:
-    """A duty event key from what the manager typed: its Chinese name or the key itself."""
+    """A duty event key from what the manager typed: its name (Chinese or in the current
+    language) or the key itself."""
     text = str(text or "").strip()
     if not text:
         return None
-    return next((k for k, name in LABELS.items() if name == text), text)
+    return next((k for k, name in LABELS.items() if text in (name, _(name))), text)
 
 
 def observe(key: str, *, actor: Actor | None, now: dt.datetime, detail: str = "") -> None:

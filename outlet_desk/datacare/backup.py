@@ -26,17 +26,18 @@ import peewee
 from .. import audit, datafiles, migrations
 from ..db import online_backup, sqlite_path, write_tx
 from ..errors import DomainError, EnvironmentFault, OutletError
+from ..i18n import N_, _
 from ..paths import backups_dir, photos_dir
 from ..permissions import MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
 
 SETTINGS = [
-    SettingSpec("backup.keep", 30, "Backups kept", "保留备份份数", kind="int", section="data",
+    SettingSpec("backup.keep", 30, "Backups kept", N_("保留备份份数"), kind="int", section="data",
                 minimum=3, maximum=365),
     SettingSpec("retention.days", 180, "Keep customer data of closed parcels (days)",
-                "已完结包裹的客户信息保留天数", kind="int", section="data", minimum=30, maximum=3650),
+                N_("已完结包裹的客户信息保留天数"), kind="int", section="data", minimum=30, maximum=3650),
     SettingSpec("security.idle_lock_minutes", 10, "Lock screen after idle (minutes)",
-                "闲置多少分钟后锁屏", kind="int", section="data", minimum=1, maximum=240),
+                N_("闲置多少分钟后锁屏"), kind="int", section="data", minimum=1, maximum=240),
 ]
 
 PREFIX = "outlet-"
@@ -99,19 +100,20 @@ def verify_file(path: Path) -> tuple[bool, str]:
         finally:
             con.close()
     except (OSError, sqlite3.DatabaseError) as exc:
-        return False, f"无法读取：{exc}"
+        return False, _("无法读取：{error}").format(error=exc)
     try:
         version = int(row[0]) if row else 0
     except (TypeError, ValueError):
         version = 0
     if version <= 0:
-        return False, "不是 Outlet Desk 的数据库（没有版本号）"
+        return False, _("不是 Outlet Desk 的数据库（没有版本号）")
     if version > migrations.SCHEMA_VERSION:
-        return False, "备份来自更新版本的 Outlet Desk"
+        return False, _("备份来自更新版本的 Outlet Desk")
     missing = sorted(_required_tables(version) - tables)
     if missing:
-        return False, f"缺少 {len(missing)} 张表（{'、'.join(missing[:3])}{' …' if len(missing) > 3 else ''}）"
-    return True, "完好"
+        tables = _("、").join(missing[:3]) + (" …" if len(missing) > 3 else "")
+        return False, _("缺少 {n} 张表（{tables}）").format(n=len(missing), tables=tables)
+    return True, _("完好")
 
 
 def _copy_photos(home: Path) -> int:
@@ -130,13 +132,13 @@ def _copy_photos(home: Path) -> int:
     return copied
 
 
-@operation("backup.create", "备份数据库", MANAGER_ONLY)
+@operation("backup.create", N_("备份数据库"), MANAGER_ONLY)
 def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep: int | None = None,
                to: Path | None = None) -> BackupInfo:
     """Take a verified online backup; prune old ones beyond ``keep``.  Audited; the outcome is
     remembered for :func:`backup_warning` (a failed daily backup reaches the manager on screen)."""
     if sqlite_path() is None:
-        raise EnvironmentFault("当前数据库不是 SQLite：请用数据库服务器的备份工具（pg_dump）。")
+        raise EnvironmentFault(_("当前数据库不是 SQLite：请用数据库服务器的备份工具（pg_dump）。"))
     folder = Path(to) if to else backups_dir(home)
     target = folder / f"{PREFIX}{_stamp(now)}-{reason}.db"
     try:
@@ -144,13 +146,15 @@ def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep:
             if to is None:
                 datafiles.secure_dir(folder)      # the outlet's own backups/: 0700
         except OSError as exc:
-            raise EnvironmentFault(f"备份失败：备份文件夹不可用（{exc.strerror or exc}）：{folder}") from exc
+            raise EnvironmentFault(_("备份失败：备份文件夹不可用（{error}）：{folder}").format(
+                error=exc.strerror or exc, folder=folder)) from exc
         online_backup(target)
         ok, why = verify_file(target)
         if not ok:
             for f in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
                 f.unlink(missing_ok=True)
-            raise EnvironmentFault(f"备份校验失败：{why}。数据库可能已损坏：请运行 outlet-desk check。")
+            raise EnvironmentFault(_("备份校验失败：{why}。数据库可能已损坏：请运行 outlet-desk check。")
+                                   .format(why=why))
     except OutletError as exc:
         if to is None:
             _remember(home, ok=False, reason=reason, now=now, why=str(exc))
@@ -200,11 +204,11 @@ def backup_warning(home: Path) -> str | None:
         return None
     if d.get("ok", True):
         return None
-    kind = "每日备份" if d.get("reason") == "daily" else "备份"
-    return f"{kind}失败（{str(d.get('at', ''))[:16]}）：{d.get('why', '')}"
+    text = _("每日备份失败（{at}）：{why}") if d.get("reason") == "daily" else _("备份失败（{at}）：{why}")
+    return text.format(at=str(d.get("at", ""))[:16], why=d.get("why", ""))
 
 
-@operation("backup.restore", "恢复备份", MANAGER_ONLY)
+@operation("backup.restore", N_("恢复备份"), MANAGER_ONLY)
 def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) -> Path:
     """Replace the database with a verified backup.  The current file is kept aside and its path
     returned.  Refused (:class:`~outlet_desk.datafiles.DatabaseInUse`, naming who) while the app or
@@ -213,7 +217,7 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
     backup_file = Path(backup_file)
     ok, why = verify_file(backup_file)
     if not ok:
-        raise DomainError(f"这个备份不能用来恢复：{why}。当前数据未改动。")
+        raise DomainError(_("这个备份不能用来恢复：{why}。当前数据未改动。").format(why=why))
     home = Path(home)
     db_file = home / "outlet.db"
     replaced = audit.anchor_of_file(db_file) if db_file.exists() else None
@@ -226,11 +230,12 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
             try:
                 datafiles.copy_synced(backup_file, staged)
             except OSError as exc:
-                raise EnvironmentFault(f"恢复失败：无法写入数据文件夹（{exc.strerror or exc}）。"
-                                       f"当前数据未改动。") from exc
+                raise EnvironmentFault(_("恢复失败：无法写入数据文件夹（{error}）。当前数据未改动。")
+                                       .format(error=exc.strerror or exc)) from exc
             ok, why = verify_file(staged)
             if not ok:
-                raise EnvironmentFault(f"恢复失败：复制出的备份校验不通过（{why}）。当前数据未改动。")
+                raise EnvironmentFault(_("恢复失败：复制出的备份校验不通过（{why}）。当前数据未改动。")
+                                       .format(why=why))
             aside = None
             if db_file.exists():
                 aside = db_file.with_name(f"outlet.db.before-restore-{_stamp(now)}")
@@ -281,36 +286,39 @@ def check(home: Path | None = None) -> list[str]:
         try:
             fn()
         except (peewee.DatabaseError, sqlite3.DatabaseError, OutletError) as exc:
-            problems.append(f"{what}无法完成：{exc}")
+            problems.append(_("{what}无法完成：{error}").format(what=what, error=exc))
         except UnicodeDecodeError:      # a damaged page's bytes quoted in SQLite's message
-            problems.append(f"{what}无法完成：数据页已损坏（读到无法解码的内容）")
+            problems.append(_("{what}无法完成：数据页已损坏（读到无法解码的内容）").format(what=what))
 
     def sqlite_checks():
         try:
             result = database.execute_sql("PRAGMA integrity_check(20)").fetchall()
         except UnicodeDecodeError:      # the report quotes a damaged page's bytes
-            result = [("integrity_check 的报告里有无法解码的内容（数据页已损坏）",)]
+            result = [(_("integrity_check 的报告里有无法解码的内容（数据页已损坏）"),)]
         if [r[0] for r in result] != ["ok"]:
-            problems.extend("SQLite 完整性检查失败：" + line
+            problems.extend(_("SQLite 完整性检查失败：{line}").format(line=line)
                             for line in datafiles.integrity_lines(r[0] for r in result))
         fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
         if fk:
-            problems.append(f"外键不一致：{len(fk)} 处（例：表 {fk[0][0]} 第 {fk[0][1]} 行）")
+            problems.append(_("外键不一致：{n} 处（例：表 {table} 第 {row} 行）").format(
+                n=len(fk), table=fk[0][0], row=fk[0][1]))
 
     def audit_chain():
         put_back = audit.restore_triggers()
         if put_back:
-            problems.append("审计日志的防改触发器被删除过：" + "、".join(put_back) + "，已重建。")
+            problems.append(_("审计日志的防改触发器被删除过：{triggers}，已重建。").format(
+                triggers=_("、").join(put_back)))
         verdict = audit.verify(home=home)
         if not verdict.ok:
             problems.extend(verdict.problems)
 
     if is_sqlite():
-        step("SQLite 完整性检查", sqlite_checks)
-    step("审计链检查", audit_chain)
+        step(_("SQLite 完整性检查"), sqlite_checks)
+    step(_("审计链检查"), audit_chain)
     from .. import capabilities
     for module, fn in capabilities.declaring("consistency_problems"):
-        step(f"{module.__name__.rsplit('.', 1)[-1]} 一致性检查", lambda fn=fn: problems.extend(fn(home)))
+        step(_("{module} 一致性检查").format(module=module.__name__.rsplit(".", 1)[-1]),
+             lambda fn=fn: problems.extend(fn(home)))
     return problems
 
 
@@ -320,8 +328,8 @@ def consistency_problems(home) -> list[str]:
     out = []
     bad = Outbox.select().where((Outbox.status == Outbox.SENT) & Outbox.sent_at.is_null()).count()
     if bad:
-        out.append(f"上传队列中有 {bad} 条标记已发送却没有发送时间")
+        out.append(_("上传队列中有 {n} 条标记已发送却没有发送时间").format(n=bad))
     bad = Outbox.select().where((Outbox.status == Outbox.PENDING) & Outbox.sent_at.is_null(False)).count()
     if bad:
-        out.append(f"上传队列中有 {bad} 条待发送记录带有发送时间")
+        out.append(_("上传队列中有 {n} 条待发送记录带有发送时间").format(n=bad))
     return out

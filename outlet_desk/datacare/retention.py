@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import ValidationError
+from ..i18n import N_, _
 from ..models import Parcel
 from ..models.outgoing import OutgoingParcel
 from ..models.tickets import Ticket
 from ..permissions import MANAGER_ONLY, Actor, operation
 
 CLOSED = (Parcel.RELEASED, Parcel.DELIVERED, Parcel.RETURNED, Parcel.FORWARDED)
-PURGED = "（已清除）"
+PURGED = "（已清除）"  # zh-data: stored in place of the customer's name
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class PurgeResult:
     cutoff: dt.datetime
 
 
-@operation("retention.purge", "清除过期客户信息", MANAGER_ONLY)
+@operation("retention.purge", N_("清除过期客户信息"), MANAGER_ONLY)
 def purge(*, actor: Actor, now: dt.datetime, days: int | None = None) -> PurgeResult:
     if days is None:
         days = settings.get("retention.days")
@@ -34,7 +35,8 @@ def purge(*, actor: Actor, now: dt.datetime, days: int | None = None) -> PurgeRe
         # today's parcels (``purge --days -100000`` did)
         least = settings.specs()["retention.days"].minimum
         if days < least:
-            raise ValidationError(f"保留天数不能少于 {least} 天（设置“已完结包裹的客户信息保留天数”的下限）。")
+            raise ValidationError(_("保留天数不能少于 {least} 天（设置“已完结包裹的客户信息保留天数”的下限）。")
+                                  .format(least=least))
     cutoff = now - dt.timedelta(days=days)
     with write_tx():
         n_parcels = (Parcel.update(recipient_name=PURGED, recipient_phone=None, phone_tail=None,

@@ -37,30 +37,32 @@ from ..businessday import ensure_open
 from ..db import write_tx
 from ..errors import ValidationError
 from ..fen import format_yuan
+from ..i18n import N_, _
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.dayclose import DayAdjustment, DayClose
 from ..models.money import Payment
 from ..models.outgoing import OutgoingParcel
 from ..models.problems import ProblemRecord
+from ..money import method_text
 from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
 
 SETTINGS = [
     SettingSpec("dayclose.cash_float_fen", 0, "Cash float left in the drawer (yuan)",
-                "钱箱备用金（元）", kind="int", section="dayclose", minimum=0, shape="money",
-                help_zh="应有现金 = 备用金 + 当日现金收入 + 现金调整。",
+                N_("钱箱备用金（元）"), kind="int", section="dayclose", minimum=0, shape="money",
+                help_zh=N_("应有现金 = 备用金 + 当日现金收入 + 现金调整。"),
                 help="Expected cash = float + today's cash takings + cash adjustments."),
     SettingSpec("dayclose.weight_tolerance_g", 100, "Salesman weight tolerance (g)",
-                "业务员重量误差允许（克）", kind="int", section="dayclose", minimum=0,
-                help_zh="寄件那边没有设定误差时，日结的业务员对账表用这个。",
+                N_("业务员重量误差允许（克）"), kind="int", section="dayclose", minimum=0,
+                help_zh=N_("寄件那边没有设定误差时，日结的业务员对账表用这个。"),
                 help="Used by the day's per-salesman table when the outgoing capability "
                      "declares no tolerance of its own."),
     SettingSpec("dayclose.after_close", "next_day", "Work after the day is closed",
-                "关账后的操作", section="dayclose", choices=("next_day", "refuse"),
-                choice_labels=(("Count on the next day", "记入下一个营业日"),
-                               ("Refuse until the next day", "拒绝，等到第二天")),
-                help_zh="记入下一个营业日：关账后的操作记到下一天（已关账的那天保持不变）；"
-                        "拒绝：到第二天之前一律拒绝，并说明原因。",
+                N_("关账后的操作"), section="dayclose", choices=("next_day", "refuse"),
+                choice_labels=(("Count on the next day", N_("记入下一个营业日")),
+                               ("Refuse until the next day", N_("拒绝，等到第二天"))),
+                help_zh=N_("记入下一个营业日：关账后的操作记到下一天（已关账的那天保持不变）；"
+                           "拒绝：到第二天之前一律拒绝，并说明原因。"),
                 help="next_day: dated into the next business day (the closed day stays as it "
                      "was); refuse: refused with a one-line reason until the next day."),
 ]
@@ -68,7 +70,8 @@ SETTINGS = [
 #: Cash denominations in fen: 100, 50, 20, 10, 5, 1 元, 5 角, 1 角.
 DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
 #: Methods whose money is in the outlet's hands at the end of the day (counted or checked).
-COUNTED_METHODS = ("现金", "微信", "支付宝")
+COUNTED_METHODS = ("现金", "微信", "支付宝")  # zh-data: stored payment methods
+CASH = "现金"  # zh-data: the stored payment method counted in the drawer
 STOCK_NOTE = "stock"
 
 LOCATION_KINDS = (ParcelEvent.ARRIVED, ParcelEvent.OUT_FOR_DELIVERY, ParcelEvent.DELIVERED,
@@ -112,7 +115,7 @@ class ShelfAgreement:
     counted: int | None          # parcels counted on the shelf
     expected: int                # the ledger's closing stock
     system_count: int | None     # parcels whose status says "at the outlet" (today only)
-    text: str                    # one Chinese line
+    text: str                    # one line in the person's language
 
     @property
     def agrees(self) -> bool | None:
@@ -221,15 +224,17 @@ class Ledger:
         return next(r for r in self.money if r.method == method)
 
     def problems(self) -> list[str]:
-        """What still stops the clerks from confirming: one Chinese line each."""
+        """What still stops the clerks from confirming: one line each, in the person's language."""
         out = []
         if self.cash.total_fen is None:
-            out.append("还没有点钞：请按面额或按总额输入钱箱里的现金。")
+            out.append(_("还没有点钞：请按面额或按总额输入钱箱里的现金。"))
         for r in self.money:
             if r.needs_note:
-                out.append(f"{r.method}差额 {yuan(r.difference_fen, sign=True)} 元需要写明原因。")
+                out.append(_("{method}差额 {amount} 元需要写明原因。").format(
+                    method=method_text(r.method), amount=yuan(r.difference_fen, sign=True)))
         if self.shelf.agrees is False and not self.stock_note.strip():
-            out.append(f"盘点 {self.shelf.counted} 件与账面结存 {self.shelf.expected} 件不符，需要写明原因。")
+            out.append(_("盘点 {counted} 件与账面结存 {expected} 件不符，需要写明原因。").format(
+                counted=self.shelf.counted, expected=self.shelf.expected))
         return out
 
 
@@ -246,7 +251,9 @@ def denominations_total(counts: dict) -> int:
 
 
 def denomination_label(fen: int) -> str:
-    return f"{fen // 100} 元" if fen >= 100 else f"{fen // 10} 角"
+    if fen >= 100:
+        return _("{n} 元").format(n=fen // 100)
+    return _("{n} 角").format(n=fen // 10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,7 +343,7 @@ def salesmen_rows(day: dt.date) -> tuple[tuple[SalesmanRow, ...], int]:
     rows, counter = [], 0
     for source, name, n, w, dg, wg, ov, fee, disp in q.tuples():
         if source == O.SALESMAN:
-            rows.append(SalesmanRow(name or "（未填业务员）", int(n), int(w or 0), int(dg or 0),
+            rows.append(SalesmanRow(name or _("（未填业务员）"), int(n), int(w or 0), int(dg or 0),
                                     int(wg or 0), int(ov or 0), int(fee or 0), int(disp or 0)))
         else:
             counter += int(n)
@@ -358,11 +365,12 @@ def shelf_agreement(day: dt.date, closing: int, *, today: dt.date | None) -> She
     if today is not None and day == today:
         system = Parcel.select().where(Parcel.status.in_(Parcel.AT_OUTLET)).count()
     if counted is None:
-        text = "今日未盘点"
+        text = _("今日未盘点")
     elif counted == closing:
-        text = f"盘点 {counted} 件，与账面结存一致"
+        text = _("盘点 {counted} 件，与账面结存一致").format(counted=counted)
     else:
-        text = f"盘点 {counted} 件，与账面结存 {closing} 件相差 {counted - closing:+d} 件"
+        text = _("盘点 {counted} 件，与账面结存 {closing} 件相差 {difference} 件").format(
+            counted=counted, closing=closing, difference=f"{counted - closing:+d}")
     return ShelfAgreement("stockcheck" if counted is not None else "none", counted, closing, system,
                           text)
 
@@ -434,9 +442,9 @@ def compute_ledger(day: dt.date, *, today: dt.date | None = None, row=_LOOK_UP) 
         cod = by[(Payment.COD, method)]
         hold = by[(Payment.HOLDING_FEE, method)]
         adj = sum(a.amount_fen for a in shown if a.method == method)
-        flt = float_fen if method == "现金" else 0
+        flt = float_fen if method == CASH else 0
         expected = fees + cod + hold + adj + flt
-        got = cash_total if method == "现金" else counted.get(method)
+        got = cash_total if method == CASH else counted.get(method)
         got = int(got) if got is not None and method in COUNTED_METHODS else None
         money.append(MoneyRow(method, fees, cod, hold, adj, flt, expected, got,
                               None if got is None else got - expected, notes.get(method, "")))
@@ -559,7 +567,8 @@ class DayCloseResult:
 
 
 def _label(day: dt.date) -> str:
-    return f"{day.month}月{day.day}日"
+    """6月8日 / 6/8: a day in a message."""
+    return _("{month}月{day}日").format(month=day.month, day=day.day)
 
 
 def day_staff(day: dt.date) -> list[tuple[int, str]]:
@@ -583,9 +592,9 @@ def _row(day: dt.date) -> DayClose:
 
 def _check_day(day: dt.date, now: dt.datetime) -> None:
     if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise ValidationError("日期不正确。")
+        raise ValidationError(_("日期不正确。"))
     if day > now.date():
-        raise ValidationError(f"{_label(day)}还没到，不能日结。")
+        raise ValidationError(_("{day}还没到，不能日结。").format(day=_label(day)))
 
 
 def _clear_confirmations(row: DayClose) -> bool:
@@ -596,7 +605,7 @@ def _clear_confirmations(row: DayClose) -> bool:
     return had
 
 
-@operation("dayclose.count", "日结点钞", ANY_STAFF)
+@operation("dayclose.count", N_("日结点钞"), ANY_STAFF)
 def save_count(day: dt.date, *, cash_denominations: dict | None = None,
                cash_total_fen: int | None = None, counted: dict | None = None,
                notes: dict | None = None, actor: Actor, now: dt.datetime) -> DayCloseResult:
@@ -610,34 +619,37 @@ def save_count(day: dt.date, *, cash_denominations: dict | None = None,
         for fen, n in cash_denominations.items():
             fen = int(fen)
             if fen not in DENOMINATIONS:
-                raise ValidationError(f"没有 {fen} 分这种面额。")
+                raise ValidationError(_("没有 {fen} 分这种面额。").format(fen=fen))
             if not isinstance(n, int) or n < 0:
-                raise ValidationError(f"{denomination_label(fen)}的张数必须是不小于 0 的整数。")
+                raise ValidationError(_("{denomination}的张数必须是不小于 0 的整数。").format(
+                    denomination=denomination_label(fen)))
             if n:
                 denoms[str(fen)] = n
     elif cash_total_fen is not None:
         if not isinstance(cash_total_fen, int) or cash_total_fen < 0:
-            raise ValidationError("现金总额必须是不小于 0 的金额。")
+            raise ValidationError(_("现金总额必须是不小于 0 的金额。"))
     clean_counted = None
     if counted is not None:
         clean_counted = {}
         for method, fen in counted.items():
-            if method not in COUNTED_METHODS or method == "现金":
-                raise ValidationError(f"“{method}”不需要核对到账金额。")
+            if method not in COUNTED_METHODS or method == CASH:
+                raise ValidationError(_("“{method}”不需要核对到账金额。").format(
+                    method=method_text(method)))
             if fen is None:
                 continue
             if not isinstance(fen, int) or fen < 0:
-                raise ValidationError(f"{method}到账金额必须是不小于 0 的金额。")
+                raise ValidationError(_("{method}到账金额必须是不小于 0 的金额。").format(
+                    method=method_text(method)))
             clean_counted[method] = fen
     clean_notes = None
     if notes is not None:
         clean_notes = {}
         for key, text in notes.items():
             if key not in Payment.METHODS and key != STOCK_NOTE:
-                raise ValidationError(f"未知的说明项：{key}")
+                raise ValidationError(_("未知的说明项：{key}").format(key=key))
             text = (text or "").strip()
             if len(text) > 500:
-                raise ValidationError("说明太长（最多 500 字）。")
+                raise ValidationError(_("说明太长（最多 500 字）。"))
             if text:
                 clean_notes[key] = text
     with write_tx():
@@ -667,11 +679,12 @@ def save_count(day: dt.date, *, cash_denominations: dict | None = None,
                              "denominations": _loads(row.cash_denominations, {}),
                              "counted": _loads(row.counted, {}), "notes": _loads(row.notes, {}),
                              "cleared_confirmations": cleared}, now=now)
-    msg = "已保存点钞和说明。" + ("账目有变化，之前的确认已取消，请重新确认。" if cleared else "")
+    msg = (_("已保存点钞和说明。账目有变化，之前的确认已取消，请重新确认。") if cleared
+           else _("已保存点钞和说明。"))
     return DayCloseResult(day, row.status, (), msg)
 
 
-@operation("dayclose.confirm", "确认日结账目", ANY_STAFF)
+@operation("dayclose.confirm", N_("确认日结账目"), ANY_STAFF)
 def confirm(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
     """``actor`` confirms the day's ledger for themself (the second person proves it with their PIN
     on the screen).  Only a clerk who worked that day may confirm (:func:`day_staff`); refused while
@@ -681,9 +694,10 @@ def confirm(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
     with write_tx():
         ensure_open(day)
         if actor.is_manager:
-            raise ValidationError("店长不能替店员确认账目：请当天的两位店员各自确认，店长再关账。")
+            raise ValidationError(_("店长不能替店员确认账目：请当天的两位店员各自确认，店长再关账。"))
         if actor.id not in {sid for sid, _ in day_staff(day)}:
-            raise ValidationError(f"{actor.name}{_label(day)}不在排班里，也没有打卡，不能确认这天的账目。")
+            raise ValidationError(_("{name}{day}不在排班里，也没有打卡，不能确认这天的账目。").format(
+                name=actor.name, day=_label(day)))
         row = _row(day)
         led = compute_ledger(day, row=row)
         missing = led.problems()
@@ -694,7 +708,7 @@ def confirm(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
         if row.fingerprint and row.fingerprint != fp:
             restarted = _clear_confirmations(row)
         if actor.id in (row.first_by_id, row.second_by_id):
-            raise ValidationError(f"{actor.name}已经确认过了，还需要另一位店员确认。")
+            raise ValidationError(_("{name}已经确认过了，还需要另一位店员确认。").format(name=actor.name))
         if not row.first_by_id:
             row.first_by, row.first_at, row.fingerprint = actor.id, now, fp
             row.status = DayClose.OPEN
@@ -710,15 +724,17 @@ def confirm(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
                              "difference_fen": led.difference_total_fen,
                              "closing": led.parcels.closing}, now=now)
     if row.status == DayClose.CONFIRMED:
-        msg = f"{actor.name}已确认，两位店员都已确认，等店长关账。"
+        msg = _("{name}已确认，两位店员都已确认，等店长关账。").format(name=actor.name)
+    elif restarted:
+        msg = _("确认后账目有变化，之前的确认已取消。{name}已确认，还需要另一位店员确认。").format(
+            name=actor.name)
     else:
-        msg = (("确认后账目有变化，之前的确认已取消。" if restarted else "")
-               + f"{actor.name}已确认，还需要另一位店员确认。")
+        msg = _("{name}已确认，还需要另一位店员确认。").format(name=actor.name)
     names = tuple(n for n in (actor.name,))
     return DayCloseResult(day, row.status, names, msg)
 
 
-@operation("dayclose.close", "店长日结关账", MANAGER_ONLY)
+@operation("dayclose.close", N_("店长日结关账"), MANAGER_ONLY)
 def close_day(day: dt.date, *, reason: str | None = None, actor: Actor,
               now: dt.datetime) -> DayCloseResult:
     """The manager closes a day two clerks of that day confirmed (neither of them the manager): the
@@ -732,18 +748,19 @@ def close_day(day: dt.date, *, reason: str | None = None, actor: Actor,
         ensure_open(day)
         row = DayClose.get_or_none(DayClose.day == day)
         if row is not None and actor.id in (row.first_by_id, row.second_by_id):
-            raise ValidationError("确认过账目的人不能再关账：请另一位店长关账。")
+            raise ValidationError(_("确认过账目的人不能再关账：请另一位店长关账。"))
         alone = False
         if row is None or row.status != DayClose.CONFIRMED:
             worked = day_staff(day)
             if row is None or not row.first_by_id or len(worked) > 1:
-                raise ValidationError(f"{_label(day)}还没有两位店员确认，不能关账。")
+                raise ValidationError(_("{day}还没有两位店员确认，不能关账。").format(day=_label(day)))
             if not reason:
-                raise ValidationError(f"{_label(day)}只有一位店员当班：店长关账请写明原因。")
+                raise ValidationError(_("{day}只有一位店员当班：店长关账请写明原因。").format(
+                    day=_label(day)))
             alone = True
         led = compute_ledger(day, row=row)
         if fingerprint(led) != row.fingerprint:
-            raise ValidationError("店员确认后账目又有变化（新的收款或件数），请店员重新核对并确认。")
+            raise ValidationError(_("店员确认后账目又有变化（新的收款或件数），请店员重新核对并确认。"))
         row.status = DayClose.CLOSED
         row.closed_by, row.closed_at = actor.id, now
         final = replace(led, status=DayClose.CLOSED, closed_by=actor.name, closed_at=now,
@@ -759,27 +776,29 @@ def close_day(day: dt.date, *, reason: str | None = None, actor: Actor,
         snap["audit_anchor"] = anchor.as_dict() if anchor else None
         row.snapshot = json.dumps(snap, ensure_ascii=False, sort_keys=True)
         row.save()
-    return DayCloseResult(day, DayClose.CLOSED, (), f"{_label(day)}已关账，账目锁定。")
+    return DayCloseResult(day, DayClose.CLOSED, (), _("{day}已关账，账目锁定。").format(day=_label(day)))
 
 
-@operation("dayclose.adjust", "店长调整已关账日", MANAGER_ONLY)
+@operation("dayclose.adjust", N_("店长调整已关账日"), MANAGER_ONLY)
 def add_adjustment(target_day: dt.date, *, reason: str, method: str | None = None,
                    amount_fen: int = 0, actor: Actor, now: dt.datetime) -> AdjustmentRow:
     """A later correction to a closed day: audited, and shown (with its money) on the ledger of the
     first day after it that is not closed yet."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("调整必须写明原因。")
+        raise ValidationError(_("调整必须写明原因。"))
     if method is not None and method not in Payment.METHODS:
-        raise ValidationError(f"付款方式只能是：{'、'.join(Payment.METHODS)}。")
+        raise ValidationError(_("付款方式只能是：{methods}。").format(
+            methods=_("、").join(method_text(m) for m in Payment.METHODS)))
     if not isinstance(amount_fen, int):
-        raise ValidationError("调整金额必须是金额（分）。")
+        raise ValidationError(_("调整金额必须是金额（分）。"))
     if amount_fen and method is None:
-        raise ValidationError("调整金额时请选择付款方式。")
+        raise ValidationError(_("调整金额时请选择付款方式。"))
     with write_tx():
         row = DayClose.get_or_none(DayClose.day == target_day)
         if row is None or row.status != DayClose.CLOSED:
-            raise ValidationError(f"{_label(target_day)}还没关账，请直接在当天的日结里修改。")
+            raise ValidationError(_("{day}还没关账，请直接在当天的日结里修改。").format(
+                day=_label(target_day)))
         closed_after = {_date(d) for (d,) in DayClose.select(DayClose.day).where(
             (DayClose.day > target_day) & (DayClose.status == DayClose.CLOSED)).tuples()}
         shown = target_day + dt.timedelta(days=1)
@@ -883,7 +902,7 @@ def month_overview(year: int, month: int, *, today: dt.date) -> list[DaySummary]
         if row is not None and row.cash_total_fen is not None:
             checked = _loads(row.counted, {})
             counted = row.cash_total_fen + sum(checked.values())
-            methods = ["现金"] + [m for m in checked]
+            methods = [CASH] + [m for m in checked]
             difference = counted - sum(p.get(m, 0) + a.get(m, 0) for m in methods) - float_fen
         status = "future" if day > today else (row.status if row else DayClose.OPEN)
         out.append(DaySummary(day, status, v.arrivals, v.released, v.outgoing, expected, counted,
@@ -915,7 +934,8 @@ def open_items(staff_id: int, now: dt.datetime) -> list:
     yesterday = today - dt.timedelta(days=1)
     if yesterday not in rows and Payment.select().where(Payment.day == yesterday).exists():
         days.append(yesterday)
-    return [OpenItem("dayclose", d.isoformat(), f"{_label(d)}的日结对账还没有确认", assignable=False)
+    return [OpenItem("dayclose", d.isoformat(), _("{day}的日结对账还没有确认").format(day=_label(d)),
+                     assignable=False)
             for d in sorted(days)]
 
 

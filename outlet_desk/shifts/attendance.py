@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .. import changes, settings
 from ..db import write_tx
 from ..errors import DomainError
+from ..i18n import N_, _
 from ..models import Staff
 from ..models.roster import ClockRecord
 from ..permissions import ANY_STAFF, Actor, operation
@@ -17,7 +18,7 @@ from . import roster
 
 SETTINGS = [
     SettingSpec("attendance.grace_minutes", 5, "Grace minutes for lateness / early leave",
-                "迟到早退宽限（分钟）", kind="int", section="shifts", minimum=0, maximum=60),
+                N_("迟到早退宽限（分钟）"), kind="int", section="shifts", minimum=0, maximum=60),
 ]
 
 CHANGES = frozenset({changes.ATTENDANCE})
@@ -59,7 +60,7 @@ def _info(r: ClockRecord, changed: bool = True) -> ClockInfo:
     return ClockInfo(r.staff_id, r.day, r.in_at, r.out_at, s, e, late, early, changed)
 
 
-@operation("attendance.clock_in", "上班打卡", ANY_STAFF)
+@operation("attendance.clock_in", N_("上班打卡"), ANY_STAFF)
 def clock_in(*, actor: Actor, now: dt.datetime, source: str = "button") -> ClockInfo:
     """The first clock-in of the day counts; later ones change nothing."""
     with write_tx():
@@ -70,13 +71,13 @@ def clock_in(*, actor: Actor, now: dt.datetime, source: str = "button") -> Clock
     return _info(r)
 
 
-@operation("attendance.clock_out", "下班打卡", ANY_STAFF)
+@operation("attendance.clock_out", N_("下班打卡"), ANY_STAFF)
 def clock_out(*, actor: Actor, now: dt.datetime, source: str = "button") -> ClockInfo:
     """The last clock-out of the day counts."""
     with write_tx():
         r = ClockRecord.get_or_none((ClockRecord.staff == actor.id) & (ClockRecord.day == now.date()))
         if r is None:
-            raise DomainError("今天还没有上班打卡，不能下班打卡。")
+            raise DomainError(_("今天还没有上班打卡，不能下班打卡。"))
         r.out_at, r.source_out = now, source
         r.save()
     return _info(r)

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 from .. import audit, changes, openitems
+from ..dates import md_range
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
+from ..i18n import N_, _
 from ..models import Staff
 from ..models.problems import ProblemRecord
 from ..models.roster import Handover, HandoverItem, LeaveRequest
@@ -41,7 +43,9 @@ class ItemInfo:
         """The title with the item's live age ("已 2小时"), as the colleague reads it now."""
         from ..inbound.problems import age_text
         title = _FROZEN_AGE.sub("", self.title)      # notes written before the age went live
-        return f"{title}（已 {age_text(now - self.since)}）" if self.since else title
+        if not self.since:
+            return title
+        return _("{title}（已 {age}）").format(title=title, age=age_text(now - self.since))
 
 
 @dataclass(frozen=True)
@@ -65,11 +69,16 @@ class HandoverInfo:
         return sum(1 for i in self.items if not i.acknowledged)
 
 
-KIND_ZH = {"notebook": "本子", "problem": "问题件", "ticket": "工单", "return": "退件",
-           "manual": "手写"}
+KIND_ZH = {"notebook": N_("本子"), "problem": N_("问题件"), "ticket": N_("工单"),
+           "return": N_("退件"), "manual": N_("手写")}
 
 
-_FROZEN_AGE = re.compile(r"（已 [0-9天小时分钟]+）$")
+def kind_text(kind: str) -> str:
+    """An item's kind as the person reads it (本子 / "Notebook")."""
+    return _(KIND_ZH[kind]) if kind in KIND_ZH else kind
+
+
+_FROZEN_AGE = re.compile(r"（已 [0-9天小时分钟]+）$")  # zh-data: a regular expression
 
 
 def _since(rows: list[HandoverItem]) -> dict[tuple[str, str], dt.datetime]:
@@ -103,9 +112,8 @@ def _views(handovers: list[Handover]) -> list[HandoverInfo]:
         lv = leaves.get(h.leave_id)
         text = ""
         if lv:
-            text = f"{lv.kind} {lv.start.month}月{lv.start.day}日"
-            if lv.end != lv.start:
-                text += f"-{lv.end.month}月{lv.end.day}日"
+            from .leave import kind_text
+            text = f"{kind_text(lv.kind)} {md_range(lv.start, lv.end)}"
         out.append(HandoverInfo(h.id, h.kind, h.author_id, names.get(h.author_id, ""),
                                 h.receiver_id, names.get(h.receiver_id, "") if h.receiver_id else "",
                                 h.day, h.note, h.written_at is not None,
@@ -117,7 +125,7 @@ def _views(handovers: list[Handover]) -> list[HandoverInfo]:
 def get(handover_id: int) -> HandoverInfo:
     h = Handover.get_or_none(Handover.id == handover_id)
     if h is None:
-        raise NotFound("没有这份交接。")
+        raise NotFound(_("没有这份交接。"))
     return _views([h])[0]
 
 
@@ -185,12 +193,13 @@ def prepare(*, now: dt.datetime) -> int:
 def _checked(note: str, extra) -> tuple[str, list[str]]:
     """The colleague reads the note and the items written by hand: the CRM reply rule applies
     (no "处理中"-style non-answer, disguised or not)."""
-    note = replies.check_text(note, label="交接说明")
-    extra = [replies.check_text(e, label=f"交接事项“{e.strip()[:12]}”") for e in extra if e and e.strip()]
+    note = replies.check_text(note, label=_("交接说明"))
+    extra = [replies.check_text(e, label=_("交接事项“{text}”").format(text=e.strip()[:12]))
+             for e in extra if e and e.strip()]
     return note, extra
 
 
-@operation("handover.write", "写交接", ANY_STAFF)
+@operation("handover.write", N_("写交接"), ANY_STAFF)
 def write_note(handover_id: int, note: str, extra: list[str] | tuple = (), *, actor: Actor,
                now: dt.datetime) -> HandoverInfo:
     """The leaving person writes the note (and adds items by hand); open items are gathered again."""
@@ -198,14 +207,14 @@ def write_note(handover_id: int, note: str, extra: list[str] | tuple = (), *, ac
     with write_tx():
         h = Handover.get_or_none(Handover.id == handover_id)
         if h is None:
-            raise NotFound("没有这份交接。")
+            raise NotFound(_("没有这份交接。"))
         if h.author_id != actor.id:
-            raise PermissionDenied("只有交出工作的人可以写这份交接。")
+            raise PermissionDenied(_("只有交出工作的人可以写这份交接。"))
         if h.acknowledged_at is not None:
-            raise DomainError("同事已经签收了这份交接。")
+            raise DomainError(_("同事已经签收了这份交接。"))
         if not note and not extra and not HandoverItem.select().where(
                 HandoverItem.handover == h.id).exists():
-            raise ValidationError("交接要写几句说明，或者加上要交接的事情。")
+            raise ValidationError(_("交接要写几句说明，或者加上要交接的事情。"))
         _gather(h, actor.id, now)
         for text in extra:
             HandoverItem.create(handover=h, kind="manual", title=text, assignable=False, manual=True)
@@ -217,7 +226,7 @@ def write_note(handover_id: int, note: str, extra: list[str] | tuple = (), *, ac
     return get(h.id)
 
 
-@operation("handover.shift", "交班", ANY_STAFF)
+@operation("handover.shift", N_("交班"), ANY_STAFF)
 def hand_over_shift(note: str, extra: list[str] | tuple = (), *, actor: Actor,
                     now: dt.datetime) -> HandoverInfo:
     """At the change of shift: the note and the open items go to the arriving colleague's start
@@ -233,7 +242,7 @@ def hand_over_shift(note: str, extra: list[str] | tuple = (), *, actor: Actor,
         for text in extra:
             HandoverItem.create(handover=h, kind="manual", title=text, assignable=False, manual=True)
         if not note and not HandoverItem.select().where(HandoverItem.handover == h.id).exists():
-            raise ValidationError("没有要交接的事情：写几句交班说明再交。")
+            raise ValidationError(_("没有要交接的事情：写几句交班说明再交。"))
         audit.record(actor, "handover.shift", entity="handover", entity_id=h.id,
                      detail={"receiver": receiver}, now=now)
     return get(h.id)
@@ -254,16 +263,16 @@ def _move(item: HandoverItem, to: int) -> None:
     item.moved_to = to
 
 
-@operation("handover.ack", "签收交接", ANY_STAFF)
+@operation("handover.ack", N_("签收交接"), ANY_STAFF)
 def acknowledge_item(item_id: int, *, actor: Actor, now: dt.datetime) -> HandoverInfo:
     """The colleague takes over one item; the note is acknowledged when its last item is."""
     with write_tx():
         item = HandoverItem.get_or_none(HandoverItem.id == item_id)
         if item is None:
-            raise NotFound("交接里没有这一项。")
+            raise NotFound(_("交接里没有这一项。"))
         h = item.handover
         if not _may_receive(h, actor):
-            raise PermissionDenied("这份交接要由接班的同事签收。")
+            raise PermissionDenied(_("这份交接要由接班的同事签收。"))
         if item.acknowledged_at is None:
             item.acknowledged_at, item.acknowledged_by = now, actor.id
             if item.assignable:
@@ -282,19 +291,19 @@ def acknowledge_item(item_id: int, *, actor: Actor, now: dt.datetime) -> Handove
     return get(h.id)
 
 
-@operation("handover.ack_note", "签收交接说明", ANY_STAFF)
+@operation("handover.ack_note", N_("签收交接说明"), ANY_STAFF)
 def acknowledge_note(handover_id: int, *, actor: Actor, now: dt.datetime) -> HandoverInfo:
     """Acknowledge a note whose items are all taken over (or that has none)."""
     with write_tx():
         h = Handover.get_or_none(Handover.id == handover_id)
         if h is None:
-            raise NotFound("没有这份交接。")
+            raise NotFound(_("没有这份交接。"))
         if not _may_receive(h, actor):
-            raise PermissionDenied("这份交接要由接班的同事签收。")
+            raise PermissionDenied(_("这份交接要由接班的同事签收。"))
         left = HandoverItem.select().where((HandoverItem.handover == h.id)
                                            & HandoverItem.acknowledged_at.is_null()).count()
         if left:
-            raise DomainError(f"还有 {left} 项没有逐项签收。")
+            raise DomainError(_("还有 {left} 项没有逐项签收。").format(left=left))
         if h.acknowledged_at is None:
             h.acknowledged_at, h.acknowledged_by = now, actor.id
             if h.receiver_id is None:
@@ -348,6 +357,6 @@ def flags(now: dt.datetime) -> list[Flag]:
         n = HandoverItem.select().where(HandoverItem.handover == h.id).count()
         if not n:
             continue
-        out.append(Flag(h.day, f"{names.get(h.author_id, '')} {h.day.month}月{h.day.day}日起休假，"
-                               f"还有 {n} 项没写交接。"))
+        out.append(Flag(h.day, _("{name} {month}月{day}日起休假，还有 {n} 项没写交接。").format(
+            name=names.get(h.author_id, ""), month=h.day.month, day=h.day.day, n=n)))
     return out

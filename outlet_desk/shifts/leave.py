@@ -13,25 +13,33 @@ from .. import audit, changes, settings
 from ..dates import md, md_range
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
+from ..i18n import N_, _
 from ..models import Staff
 from ..models.roster import REST_KIND, LeaveRequest
 from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
 from . import roster
 
-KINDS = ("休息", "事假", "病假", "年假")
+# the kinds are words stored in the database; :func:`kind_text` shows one in the person's language
+KINDS = ("休息", "事假", "病假", "年假")  # zh-data
 #: kinds that make a run of days off (sick leave is not planned, so it never breaks the run rule)
-RUN_KINDS = ("休息", "事假", "年假")
+RUN_KINDS = ("休息", "事假", "年假")  # zh-data
+_KIND_NAMES = (N_("休息"), N_("事假"), N_("病假"), N_("年假"))   # the same words, for the catalog
+
+
+def kind_text(kind: str) -> str:
+    """A leave kind ("事假") as the person reads it ("Personal leave" in English mode)."""
+    return _(kind) if kind in KINDS else kind
 
 SETTINGS = [
-    SettingSpec("leave.rest_days_per_month", 4, "Rest days per month", "每月休息天数", kind="int",
+    SettingSpec("leave.rest_days_per_month", 4, "Rest days per month", N_("每月休息天数"), kind="int",
                 section="shifts", minimum=0, maximum=15),
-    SettingSpec("leave.max_consecutive_days", 3, "Most consecutive days off", "最多连休天数",
+    SettingSpec("leave.max_consecutive_days", 3, "Most consecutive days off", N_("最多连休天数"),
                 kind="int", section="shifts", minimum=1, maximum=31),
     SettingSpec("leave.min_rest_per_week", 1, "Rest days per week at least (reported)",
-                "每周至少休息天数（提示）", kind="int", section="shifts", minimum=0, maximum=7),
+                N_("每周至少休息天数（提示）"), kind="int", section="shifts", minimum=0, maximum=7),
     SettingSpec("leave.keep_staffed", True, "Never leave the outlet unstaffed",
-                "门店不能无人值班", kind="bool", section="shifts"),
+                N_("门店不能无人值班"), kind="bool", section="shifts"),
 ]
 
 CHANGES = frozenset({changes.LEAVE, changes.ROSTER})
@@ -47,7 +55,7 @@ class LeaveRuleBroken(DomainError):
 
 @dataclass(frozen=True)
 class RuleBreak:
-    rule: str        # the rule's name, as the clerk reads it
+    rule: str        # the rule's name in Chinese (stored with an override), see ``message``
     message: str
 
 
@@ -74,7 +82,13 @@ class LeaveInfo:
         return md_range(self.start, self.end)
 
 
-STATUS_ZH = {"pending": "待批准", "approved": "已批准", "rejected": "未批准", "cancelled": "已撤回"}
+STATUS_ZH = {"pending": N_("待批准"), "approved": N_("已批准"), "rejected": N_("未批准"),
+             "cancelled": N_("已撤回")}
+
+
+def status_text(status: str) -> str:
+    """A request's status as the person reads it (待批准 / "Waiting for approval")."""
+    return _(STATUS_ZH[status]) if status in STATUS_ZH else status
 
 
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -133,9 +147,10 @@ def check_rules(staff_id: int, kind: str, start: dt.date, end: dt.date, *,
             if used + asked > quota:
                 y, m = month.split("-")
                 breaks.append(RuleBreak(
-                    f"每月休息 {quota} 天",
-                    f"违反“每月休息 {quota} 天”：{int(m)}月已休/已申请 {used} 天，"
-                    f"再休 {asked} 天就超过 {quota} 天。"))
+                    f"每月休息 {quota} 天",  # zh-data: the rule's name stored with an override
+                    _("违反“每月休息 {quota} 天”：{month}月已休/已申请 {used} 天，"
+                      "再休 {asked} 天就超过 {quota} 天。").format(
+                        quota=quota, month=int(m), used=used, asked=asked)))
     # consecutive days off; a run crossing a month boundary is one run
     if kind in RUN_KINDS:
         longest = int(values["leave.max_consecutive_days"])
@@ -151,16 +166,18 @@ def check_rules(staff_id: int, kind: str, start: dt.date, end: dt.date, *,
         run = (b - a).days + 1
         if run > longest:
             breaks.append(RuleBreak(
-                f"最多连休 {longest} 天",
-                f"违反“最多连休 {longest} 天”：{md(a)}至{md(b)}连休 {run} 天。"))
+                f"最多连休 {longest} 天",  # zh-data: the rule's name stored with an override
+                _("违反“最多连休 {longest} 天”：{first}至{last}连休 {run} 天。").format(
+                    longest=longest, first=md(a), last=md(b), run=run)))
     # the outlet must stay staffed
     if values["leave.keep_staffed"]:
         weekdays = roster.open_weekdays()
         for d in new:
             if roster.is_open(d, weekdays) and not roster.on_duty(d, exclude=staff_id):
                 breaks.append(RuleBreak(
-                    "门店不能无人值班",
-                    f"违反“门店不能无人值班”：{md(d)}没有其他人上班（同事也休息或请假）。"))
+                    "门店不能无人值班",  # zh-data: the rule's name stored with an override
+                    _("违反“门店不能无人值班”：{day}没有其他人上班（同事也休息或请假）。").format(
+                        day=md(d))))
                 break
     return breaks
 
@@ -168,11 +185,11 @@ def check_rules(staff_id: int, kind: str, start: dt.date, end: dt.date, *,
 def _refusal(breaks: list[RuleBreak]) -> LeaveRuleBroken:
     text = breaks[0].message
     if len(breaks) > 1:
-        text += f"（另有 {len(breaks) - 1} 条规则也不符合）"
+        text += _("（另有 {n} 条规则也不符合）").format(n=len(breaks) - 1)
     return LeaveRuleBroken(text, tuple(b.rule for b in breaks))
 
 
-@operation("leave.request", "请假", ANY_STAFF)
+@operation("leave.request", N_("请假"), ANY_STAFF)
 def request_leave(kind: str, start: dt.date, end: dt.date | None = None, reason: str = "", *,
                   staff_id: int | None = None, override_reason: str | None = None,
                   actor: Actor, now: dt.datetime) -> LeaveInfo:
@@ -182,27 +199,28 @@ def request_leave(kind: str, start: dt.date, end: dt.date | None = None, reason:
     staff_id = staff_id or actor.id
     reason = (reason or "").strip()
     if kind not in KINDS:
-        raise ValidationError(f"请假类型只能是：{'、'.join(KINDS)}。")
+        raise ValidationError(_("请假类型只能是：{kinds}。").format(
+            kinds=_("、").join(kind_text(k) for k in KINDS)))
     if end < start:
-        raise ValidationError("结束日期早于开始日期。")
+        raise ValidationError(_("结束日期早于开始日期。"))
     if (end - start).days > 60:
-        raise ValidationError("一次请假最多 60 天。")
+        raise ValidationError(_("一次请假最多 60 天。"))
     if kind != REST_KIND and not reason:
-        raise ValidationError(f"请写上{kind}的原因。")
+        raise ValidationError(_("请写上{kind}的原因。").format(kind=kind_text(kind)))
     if staff_id != actor.id and not actor.is_manager:
-        raise PermissionDenied("只能为自己请假。")
+        raise PermissionDenied(_("只能为自己请假。"))
     override = (override_reason or "").strip() if override_reason is not None else None
     if override is not None:
         if not actor.is_manager:
-            raise PermissionDenied("只有店长可以破例批准。")
+            raise PermissionDenied(_("只有店长可以破例批准。"))
         if not override:
-            raise ValidationError("破例批准要写明原因。")
+            raise ValidationError(_("破例批准要写明原因。"))
     with write_tx():
         person = Staff.get_or_none(Staff.id == staff_id)
         if person is None:
-            raise NotFound("没有这个员工。")
+            raise NotFound(_("没有这个员工。"))
         if _taken(staff_id, None, start, end):
-            raise ValidationError("这几天里已经有请假记录，不能重复申请。")
+            raise ValidationError(_("这几天里已经有请假记录，不能重复申请。"))
         breaks = check_rules(staff_id, kind, start, end)
         if breaks and override is None:
             raise _refusal(breaks)
@@ -227,16 +245,16 @@ def request_leave(kind: str, start: dt.date, end: dt.date | None = None, reason:
     return info
 
 
-@operation("leave.decide", "批准/驳回请假", MANAGER_ONLY)
+@operation("leave.decide", N_("批准/驳回请假"), MANAGER_ONLY)
 def decide_leave(leave_id: int, approve: bool, note: str = "", *, override_reason: str | None = None,
                  actor: Actor, now: dt.datetime) -> LeaveInfo:
     """Approve (the rules are checked again: the roster may have changed) or reject."""
     with write_tx():
         r = LeaveRequest.get_or_none(LeaveRequest.id == leave_id)
         if r is None:
-            raise NotFound("没有这个请假申请。")
+            raise NotFound(_("没有这个请假申请。"))
         if r.status != LeaveRequest.PENDING:
-            raise DomainError("这个请假申请已经处理过了。")
+            raise DomainError(_("这个请假申请已经处理过了。"))
         breaks = check_rules(r.staff_id, r.kind, r.start, r.end, exclude=r.id) if approve else []
         override = (override_reason or "").strip()
         if breaks and not override:
@@ -258,33 +276,33 @@ def decide_leave(leave_id: int, approve: bool, note: str = "", *, override_reaso
     return info
 
 
-@operation("leave.cancel", "撤回请假", ANY_STAFF)
+@operation("leave.cancel", N_("撤回请假"), ANY_STAFF)
 def cancel_leave(leave_id: int, *, actor: Actor, now: dt.datetime) -> LeaveInfo:
     with write_tx():
         r = LeaveRequest.get_or_none(LeaveRequest.id == leave_id)
         if r is None:
-            raise NotFound("没有这个请假申请。")
+            raise NotFound(_("没有这个请假申请。"))
         if r.staff_id != actor.id and not actor.is_manager:
-            raise PermissionDenied("只能撤回自己的请假。")
+            raise PermissionDenied(_("只能撤回自己的请假。"))
         if r.status != LeaveRequest.PENDING and not actor.is_manager:
-            raise DomainError("已经批准的请假要找店长撤销。")
+            raise DomainError(_("已经批准的请假要找店长撤销。"))
         if r.status in (LeaveRequest.REJECTED, LeaveRequest.CANCELLED):
-            raise DomainError("这个请假已经不在了。")
+            raise DomainError(_("这个请假已经不在了。"))
         r.status = LeaveRequest.CANCELLED
         r.save()
         audit.record(actor, "leave.cancel", entity="leave", entity_id=r.id, now=now)
     return _info(r, _names())
 
 
-@operation("leave.seen", "同事已知晓请假", ANY_STAFF)
+@operation("leave.seen", N_("同事已知晓请假"), ANY_STAFF)
 def mark_seen(leave_id: int, *, actor: Actor, now: dt.datetime) -> LeaveInfo:
     """The colleague has seen the request (the step before the manager decides)."""
     with write_tx():
         r = LeaveRequest.get_or_none(LeaveRequest.id == leave_id)
         if r is None:
-            raise NotFound("没有这个请假申请。")
+            raise NotFound(_("没有这个请假申请。"))
         if r.staff_id == actor.id:
-            raise ValidationError("这是你自己的请假。")
+            raise ValidationError(_("这是你自己的请假。"))
         if r.seen_at is None:
             r.seen_at, r.seen_by = now, actor.id
             r.save()
@@ -328,7 +346,7 @@ class Decision:
     """A decision on one's own swap or leave, for the home screen's flags."""
     kind: str          # "swap" | "leave"
     day: dt.date       # the swapped day, or the first day of leave
-    status: str        # in Chinese, as the person reads it
+    status: str        # as the person reads it, in their language
 
 
 def recent_decisions(staff_id: int, now: dt.datetime, *, days: int = 3) -> list[Decision]:
@@ -336,12 +354,12 @@ def recent_decisions(staff_id: int, now: dt.datetime, *, days: int = 3) -> list[
     ``days`` days, up to ``now``."""
     from ..models.roster import SwapRequest
     since = now - dt.timedelta(days=days)
-    found = [Decision("swap", s.day, roster.SWAP_STATUS_ZH.get(s.status, s.status))
+    found = [Decision("swap", s.day, roster.swap_status_text(s.status))
              for s in SwapRequest.select().where(
                  (SwapRequest.requester == staff_id)
                  & (((SwapRequest.decided_at >= since) & (SwapRequest.decided_at <= now))
                     | ((SwapRequest.status == SwapRequest.DECLINED) & (SwapRequest.answered_at >= since))))]
-    found += [Decision("leave", r.start, STATUS_ZH.get(r.status, r.status))
+    found += [Decision("leave", r.start, status_text(r.status))
               for r in LeaveRequest.select().where((LeaveRequest.staff == staff_id)
                                                    & (LeaveRequest.decided_at >= since)
                                                    & (LeaveRequest.decided_at <= now))]

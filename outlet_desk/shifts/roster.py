@@ -13,26 +13,30 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import audit, changes, settings
+from ..dates import md
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
+from ..i18n import N_, _
 from ..models import Staff
 from ..models.roster import REST_KIND, LeaveRequest, RosterCell, RosterMonth, SwapRequest
 from ..permissions import ANY_STAFF, CLERK, MANAGER_ONLY, Actor, operation
 from ..settings import Column, SettingSpec, hours_range
 
-MERGED = "全天"     # one person covers every post's hours
-REST = "休"         # a rest day planned in the roster
+# the cells' words are stored in the database (RosterCell.post)
+MERGED = "全天"     # zh-data: one person covers every post's hours
+REST = "休"         # zh-data: a rest day planned in the roster
+_CELL_NAMES = {MERGED: N_("全天"), REST: N_("休")}   # the same words, for the catalog
 CLOSED = ""         # the outlet is closed that day
 
 SETTINGS = [
     SettingSpec("shift.posts",
-                [{"code": "A", "name": "A岗", "hours": ["08:00-12:00", "14:30-20:00"]},
-                 {"code": "B", "name": "B岗", "hours": ["10:00-20:00"]}],
+                [{"code": "A", "name": "A岗", "hours": ["08:00-12:00", "14:30-20:00"]},  # zh-data
+                 {"code": "B", "name": "B岗", "hours": ["10:00-20:00"]}],  # zh-data
                 "Posts and their hours (rotated daily in this order)",
-                "岗位与时间（按顺序每日轮换）", kind="json", section="shifts", shape="table",
-                columns=(Column("code", "Code", "代码"), Column("name", "Name", "名称"),
-                         Column("hours", "Hours", "时间段", kind="ranges")),
-                help_zh="一行一个岗位，按此顺序每日轮换；一个岗位可以有几个时间段。",
+                N_("岗位与时间（按顺序每日轮换）"), kind="json", section="shifts", shape="table",
+                columns=(Column("code", "Code", N_("代码")), Column("name", "Name", N_("名称")),
+                         Column("hours", "Hours", N_("时间段"), kind="ranges")),
+                help_zh=N_("一行一个岗位，按此顺序每日轮换；一个岗位可以有几个时间段。"),
                 help="One row per post, rotated daily in this order; a post may have several time ranges.",
                 validate=lambda value: check_posts(value)),
 ]
@@ -65,49 +69,50 @@ def hm(minutes: int) -> str:
 
 def parse_range(text: str) -> tuple[int, int]:
     """"08:00-12:00" → minutes; refuses 14:30-24:30 and an end before its start (one line)."""
-    return hours_range(text, field="岗位与时间")
+    return hours_range(text, field=_("岗位与时间"))
 
 
 def posts(raw=None) -> list[Post]:
     raw = settings.get("shift.posts") if raw is None else raw
     if not isinstance(raw, list):
-        raise ValidationError("“岗位与时间”应是岗位的列表（设置 → 班次）。")
+        raise ValidationError(_("“岗位与时间”应是岗位的列表（设置 → 班次）。"))
     out, codes = [], set()
     for n, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict):
-            raise ValidationError(f"“岗位与时间”第 {n} 个岗位应写成 {{code, name, hours}}。")
+            raise ValidationError(_("“岗位与时间”第 {n} 个岗位应写成 {{code, name, hours}}。").format(n=n))
         code = str(entry.get("code", "")).strip()
         if not code or code in (MERGED, REST):
-            raise ValidationError("“岗位与时间”里每个岗位都要有代码（如 A、B）。")
+            raise ValidationError(_("“岗位与时间”里每个岗位都要有代码（如 A、B）。"))
         if code in codes:
-            raise ValidationError(f"“岗位与时间”里岗位代码“{code}”重复了。")
+            raise ValidationError(_("“岗位与时间”里岗位代码“{code}”重复了。").format(code=code))
         codes.add(code)
         hours = entry.get("hours", [])
         if isinstance(hours, str):
             hours = [hours]
         ranges = tuple(sorted(parse_range(r) for r in hours))
         if not ranges:
-            raise ValidationError(f"“岗位与时间”里岗位 {code} 没有设置时间。")
+            raise ValidationError(_("“岗位与时间”里岗位 {code} 没有设置时间。").format(code=code))
         for (a, b), (c, d) in zip(ranges, ranges[1:]):
             if c < b:
-                raise ValidationError(f"“岗位与时间”里岗位 {code} 的时间段 {hm(a)}-{hm(b)} 和 {hm(c)}-{hm(d)} 重叠。")
+                raise ValidationError(_("“岗位与时间”里岗位 {code} 的时间段 {first} 和 {second} 重叠。").format(
+                    code=code, first=f"{hm(a)}-{hm(b)}", second=f"{hm(c)}-{hm(d)}"))
         out.append(Post(code, str(entry.get("name") or code), ranges))
     if not out:
-        raise ValidationError("还没有设置岗位（设置 → 班次）。")
+        raise ValidationError(_("还没有设置岗位（设置 → 班次）。"))
     return out
 
 
 def check_posts(value) -> list:
     """The ``shift.posts`` setting's check (one line naming the field)."""
     if not isinstance(value, list):
-        raise ValidationError("“岗位与时间”应是岗位的列表（设置 → 班次）。")
+        raise ValidationError(_("“岗位与时间”应是岗位的列表（设置 → 班次）。"))
     posts(value)
     return value
 
 
 def post_map(plist: list[Post] | None = None) -> dict[str, Post]:
     found = {p.code: p for p in (plist if plist is not None else posts())}
-    found[MERGED] = Post(MERGED, "全天", tuple(union([r for p in found.values() for r in p.ranges])))
+    found[MERGED] = Post(MERGED, _("全天"), tuple(union([r for p in found.values() for r in p.ranges])))
     return found
 
 
@@ -162,7 +167,7 @@ def month_key(value) -> str:
             y, m = value.split("-")
             return f"{int(y):04d}-{int(m):02d}"
         except ValueError:
-            raise ValidationError(f"月份“{value}”应写成 2026-06。") from None
+            raise ValidationError(_("月份“{value}”应写成 2026-06。").format(value=value)) from None
     return f"{value.year:04d}-{value.month:02d}"
 
 
@@ -195,7 +200,7 @@ def rotation(staff_ids: list[int], day: dt.date, post_codes: list[str],
 # -- reading the grid -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Cell:
-    post: str              # what the roster says ("A", "B", "全天", "休", "")
+    post: str              # what the roster says ("A", "B", "全天", "休", ""), stored words
     effective: str         # what the day really is after leave and merging
     leave: str | None      # 休息/事假/病假/年假 when on approved leave
 
@@ -293,7 +298,8 @@ def _effective(days, people, base, leave, pmap, weekdays) -> tuple[dict, list[Pr
         covered = [r for sid in on for r in pmap.get(base[(sid, d)], pmap[MERGED]).ranges]
         missing = gaps(required, covered)
         if not on:
-            problems.append(Problem(d, "nobody", f"{d.month}月{d.day}日：没有人上班。"))
+            problems.append(Problem(d, "nobody", _("{month}月{day}日：没有人上班。").format(
+                month=d.month, day=d.day)))
             continue
         if missing and len(on) == 1:
             sid = on[0]
@@ -301,8 +307,9 @@ def _effective(days, people, base, leave, pmap, weekdays) -> tuple[dict, list[Pr
             cells[(sid, d)] = Cell(c.post, MERGED, None)
             continue
         if missing:
-            text = "、".join(f"{hm(a)}-{hm(b)}" for a, b in missing)
-            problems.append(Problem(d, "gap", f"{d.month}月{d.day}日：{text} 无人值班。"))
+            text = _("、").join(f"{hm(a)}-{hm(b)}" for a, b in missing)
+            problems.append(Problem(d, "gap", _("{month}月{day}日：{hours} 无人值班。").format(
+                month=d.month, day=d.day, hours=text)))
     return cells, problems
 
 
@@ -322,9 +329,11 @@ def rest_week_problems(days, people, base, leave, names) -> list[Problem]:
                         or base.get((sid, w)) in (REST, CLOSED))
             if rests < minimum:
                 end = week[-1]
-                out.append(Problem(d, "rest_week",
-                                   f"{names[sid]} {d.month}月{d.day}日-{end.month}月{end.day}日："
-                                   f"这一周没有休息日（每周至少休 {minimum} 天）。"))
+                out.append(Problem(d, "rest_week", _(
+                    "{name} {month}月{day}日-{end_month}月{end_day}日：这一周没有休息日（每周至少休 "
+                    "{minimum} 天）。").format(name=names[sid], month=d.month, day=d.day,
+                                              end_month=end.month, end_day=end.day,
+                                              minimum=minimum)))
     return out
 
 
@@ -409,14 +418,14 @@ def _put(sid: int, day: dt.date, post: str, published: bool) -> None:
         update={RosterCell.post: post}).execute()
 
 
-@operation("roster.generate", "生成排班", MANAGER_ONLY)
+@operation("roster.generate", N_("生成排班"), MANAGER_ONLY)
 def generate_month(month, *, actor: Actor, now: dt.datetime) -> RosterChange:
     """(Re)build the month's draft from the daily rotation; the published version is untouched."""
     month = month_key(month)
     days = month_days(month)
     people = [sid for sid, _ in clerks()]
     if not people:
-        raise DomainError("还没有店员，无法排班。请先在员工管理里添加店员。")
+        raise DomainError(_("还没有店员，无法排班。请先在员工管理里添加店员。"))
     codes = [p.code for p in posts()]
     weekdays = open_weekdays()
     with write_tx():
@@ -434,25 +443,31 @@ def generate_month(month, *, actor: Actor, now: dt.datetime) -> RosterChange:
     return RosterChange(month, tuple(coverage(month)))
 
 
+def cell_text(value: str) -> str:
+    """A roster cell's word as the person reads it ("全天" / "All day"); post codes as they are."""
+    return _(_CELL_NAMES[value]) if value in _CELL_NAMES else value
+
+
 def cell_choices() -> list[str]:
     return [p.code for p in posts()] + [MERGED, REST]
 
 
-@operation("roster.edit", "修改排班", MANAGER_ONLY)
+@operation("roster.edit", N_("修改排班"), MANAGER_ONLY)
 def set_cell(staff_id: int, day: dt.date, post: str, *, actor: Actor,
              now: dt.datetime) -> RosterChange:
     """Change one cell of the draft.  The change is seen by others only after publishing."""
     post = (post or "").strip()
     allowed = cell_choices()
     if post not in allowed and post != CLOSED:
-        raise ValidationError(f"排班格只能填：{'、'.join(allowed)}，或留空表示不营业。")
+        raise ValidationError(_("排班格只能填：{choices}，或留空表示不营业。").format(
+            choices=_("、").join(cell_text(c) for c in allowed)))
     if staff_id not in [sid for sid, _ in clerks()]:
-        raise NotFound("排班里没有这位店员。")
+        raise NotFound(_("排班里没有这位店员。"))
     month = month_key(day)
     with write_tx():
         people = [sid for sid, _ in clerks()]
         if not RosterMonth.get_or_none(RosterMonth.month == month):
-            raise DomainError(f"{month} 的排班还没生成，请先点“生成”。")
+            raise DomainError(_("{month} 的排班还没生成，请先点“生成”。").format(month=month))
         old = base_posts([day], people, "draft")[(staff_id, day)]
         if old == post:
             return RosterChange(month, tuple(coverage(month)), frozenset())
@@ -463,7 +478,7 @@ def set_cell(staff_id: int, day: dt.date, post: str, *, actor: Actor,
     return RosterChange(month, tuple(coverage(month)))
 
 
-@operation("roster.publish", "发布排班", MANAGER_ONLY)
+@operation("roster.publish", N_("发布排班"), MANAGER_ONLY)
 def publish_month(month, *, actor: Actor, now: dt.datetime) -> RosterChange:
     """Make the draft the roster everyone sees.  Refused while a day has nobody on duty."""
     month = month_key(month)
@@ -471,11 +486,11 @@ def publish_month(month, *, actor: Actor, now: dt.datetime) -> RosterChange:
     with write_tx():
         meta = RosterMonth.get_or_none(RosterMonth.month == month)
         if meta is None:
-            raise DomainError(f"{month} 的排班还没生成，无法发布。")
+            raise DomainError(_("{month} 的排班还没生成，无法发布。").format(month=month))
         problems = coverage(month)
         nobody = [p for p in problems if p.kind == "nobody"]
         if nobody:
-            raise DomainError(f"排班有空岗，不能发布：{nobody[0].message}")
+            raise DomainError(_("排班有空岗，不能发布：{problem}").format(problem=nobody[0].message))
         people = [sid for sid, _ in clerks()]
         draft = base_posts(days, people, "draft")
         RosterCell.delete().where((RosterCell.day >= days[0]) & (RosterCell.day <= days[-1])
@@ -506,14 +521,17 @@ class SwapInfo:
     created_at: dt.datetime
 
     def days_text(self) -> str:
-        text = f"{self.day.month}月{self.day.day}日"
-        if self.day2:
-            text += f"、{self.day2.month}月{self.day2.day}日"
-        return text
+        return _("、").join(md(d) for d in (self.day, self.day2) if d)
 
 
-SWAP_STATUS_ZH = {"asked": "待同事同意", "accepted": "待店长批准", "declined": "同事不同意",
-                  "approved": "已批准", "rejected": "店长未批准", "cancelled": "已撤回"}
+SWAP_STATUS_ZH = {"asked": N_("待同事同意"), "accepted": N_("待店长批准"),
+                  "declined": N_("同事不同意"), "approved": N_("已批准"),
+                  "rejected": N_("店长未批准"), "cancelled": N_("已撤回")}
+
+
+def swap_status_text(status: str) -> str:
+    """A swap's status as the person reads it (待同事同意 / "Waiting for the colleague")."""
+    return _(SWAP_STATUS_ZH[status]) if status in SWAP_STATUS_ZH else status
 
 
 def _swap_info(s: SwapRequest, names: dict) -> SwapInfo:
@@ -525,23 +543,25 @@ def _names() -> dict[int, str]:
     return dict(Staff.select(Staff.id, Staff.name).tuples())
 
 
-@operation("roster.swap_ask", "申请调班", ANY_STAFF)
+@operation("roster.swap_ask", N_("申请调班"), ANY_STAFF)
 def ask_swap(colleague_id: int, day: dt.date, day2: dt.date | None = None, reason: str = "", *,
              actor: Actor, now: dt.datetime) -> SwapInfo:
     """Ask a colleague to exchange the day's roster cells (and, optionally, a second day back)."""
     if colleague_id == actor.id:
-        raise ValidationError("调班要选另一位同事。")
+        raise ValidationError(_("调班要选另一位同事。"))
     if day < now.date() or (day2 and day2 < now.date()):
-        raise ValidationError("不能调已经过去的日子。")
+        raise ValidationError(_("不能调已经过去的日子。"))
     if day2 == day:
         day2 = None
     with write_tx():
         for d in [day] + ([day2] if day2 else []):
             pub = base_posts([d], [actor.id, colleague_id], "published")
             if pub[(actor.id, d)] is None or pub[(colleague_id, d)] is None:
-                raise DomainError(f"{d.month}月{d.day}日的排班还没发布，不能调班。")
+                raise DomainError(_("{month}月{day}日的排班还没发布，不能调班。").format(
+                    month=d.month, day=d.day))
             if pub[(actor.id, d)] == pub[(colleague_id, d)]:
-                raise ValidationError(f"{d.month}月{d.day}日你们的班一样，不用调。")
+                raise ValidationError(_("{month}月{day}日你们的班一样，不用调。").format(
+                    month=d.month, day=d.day))
         s = SwapRequest.create(requester=actor.id, colleague=colleague_id, day=day, day2=day2,
                                reason=(reason or "").strip(), created_at=now)
         audit.record(actor, "roster.swap_ask", entity="swap", entity_id=s.id,
@@ -549,16 +569,16 @@ def ask_swap(colleague_id: int, day: dt.date, day2: dt.date | None = None, reaso
     return _swap_info(s, _names())
 
 
-@operation("roster.swap_answer", "同意/拒绝调班", ANY_STAFF)
+@operation("roster.swap_answer", N_("同意/拒绝调班"), ANY_STAFF)
 def answer_swap(swap_id: int, accept: bool, *, actor: Actor, now: dt.datetime) -> SwapInfo:
     with write_tx():
         s = SwapRequest.get_or_none(SwapRequest.id == swap_id)
         if s is None:
-            raise NotFound("没有这个调班申请。")
+            raise NotFound(_("没有这个调班申请。"))
         if s.colleague_id != actor.id:
-            raise PermissionDenied("只有被请求调班的同事可以答复。")
+            raise PermissionDenied(_("只有被请求调班的同事可以答复。"))
         if s.status != SwapRequest.ASKED:
-            raise DomainError("这个调班申请已经答复过了。")
+            raise DomainError(_("这个调班申请已经答复过了。"))
         s.status = SwapRequest.ACCEPTED if accept else SwapRequest.DECLINED
         s.answered_at = now
         s.save()
@@ -567,16 +587,16 @@ def answer_swap(swap_id: int, accept: bool, *, actor: Actor, now: dt.datetime) -
     return _swap_info(s, _names())
 
 
-@operation("roster.swap_decide", "批准调班", MANAGER_ONLY)
+@operation("roster.swap_decide", N_("批准调班"), MANAGER_ONLY)
 def decide_swap(swap_id: int, approve: bool, note: str = "", *, actor: Actor,
                 now: dt.datetime) -> SwapInfo:
     """The manager's decision; approving exchanges the cells in the published roster and draft."""
     with write_tx():
         s = SwapRequest.get_or_none(SwapRequest.id == swap_id)
         if s is None:
-            raise NotFound("没有这个调班申请。")
+            raise NotFound(_("没有这个调班申请。"))
         if s.status != SwapRequest.ACCEPTED:
-            raise DomainError("同事还没同意，店长不能批准这个调班。")
+            raise DomainError(_("同事还没同意，店长不能批准这个调班。"))
         s.status = SwapRequest.APPROVED if approve else SwapRequest.REJECTED
         s.decided_at, s.decided_by, s.note = now, actor.id, (note or "").strip()
         s.save()
@@ -596,16 +616,16 @@ def decide_swap(swap_id: int, approve: bool, note: str = "", *, actor: Actor,
     return _swap_info(s, _names())
 
 
-@operation("roster.swap_cancel", "撤回调班", ANY_STAFF)
+@operation("roster.swap_cancel", N_("撤回调班"), ANY_STAFF)
 def cancel_swap(swap_id: int, *, actor: Actor, now: dt.datetime) -> SwapInfo:
     with write_tx():
         s = SwapRequest.get_or_none(SwapRequest.id == swap_id)
         if s is None:
-            raise NotFound("没有这个调班申请。")
+            raise NotFound(_("没有这个调班申请。"))
         if s.requester_id != actor.id:
-            raise PermissionDenied("只能撤回自己的调班申请。")
+            raise PermissionDenied(_("只能撤回自己的调班申请。"))
         if s.status not in (SwapRequest.ASKED, SwapRequest.ACCEPTED):
-            raise DomainError("这个调班申请已经处理完，不能撤回。")
+            raise DomainError(_("这个调班申请已经处理完，不能撤回。"))
         s.status = SwapRequest.CANCELLED
         s.save()
         audit.record(actor, "roster.swap_cancel", entity="swap", entity_id=s.id, now=now)

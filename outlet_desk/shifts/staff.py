@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import audit, changes
 from ..db import write_tx
 from ..errors import AuthError, NotFound, ValidationError
+from ..i18n import N_, _
 from ..models import Staff
 from ..permissions import CLERK, MANAGER, MANAGER_ONLY, Actor, operation
 
@@ -50,9 +51,9 @@ def check_secret(secret: str, stored: str) -> bool:
 def validate_secret(role: str, secret: str) -> None:
     if role == CLERK:
         if not (secret.isdigit() and 4 <= len(secret) <= 8):
-            raise ValidationError("店员 PIN 必须是 4 到 8 位数字。")
+            raise ValidationError(_("店员 PIN 必须是 4 到 8 位数字。"))
     elif len(secret) < 6:
-        raise ValidationError("店长密码至少 6 个字符。")
+        raise ValidationError(_("店长密码至少 6 个字符。"))
 
 
 @dataclass(frozen=True)
@@ -80,33 +81,33 @@ def list_staff(*, include_inactive: bool = False) -> list[StaffInfo]:
 def get_staff(staff_id: int) -> StaffInfo:
     s = Staff.get_or_none(Staff.id == staff_id)
     if s is None:
-        raise NotFound("没有这个员工。")
+        raise NotFound(_("没有这个员工。"))
     return _info(s)
 
 
-@operation("staff.add", "添加员工", MANAGER_ONLY)
+@operation("staff.add", N_("添加员工"), MANAGER_ONLY)
 def add_staff(name: str, role: str, secret: str, *, actor: Actor, now: dt.datetime) -> StaffInfo:
     name = (name or "").strip()
     if not name:
-        raise ValidationError("员工姓名不能为空。")
+        raise ValidationError(_("员工姓名不能为空。"))
     if role not in (CLERK, MANAGER):
-        raise ValidationError("角色只能是店员或店长。")
+        raise ValidationError(_("角色只能是店员或店长。"))
     validate_secret(role, secret)
     with write_tx():
         if Staff.select().where(Staff.name == name).exists():
-            raise ValidationError(f"已有名为“{name}”的员工。")
+            raise ValidationError(_("已有名为“{name}”的员工。").format(name=name))
         s = Staff.create(name=name, role=role, secret_hash=hash_secret(secret), created_at=now)
         audit.record(actor, "staff.add", entity="staff", entity_id=s.id,
                      detail={"name": name, "role": role}, now=now)
     return _info(s)
 
 
-@operation("staff.set_secret", "修改 PIN/密码", MANAGER_ONLY)
+@operation("staff.set_secret", N_("修改 PIN/密码"), MANAGER_ONLY)
 def set_secret(staff_id: int, secret: str, *, actor: Actor, now: dt.datetime) -> None:
     with write_tx():
         s = Staff.get_or_none(Staff.id == staff_id)
         if s is None:
-            raise NotFound("没有这个员工。")
+            raise NotFound(_("没有这个员工。"))
         validate_secret(s.role, secret)
         s.secret_hash = hash_secret(secret)
         s.failed_logins = 0
@@ -115,12 +116,12 @@ def set_secret(staff_id: int, secret: str, *, actor: Actor, now: dt.datetime) ->
         audit.record(actor, "staff.set_secret", entity="staff", entity_id=s.id, now=now)
 
 
-@operation("staff.set_active", "停用/启用员工", MANAGER_ONLY)
+@operation("staff.set_active", N_("停用/启用员工"), MANAGER_ONLY)
 def set_active(staff_id: int, active: bool, *, actor: Actor, now: dt.datetime) -> None:
     with write_tx():
         n = Staff.update(active=active).where(Staff.id == staff_id).execute()
         if not n:
-            raise NotFound("没有这个员工。")
+            raise NotFound(_("没有这个员工。"))
         audit.record(actor, "staff.set_active", entity="staff", entity_id=staff_id,
                      detail={"active": active}, now=now)
 
@@ -135,22 +136,23 @@ def login(staff_id: int, secret: str, *, now: dt.datetime) -> Actor:
     with write_tx():
         s = Staff.get_or_none(Staff.id == staff_id)
         if s is None or not s.active:
-            raise AuthError("没有这个员工，或已停用。")
+            raise AuthError(_("没有这个员工，或已停用。"))
         actor = Actor(s.id, s.name, s.role)
         if s.locked_until and s.locked_until > now:
             left = max(1, math.ceil((s.locked_until - now).total_seconds() / 60))
-            raise AuthError(f"输错次数过多，账号已锁定，请 {left} 分钟后再试。")
+            raise AuthError(_("输错次数过多，账号已锁定，请 {left} 分钟后再试。").format(left=left))
         if not check_secret(secret or "", s.secret_hash):
             s.failed_logins += 1
             if s.failed_logins >= MAX_FAILED:
                 s.locked_until = now + LOCKOUT
                 s.failed_logins = 0
                 audit.record(actor, "staff.locked_out", entity="staff", entity_id=s.id, now=now)
-                refusal = (f"连续输错 {MAX_FAILED} 次，账号锁定 "
-                           f"{int(LOCKOUT.total_seconds() // 60)} 分钟。")
+                refusal = _("连续输错 {tries} 次，账号锁定 {minutes} 分钟。").format(
+                    tries=MAX_FAILED, minutes=int(LOCKOUT.total_seconds() // 60))
             else:
-                what = "PIN" if s.role == CLERK else "密码"
-                refusal = f"{what}不正确，还可以再试 {MAX_FAILED - s.failed_logins} 次。"
+                refusal = (_("PIN 不正确，还可以再试 {left} 次。") if s.role == CLERK
+                           else _("密码不正确，还可以再试 {left} 次。")).format(
+                    left=MAX_FAILED - s.failed_logins)
             s.save()
         else:
             if s.failed_logins or s.locked_until or needs_rehash(s.secret_hash):
