@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .. import changes, settings
 from ..db import write_tx
 from ..errors import DomainError
+from ..i18n import N_
 from ..models import Staff
 from ..models.roster import ClockRecord
 from ..permissions import ANY_STAFF, Actor, operation
@@ -59,7 +60,7 @@ def _info(r: ClockRecord, changed: bool = True) -> ClockInfo:
     return ClockInfo(r.staff_id, r.day, r.in_at, r.out_at, s, e, late, early, changed)
 
 
-@operation("attendance.clock_in", "上班打卡", ANY_STAFF)
+@operation("attendance.clock_in", N_("上班打卡"), ANY_STAFF)
 def clock_in(*, actor: Actor, now: dt.datetime, source: str = "button") -> ClockInfo:
     """The first clock-in of the day counts; later ones change nothing."""
     with write_tx():
@@ -70,7 +71,7 @@ def clock_in(*, actor: Actor, now: dt.datetime, source: str = "button") -> Clock
     return _info(r)
 
 
-@operation("attendance.clock_out", "下班打卡", ANY_STAFF)
+@operation("attendance.clock_out", N_("下班打卡"), ANY_STAFF)
 def clock_out(*, actor: Actor, now: dt.datetime, source: str = "button") -> ClockInfo:
     """The last clock-out of the day counts."""
     with write_tx():

@@ -28,6 +28,7 @@ import peewee
 from .. import audit, datafiles, migrations
 from ..db import online_backup, sqlite_path, write_tx
 from ..errors import DomainError, EnvironmentFault, OutletError
+from ..i18n import N_
 from ..paths import backups_dir, photos_dir
 from ..permissions import MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
@@ -132,7 +133,7 @@ def _copy_photos(home: Path) -> int:
     return copied
 
 
-@operation("backup.create", "备份数据库", MANAGER_ONLY)
+@operation("backup.create", N_("备份数据库"), MANAGER_ONLY)
 def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep: int | None = None,
                to: Path | None = None) -> BackupInfo:
     """Take a verified online backup; prune old ones beyond ``keep``.  Audited; the outcome is
@@ -206,7 +207,7 @@ def backup_warning(home: Path) -> str | None:
     return f"{kind}失败（{str(d.get('at', ''))[:16]}）：{d.get('why', '')}"
 
 
-@operation("backup.restore", "恢复备份", MANAGER_ONLY)
+@operation("backup.restore", N_("恢复备份"), MANAGER_ONLY)
 def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) -> Path:
     """Replace the database with a verified backup.  The current file is kept aside and its path
     returned.  Refused (:class:`~outlet_desk.datafiles.DatabaseInUse`, naming who) while the app or

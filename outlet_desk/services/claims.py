@@ -13,6 +13,7 @@ from .. import audit, changes
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..fen import format_yuan
+from ..i18n import N_
 from ..models.tickets import Claim, ClaimItem, Ticket, TicketEvent
 from ..permissions import Actor, operation
 from ..settings import SettingSpec
@@ -107,7 +108,7 @@ def _event(c: Claim, actor: Actor, now: dt.datetime, text: str) -> None:
     TicketEvent.create(ticket=c.ticket_id, at=now, kind=TicketEvent.CLAIM, staff=actor.id, detail=text)
 
 
-@operation("claim.open", "发起理赔")
+@operation("claim.open", N_("发起理赔"))
 def open_claim(ticket_id: int, *, actor: Actor, now: dt.datetime) -> ClaimInfo:
     from .. import settings
     days = settings.get("claims.submit_days")
@@ -132,7 +133,7 @@ def _item(c: Claim, kind: str) -> ClaimItem:
     return ClaimItem.get((ClaimItem.claim == c.id) & (ClaimItem.kind == kind))
 
 
-@operation("claim.item", "登记理赔材料")
+@operation("claim.item", N_("登记理赔材料"))
 def set_item(claim_id: int, kind: str, done: bool, note: str = "", *, actor: Actor,
              now: dt.datetime) -> ClaimInfo:
     with write_tx():
@@ -148,7 +149,7 @@ def set_item(claim_id: int, kind: str, done: bool, note: str = "", *, actor: Act
     return _info(c)
 
 
-@operation("claim.photo", "附理赔照片")
+@operation("claim.photo", N_("附理赔照片"))
 def attach_photo(claim_id: int, kind: str, data: bytes, *, actor: Actor, now: dt.datetime) -> ClaimInfo:
     if not data:
         raise ValidationError("照片文件是空的。")
@@ -166,7 +167,7 @@ def attach_photo(claim_id: int, kind: str, data: bytes, *, actor: Actor, now: dt
     return _info(c)
 
 
-@operation("claim.update", "修改理赔")
+@operation("claim.update", N_("修改理赔"))
 def update_claim(claim_id: int, *, claim_number: str | None = None, amount_fen: int | None = None,
                  actor: Actor, now: dt.datetime) -> ClaimInfo:
     if amount_fen is not None and (not isinstance(amount_fen, int) or amount_fen < 0):
@@ -186,7 +187,7 @@ def update_claim(claim_id: int, *, claim_number: str | None = None, amount_fen: 
     return _info(c)
 
 
-@operation("claim.submit", "提交理赔")
+@operation("claim.submit", N_("提交理赔"))
 def submit(claim_id: int, *, actor: Actor, now: dt.datetime) -> ClaimInfo:
     from .. import settings
     with write_tx():
@@ -205,7 +206,7 @@ def submit(claim_id: int, *, actor: Actor, now: dt.datetime) -> ClaimInfo:
     return _info(c)
 
 
-@operation("claim.result", "登记理赔结果")
+@operation("claim.result", N_("登记理赔结果"))
 def record_result(claim_id: int, paid: bool, paid_fen: int, result: str, *, actor: Actor,
                   now: dt.datetime) -> ClaimInfo:
     result = (result or "").strip()

@@ -36,6 +36,7 @@ from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DayLocked, DomainError, ValidationError
 from ..fen import format_yuan
+from ..i18n import N_
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.dayclose import DayAdjustment, DayClose
 from ..models.money import Payment
@@ -602,7 +603,7 @@ def _clear_confirmations(row: DayClose) -> bool:
     return had
 
 
-@operation("dayclose.count", "日结点钞", ANY_STAFF)
+@operation("dayclose.count", N_("日结点钞"), ANY_STAFF)
 def save_count(day: dt.date, *, cash_denominations: dict | None = None,
                cash_total_fen: int | None = None, counted: dict | None = None,
                notes: dict | None = None, actor: Actor, now: dt.datetime) -> DayCloseResult:
@@ -677,7 +678,7 @@ def save_count(day: dt.date, *, cash_denominations: dict | None = None,
     return DayCloseResult(day, row.status, (), msg)
 
 
-@operation("dayclose.confirm", "确认日结账目", ANY_STAFF)
+@operation("dayclose.confirm", N_("确认日结账目"), ANY_STAFF)
 def confirm(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
     """``actor`` confirms the day's ledger for themself (the second person proves it with their PIN
     on the screen).  Only a clerk who worked that day may confirm (:func:`day_staff`); refused while
@@ -724,7 +725,7 @@ def confirm(day: dt.date, *, actor: Actor, now: dt.datetime) -> DayCloseResult:
     return DayCloseResult(day, row.status, names, msg)
 
 
-@operation("dayclose.close", "店长日结关账", MANAGER_ONLY)
+@operation("dayclose.close", N_("店长日结关账"), MANAGER_ONLY)
 def close_day(day: dt.date, *, reason: str | None = None, actor: Actor,
               now: dt.datetime) -> DayCloseResult:
     """The manager closes a day two clerks of that day confirmed (neither of them the manager): the
@@ -768,7 +769,7 @@ def close_day(day: dt.date, *, reason: str | None = None, actor: Actor,
     return DayCloseResult(day, DayClose.CLOSED, (), f"{_label(day)}已关账，账目锁定。")
 
 
-@operation("dayclose.adjust", "店长调整已关账日", MANAGER_ONLY)
+@operation("dayclose.adjust", N_("店长调整已关账日"), MANAGER_ONLY)
 def add_adjustment(target_day: dt.date, *, reason: str, method: str | None = None,
                    amount_fen: int = 0, actor: Actor, now: dt.datetime) -> AdjustmentRow:
     """A later correction to a closed day: audited, and shown (with its money) on the ledger of the

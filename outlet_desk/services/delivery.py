@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent
 from ..models.signoff import Delivery
 from ..permissions import ANY_STAFF, Actor, operation
@@ -75,7 +76,7 @@ def _find(waybill: str) -> Parcel:
     return parcel
 
 
-@operation("delivery.scan_out", "扫派件", ANY_STAFF)
+@operation("delivery.scan_out", N_("扫派件"), ANY_STAFF)
 def scan_out(waybill: str, courier: str, *, route: str | None = None, actor: Actor,
              now: dt.datetime) -> ScanOutResult:
     """Hand one parcel to a courier: status OUT_FOR_DELIVERY, event OUT_FOR_DELIVERY."""
@@ -112,7 +113,7 @@ def out_for_delivery(courier: str | None = None, *, offset: int = 0, limit: int 
             for pid, wb, carrier, cat, cour, route, name, phone, at in q.tuples()]
 
 
-@operation("delivery.report", "登记妥投", ANY_STAFF)
+@operation("delivery.report", N_("登记妥投"), ANY_STAFF)
 def report_delivered(*, waybills=(), parcel_ids=(), actor: Actor, now: dt.datetime) -> ReportResult:
     """A courier's report: these parcels were delivered.  All or nothing."""
     codes = [normalize_scan(w) for w in waybills if normalize_scan(w)]

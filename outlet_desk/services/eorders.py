@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import audit, changes, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models.eorders import EOrder
 from ..models.outgoing import OutgoingParcel
 from ..permissions import Actor, operation
@@ -158,7 +159,7 @@ def _get(order_id: int) -> EOrder:
 
 
 # -- writes ---------------------------------------------------------------------------------------
-@operation("eorder.enter", "登记电子接单")
+@operation("eorder.enter", N_("登记电子接单"))
 def enter_order(order_number: str, arrived_at: dt.datetime, *, platform: str = "", customer_name: str = "",
                 customer_phone: str = "", address: str = "", note: str = "", actor: Actor,
                 now: dt.datetime) -> EOrderRow:
@@ -181,7 +182,7 @@ def enter_order(order_number: str, arrived_at: dt.datetime, *, platform: str = "
     return _row(o)
 
 
-@operation("eorder.accept", "电子接单接单")
+@operation("eorder.accept", N_("电子接单接单"))
 def accept(order_id: int, *, actor: Actor, now: dt.datetime) -> EOrderRow:
     with write_tx():
         o = _get(order_id)
@@ -193,7 +194,7 @@ def accept(order_id: int, *, actor: Actor, now: dt.datetime) -> EOrderRow:
     return _row(o)
 
 
-@operation("eorder.collect", "电子接单揽收")
+@operation("eorder.collect", N_("电子接单揽收"))
 def collect(order_id: int, waybill: str, *, actor: Actor, now: dt.datetime) -> EOrderRow:
     """Mark collected; the waybill links to the outgoing parcel when it is already entered."""
     waybill = normalize_scan(waybill or "")          # full-width "４…" folds like at intake
@@ -220,7 +221,7 @@ def collect(order_id: int, waybill: str, *, actor: Actor, now: dt.datetime) -> E
     return _row(o)
 
 
-@operation("eorder.cancel", "取消电子接单")
+@operation("eorder.cancel", N_("取消电子接单"))
 def cancel(order_id: int, reason: str, *, actor: Actor, now: dt.datetime) -> EOrderRow:
     reason = (reason or "").strip()
     if not reason:
@@ -266,7 +267,7 @@ def parse_orders_csv(path: Path) -> list[dict]:
     return out
 
 
-@operation("eorder.import", "导入电子接单")
+@operation("eorder.import", N_("导入电子接单"))
 def import_orders(path, *, actor: Actor, now: dt.datetime) -> tuple[int, tuple[str, ...]]:
     """All lines or none; an order number already registered is skipped.  Returns (created, skipped).
 

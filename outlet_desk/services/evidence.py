@@ -36,6 +36,7 @@ from .. import db as dbmod
 from ..db import write_tx
 from ..errors import EnvironmentFault, NotFound, ValidationError
 from ..files import read_regular_file
+from ..i18n import N_
 from ..models import Staff
 from ..models.evidence import Photo
 from ..permissions import MANAGER_ONLY, Actor, operation
@@ -219,7 +220,7 @@ def _info(p: Photo, taker: str, home) -> PhotoInfo:
                      photo_path(p.hash, home))
 
 
-@operation("evidence.store", "保存照片")
+@operation("evidence.store", N_("保存照片"))
 def store_photo(data, *, purpose: str, ref, actor: Actor, now: dt.datetime,
                 home: Path | str | None = None,
                 within: Callable[[Photo], None] | None = None) -> PhotoInfo:
@@ -283,7 +284,7 @@ def photos_for(purpose: str, refs, home: Path | str | None = None) -> dict[str, 
     return out
 
 
-@operation("evidence.delete", "删除照片", MANAGER_ONLY)
+@operation("evidence.delete", N_("删除照片"), MANAGER_ONLY)
 def delete_photo(photo_hash: str, reason: str, *, actor: Actor, now: dt.datetime,
                  home: Path | str | None = None, purpose: str | None = None,
                  ref=None) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .. import audit, changes, openitems
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
+from ..i18n import N_
 from ..models import Staff
 from ..models.problems import ProblemRecord
 from ..models.roster import Handover, HandoverItem, LeaveRequest
@@ -189,7 +190,7 @@ def _checked(note: str, extra) -> tuple[str, list[str]]:
     return note, extra
 
 
-@operation("handover.write", "写交接", ANY_STAFF)
+@operation("handover.write", N_("写交接"), ANY_STAFF)
 def write_note(handover_id: int, note: str, extra: list[str] | tuple = (), *, actor: Actor,
                now: dt.datetime) -> HandoverInfo:
     """The leaving person writes the note (and adds items by hand); open items are gathered again."""
@@ -216,7 +217,7 @@ def write_note(handover_id: int, note: str, extra: list[str] | tuple = (), *, ac
     return get(h.id)
 
 
-@operation("handover.shift", "交班", ANY_STAFF)
+@operation("handover.shift", N_("交班"), ANY_STAFF)
 def hand_over_shift(note: str, extra: list[str] | tuple = (), *, actor: Actor,
                     now: dt.datetime) -> HandoverInfo:
     """At the change of shift: the note and the open items go to the arriving colleague's start
@@ -253,7 +254,7 @@ def _move(item: HandoverItem, to: int) -> None:
     item.moved_to = to
 
 
-@operation("handover.ack", "签收交接", ANY_STAFF)
+@operation("handover.ack", N_("签收交接"), ANY_STAFF)
 def acknowledge_item(item_id: int, *, actor: Actor, now: dt.datetime) -> HandoverInfo:
     """The colleague takes over one item; the note is acknowledged when its last item is."""
     with write_tx():
@@ -281,7 +282,7 @@ def acknowledge_item(item_id: int, *, actor: Actor, now: dt.datetime) -> Handove
     return get(h.id)
 
 
-@operation("handover.ack_note", "签收交接说明", ANY_STAFF)
+@operation("handover.ack_note", N_("签收交接说明"), ANY_STAFF)
 def acknowledge_note(handover_id: int, *, actor: Actor, now: dt.datetime) -> HandoverInfo:
     """Acknowledge a note whose items are all taken over (or that has none)."""
     with write_tx():

@@ -13,6 +13,7 @@ from .. import audit, changes, settings
 from ..dates import md, md_range
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
+from ..i18n import N_
 from ..models import Staff
 from ..models.roster import LeaveRequest
 from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
@@ -173,7 +174,7 @@ def _refusal(breaks: list[RuleBreak]) -> LeaveRuleBroken:
     return LeaveRuleBroken(text, tuple(b.rule for b in breaks))
 
 
-@operation("leave.request", "请假", ANY_STAFF)
+@operation("leave.request", N_("请假"), ANY_STAFF)
 def request_leave(kind: str, start: dt.date, end: dt.date | None = None, reason: str = "", *,
                   staff_id: int | None = None, override_reason: str | None = None,
                   actor: Actor, now: dt.datetime) -> LeaveInfo:
@@ -228,7 +229,7 @@ def request_leave(kind: str, start: dt.date, end: dt.date | None = None, reason:
     return info
 
 
-@operation("leave.decide", "批准/驳回请假", MANAGER_ONLY)
+@operation("leave.decide", N_("批准/驳回请假"), MANAGER_ONLY)
 def decide_leave(leave_id: int, approve: bool, note: str = "", *, override_reason: str | None = None,
                  actor: Actor, now: dt.datetime) -> LeaveInfo:
     """Approve (the rules are checked again: the roster may have changed) or reject."""
@@ -259,7 +260,7 @@ def decide_leave(leave_id: int, approve: bool, note: str = "", *, override_reaso
     return info
 
 
-@operation("leave.cancel", "撤回请假", ANY_STAFF)
+@operation("leave.cancel", N_("撤回请假"), ANY_STAFF)
 def cancel_leave(leave_id: int, *, actor: Actor, now: dt.datetime) -> LeaveInfo:
     with write_tx():
         r = LeaveRequest.get_or_none(LeaveRequest.id == leave_id)
@@ -277,7 +278,7 @@ def cancel_leave(leave_id: int, *, actor: Actor, now: dt.datetime) -> LeaveInfo:
     return _info(r, _names())
 
 
-@operation("leave.seen", "同事已知晓请假", ANY_STAFF)
+@operation("leave.seen", N_("同事已知晓请假"), ANY_STAFF)
 def mark_seen(leave_id: int, *, actor: Actor, now: dt.datetime) -> LeaveInfo:
     """The colleague has seen the request (the step before the manager decides)."""
     with write_tx():

@@ -16,6 +16,7 @@ from peewee import fn
 from .. import audit, changes
 from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Outbox
 from ..permissions import ANY_STAFF, Actor, operation
 
@@ -122,7 +123,7 @@ def get(record_id: int) -> RecordRow:
 EDITABLE_FIELDS = ("waybill", "signer_type", "signer_name", "reason", "note")
 
 
-@operation("upload.resend", "修正并重新上传", ANY_STAFF)
+@operation("upload.resend", N_("修正并重新上传"), ANY_STAFF)
 def resend(record_id: int, patch: dict | None = None, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Put a rejected record back in the queue, optionally with corrected payload fields."""
     patch = dict(patch or {})

@@ -32,6 +32,7 @@ from .. import audit, changes, settings, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import NotFound, ValidationError
 from ..fen import format_yuan, parse_yuan
+from ..i18n import N_
 from ..models.duty import DutyEvent
 from ..models.money import Payment
 from ..models.outgoing import CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman, ZoneProvince
@@ -283,7 +284,7 @@ def parse_rate_table_text(text: str) -> list[Zone]:
     return zones
 
 
-@operation("outgoing.rates", "修改寄件价格表", MANAGER_ONLY)
+@operation("outgoing.rates", N_("修改寄件价格表"), MANAGER_ONLY)
 def set_rate_table(zones: list[Zone] | str, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Replace the whole rate table (zones with first/additional kg fen and their provinces)."""
     if isinstance(zones, str):
@@ -376,7 +377,7 @@ def parse_routing_text(text: str) -> dict[tuple[str, str], str]:
     return out
 
 
-@operation("outgoing.routing", "修改大笔代码表", MANAGER_ONLY)
+@operation("outgoing.routing", N_("修改大笔代码表"), MANAGER_ONLY)
 def set_routing_codes(table: dict | str, *, actor: Actor, now: dt.datetime) -> frozenset:
     if isinstance(table, str):
         table = parse_routing_text(table)
@@ -462,7 +463,7 @@ def _check_new_waybill(w: str) -> None:
         raise ValidationError(f"运单号 {w} 已经登记过了。")
 
 
-@operation("outgoing.send", "柜台寄件")
+@operation("outgoing.send", N_("柜台寄件"))
 def send_parcel(form: SendForm, *, actor: Actor, now: dt.datetime) -> OutgoingInfo:
     """Record a parcel a customer sends at the counter and take the fee (one Payment row)."""
     waybill = clean_waybill(form.waybill)
@@ -540,7 +541,7 @@ def salesmen(active_only: bool = True) -> list[str]:
     return [name for (name,) in q.tuples()]
 
 
-@operation("outgoing.salesman_add", "添加业务员")
+@operation("outgoing.salesman_add", N_("添加业务员"))
 def add_salesman(name: str, phone: str = "", *, actor: Actor, now: dt.datetime) -> frozenset:
     name = _nfkc(name)
     if not name:
@@ -626,7 +627,7 @@ def parse_collections(data, filename: str | None = None) -> list[dict]:
     return out
 
 
-@operation("outgoing.import_collections", "导入业务员揽收清单")
+@operation("outgoing.import_collections", N_("导入业务员揽收清单"))
 def import_collections(data, *, filename: str | None = None, actor: Actor,
                        now: dt.datetime) -> ImportResult:
     """Import declared collections (CSV/XLSX bytes or a path).  A bad file is refused whole:
@@ -648,7 +649,7 @@ def import_collections(data, *, filename: str | None = None, actor: Actor,
     return ImportResult(len(lines))
 
 
-@operation("outgoing.declare", "录入业务员申报")
+@operation("outgoing.declare", N_("录入业务员申报"))
 def declare_collection(salesman: str, waybill: str, province: str, city: str, weight: str,
                        fee: str, payment_method: str = "现金", *, actor: Actor,
                        now: dt.datetime) -> frozenset:
@@ -695,7 +696,7 @@ class Received:
     sheet_count: int          # parcels received from this salesman today
 
 
-@operation("outgoing.receive", "揽收入库")
+@operation("outgoing.receive", N_("揽收入库"))
 def receive_collected(salesman: str, waybill: str, *, actor: Actor, now: dt.datetime,
                       province: str | None = None, city: str | None = None,
                       declared_weight: str | None = None, declared_fee: str | None = None,
@@ -747,7 +748,7 @@ def _today(q, day: dt.date):
                    OutgoingParcel.received_at < start + dt.timedelta(days=1))
 
 
-@operation("outgoing.check_weight", "复核重量")
+@operation("outgoing.check_weight", N_("复核重量"))
 def check_weight(waybill: str, weight: str | int, *, actor: Actor, now: dt.datetime) -> OutgoingInfo:
     """Enter the weight the clerk measured; flag the salesman's sheet when it differs beyond the
     tolerance."""
@@ -832,7 +833,7 @@ def switches_bag(text: str) -> bool:
     return not OutgoingParcel.select().where(OutgoingParcel.waybill == w).exists()
 
 
-@operation("outgoing.dispatch", "扫发件")
+@operation("outgoing.dispatch", N_("扫发件"))
 def dispatch(waybill: str, bag: str, *, actor: Actor, now: dt.datetime) -> Dispatched:
     """Scan a registered parcel out into a bag (集包号: any number, the bag field is for them) or
     onto a route."""
@@ -944,7 +945,7 @@ def unsigned_deliveries(now: dt.datetime) -> list[UnsignedRow]:
     return rows
 
 
-@operation("outgoing.unsigned_checked", "当日未签收已查")
+@operation("outgoing.unsigned_checked", N_("当日未签收已查"))
 def confirm_unsigned_checked(*, actor: Actor, now: dt.datetime) -> int:
     """The clerk went through today's unsigned list: the duty checklist item is ticked."""
     count = len(unsigned_deliveries(now))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import ValidationError
+from ..i18n import N_
 from ..models import Parcel
 from ..models.outgoing import OutgoingParcel
 from ..models.tickets import Ticket
@@ -25,7 +26,7 @@ class PurgeResult:
     cutoff: dt.datetime
 
 
-@operation("retention.purge", "清除过期客户信息", MANAGER_ONLY)
+@operation("retention.purge", N_("清除过期客户信息"), MANAGER_ONLY)
 def purge(*, actor: Actor, now: dt.datetime, days: int | None = None) -> PurgeResult:
     if days is None:
         days = settings.get("retention.days")

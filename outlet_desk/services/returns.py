@@ -23,6 +23,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent, Staff
 from ..models.evidence import Photo
 from ..models.problems import ProblemRecord
@@ -436,7 +437,7 @@ def start_in_tx(parcel: Parcel, *, kind: str, reason: str, note: str = "", sourc
     return rec
 
 
-@operation("returns.start", "开始退件/转件")
+@operation("returns.start", N_("开始退件/转件"))
 def start_return(waybill: str | None = None, *, parcel_id: int | None = None, kind: str,
                  reason: str, note: str = "", source: str | None = None, dest_code: str = "",
                  dest_name: str = "", mis_sorted: bool = False, should_have_gone: str = "",
@@ -490,7 +491,7 @@ def _open_record(return_id: int) -> ReturnRecord:
     return r
 
 
-@operation("returns.tick_label", "确认已贴红标签")
+@operation("returns.tick_label", N_("确认已贴红标签"))
 def confirm_label(return_id: int, *, actor: Actor, now: dt.datetime, home=None) -> ReturnInfo:
     with write_tx():
         r = _open_record(return_id)
@@ -500,7 +501,7 @@ def confirm_label(return_id: int, *, actor: Actor, now: dt.datetime, home=None) 
     return get_return(return_id, home)
 
 
-@operation("returns.tick_struck", "确认已划掉网点编码")
+@operation("returns.tick_struck", N_("确认已划掉网点编码"))
 def confirm_code_struck(return_id: int, *, actor: Actor, now: dt.datetime, home=None) -> ReturnInfo:
     with write_tx():
         r = _open_record(return_id)
@@ -512,7 +513,7 @@ def confirm_code_struck(return_id: int, *, actor: Actor, now: dt.datetime, home=
     return get_return(return_id, home)
 
 
-@operation("returns.photo", "退转件拍照")
+@operation("returns.photo", N_("退转件拍照"))
 def add_photo(return_id: int, data, *, actor: Actor, now: dt.datetime, home=None) -> ReturnInfo:
     """Store a photo of the labelled parcel (bytes or a file path)."""
     _open_record(return_id)
@@ -552,7 +553,7 @@ def _assign_pickup_code(parcel_id: int, now: dt.datetime) -> None:
         assign(parcel_id, now=now)
 
 
-@operation("returns.dispatch", "退转件发出")
+@operation("returns.dispatch", N_("退转件发出"))
 def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> DispatchInfo:
     """Scan a parcel out as returned/forwarded.  Refused while the checklist is incomplete."""
     wb = normalize_scan(waybill)
@@ -594,7 +595,7 @@ def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> Disp
     return DispatchInfo(r.id, parcel.waybill, r.kind, new_status, now)
 
 
-@operation("returns.received", "登记对方已收")
+@operation("returns.received", N_("登记对方已收"))
 def mark_received(return_id: int, note: str = "", *, actor: Actor, now: dt.datetime,
                   home=None) -> ReturnInfo:
     with write_tx():
@@ -611,7 +612,7 @@ def mark_received(return_id: int, note: str = "", *, actor: Actor, now: dt.datet
     return get_return(return_id, home)
 
 
-@operation("returns.cancel", "撤销退件/转件")
+@operation("returns.cancel", N_("撤销退件/转件"))
 def cancel_return(return_id: int, reason: str, *, actor: Actor, now: dt.datetime,
                   home=None) -> ReturnInfo:
     """Undo a return/forward started by mistake (before dispatch): the parcel goes back to stock."""

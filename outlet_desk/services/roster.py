@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
+from ..i18n import N_
 from ..models import Staff
 from ..models.roster import LeaveRequest, RosterCell, RosterMonth, SwapRequest
 from ..permissions import ANY_STAFF, CLERK, MANAGER_ONLY, Actor, operation
@@ -410,7 +411,7 @@ def _put(sid: int, day: dt.date, post: str, published: bool) -> None:
         update={RosterCell.post: post}).execute()
 
 
-@operation("roster.generate", "生成排班", MANAGER_ONLY)
+@operation("roster.generate", N_("生成排班"), MANAGER_ONLY)
 def generate_month(month, *, actor: Actor, now: dt.datetime) -> RosterChange:
     """(Re)build the month's draft from the daily rotation; the published version is untouched."""
     month = month_key(month)
@@ -439,7 +440,7 @@ def cell_choices() -> list[str]:
     return [p.code for p in posts()] + [MERGED, REST]
 
 
-@operation("roster.edit", "修改排班", MANAGER_ONLY)
+@operation("roster.edit", N_("修改排班"), MANAGER_ONLY)
 def set_cell(staff_id: int, day: dt.date, post: str, *, actor: Actor,
              now: dt.datetime) -> RosterChange:
     """Change one cell of the draft.  The change is seen by others only after publishing."""
@@ -464,7 +465,7 @@ def set_cell(staff_id: int, day: dt.date, post: str, *, actor: Actor,
     return RosterChange(month, tuple(coverage(month)))
 
 
-@operation("roster.publish", "发布排班", MANAGER_ONLY)
+@operation("roster.publish", N_("发布排班"), MANAGER_ONLY)
 def publish_month(month, *, actor: Actor, now: dt.datetime) -> RosterChange:
     """Make the draft the roster everyone sees.  Refused while a day has nobody on duty."""
     month = month_key(month)
@@ -526,7 +527,7 @@ def _names() -> dict[int, str]:
     return dict(Staff.select(Staff.id, Staff.name).tuples())
 
 
-@operation("roster.swap_ask", "申请调班", ANY_STAFF)
+@operation("roster.swap_ask", N_("申请调班"), ANY_STAFF)
 def ask_swap(colleague_id: int, day: dt.date, day2: dt.date | None = None, reason: str = "", *,
              actor: Actor, now: dt.datetime) -> SwapInfo:
     """Ask a colleague to exchange the day's roster cells (and, optionally, a second day back)."""
@@ -550,7 +551,7 @@ def ask_swap(colleague_id: int, day: dt.date, day2: dt.date | None = None, reaso
     return _swap_info(s, _names())
 
 
-@operation("roster.swap_answer", "同意/拒绝调班", ANY_STAFF)
+@operation("roster.swap_answer", N_("同意/拒绝调班"), ANY_STAFF)
 def answer_swap(swap_id: int, accept: bool, *, actor: Actor, now: dt.datetime) -> SwapInfo:
     with write_tx():
         s = SwapRequest.get_or_none(SwapRequest.id == swap_id)
@@ -568,7 +569,7 @@ def answer_swap(swap_id: int, accept: bool, *, actor: Actor, now: dt.datetime) -
     return _swap_info(s, _names())
 
 
-@operation("roster.swap_decide", "批准调班", MANAGER_ONLY)
+@operation("roster.swap_decide", N_("批准调班"), MANAGER_ONLY)
 def decide_swap(swap_id: int, approve: bool, note: str = "", *, actor: Actor,
                 now: dt.datetime) -> SwapInfo:
     """The manager's decision; approving exchanges the cells in the published roster and draft."""
@@ -597,7 +598,7 @@ def decide_swap(swap_id: int, approve: bool, note: str = "", *, actor: Actor,
     return _swap_info(s, _names())
 
 
-@operation("roster.swap_cancel", "撤回调班", ANY_STAFF)
+@operation("roster.swap_cancel", N_("撤回调班"), ANY_STAFF)
 def cancel_swap(swap_id: int, *, actor: Actor, now: dt.datetime) -> SwapInfo:
     with write_tx():
         s = SwapRequest.get_or_none(SwapRequest.id == swap_id)

@@ -18,6 +18,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, settings
 from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.parcels import not_signed_off
 from ..models.signoff import Signoff
@@ -190,7 +191,7 @@ def _write_signoffs(rows, signer_type, signer_name, *, actor: Actor, now: dt.dat
     return [r[1] for r in rows]
 
 
-@operation("signoff.sign", "签收", ANY_STAFF)
+@operation("signoff.sign", N_("签收"), ANY_STAFF)
 def sign(*, parcel_ids=None, flt: BatchFilter | None = None, signer_type: str | None = None,
          signer_name: str | None = None, actor: Actor, now: dt.datetime) -> SignResult:
     """Sign off the given parcels, or (``parcel_ids`` None) every parcel in the queue under ``flt``.
@@ -228,7 +229,7 @@ def sign(*, parcel_ids=None, flt: BatchFilter | None = None, signer_type: str | 
                       frozenset({changes.SIGNOFF, changes.UPLOAD, changes.PARCELS}))
 
 
-@operation("signoff.scan", "扫描签收", ANY_STAFF)
+@operation("signoff.scan", N_("扫描签收"), ANY_STAFF)
 def sign_scanned(waybill: str, *, flt: BatchFilter | None = None, signer_type: str | None = None,
                  signer_name: str | None = None, actor: Actor, now: dt.datetime) -> SignResult:
     """Scan-to-sign: one waybill, which must be waiting and (with ``flt``) in the selected batch."""
@@ -341,7 +342,7 @@ def _reopen_parcel(s: Signoff, *, actor: Actor, now: dt.datetime, detail: str) -
     return parcel
 
 
-@operation("signoff.undo", "撤销签收", ANY_STAFF)
+@operation("signoff.undo", N_("撤销签收"), ANY_STAFF)
 def undo(signoff_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Undo a sign-off that head office has not confirmed.
 
@@ -390,7 +391,7 @@ def _queue_correction(s: Signoff, reason: str, *, actor: Actor, now: dt.datetime
     return key
 
 
-@operation("signoff.reverse", "更正已上传的签收", MANAGER_ONLY)
+@operation("signoff.reverse", N_("更正已上传的签收"), MANAGER_ONLY)
 def reverse(signoff_id: int, reason: str, *, actor: Actor, now: dt.datetime) -> frozenset:
     """After upload: a manager reverses the sign-off with a reason; a correction record is uploaded."""
     reason = (reason or "").strip()
@@ -414,7 +415,7 @@ def reverse(signoff_id: int, reason: str, *, actor: Actor, now: dt.datetime) -> 
     return frozenset({changes.SIGNOFF, changes.UPLOAD, changes.PARCELS})
 
 
-@operation("signoff.fix", "修正被拒收的签收", ANY_STAFF)
+@operation("signoff.fix", N_("修正被拒收的签收"), ANY_STAFF)
 def fix_rejected(record_id: int, *, signer_type: str, signer_name: str | None = None,
                  waybill: str | None = None, actor: Actor, now: dt.datetime) -> frozenset:
     """A sign-off head office rejected: correct it and send it again (same idempotency key)."""
@@ -603,7 +604,7 @@ def _cell(value):
     return value
 
 
-@operation("signoff.export_full_phones", "导出签收（完整电话）", MANAGER_ONLY)
+@operation("signoff.export_full_phones", N_("导出签收（完整电话）"), MANAGER_ONLY)
 def export_full_phones(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime) -> int:
     """The day's sign-offs with full phone numbers: only a manager, on explicit request; audited."""
     return export(day, path, actor=actor, now=now, _full_phones=True)

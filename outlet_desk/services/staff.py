@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import audit, changes
 from ..db import write_tx
 from ..errors import AuthError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Staff
 from ..permissions import CLERK, MANAGER, MANAGER_ONLY, Actor, operation
 
@@ -84,7 +85,7 @@ def get_staff(staff_id: int) -> StaffInfo:
     return _info(s)
 
 
-@operation("staff.add", "添加员工", MANAGER_ONLY)
+@operation("staff.add", N_("添加员工"), MANAGER_ONLY)
 def add_staff(name: str, role: str, secret: str, *, actor: Actor, now: dt.datetime) -> StaffInfo:
     name = (name or "").strip()
     if not name:
@@ -101,7 +102,7 @@ def add_staff(name: str, role: str, secret: str, *, actor: Actor, now: dt.dateti
     return _info(s)
 
 
-@operation("staff.set_secret", "修改 PIN/密码", MANAGER_ONLY)
+@operation("staff.set_secret", N_("修改 PIN/密码"), MANAGER_ONLY)
 def set_secret(staff_id: int, secret: str, *, actor: Actor, now: dt.datetime) -> None:
     with write_tx():
         s = Staff.get_or_none(Staff.id == staff_id)
@@ -115,7 +116,7 @@ def set_secret(staff_id: int, secret: str, *, actor: Actor, now: dt.datetime) ->
         audit.record(actor, "staff.set_secret", entity="staff", entity_id=s.id, now=now)
 
 
-@operation("staff.set_active", "停用/启用员工", MANAGER_ONLY)
+@operation("staff.set_active", N_("停用/启用员工"), MANAGER_ONLY)
 def set_active(staff_id: int, active: bool, *, actor: Actor, now: dt.datetime) -> None:
     with write_tx():
         n = Staff.update(active=active).where(Staff.id == staff_id).execute()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Staff
 from ..models.roster import ChecklistTick, TaskItem
 from ..openitems import OpenItem
@@ -94,7 +95,7 @@ def _names() -> dict[int, str]:
     return dict(Staff.select(Staff.id, Staff.name).tuples())
 
 
-@operation("tasks.add", "记到本子上", ANY_STAFF)
+@operation("tasks.add", N_("记到本子上"), ANY_STAFF)
 def add_note(text: str, due: dt.date, *, staff_id: int | None = -1, actor: Actor,
              now: dt.datetime) -> NoteInfo:
     """Write a to-do in the notebook for ``due`` (default owner: the writer; None: both)."""
@@ -109,7 +110,7 @@ def add_note(text: str, due: dt.date, *, staff_id: int | None = -1, actor: Actor
     return NoteInfo(t.id, owner, _names().get(owner, "") if owner else "", text, due, None, False)
 
 
-@operation("tasks.done", "本子事项完成", ANY_STAFF)
+@operation("tasks.done", N_("本子事项完成"), ANY_STAFF)
 def done_note(item_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     with write_tx():
         t = TaskItem.get_or_none(TaskItem.id == item_id)
@@ -253,7 +254,7 @@ def _at(day: dt.date, hhmm: str) -> dt.datetime | None:
         return None
 
 
-@operation("tasks.tick", "勾选工作清单", ANY_STAFF)
+@operation("tasks.tick", N_("勾选工作清单"), ANY_STAFF)
 def tick(day: dt.date, item_id: str, done: bool = True, *, actor: Actor,
          now: dt.datetime) -> frozenset:
     if item_id not in {t.id for t in templates()}:
@@ -325,7 +326,7 @@ def validate_templates(rows: list[dict]) -> list[dict]:
     return clean
 
 
-@operation("tasks.templates", "修改工作清单", MANAGER_ONLY)
+@operation("tasks.templates", N_("修改工作清单"), MANAGER_ONLY)
 def save_templates(rows: list[dict], *, actor: Actor, now: dt.datetime) -> frozenset:
     """Save the checklist templates (audited as a settings change)."""
     clean = validate_templates(rows)

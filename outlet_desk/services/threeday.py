@@ -28,6 +28,7 @@ from peewee import fn
 from .. import audit, changes, settings, tables
 from ..db import rows_where_in, run_many, write_tx
 from ..errors import NotFound, ValidationError
+from ..i18n import N_
 from ..models.outgoing import OutgoingParcel, ThreeDayItem, ThreeDayRun
 from ..permissions import Actor, operation
 from ..settings import Column, SettingSpec, check_positive_map
@@ -146,7 +147,7 @@ class CheckRun:
         return sum(1 for i in self.delays + self.losses if i.new_ticket)
 
 
-@operation("outgoing.three_day_check", "三日查件")
+@operation("outgoing.three_day_check", N_("三日查件"))
 def run_three_day_check(*, actor: Actor, now: dt.datetime,
                         query_day: dt.date | None = None) -> CheckRun:
     """Run the 3-day check for ``query_day`` (today): list, ticket once per waybill, keep the run."""
@@ -370,7 +371,7 @@ class TrackingImport:
     signed: int
 
 
-@operation("outgoing.import_tracking", "导入寄出快件物流状态")
+@operation("outgoing.import_tracking", N_("导入寄出快件物流状态"))
 def import_tracking(data, filename: str = "", *, actor: Actor,
                     now: dt.datetime) -> TrackingImport:
     """Update the tracking fields of outgoing parcels from an export (bytes or a path).  Refused
@@ -379,7 +380,7 @@ def import_tracking(data, filename: str = "", *, actor: Actor,
     return apply_tracking(rows, skipped=skipped, actor=actor, now=now)
 
 
-@operation("outgoing.apply_tracking", "更新寄出快件物流状态")
+@operation("outgoing.apply_tracking", N_("更新寄出快件物流状态"))
 def apply_tracking(rows: list[TrackingRow], *, skipped: int = 0, actor: Actor,
                    now: dt.datetime) -> TrackingImport:
     # one prepared UPDATE for all rows inside a short transaction (a long export never holds the

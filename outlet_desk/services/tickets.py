@@ -24,6 +24,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Parcel, Staff
 from ..models.tickets import ReplyTemplate, Ticket, TicketEvent
 from ..openitems import OpenItem
@@ -224,7 +225,7 @@ def _clean_waybills(waybills) -> tuple[str, ...]:
 
 
 # -- writes ----------------------------------------------------------------------------------------
-@operation("ticket.open", "新建工单")
+@operation("ticket.open", N_("新建工单"))
 def open_ticket(category: str, title: str, *, source: str = "auto", waybills=(), detail: str = "",
                 customer_name: str | None = None, customer_phone: str | None = None,
                 crm_number: str | None = None, assignee_id: int | None = None,
@@ -259,7 +260,7 @@ def open_ticket(category: str, title: str, *, source: str = "auto", waybills=(),
     return _info(t)
 
 
-@operation("ticket.start", "开始处理工单")
+@operation("ticket.start", N_("开始处理工单"))
 def start(ticket_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Take a new ticket in hand (it becomes the actor's when nobody is assigned)."""
     with write_tx():
@@ -274,7 +275,7 @@ def start(ticket_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     return CHANGES
 
 
-@operation("ticket.reply", "回复工单")
+@operation("ticket.reply", N_("回复工单"))
 def reply(ticket_id: int, situation: str, solution: str, when: str, *, actor: Actor,
           now: dt.datetime) -> str:
     """Check the three parts (情况/方案/时间), store the composed reply; returns its text.
@@ -325,7 +326,7 @@ def promise_limit(ticket, now: dt.datetime) -> dt.datetime:
     return due_time(ticket.category, now)
 
 
-@operation("ticket.follow_up", "工单回访")
+@operation("ticket.follow_up", N_("工单回访"))
 def follow_up(ticket_id: int, note: str, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Record the follow-up visit/call (回访) after the reply."""
     note = (note or "").strip()
@@ -342,7 +343,7 @@ def follow_up(ticket_id: int, note: str, *, actor: Actor, now: dt.datetime) -> f
     return CHANGES
 
 
-@operation("ticket.close", "关闭工单")
+@operation("ticket.close", N_("关闭工单"))
 def close(ticket_id: int, rating: str, note: str = "", *, actor: Actor, now: dt.datetime) -> frozenset:
     """Close after the follow-up, with the customer's satisfaction (满意/一般/不满意)."""
     if rating not in Ticket.RATINGS:
@@ -360,7 +361,7 @@ def close(ticket_id: int, rating: str, note: str = "", *, actor: Actor, now: dt.
     return CHANGES
 
 
-@operation("ticket.escalate", "工单升级", MANAGER_ONLY)
+@operation("ticket.escalate", N_("工单升级"), MANAGER_ONLY)
 def escalate(ticket_id: int, severity: str, reason: str, *, actor: Actor, now: dt.datetime) -> frozenset:
     if severity not in Ticket.SEVERITIES:
         raise ValidationError(f"严重程度只能是：{'、'.join(Ticket.SEVERITIES)}。")
@@ -380,7 +381,7 @@ def escalate(ticket_id: int, severity: str, reason: str, *, actor: Actor, now: d
     return CHANGES
 
 
-@operation("ticket.reassign", "工单改派", MANAGER_ONLY)
+@operation("ticket.reassign", N_("工单改派"), MANAGER_ONLY)
 def reassign(ticket_id: int, staff_id: int, reason: str = "", *, actor: Actor,
              now: dt.datetime) -> frozenset:
     with write_tx():
@@ -400,7 +401,7 @@ def reassign(ticket_id: int, staff_id: int, reason: str = "", *, actor: Actor,
     return CHANGES
 
 
-@operation("ticket.customer_update", "修改工单客户信息")
+@operation("ticket.customer_update", N_("修改工单客户信息"))
 def update_customer(ticket_id: int, name: str | None, phone: str | None, *, actor: Actor,
                     now: dt.datetime) -> frozenset:
     """Change the customer's name/phone on a ticket; audited with old and new (phones masked)."""
@@ -422,7 +423,7 @@ def update_customer(ticket_id: int, name: str | None, phone: str | None, *, acto
     return CHANGES
 
 
-@operation("ticket.template_save", "修改回复模板")
+@operation("ticket.template_save", N_("修改回复模板"))
 def save_template(category: str, situation: str, solution: str, when: str, *, actor: Actor,
                   now: dt.datetime) -> frozenset:
     if category not in Ticket.CATEGORIES:
@@ -633,7 +634,7 @@ def parse_crm_file(path: Path) -> list[dict]:
     return out
 
 
-@operation("ticket.import_crm", "导入 CRM 工单")
+@operation("ticket.import_crm", N_("导入 CRM 工单"))
 def import_crm(path, *, actor: Actor, now: dt.datetime) -> ImportResult:
     """Import a CRM export: all lines or none.  A CRM number already registered is skipped.
 
