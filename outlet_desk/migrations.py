@@ -13,6 +13,7 @@ import peewee
 
 from . import db as dbmod
 from .errors import DatabaseTooNew
+from .i18n import _
 
 
 def _audit_triggers(db: peewee.Database) -> None:
@@ -109,8 +110,8 @@ def migrate(db: peewee.Database, *, backup_dir: Path | None = None,
     from .models import SchemaMeta
     version = current_version(db)
     if version > SCHEMA_VERSION:
-        raise DatabaseTooNew(
-            f"数据库版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新：请升级 Outlet Desk 后再打开。")
+        raise DatabaseTooNew(_("数据库版本 {version} 比本程序支持的版本 {supported} 新：请升级 Outlet Desk 后再打开。").format(
+            version=version, supported=SCHEMA_VERSION))
     if version == SCHEMA_VERSION:
         return version
     path = dbmod.sqlite_path(db)
