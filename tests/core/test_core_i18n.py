@@ -11,6 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import settings as settings_hyp
+from hypothesis import strategies as st
 
 from outlet_desk import audit, i18n, permissions, settings
 from outlet_desk.errors import OutletError, PermissionDenied, ValidationError
@@ -196,3 +199,23 @@ def test_the_command_line_prints_english_with_lang_en(tmp_path, capsys, monkeypa
     monkeypatch.delenv(cli.ENV_LANG)
     cli.main(["--home", str(tmp_path), "roles"])
     assert "修改网点设置" in capsys.readouterr().out
+
+
+_TYPED = st.text(alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x7f) | st.sampled_from(
+    "元¥，。１２．５-−"), max_size=12)
+
+
+@settings_hyp(max_examples=150, deadline=None)
+@given(text=_TYPED)
+def test_a_refused_amount_is_english_whatever_was_typed(text):
+    """Invariant: in English mode a refusal of a typed amount has no Chinese of its own (only what
+    the person typed, quoted back)."""
+    from outlet_desk.fen import parse_yuan
+    i18n.set_language("en")
+    try:
+        parse_yuan(text)
+    except ValidationError as exc:
+        said = str(exc).replace(text, "")
+        assert said and not CJK.search(said), said
+    finally:
+        i18n.set_language(i18n.DEFAULT)
