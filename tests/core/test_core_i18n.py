@@ -219,3 +219,15 @@ def test_a_refused_amount_is_english_whatever_was_typed(text):
         assert said and not CJK.search(said), said
     finally:
         i18n.set_language(i18n.DEFAULT)
+
+
+def test_every_operation_and_audit_action_has_an_english_name(english):
+    """F12 and ``outlet-desk roles`` name every operation; in English mode none is left in Chinese."""
+    from outlet_desk import audit_text
+    ops = permissions.load_all_operations()
+    names = sorted(set(ops) | set(audit_text.ACTION_LABELS))
+    chinese = [(n, audit_text.action_label(n)) for n in names if CJK.search(audit_text.action_label(n))]
+    assert not chinese, chinese[:5]
+    assert ops["pickup.release"].title == "Pickup release"
+    i18n.set_language(i18n.DEFAULT)
+    assert ops["pickup.release"].title == "取件出库"
