@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import db as dbmod
+from .i18n import _, punct
 from .models import AuditLog
 from .permissions import Actor
 
@@ -183,7 +184,7 @@ def manifest_anchors(backups: Path | str) -> list[Anchor]:
             continue
         name = f.name[: -len(MANIFEST_SUFFIX)]
         a = Anchor.from_dict(data.get("audit_anchor") if isinstance(data, dict) else None,
-                             f"备份 {name} 的清单")
+                             _("备份 {name} 的清单").format(name=name))
         if a:
             out.append(a)
     return out
@@ -200,7 +201,7 @@ def dayclose_anchors() -> list[Anchor]:
             continue
         label = day.isoformat() if hasattr(day, "isoformat") else str(day)
         a = Anchor.from_dict(data.get("audit_anchor") if isinstance(data, dict) else None,
-                             f"{label} 的日结")
+                             _("{day} 的日结").format(day=label))
         if a:
             out.append(a)
     return out
@@ -258,7 +259,7 @@ def shared_rows(a: Path | str, b: Path | str) -> int | None:
 
 
 def note_restore(db_file: Path | str, *, backup_file: Path | str, replaced: Anchor | None,
-                 actor_id: int | None = None, actor_name: str = "系统",
+                 actor_id: int | None = None, actor_name: str = "系统",  # zh-data: stored name
                  detail: dict | None = None, now: dt.datetime, earlier: int = 0,
                  shared: int | None = None) -> int:
     """Append the restore to the log of the restored database file (before the app opens it):
@@ -340,15 +341,17 @@ class VerifyResult:
 
     def message(self) -> str:
         if self.ok:
-            text = f"审计日志完好：共 {self.checked} 条，哈希链无断裂"
             if self.anchors:
-                text += f"，与另外记下的 {self.anchors} 个锚点（条数和最新哈希）一致"
-            return text + "。"
+                return _("审计日志完好：共 {rows} 条，哈希链无断裂，与另外记下的 {anchors} 个锚点"
+                         "（条数和最新哈希）一致。").format(rows=self.checked, anchors=self.anchors)
+            return _("审计日志完好：共 {rows} 条，哈希链无断裂。").format(rows=self.checked)
         return "\n".join(self.problems)
 
 
 def _range(first: int, last: int) -> str:
-    return f"第 {first} 条" if first == last else f"第 {first}–{last} 条"
+    if first == last:
+        return _("第 {first} 条").format(first=first)
+    return _("第 {first}–{last} 条").format(first=first, last=last)
 
 
 def _chain(batch: int, want: set[int]) -> tuple[VerifyResult | None, int, dict[int, str], list]:
@@ -367,16 +370,16 @@ def _chain(batch: int, want: set[int]) -> tuple[VerifyResult | None, int, dict[i
         for (rid, at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, h) in rows:
             if rid != expected_id:
                 first = expected_id
-                return (VerifyResult(False, checked, first, "该条记录被删除",
-                                     (f"审计日志{_range(first, rid - 1)}被删除。",)),
+                return (VerifyResult(False, checked, first, _("该条记录被删除"),
+                                     (_("审计日志{rows}被删除。").format(rows=_range(first, rid - 1)),)),
                         checked, at_rows, restores)
             if prev_hash != prev:
-                return (VerifyResult(False, checked, rid, "与前一条的链接不符",
-                                     (f"审计日志第 {rid} 条被改动或缺失：与前一条的链接不符",)),
+                return (VerifyResult(False, checked, rid, _("与前一条的链接不符"),
+                                     (_("审计日志第 {row} 条被改动或缺失：与前一条的链接不符").format(row=rid),)),
                         checked, at_rows, restores)
             if _digest(prev_hash, at, actor_id, actor_name, action, entity, entity_id, detail) != h:
-                return (VerifyResult(False, checked, rid, "内容与哈希不符",
-                                     (f"审计日志第 {rid} 条被改动或缺失：内容与哈希不符",)),
+                return (VerifyResult(False, checked, rid, _("内容与哈希不符"),
+                                     (_("审计日志第 {row} 条被改动或缺失：内容与哈希不符").format(row=rid),)),
                         checked, at_rows, restores)
             if rid in want:
                 at_rows[rid] = h
@@ -432,15 +435,15 @@ def verify(batch: int = 5000, *, home: Path | str | None = None, head_office=Non
     if hq is None and head_office is not None:
         from .errors import EnvironmentFault
         try:
-            hq = Anchor.from_dict(head_office(), "总部")
+            hq = Anchor.from_dict(head_office(), _("总部"))
         except EnvironmentFault as exc:
             notes.append(str(exc))
     if hq is not None:
-        anchors.append(Anchor(hq.rows, hq.hash, hq.source or "总部", hq.at))
+        anchors.append(Anchor(hq.rows, hq.hash, hq.source or _("总部"), hq.at))
     if _table_exists():
         failed, checked, at_rows, restores = _chain(batch, {a.rows for a in anchors})
     else:
-        failed = VerifyResult(False, 0, 1, "审计日志表不存在", ("审计日志表不存在（被删除了）。",))
+        failed = VerifyResult(False, 0, 1, _("审计日志表不存在"), (_("审计日志表不存在（被删除了）。"),))
         checked, at_rows, restores = 0, {}, []
     problems: list[str] = list(failed.problems) if failed else []
 
@@ -448,22 +451,22 @@ def verify(batch: int = 5000, *, home: Path | str | None = None, head_office=Non
     missing = [a for a in anchors if a.rows > checked and not _given_up(a, restores)]
     if missing and (not failed or checked == 0):
         top = max(a.rows for a in missing)
-        who = "、".join(dict.fromkeys(a.source for a in missing if a.rows == top))
-        problems.append(f"审计日志少了{_range(checked + 1, top)}（{who}记下共 {top} 条，"
-                        f"现在只有 {checked} 条）。")
+        who = punct("、").join(dict.fromkeys(a.source for a in missing if a.rows == top))
+        problems.append(_("审计日志少了{rows}（{who}记下共 {top} 条，现在只有 {checked} 条）。").format(
+            rows=_range(checked + 1, top), who=who, top=top, checked=checked))
     # the same row count with another hash: rows replaced, the table rebuilt or re-hashed
     differ = [a for a in anchors if a.rows in at_rows and at_rows[a.rows] != a.hash
               and not _given_up(a, restores)]
     if differ:
         first = min(a.rows for a in differ)
-        who = "、".join(dict.fromkeys(a.source for a in differ if a.rows == first))
-        problems.append(f"审计日志第 {first} 条与{who}记下的哈希不符：日志被改写过"
-                        f"（重建了表或重算了哈希链）。")
+        who = punct("、").join(dict.fromkeys(a.source for a in differ if a.rows == first))
+        problems.append(_("审计日志第 {row} 条与{who}记下的哈希不符：日志被改写过"
+                          "（重建了表或重算了哈希链）。").format(row=first, who=who))
     compared = len(anchors) - len(missing) - len(differ)
     gone = missing_triggers() if _table_exists() else list(TRIGGERS)
     if gone:
-        problems.append("审计日志的防改触发器缺失：" + "、".join(gone)
-                        + "（运行 outlet-desk check 可重建）。")
+        problems.append(_("审计日志的防改触发器缺失：{triggers}（运行 outlet-desk check 可重建）。").format(
+            triggers=punct("、").join(gone)))
     if failed:
         return VerifyResult(False, checked, failed.broken_id, failed.reason, tuple(problems),
                             compared, tuple(notes))
@@ -494,7 +497,6 @@ def browse(*, actor: Actor, action: str | None = None, who: str | None = None,
            until: dt.datetime | None = None, offset: int = 0, limit: int = 200) -> list[AuditRow]:
     """Newest first, filtered.  Manager only: the log holds customer data changes."""
     from .errors import PermissionDenied
-    from .i18n import _
     from .permissions import MANAGER
     if actor.role != MANAGER:
         raise PermissionDenied(_("审计日志只有店长可以查看。"))

@@ -1,5 +1,6 @@
-"""How an audit row reads for the manager (F12): the operation's Chinese label, the record it
-touched ("包裹 SF1234567890123", not "parcel 2046") and its detail as "key：value" in Chinese.
+"""How an audit row reads for the manager (F12): the operation's label, the record it touched
+("包裹 SF1234567890123", not "parcel 2046") and its detail as "key：value", in the current language
+(Chinese by default; the tables are marked ``N_()`` and shown through ``_()``).
 
 The log itself keeps the stable codes (``parcel.receive``, ``parcel``, JSON keys): they are part of
 its hash chain and of head office's records.  This module only turns them into words; a code it does
@@ -12,82 +13,83 @@ import re
 from dataclasses import dataclass
 
 from .fen import format_yuan
+from .i18n import N_, _, punct
 from .permissions import ROLE_LABELS, load_all_operations
 
 #: Rows written by code that is not an ``@operation`` (logins, automatic ticks, CLI commands …).
 ACTION_LABELS = {
-    "staff.login": "登录",
-    "staff.logout": "退出登录",
-    "staff.locked_out": "输错太多次被锁定",
-    "money.payment": "收款",
-    "cancel_signoff": "撤销签收",
-    "cli.command": "命令行操作",
-    "eorder.customer_data": "电子订单客户资料",
-    "ticket.customer_data": "工单客户资料",
-    "handover.ack_item": "确认交接事项",
-    "leave.override": "店长破例批假",
-    "tasks.tick_late": "补勾值班事项",
+    "staff.login": N_("登录"),
+    "staff.logout": N_("退出登录"),
+    "staff.locked_out": N_("输错太多次被锁定"),
+    "money.payment": N_("收款"),
+    "cancel_signoff": N_("撤销签收"),
+    "cli.command": N_("命令行操作"),
+    "eorder.customer_data": N_("电子订单客户资料"),
+    "ticket.customer_data": N_("工单客户资料"),
+    "handover.ack_item": N_("确认交接事项"),
+    "leave.override": N_("店长破例批假"),
+    "tasks.tick_late": N_("补勾值班事项"),
 }
 
 ENTITY_LABELS = {
-    "backup": "备份", "call_list": "通知名单", "checklist": "值班清单", "claim": "理赔",
-    "collections": "业务员揽收", "command": "命令", "day": "营业日", "duty": "值班事项",
-    "eorder": "电子订单", "file": "文件", "handover": "交接", "leave": "请假", "manifest": "到件清单",
-    "outbox": "上传记录", "outgoing": "寄件", "parcel": "包裹", "payment": "收款", "phone": "电话",
-    "photo": "照片", "rate_table": "运费表", "reply_template": "回复模板", "retention": "数据清理",
-    "return": "退件/转件", "roster": "排班", "routing_codes": "大头笔", "salesman": "业务员",
-    "setting": "设置", "sms": "短信", "staff": "员工", "stock_check": "盘点",
-    "stock_check_item": "盘点差异", "swap": "换班", "three_day_run": "三日检查", "ticket": "工单",
-    "tracking": "单号回填",
+    "backup": N_("备份"), "call_list": N_("通知名单"), "checklist": N_("值班清单"), "claim": N_("理赔"),
+    "collections": N_("业务员揽收"), "command": N_("命令"), "day": N_("营业日"), "duty": N_("值班事项"),
+    "eorder": N_("电子订单"), "file": N_("文件"), "handover": N_("交接"), "leave": N_("请假"), "manifest": N_("到件清单"),
+    "outbox": N_("上传记录"), "outgoing": N_("寄件"), "parcel": N_("包裹"), "payment": N_("收款"), "phone": N_("电话"),
+    "photo": N_("照片"), "rate_table": N_("运费表"), "reply_template": N_("回复模板"), "retention": N_("数据清理"),
+    "return": N_("退件/转件"), "roster": N_("排班"), "routing_codes": N_("大头笔"), "salesman": N_("业务员"),
+    "setting": N_("设置"), "sms": N_("短信"), "staff": N_("员工"), "stock_check": N_("盘点"),
+    "stock_check_item": N_("盘点差异"), "swap": N_("换班"), "three_day_run": N_("三日检查"), "ticket": N_("工单"),
+    "tracking": N_("单号回填"),
 }
 
 DETAIL_LABELS = {
-    "accept": "接受", "active": "在用", "adjustment": "调整单", "after_receipt": "收到后",
-    "amount_fen": "金额", "approve": "批准", "attempt": "第几次", "bag": "袋号", "bags": "袋数",
-    "bags_skipped": "跳过的袋", "before": "改前", "by": "截止", "carrier": "快递公司",
-    "cash_fen": "现金", "cash_mode": "点钞方式", "cells": "格子", "check": "核对",
-    "checked": "已核对", "claim_number": "理赔单号", "cleared_confirmations": "清除了确认",
-    "closing": "结存件数", "cod_fen": "到付", "colleague": "同事", "collector": "揽收人",
-    "correction_key": "更正编号", "counted": "清点", "counted_fen": "点钞金额", "created": "新建",
-    "customers": "客户数", "day": "日期", "day2": "第二天", "days": "天数",
-    "declared_g": "申报重量", "denominations": "面额", "dest": "目的地",
-    "difference_fen": "差额", "done": "完成", "duplicates": "重复", "end": "结束", "error": "错误",
-    "expected": "应有", "expected_fen": "应有金额", "fen": "金额", "file": "文件",
-    "filled_existing": "补全已有", "fingerprint": "指纹", "fix": "处理", "flagged": "已标记",
-    "from": "从", "g": "重量", "item": "事项", "items": "事项", "kept_aside": "另放",
-    "kind": "类别", "lines": "行数", "method": "方式", "mis_sorted": "错分", "misplaced": "放错",
-    "missing": "缺失", "moved_to": "移到", "name": "姓名", "new": "新值", "note": "备注",
-    "notes": "备注", "old": "旧值", "old_g": "原重量", "old_name": "原姓名", "old_phone": "原电话",
-    "original_key": "原编号", "outbox_key": "上传编号", "outcome": "结果", "outgoing": "寄件",
-    "paid": "已付", "paid_fen": "已付金额", "parcels": "包裹", "people": "人员", "phone": "电话",
-    "phone_tail": "电话后四位", "phones": "电话", "posts": "岗位", "problems": "问题",
-    "purpose": "用途", "reason": "原因", "receiver": "收件人", "recipient": "收件人",
-    "recipient_tail": "收件人电话后四位", "ref": "单号", "rejected_because": "被拒原因",
-    "restarted": "重新开始", "result": "结果", "role": "角色", "rows": "行数", "rules": "规则",
-    "salesman": "业务员", "scanned": "已扫", "scans": "扫描数", "sender": "寄件人",
-    "sender_name": "寄件人姓名", "sender_phone_tail": "寄件人电话后四位",
-    "sender_tail": "寄件人电话后四位", "severity": "严重程度", "sha256": "校验码", "shelf": "货架",
-    "shown_on": "显示于", "signed_at": "签收时间", "signer": "签收人", "signer_name": "签收人姓名",
-    "signer_type": "签收类型", "situation": "情况", "size": "大小", "solution": "解决办法",
-    "source": "来源", "staff": "员工", "start": "开始", "status": "状态", "taken_at": "拍摄时间",
-    "taken_by": "拍摄人", "tickets": "工单", "to": "到", "unexpected": "多出",
-    "unsigned": "未签收", "waybill": "运单号", "waybills": "运单号", "when": "时间",
-    "with_name": "有姓名", "with_phone": "有电话", "customer": "客户", "count": "数量",
-    "holding_fen": "保管费", "single_clerk_reason": "一人日结的原因",
+    "accept": N_("接受"), "active": N_("在用"), "adjustment": N_("调整单"), "after_receipt": N_("收到后"),
+    "amount_fen": N_("金额"), "approve": N_("批准"), "attempt": N_("第几次"), "bag": N_("袋号"), "bags": N_("袋数"),
+    "bags_skipped": N_("跳过的袋"), "before": N_("改前"), "by": N_("截止"), "carrier": N_("快递公司"),
+    "cash_fen": N_("现金"), "cash_mode": N_("点钞方式"), "cells": N_("格子"), "check": N_("核对"),
+    "checked": N_("已核对"), "claim_number": N_("理赔单号"), "cleared_confirmations": N_("清除了确认"),
+    "closing": N_("结存件数"), "cod_fen": N_("到付"), "colleague": N_("同事"), "collector": N_("揽收人"),
+    "correction_key": N_("更正编号"), "counted": N_("清点"), "counted_fen": N_("点钞金额"), "created": N_("新建"),
+    "customers": N_("客户数"), "day": N_("日期"), "day2": N_("第二天"), "days": N_("天数"),
+    "declared_g": N_("申报重量"), "denominations": N_("面额"), "dest": N_("目的地"),
+    "difference_fen": N_("差额"), "done": N_("完成"), "duplicates": N_("重复"), "end": N_("结束"), "error": N_("错误"),
+    "expected": N_("应有"), "expected_fen": N_("应有金额"), "fen": N_("金额"), "file": N_("文件"),
+    "filled_existing": N_("补全已有"), "fingerprint": N_("指纹"), "fix": N_("处理"), "flagged": N_("已标记"),
+    "from": N_("从"), "g": N_("重量"), "item": N_("事项"), "items": N_("事项"), "kept_aside": N_("另放"),
+    "kind": N_("类别"), "lines": N_("行数"), "method": N_("方式"), "mis_sorted": N_("错分"), "misplaced": N_("放错"),
+    "missing": N_("缺失"), "moved_to": N_("移到"), "name": N_("姓名"), "new": N_("新值"), "note": N_("备注"),
+    "notes": N_("备注"), "old": N_("旧值"), "old_g": N_("原重量"), "old_name": N_("原姓名"), "old_phone": N_("原电话"),
+    "original_key": N_("原编号"), "outbox_key": N_("上传编号"), "outcome": N_("结果"), "outgoing": N_("寄件"),
+    "paid": N_("已付"), "paid_fen": N_("已付金额"), "parcels": N_("包裹"), "people": N_("人员"), "phone": N_("电话"),
+    "phone_tail": N_("电话后四位"), "phones": N_("电话"), "posts": N_("岗位"), "problems": N_("问题"),
+    "purpose": N_("用途"), "reason": N_("原因"), "receiver": N_("收件人"), "recipient": N_("收件人"),
+    "recipient_tail": N_("收件人电话后四位"), "ref": N_("单号"), "rejected_because": N_("被拒原因"),
+    "restarted": N_("重新开始"), "result": N_("结果"), "role": N_("角色"), "rows": N_("行数"), "rules": N_("规则"),
+    "salesman": N_("业务员"), "scanned": N_("已扫"), "scans": N_("扫描数"), "sender": N_("寄件人"),
+    "sender_name": N_("寄件人姓名"), "sender_phone_tail": N_("寄件人电话后四位"),
+    "sender_tail": N_("寄件人电话后四位"), "severity": N_("严重程度"), "sha256": N_("校验码"), "shelf": N_("货架"),
+    "shown_on": N_("显示于"), "signed_at": N_("签收时间"), "signer": N_("签收人"), "signer_name": N_("签收人姓名"),
+    "signer_type": N_("签收类型"), "situation": N_("情况"), "size": N_("大小"), "solution": N_("解决办法"),
+    "source": N_("来源"), "staff": N_("员工"), "start": N_("开始"), "status": N_("状态"), "taken_at": N_("拍摄时间"),
+    "taken_by": N_("拍摄人"), "tickets": N_("工单"), "to": N_("到"), "unexpected": N_("多出"),
+    "unsigned": N_("未签收"), "waybill": N_("运单号"), "waybills": N_("运单号"), "when": N_("时间"),
+    "with_name": N_("有姓名"), "with_phone": N_("有电话"), "customer": N_("客户"), "count": N_("数量"),
+    "holding_fen": N_("保管费"), "single_clerk_reason": N_("一人日结的原因"),
 }
 
 #: Code words that appear as values in the detail.
 VALUE_LABELS = {
     **ROLE_LABELS,
-    "notified": "已通知", "no_answer": "无人接听", "out_of_service": "停机", "wrong_number": "号码错误",
-    "sending_fee": "寄件费", "cod": "到付", "holding_fee": "保管费",
-    "cash": "现金", "wechat": "微信", "alipay": "支付宝",
-    "denominations": "按面额", "total": "按总数",
-    "stock": "库存", "scan": "扫描", "overdue": "到期", "misplaced": "放错位置",
-    "missing": "缺失", "unexpected": "多出", "put_back": "放回", "found": "已找到",
-    "problem": "问题件", "pickup": "自取", "delivery": "派送", "township": "乡镇",
-    "return": "退件", "forward": "转件", "crm": "CRM工单", "counter": "柜台", "phone": "电话",
-    "auto": "系统",
+    "notified": N_("已通知"), "no_answer": N_("无人接听"), "out_of_service": N_("停机"), "wrong_number": N_("号码错误"),
+    "sending_fee": N_("寄件费"), "cod": N_("到付"), "holding_fee": N_("保管费"),
+    "cash": N_("现金"), "wechat": N_("微信"), "alipay": N_("支付宝"),
+    "denominations": N_("按面额"), "total": N_("按总数"),
+    "stock": N_("库存"), "scan": N_("扫描"), "overdue": N_("到期"), "misplaced": N_("放错位置"),
+    "missing": N_("缺失"), "unexpected": N_("多出"), "put_back": N_("放回"), "found": N_("已找到"),
+    "problem": N_("问题件"), "pickup": N_("自取"), "delivery": N_("派送"), "township": N_("乡镇"),
+    "return": N_("退件"), "forward": N_("转件"), "crm": N_("CRM工单"), "counter": N_("柜台"), "phone": N_("电话"),
+    "auto": N_("系统"),
 }
 
 _FEN = re.compile(r"(^|_)fen$|^counted$")      # "counted": {method: fen}
@@ -97,41 +99,51 @@ _SHORT_NUMBER = re.compile(r"^\d{1,7}$")      # a row id or a count, not a waybi
 
 
 def action_label(action: str) -> str:
-    """The Chinese name of an audit action ("包裹入库"), or the code when it has none."""
+    """The name of an audit action ("到件入库"), or the code when it has none."""
+    return _(_action_zh(action))
+
+
+def _action_zh(action: str) -> str:
     op = load_all_operations().get(action)
     if op is not None:
         return op.label
     return ACTION_LABELS.get(action, action)
 
 
+def _label(table: dict, key) -> str:
+    """``table[key]`` in the current language, ``key`` itself when it has no label."""
+    return _(table[key]) if key in table else key
+
+
 def _value(key: str, value) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return _("是") if value else _("否")
     if isinstance(value, int) and _FEN.search(key):
-        return f"{format_yuan(value)} 元"
+        return _("{amount} 元").format(amount=format_yuan(value))
     if isinstance(value, (int, float)) and _GRAMS.search(key):
-        return f"{value:g} 克"
+        return _("{grams} 克").format(grams=f"{value:g}")
     if isinstance(value, dict) and key == "denominations":      # {face value in fen: count}
-        return "，".join(f"{format_yuan(int(k))} 元×{v}" for k, v in value.items()
-                        if str(k).isdigit()) or "—"
+        return punct("，").join(_("{amount} 元×{count}").format(amount=format_yuan(int(k)), count=v)
+                                for k, v in value.items() if str(k).isdigit()) or "—"
     if isinstance(value, dict):
         if _FEN.search(key):
-            return "，".join(f"{k} {_value(key, v)}" for k, v in value.items()) or "—"
-        return "，".join(f"{DETAIL_LABELS.get(str(k), k)} {_value(str(k), v)}"
-                        for k, v in value.items()) or "—"
+            return punct("，").join(f"{_label(VALUE_LABELS, k)} {_value(key, v)}"
+                                    for k, v in value.items()) or "—"
+        return punct("，").join(f"{_label(DETAIL_LABELS, str(k))} {_value(str(k), v)}"
+                                for k, v in value.items()) or "—"
     if isinstance(value, list):
-        return "、".join(_value(key, v) for v in value) or "—"
+        return punct("、").join(_value(key, v) for v in value) or "—"
     if isinstance(value, str):
         if _HEX.match(value):
             return value[:8] + "…"            # a hash: its head is enough to compare
-        return VALUE_LABELS.get(value, value)
+        return _label(VALUE_LABELS, value)
     return str(value)
 
 
 def detail_text(detail: str | dict | None) -> str:
-    """The detail JSON as "金额：84.00 元；方式：现金" (keys and code words in Chinese)."""
+    """The detail JSON as "金额：84.00 元；方式：现金" (keys and code words in the current language)."""
     if isinstance(detail, str):
         try:
             detail = json.loads(detail) if detail.strip() else {}
@@ -139,7 +151,8 @@ def detail_text(detail: str | dict | None) -> str:
             return detail
     if not isinstance(detail, dict):
         return "" if detail is None else str(detail)
-    return "；".join(f"{DETAIL_LABELS.get(k, k)}：{_value(k, v)}" for k, v in detail.items())
+    return punct("；").join(f"{_label(DETAIL_LABELS, k)}{punct('：')}{_value(k, v)}"
+                            for k, v in detail.items())
 
 
 @dataclass(frozen=True)
@@ -186,20 +199,20 @@ COUNT_ACTIONS = {"signoff.sign", "delivery.report"}
 def record_text(entity: str, entity_id, action: str = "",
                 waybills: dict[int, str] | None = None, staff: dict[int, str] | None = None) -> str:
     """"包裹 SF1234567890123" for ("parcel", "2046"); "包裹 15 件" for a batch sign-off."""
-    label = ENTITY_LABELS.get(entity, entity)
+    label = _label(ENTITY_LABELS, entity)
     eid = "" if entity_id is None else str(entity_id)
     if entity == "parcel" and eid:
         parts = eid.split(",")
         if action in COUNT_ACTIONS and _SHORT_NUMBER.match(eid):
-            return f"{label} {eid} 件"
+            return _("{entity} {count} 件").format(entity=label, count=eid)
         if all(_SHORT_NUMBER.match(p) for p in parts) and waybills is not None:
-            eid = "、".join(waybills.get(int(p), f"#{p}") for p in parts)
+            eid = punct("、").join(waybills.get(int(p), f"#{p}") for p in parts)
     elif entity == "staff" and staff and _SHORT_NUMBER.match(eid) and int(eid) in staff:
         eid = staff[int(eid)]
     elif entity == "setting" and eid:
-        from .settings import specs
+        from .settings import label_of, specs
         spec = specs().get(eid)
-        eid = spec.label_zh if spec is not None else eid
+        eid = label_of(spec) if spec is not None else eid
     return f"{label} {eid}".strip()
 
 
@@ -219,7 +232,8 @@ def describe(rows) -> list[AuditLine]:
 
 
 def actions_matching(text: str) -> list[str]:
-    """Action codes whose code starts with ``text`` or whose Chinese name contains it (the F12
-    filter accepts either)."""
+    """Action codes whose code starts with ``text`` or whose name contains it, in Chinese or in the
+    current language (the F12 filter accepts any)."""
     names = set(load_all_operations()) | set(ACTION_LABELS)
-    return sorted(n for n in names if n.startswith(text) or text in action_label(n))
+    return sorted(n for n in names
+                  if n.startswith(text) or text in _action_zh(n) or text in action_label(n))

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .dates import md
 from .errors import DayLocked
+from .i18n import _
 
 #: Operation name prefixes (``"pickup.release"`` → ``"pickup"``) whose work is on the day's ledger.
 DATED = frozenset({"intake", "pickup", "delivery", "returns", "problem", "signoff", "outgoing",
@@ -28,7 +30,8 @@ NEXT_DAY, REFUSE = "next_day", "refuse"
 
 
 def label(day: dt.date) -> str:
-    return f"{day.month}月{day.day}日"
+    """"6月8日" ("8 Jun" in English)."""
+    return md(day)
 
 
 def ensure_open(day: dt.date) -> None:
@@ -71,7 +74,8 @@ def business_now(now: dt.datetime, *, refuse: bool = True) -> dt.datetime:
         return now
     from . import settings
     if refuse and settings.get("dayclose.after_close") == REFUSE:
-        raise DayLocked(f"{label(day)}已关账：本店设置为关账后不再办理，请下一个营业日再操作。")
+        raise DayLocked(_("{day}已关账：本店设置为关账后不再办理，请下一个营业日再操作。").format(
+            day=label(day)))
     return dt.datetime.combine(next_open_day(day, closed), dt.time.min)
 
 
@@ -83,5 +87,5 @@ def notice(now: dt.datetime) -> str:
         return ""
     from . import settings
     if settings.get("dayclose.after_close") == REFUSE:
-        return "今天已关账，本店设置为关账后不再办理业务。"
-    return f"今天已关账，之后的操作记入 {label(next_open_day(day, closed))}"
+        return _("今天已关账，本店设置为关账后不再办理业务。")
+    return _("今天已关账，之后的操作记入 {day}").format(day=label(next_open_day(day, closed)))

@@ -9,8 +9,9 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, i18n
 from .errors import OutletError
+from .i18n import _
 from .paths import resolve_home
 
 
@@ -45,8 +46,8 @@ class Context:
         datafiles.refuse_if_missing(self.home, sqlite_file_of(url))
         if not self.db_url and not (self.home / "outlet.db").exists() and not create \
                 and not (self.home / "database.url").exists():
-            raise OutletError(f"{self.home} 里没有数据库：先运行 outlet-desk --home {self.home} demo，"
-                              f"或用 --home 指向数据文件夹。")
+            raise OutletError(_("{home} 里没有数据库：先运行 outlet-desk --home {home} demo，"
+                                "或用 --home 指向数据文件夹。").format(home=self.home))
         datafiles.secure_home(self.home)
         datafiles.refuse_if_restoring(self.home)
         from . import evidence
@@ -66,7 +67,7 @@ class Context:
         except (DatabaseCorrupt, DatabaseTooNew) as exc:
             if not rule.damaged_ok:
                 raise
-            print(f"outlet-desk: {exc}（无法核对身份，以系统身份继续）", file=sys.stderr)
+            print("outlet-desk: " + _("{error}（无法核对身份，以系统身份继续）").format(error=exc), file=sys.stderr)
             self._actor = SYSTEM
             return
         except OutletError:
@@ -99,8 +100,11 @@ class Context:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="outlet-desk",
-        description="Outlet Desk — 快递网点柜台系统。不带子命令时打开程序。")
+        description=_("Outlet Desk — 快递网点柜台系统。不带子命令时打开程序。"))
     parser.add_argument("--version", action="version", version=f"outlet-desk {__version__}")
+    parser.add_argument("--lang", metavar="LANG",
+                        help=f"language of what the commands print: zh_CN (default) or en; "
+                             f"default: ${ENV_LANG}, else zh_CN")
     parser.add_argument("--home", metavar="DIR",
                         help="data directory (default: $OUTLET_DESK_HOME, else the app-data folder)")
     parser.add_argument("--db", metavar="URL",
@@ -123,8 +127,7 @@ def no_display() -> bool:
 
 def run_app(args) -> int:
     if no_display():
-        print("没有图形显示：请在桌面上运行，或用 `xvfb-run outlet-desk` / "
-              "QT_QPA_PLATFORM=offscreen 运行 (no display: run on a desktop or under xvfb-run).",
+        print(_("没有图形显示：请在桌面上运行，或用 `xvfb-run outlet-desk` / QT_QPA_PLATFORM=offscreen 运行。"),
               file=sys.stderr)
         return 2
     from ui.app import main as app_main  # Qt only from here on
@@ -141,7 +144,32 @@ def _database_errors() -> tuple:
 DATABASE_ERRORS = _database_errors()
 
 
+#: The language of the command line's output when ``--lang`` is not given (default Chinese).
+ENV_LANG = "OUTLET_DESK_LANG"
+
+
+def choose_language(argv: list[str] | None) -> str:
+    """``--lang`` (zh_CN, en …), else ``$OUTLET_DESK_LANG``, else Chinese.  (Not ``$LANG``: an
+    outlet's Linux PC or a CI runner is often en_US.UTF-8 while the counter reads Chinese.)"""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    known, _rest = pre.parse_known_args(sys.argv[1:] if argv is None else argv)
+    return known.lang or os.environ.get(ENV_LANG) or i18n.DEFAULT
+
+
 def main(argv: list[str] | None = None) -> int:
+    before = i18n.language()
+    wanted = choose_language(argv)
+    if not i18n.set_language(wanted):
+        print(f"outlet-desk: no messages in {wanted!r}, Chinese is used (--lang en or zh_CN)",
+              file=sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        i18n.set_language(before)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -155,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"outlet-desk: {exc}", file=sys.stderr)
         return 1
     except DATABASE_ERRORS as exc:       # a damaged page met later: one line, not a traceback
-        print(f"outlet-desk: 数据库读写出错（{exc}），文件可能已损坏：请运行 outlet-desk check，"
-              f"并恢复最近的备份。", file=sys.stderr)
+        print("outlet-desk: " + _("数据库读写出错（{error}），文件可能已损坏：请运行 outlet-desk check，"
+                                  "并恢复最近的备份。").format(error=exc), file=sys.stderr)
         return 3
 
 

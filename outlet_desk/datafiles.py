@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DatabaseCorrupt, EnvironmentFault, OutletError
+from .i18n import _, punct
 
 DB_FILENAME = "outlet.db"
 HEADER = b"SQLite format 3\x00"
@@ -52,8 +53,9 @@ class Holder:
     since: str
 
     def describe(self) -> str:
-        where = "本机" if self.host == socket.gethostname() else f"电脑 {self.host}"
-        return f"{self.program}（{where}，进程 {self.pid}，用户 {self.user}，{self.since} 起）"
+        where = _("本机") if self.host == socket.gethostname() else _("电脑 {host}").format(host=self.host)
+        return _("{program}（{where}，进程 {pid}，用户 {user}，{since} 起）").format(
+            program=self.program, where=where, pid=self.pid, user=self.user, since=self.since)
 
     def alive(self) -> bool:
         if self.host != socket.gethostname():
@@ -141,7 +143,7 @@ def _write_exclusive(path: Path, data: dict) -> bool:
 def register_app(home: Path) -> Path:
     """The app at the counter says it has this data directory open (removed at exit)."""
     import atexit
-    me = _me("Outlet Desk 柜台程序")
+    me = _me(_("Outlet Desk 柜台程序"))
     path = locks_dir(home) / f"{me['host']}-{me['pid']}.json"
     path.unlink(missing_ok=True)
     _write_exclusive(path, me)
@@ -152,25 +154,25 @@ def register_app(home: Path) -> Path:
 def refuse_if_restoring(home: Path) -> None:
     h = _read(locks_dir(home) / "restore.json")
     if h is not None and h.alive() and h.pid != os.getpid():
-        raise DatabaseInUse(f"正在恢复备份：{h.describe()}。请等恢复完成后再打开。")
+        raise DatabaseInUse(_("正在恢复备份：{holder}。请等恢复完成后再打开。").format(holder=h.describe()))
 
 
 @contextlib.contextmanager
 def restore_lock(home: Path):
     """Held while a restore replaces the database; refuses while anybody else has it open."""
     path = locks_dir(home) / "restore.json"
-    if not _write_exclusive(path, _me("恢复备份")):
+    if not _write_exclusive(path, _me(_("恢复备份"))):
         h = _read(path)
         if h is not None and h.alive():
-            raise DatabaseInUse(f"另一个恢复正在进行：{h.describe()}。当前数据未改动。")
+            raise DatabaseInUse(_("另一个恢复正在进行：{holder}。当前数据未改动。").format(holder=h.describe()))
         path.unlink(missing_ok=True)
-        if not _write_exclusive(path, _me("恢复备份")):
-            raise DatabaseInUse("另一个恢复正在进行。当前数据未改动。")
+        if not _write_exclusive(path, _me(_("恢复备份"))):
+            raise DatabaseInUse(_("另一个恢复正在进行。当前数据未改动。"))
     try:
         others = holders(home)
         if others:
-            raise DatabaseInUse("数据库正被使用：" + "；".join(h.describe() for h in others)
-                                + "。请先关闭程序再恢复。当前数据未改动。")
+            raise DatabaseInUse(_("数据库正被使用：{holders}。请先关闭程序再恢复。当前数据未改动。").format(
+                holders=punct("；").join(h.describe() for h in others)))
         yield
     finally:
         path.unlink(missing_ok=True)
@@ -194,8 +196,8 @@ def exclusive_connection(db_file: Path) -> sqlite3.Connection | None:
         con.close()
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
-            raise DatabaseInUse("数据库正被另一个程序打开（柜台程序、命令行或其他工具）。"
-                                "请先关闭它再恢复。当前数据未改动。") from exc
+            raise DatabaseInUse(_("数据库正被另一个程序打开（柜台程序、命令行或其他工具）。"
+                                  "请先关闭它再恢复。当前数据未改动。")) from exc
         return None
     except sqlite3.DatabaseError:       # a damaged file: nobody can be using it meaningfully
         con.close()
@@ -211,23 +213,24 @@ def file_problems(path: Path) -> list[str]:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):          # a FIFO would block the read, /dev/zero never end
-            return [f"不是普通文件（{_kind(st.st_mode)}），不是数据库：{path}"]
+            return [_("不是普通文件（{kind}），不是数据库：{path}").format(kind=_kind(st.st_mode), path=path)]
         size = st.st_size
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        return [f"无法读取数据库文件 {path}：{exc.strerror or exc}"]
+        return [_("无法读取数据库文件 {path}：{error}").format(path=path, error=exc.strerror or exc)]
     if size == 0:
-        return [f"数据库文件是空的（0 字节）：{path}"]
+        return [_("数据库文件是空的（0 字节）：{path}").format(path=path)]
     if header[:16] != HEADER or len(header) < 100:
-        return [f"文件头已损坏，不是 SQLite 数据库：{path}"]
+        return [_("文件头已损坏，不是 SQLite 数据库：{path}").format(path=path)]
     problems = []
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     wal = Path(str(path) + "-wal")
     if page_size and pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
-        problems.append(f"数据库文件被截断：应有 {pages * page_size} 字节，只有 {size} 字节")
+        problems.append(_("数据库文件被截断：应有 {expected} 字节，只有 {size} 字节").format(
+            expected=pages * page_size, size=size))
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         con.text_factory = lambda b: b.decode("utf-8", "replace")
@@ -236,13 +239,13 @@ def file_problems(path: Path) -> list[str]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        problems.append(f"SQLite 无法读取数据库（{exc}），结构页可能已损坏")
+        problems.append(_("SQLite 无法读取数据库（{error}），结构页可能已损坏").format(error=exc))
         return problems
     except UnicodeDecodeError:      # SQLite's message quotes a damaged page's bytes (not UTF-8)
-        problems.append("SQLite 无法读取数据库（报错里有无法解码的内容），数据页或结构页已损坏")
+        problems.append(_("SQLite 无法读取数据库（报错里有无法解码的内容），数据页或结构页已损坏"))
         return problems
     if rows != ["ok"]:
-        problems += ["SQLite 完整性检查失败：" + line for line in integrity_lines(rows)]
+        problems += [_("SQLite 完整性检查失败：{line}").format(line=line) for line in integrity_lines(rows)]
     return problems
 
 
@@ -254,19 +257,19 @@ def integrity_lines(rows) -> list[str]:
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "是文件夹"
+        return _("是文件夹")
     if stat.S_ISFIFO(mode):
-        return "是管道"
+        return _("是管道")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "是设备"
-    return "是特殊文件"
+        return _("是设备")
+    return _("是特殊文件")
 
 
 def check_header(path: Path) -> None:
     """Refuse a file that is not a whole SQLite database before SQLite touches it."""
     problems = file_problems_quick(path)
     if problems:
-        raise DatabaseCorrupt(f"数据库文件已损坏：{problems[0]}。")
+        raise DatabaseCorrupt(_("数据库文件已损坏：{problem}。").format(problem=problems[0]))
 
 
 def file_problems_quick(path: Path) -> list[str]:
@@ -274,20 +277,20 @@ def file_problems_quick(path: Path) -> list[str]:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            return [f"不是普通文件（{_kind(st.st_mode)}）"]
+            return [_("不是普通文件（{kind}）").format(kind=_kind(st.st_mode))]
         size = st.st_size
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise EnvironmentFault(f"无法读取数据库文件：{path}（{exc.strerror}）") from exc
+        raise EnvironmentFault(_("无法读取数据库文件：{path}（{error}）").format(path=path, error=exc.strerror)) from exc
     if header[:16] != HEADER or len(header) < 100:
-        return ["文件头不是 SQLite 数据库"]
+        return [_("文件头不是 SQLite 数据库")]
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     wal = Path(str(path) + "-wal")
     if page_size and pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
-        return [f"文件被截断（应有 {pages * page_size} 字节，只有 {size} 字节）"]
+        return [_("文件被截断（应有 {expected} 字节，只有 {size} 字节）").format(expected=pages * page_size, size=size)]
     return []
 
 
@@ -301,7 +304,7 @@ def refuse_outlet_file(home: Path, db_file: Path | None, out: Path | str) -> Pat
     out = Path(out)
     target = out.resolve()                    # a symlink is judged by what it points to
     if target.is_dir():
-        raise OutletError(f"“{out}”是文件夹：请给出要写入的文件名。")
+        raise OutletError(_("“{path}”是文件夹：请给出要写入的文件名。").format(path=out))
     home = Path(home).resolve()
     own = {home / "database.url"}
     for db in (db_file, home / DB_FILENAME):
@@ -311,7 +314,8 @@ def refuse_outlet_file(home: Path, db_file: Path | None, out: Path | str) -> Pat
     folders = [home / d for d in ("backups", "photos", "locks")]
     if target in own or any(f == target or f in target.parents for f in folders) \
             or (target.parent == home and target.name.startswith(DB_FILENAME)):
-        raise OutletError(f"不能写到“{out}”：这是网点自己的数据文件（数据库、备份或照片）。请换一个文件名或文件夹。")
+        raise OutletError(_("不能写到“{path}”：这是网点自己的数据文件（数据库、备份或照片）。"
+                            "请换一个文件名或文件夹。").format(path=out))
     return out
 
 
@@ -326,15 +330,15 @@ def signs_of_an_outlet(home: Path, db_file: Path) -> list[str]:
         with contextlib.suppress(OSError):
             text = url.read_text(encoding="utf-8").strip()
             if text.startswith("sqlite") or "://" not in text:
-                signs.append("database.url 指向它")
+                signs.append(_("database.url 指向它"))
     backups = home / "backups"
     if backups.is_dir() and any(backups.glob("*.db")):
-        signs.append("backups/ 里有备份")
+        signs.append(_("backups/ 里有备份"))
     photos = home / "photos"
     if photos.is_dir() and any(p.is_file() for p in photos.rglob("*.jpg")):
-        signs.append("photos/ 里有照片")
+        signs.append(_("photos/ 里有照片"))
     if any(db_file.parent.glob(db_file.name + ".before-restore-*")):
-        signs.append("有恢复前另存的数据库")
+        signs.append(_("有恢复前另存的数据库"))
     return signs
 
 
@@ -350,10 +354,11 @@ def refuse_if_missing(home: Path, db_file: Path | None) -> None:
         return                                   # an empty file with its WAL: SQLite's business
     signs = signs_of_an_outlet(home, db_file)
     if signs:
-        what = "是空的" if db_file.exists() else "不见了"
+        what = _("是空的") if db_file.exists() else _("不见了")
         raise DatabaseMissing(
-            f"数据库文件 {db_file} {what}，但这个数据文件夹里有过网点（{'、'.join(signs)}）。"
-            f"没有新建空网点：请恢复最近的备份（outlet-desk restore）。")
+            _("数据库文件 {path} {what}，但这个数据文件夹里有过网点（{signs}）。"
+              "没有新建空网点：请恢复最近的备份（outlet-desk restore）。").format(
+                path=db_file, what=what, signs=punct("、").join(signs)))
 
 
 # -- files only the outlet can read -----------------------------------------------------------

@@ -19,6 +19,7 @@ from peewee import DatabaseProxy
 from playhouse import db_url
 
 from .errors import DatabaseCorrupt, DiskFull, EnvironmentFault, ValidationError
+from .i18n import N_, _
 
 database = DatabaseProxy()
 
@@ -77,35 +78,37 @@ def check_url(text: str, home: Path, source: str, *, relative_to: Path | None = 
     the current directory (``--db``, as a shell user means it)."""
     text = text.strip()
     if any(ord(c) < 32 or c == "\x7f" for c in text):
-        raise ValidationError(f"数据库地址（{source}）里有换行或控制字符：只能写一行地址。")
+        raise ValidationError(_("数据库地址（{source}）里有换行或控制字符：只能写一行地址。").format(source=source))
     shown = hide_password(text)
     if "://" not in text:
         if "@" in text or text.lower().startswith(("postgres", "sqlite")):   # a URL, mistyped
-            raise ValidationError(f"数据库地址“{shown}”（{source}）不对：应写成 "
-                                  f"postgresql://用户:密码@服务器/数据库名。")
+            raise ValidationError(_("数据库地址“{url}”（{source}）不对：应写成 "
+                                    "postgresql://用户:密码@服务器/数据库名。").format(url=shown, source=source))
         return "sqlite:///" + str(_sqlite_file(text, home, source, relative_to))
     scheme = text.split("://", 1)[0].lower()
     if scheme == "sqlite":
         if not text.startswith("sqlite:///") or text[len("sqlite:///"):] in ("", ":memory:"):
-            raise ValidationError(f"数据库地址“{shown}”（{source}）不对：SQLite 应写成 sqlite:///文件路径。")
+            raise ValidationError(_("数据库地址“{url}”（{source}）不对：SQLite 应写成 sqlite:///文件路径。").format(
+                url=shown, source=source))
         return "sqlite:///" + str(_sqlite_file(text[len("sqlite:///"):], home, source, relative_to))
     if scheme in POSTGRES_SCHEMES:
         try:
             parts = urllib.parse.urlsplit(text)
             parts.port                  # "Port out of range", "could not be cast to integer"
         except ValueError:              # also "Invalid IPv6 URL" ("postgresql://[::1")
-            raise ValidationError(f"数据库地址“{shown}”（{source}）不对：服务器或端口写错了；应写成 "
-                                  f"postgresql://用户:密码@服务器:端口/数据库名。") from None
+            raise ValidationError(_("数据库地址“{url}”（{source}）不对：服务器或端口写错了；应写成 "
+                                    "postgresql://用户:密码@服务器:端口/数据库名。").format(
+                url=shown, source=source)) from None
         if not parts.path.strip("/"):
-            raise ValidationError(f"数据库地址“{shown}”（{source}）缺少数据库名：应写成 "
-                                  f"postgresql://用户:密码@服务器/数据库名。")
+            raise ValidationError(_("数据库地址“{url}”（{source}）缺少数据库名：应写成 "
+                                    "postgresql://用户:密码@服务器/数据库名。").format(url=shown, source=source))
         try:
             import psycopg2  # noqa: F401
         except ImportError:
-            raise EnvironmentFault("使用 PostgreSQL 需要 psycopg2：pip install -e '.[postgresql]'。") from None
+            raise EnvironmentFault(_("使用 PostgreSQL 需要 psycopg2：pip install -e '.[postgresql]'。")) from None
         return text
-    raise ValidationError(f"不认识的数据库地址“{shown}”（{source}）：只能是 postgresql://用户:密码@服务器/数据库名，"
-                          f"或数据文件夹里的 SQLite 文件。")
+    raise ValidationError(_("不认识的数据库地址“{url}”（{source}）：只能是 postgresql://用户:密码@服务器/数据库名，"
+                            "或数据文件夹里的 SQLite 文件。").format(url=shown, source=source))
 
 
 def _sqlite_file(text: str, home: Path, source: str, relative_to: Path | None) -> Path:
@@ -113,13 +116,14 @@ def _sqlite_file(text: str, home: Path, source: str, relative_to: Path | None) -
         path = ((relative_to or Path.cwd()) / Path(text).expanduser()).resolve()
         is_dir, exists = path.is_dir(), path.exists()
     except (RuntimeError, OSError, ValueError):      # "~nobody/…", a name the system refuses
-        raise ValidationError(f"“{text}”（{source}）不是可用的文件路径。") from None
+        raise ValidationError(_("“{path}”（{source}）不是可用的文件路径。").format(path=text, source=source)) from None
     if is_dir:
-        raise ValidationError(f"“{text}”（{source}）是文件夹，不是数据库文件：数据文件夹请用 --home 指定。")
+        raise ValidationError(_("“{path}”（{source}）是文件夹，不是数据库文件：数据文件夹请用 --home 指定。").format(
+            path=text, source=source))
     if exists or path.parent == home or home in path.parents:
         return path
-    raise ValidationError(f"没有这个数据库文件：{path}（{source}）。新数据库只建在数据文件夹 {home} 里；"
-                          f"服务器上的数据库请写 postgresql://…")
+    raise ValidationError(_("没有这个数据库文件：{path}（{source}）。新数据库只建在数据文件夹 {home} 里；"
+                            "服务器上的数据库请写 postgresql://…").format(path=path, source=source, home=home))
 
 
 def hide_password(url: str) -> str:
@@ -199,41 +203,42 @@ def server_name(db: peewee.Database | None = None) -> str:
 
 # libpq's reasons (English) in a clerk's words; the first fragment found wins.
 _SERVER_REASONS = (
-    ("password authentication failed", "用户名或密码不对"),
-    ("no password supplied", "没有填密码"),
-    ("does not exist", "服务器上没有这个数据库或用户"),
-    ("could not translate host name", "找不到这台服务器（名字写错了？）"),
-    ("name or service not known", "找不到这台服务器（名字写错了？）"),
-    ("connection refused", "服务器拒绝连接（PostgreSQL 没有运行，或端口不对）"),
-    ("timeout expired", "连接超时（服务器没开机或网络不通）"),
-    ("timed out", "连接超时（服务器没开机或网络不通）"),
-    ("no route to host", "网络不通"),
-    ("network is unreachable", "网络不通"),
-    ("too many connections", "服务器的连接数已满"),
-    ("the database system is starting up", "服务器正在启动，请稍候"),
-    ("the database system is shutting down", "服务器正在关闭"),
-    ("pg_hba.conf", "服务器不允许这台电脑连接（pg_hba.conf）"),
-    ("ssl", "加密连接（SSL）出错"),
+    ("password authentication failed", N_("用户名或密码不对")),
+    ("no password supplied", N_("没有填密码")),
+    ("does not exist", N_("服务器上没有这个数据库或用户")),
+    ("could not translate host name", N_("找不到这台服务器（名字写错了？）")),
+    ("name or service not known", N_("找不到这台服务器（名字写错了？）")),
+    ("connection refused", N_("服务器拒绝连接（PostgreSQL 没有运行，或端口不对）")),
+    ("timeout expired", N_("连接超时（服务器没开机或网络不通）")),
+    ("timed out", N_("连接超时（服务器没开机或网络不通）")),
+    ("no route to host", N_("网络不通")),
+    ("network is unreachable", N_("网络不通")),
+    ("too many connections", N_("服务器的连接数已满")),
+    ("the database system is starting up", N_("服务器正在启动，请稍候")),
+    ("the database system is shutting down", N_("服务器正在关闭")),
+    ("pg_hba.conf", N_("服务器不允许这台电脑连接（pg_hba.conf）")),
+    ("ssl", N_("加密连接（SSL）出错")),
 )
 
 
 def server_reason(exc: BaseException) -> str:
-    """Why the database server could not be reached, in Chinese when the reason is a known one
-    (the server's own words otherwise: they are all there is)."""
+    """Why the database server could not be reached, in the person's words when the reason is a
+    known one (the server's own words otherwise: they are all there is)."""
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     lowered = str(exc).lower()
     if connection_lost(exc):
-        return "连接断了"
+        return _("连接断了")
     for fragment, reason in _SERVER_REASONS:
         if fragment in lowered:
-            return reason
-    return first.split(" failed: ", 1)[-1].replace("FATAL:", "").strip() or "原因不明"
+            return _(reason)
+    return first.split(" failed: ", 1)[-1].replace("FATAL:", "").strip() or _("原因不明")
 
 
 def _server_fault(exc: BaseException, db: peewee.Database | None = None) -> EnvironmentFault:
     reason = server_reason(exc)
-    return EnvironmentFault(f"连不上数据库服务器 {server_name(db)}：{reason}。"
-                            f"请确认服务器已开机、PostgreSQL 在运行、网络连通，然后重试。")
+    return EnvironmentFault(_("连不上数据库服务器 {server}：{reason}。"
+                              "请确认服务器已开机、PostgreSQL 在运行、网络连通，然后重试。").format(
+        server=server_name(db), reason=reason))
 
 
 def _connect(url: str) -> peewee.Database:
@@ -280,7 +285,7 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
     try:
         db.connect(reuse_if_open=True)
     except UnicodeDecodeError as exc:     # SQLite's error quotes a damaged page's bytes (not UTF-8)
-        raise DatabaseCorrupt(f"数据库文件已损坏，无法打开（报错里有无法解码的内容）：{path}") from exc
+        raise DatabaseCorrupt(_("数据库文件已损坏，无法打开（报错里有无法解码的内容）：{path}").format(path=path)) from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         if path is None and not is_sqlite(db):
             raise _server_fault(exc, db) from exc
@@ -308,8 +313,8 @@ def _open_fault(exc: Exception, path: Path | None) -> Exception:
     if mapped is not exc:
         return mapped
     if path is None:
-        return EnvironmentFault(f"数据库无法打开：{exc}")
-    return DatabaseCorrupt(f"数据库文件已损坏，无法打开（{exc}）：{path}")
+        return EnvironmentFault(_("数据库无法打开：{error}").format(error=exc))
+    return DatabaseCorrupt(_("数据库文件已损坏，无法打开（{error}）：{path}").format(error=exc, path=path))
 
 
 def wal_prealloc_bytes() -> int:
@@ -430,22 +435,23 @@ def _check_sqlite_header(path: Path) -> None:
     from .datafiles import file_problems_quick
     problems = file_problems_quick(path)
     if problems:
-        raise DatabaseCorrupt(f"数据库文件已损坏或不是 Outlet Desk 的数据库（{problems[0]}）：{path}")
+        raise DatabaseCorrupt(_("数据库文件已损坏或不是 Outlet Desk 的数据库（{problem}）：{path}").format(
+            problem=problems[0], path=path))
 
 
 def classify_operational_error(exc: Exception) -> Exception:
     """Turn sqlite/peewee errors about the environment into :class:`EnvironmentFault` kinds."""
     text = str(exc).lower()
     if "disk is full" in text or "disk i/o" in text and "full" in text:
-        return DiskFull("磁盘已满：本次操作未保存。请清理磁盘空间后重试，已保存的数据不受影响。")
+        return DiskFull(_("磁盘已满：本次操作未保存。请清理磁盘空间后重试，已保存的数据不受影响。"))
     if "database is locked" in text or "database is busy" in text:
-        return EnvironmentFault("数据库正忙（另一窗口或上传正在写入），请稍后重试。")
+        return EnvironmentFault(_("数据库正忙（另一窗口或上传正在写入），请稍后重试。"))
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
-        return DatabaseCorrupt("数据库文件已损坏，请用“备份与恢复”恢复最近的备份。")
+        return DatabaseCorrupt(_("数据库文件已损坏，请用“备份与恢复”恢复最近的备份。"))
     if "readonly" in text or "read-only" in text:
-        return EnvironmentFault("数据文件夹只读，无法保存。请检查文件夹权限。")
+        return EnvironmentFault(_("数据文件夹只读，无法保存。请检查文件夹权限。"))
     if "unable to open" in text:
-        return EnvironmentFault("无法打开数据库文件，请检查数据文件夹是否存在且可写。")
+        return EnvironmentFault(_("无法打开数据库文件，请检查数据文件夹是否存在且可写。"))
     return exc
 
 
@@ -490,9 +496,11 @@ def _server_write_fault(exc: BaseException, *, commit_unknown: bool) -> BaseExce
         cause = cause.__context__
     if any(connection_lost(c) for c in chain):
         if commit_unknown:
-            return EnvironmentFault(f"与数据库服务器 {server_name()} 的连接在保存的那一刻中断，"
-                                    f"无法确认这次是否已保存：请先查看结果，再决定是否重做。")
-        return EnvironmentFault(f"与数据库服务器 {server_name()} 的连接中断，本次操作未保存，请重试。")
+            return EnvironmentFault(_("与数据库服务器 {server} 的连接在保存的那一刻中断，"
+                                      "无法确认这次是否已保存：请先查看结果，再决定是否重做。").format(
+                server=server_name()))
+        return EnvironmentFault(_("与数据库服务器 {server} 的连接中断，本次操作未保存，请重试。").format(
+            server=server_name()))
     for c in chain:
         text = str(c).lower()
         if "connection to server" in text or "could not connect" in text:
@@ -608,7 +616,7 @@ def online_backup(dest: Path) -> Path:
     from .datafiles import secure_file
     src = sqlite_path()
     if src is None:
-        raise EnvironmentFault("当前数据库不是 SQLite，无法用文件备份；请用数据库服务器自己的备份工具。")
+        raise EnvironmentFault(_("当前数据库不是 SQLite，无法用文件备份；请用数据库服务器自己的备份工具。"))
     dest = Path(dest)
     tmp = dest.with_suffix(dest.suffix + ".part")
     try:
@@ -634,14 +642,15 @@ def online_backup(dest: Path) -> Path:
             with contextlib.suppress(OSError):
                 Path(str(tmp) + side).unlink()
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise DiskFull(f"磁盘已满：备份没有写完（{dest.parent}），已删除未写完的文件。"
-                           f"请清理磁盘空间后重试。") from exc
+            raise DiskFull(_("磁盘已满：备份没有写完（{folder}），已删除未写完的文件。"
+                             "请清理磁盘空间后重试。").format(folder=dest.parent)) from exc
         mapped = classify_operational_error(exc)
         if isinstance(mapped, DiskFull):
-            raise DiskFull(f"磁盘已满：备份没有写完（{dest.parent}），已删除未写完的文件。"
-                           f"请清理磁盘空间后重试。") from exc
+            raise DiskFull(_("磁盘已满：备份没有写完（{folder}），已删除未写完的文件。"
+                             "请清理磁盘空间后重试。").format(folder=dest.parent)) from exc
         if mapped is not exc:
             raise mapped from exc
         what = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise EnvironmentFault(f"备份失败：{what}（{dest.parent}；请检查磁盘空间和文件夹权限）") from exc
+        raise EnvironmentFault(_("备份失败：{error}（{folder}；请检查磁盘空间和文件夹权限）").format(
+            error=what, folder=dest.parent)) from exc
     return dest

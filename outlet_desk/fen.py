@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from .errors import ValidationError
+from .i18n import N_, _
 
 __all__ = ["parse_yuan", "format_yuan", "MAX_FEN"]
 
@@ -25,15 +26,16 @@ _AMOUNT = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<dec>\d*))?$")
 _MINUS = ("-", "−", "–", "—")
 
 
-def parse_yuan(text, *, allow_negative: bool = False, what: str = "金额") -> int:
-    """Yuan text → fen.  Raise :class:`ValidationError` (one line naming ``what``) when it is not
-    an exact amount."""
+def parse_yuan(text, *, allow_negative: bool = False, what: str = N_("金额")) -> int:
+    """Yuan text → fen.  Raise :class:`ValidationError` (one line naming ``what``, shown as
+    ``_(what)``: mark it ``N_()``) when it is not an exact amount."""
     raw = unicodedata.normalize("NFKC", "" if text is None else str(text))
     raw = re.sub(r"\s+", "", raw)
-    for symbol in ("人民币", "RMB", "rmb", "CNY", "¥", "￥", "元"):
+    for symbol in ("人民币", "RMB", "rmb", "CNY", "¥", "￥", "元"):  # zh-data: typed currency words
         raw = raw.replace(symbol, "")
+    what = _(what)
     if not raw:
-        raise ValidationError(f"请输入{what}（元），例如 12.50。")
+        raise ValidationError(_("请输入{what}（元），例如 12.50。").format(what=what))
     negative = False
     if raw[0] in _MINUS:
         negative, raw = True, raw[1:]
@@ -42,18 +44,19 @@ def parse_yuan(text, *, allow_negative: bool = False, what: str = "金额") -> i
     match = _AMOUNT.match(raw)
     if not raw or not match or (match.group("int") is None and not match.group("dec")):
         if "," in raw and re.fullmatch(r"[\d,]*(\.\d*)?", raw):
-            raise ValidationError(f"{what}“{text}”里的逗号只能是千位分隔（1,000.50）；小数请用点。")
-        raise ValidationError(f"{what}“{text}”不是金额：请输入元，例如 12.50。")
+            raise ValidationError(_("{what}“{text}”里的逗号只能是千位分隔（1,000.50）；小数请用点。").format(
+                what=what, text=text))
+        raise ValidationError(_("{what}“{text}”不是金额：请输入元，例如 12.50。").format(what=what, text=text))
     decimals = match.group("dec") or ""
     if len(decimals) > 2:
-        raise ValidationError(f"{what}“{text}”最多两位小数（到分）。")
+        raise ValidationError(_("{what}“{text}”最多两位小数（到分）。").format(what=what, text=text))
     whole = int((match.group("int") or "0").replace(",", ""))
     fen = whole * 100 + int((decimals + "00")[:2])
     if fen > MAX_FEN:
-        raise ValidationError(f"{what}“{text}”太大了，请检查。")
+        raise ValidationError(_("{what}“{text}”太大了，请检查。").format(what=what, text=text))
     if negative and fen:
         if not allow_negative:
-            raise ValidationError(f"{what}不能是负数。")
+            raise ValidationError(_("{what}不能是负数。").format(what=what))
         fen = -fen
     return fen
 

@@ -56,3 +56,17 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Mark a message for the catalog without translating it yet (tables built at import)."""
     return message
+
+
+_PUNCT = {"、": ", ", "，": ", ", "；": "; ", "：": ": ", "（": " (", "）": ")"}
+
+
+def chinese() -> bool:
+    """Whether messages are shown in Chinese (the default)."""
+    return _state["language"].startswith("zh")
+
+
+def punct(mark: str) -> str:
+    """Chinese punctuation between parts the code puts together ("、" between listed items, "；"
+    between clauses …) in the current language: "、" → ", " in English."""
+    return mark if chinese() else _PUNCT.get(mark, mark)

@@ -10,6 +10,8 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
+from .i18n import _
+
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_NAME = "outlet-desk.log"
 log = logging.getLogger("outlet_desk")
@@ -53,7 +55,9 @@ def configure(home: Path | None, *, level: int = logging.INFO) -> Path | None:
 def one_line(exc: BaseException) -> str:
     """What the clerk sees of a bug: its kind and first line, never a traceback."""
     first = (str(exc).strip().splitlines() or [""])[0][:120]
-    return f"程序出错（{type(exc).__name__}{'：' + first if first else ''}），详情已记入日志"
+    if first:
+        return _("程序出错（{kind}：{first}），详情已记入日志").format(kind=type(exc).__name__, first=first)
+    return _("程序出错（{kind}），详情已记入日志").format(kind=type(exc).__name__)
 
 
 def install_excepthook(notify: Callable[[str], None] | None = None) -> None:

@@ -10,13 +10,19 @@ import functools
 from dataclasses import dataclass
 
 from .errors import PermissionDenied
+from .i18n import N_, _
 
 CLERK = "clerk"
 MANAGER = "manager"
 ANY_STAFF = frozenset({CLERK, MANAGER})
 MANAGER_ONLY = frozenset({MANAGER})
 
-ROLE_LABELS = {CLERK: "店员", MANAGER: "店长"}
+ROLE_LABELS = {CLERK: N_("店员"), MANAGER: N_("店长")}
+
+
+def role_label(role: str) -> str:
+    """"店员" / "店长" (or "Clerk" / "Manager" in English), the code itself for an unknown role."""
+    return _(ROLE_LABELS[role]) if role in ROLE_LABELS else role
 
 
 @dataclass(frozen=True)
@@ -32,15 +38,20 @@ class Actor:
 
 
 #: The local administrator at the command line (demo, restore …): acts with manager rights.
-SYSTEM = Actor(id=None, name="系统", role=MANAGER)
+SYSTEM = Actor(id=None, name="系统", role=MANAGER)   # zh-data: the name stored in the audit log
 
 
 @dataclass(frozen=True)
 class Operation:
     name: str
-    label: str
+    label: str            # the Chinese label, marked N_() where declared: show it as ``_(op.label)``
     roles: frozenset
     func: object
+
+    @property
+    def title(self) -> str:
+        """The label in the current language."""
+        return _(self.label)
 
 
 OPERATIONS: dict[str, Operation] = {}
@@ -76,8 +87,9 @@ def operation(name: str, label: str, roles: frozenset = ANY_STAFF):
 def check(actor: Actor, name: str) -> None:
     op = OPERATIONS[name]
     if actor is None or actor.role not in op.roles:
-        who = "店长" if op.roles == MANAGER_ONLY else "授权人员"
-        raise PermissionDenied(f"“{op.label}”只有{who}可以操作。")
+        if op.roles == MANAGER_ONLY:
+            raise PermissionDenied(_("“{label}”只有店长可以操作。").format(label=_(op.label)))
+        raise PermissionDenied(_("“{label}”只有授权人员可以操作。").format(label=_(op.label)))
 
 
 def allowed(actor: Actor, name: str) -> bool:

@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 
 import peewee
 
-from . import audit, changes
+from . import audit, changes, i18n
 from .db import database, write_tx
 from .errors import ValidationError
+from .i18n import N_, _, punct
 from .models import Setting
 from .permissions import MANAGER_ONLY, Actor, operation
 
@@ -69,7 +70,9 @@ class SettingSpec:
     choice_labels: tuple = ()  # (English, 中文) of each of ``choices``, in order
 
 
-SETTINGS = [
+# zh-data below: each spec carries its English (label, help, choice_labels) beside its 中文; the
+# core shows the one of the current language with label_of()/help_of(), not through the catalog
+SETTINGS = [  # zh-data: the defaults are the outlet's data, the labels are bilingual
     SettingSpec("outlet.name", "幸福路快递网点", "Outlet name", "网点名称",
                 validate=lambda v: check_line("网点名称", 40)(v)),
     SettingSpec("outlet.address", "幸福路 88 号（幸福小区南门）", "Outlet address", "网点地址"),
@@ -94,7 +97,7 @@ SETTINGS = [
 ]
 
 #: Titles of setting sections (English, 中文) for the settings screen; unknown sections show their key.
-SECTION_TITLES = {
+SECTION_TITLES = {  # zh-data: (English, 中文) pairs
     "outlet": ("Outlet", "网点"), "shifts": ("Shifts", "班次"), "stock": ("Shelf & storage", "货架与保管"),
     "intake": ("Intake", "到件入库"), "labels": ("Labels", "标签"), "notify": ("Notification", "通知"),
     "sms": ("SMS gateway", "短信网关"), "counter": ("Counter", "柜台"), "returns": ("Returns", "退转件"),
@@ -105,6 +108,34 @@ SECTION_TITLES = {
 }
 
 _SPECS: dict[str, SettingSpec] | None = None
+
+
+def label_of(spec) -> str:
+    """A :class:`SettingSpec`'s or :class:`Column`'s label in the current language."""
+    return spec.label_zh if i18n.chinese() else spec.label
+
+
+def help_of(spec: SettingSpec) -> str:
+    return spec.help_zh if i18n.chinese() else spec.help
+
+
+def section_title(section: str) -> str:
+    titles = SECTION_TITLES.get(section)
+    return section if titles is None else titles[1] if i18n.chinese() else titles[0]
+
+
+def field_name(field: str) -> str:
+    """The name a check was given (a setting's or column's 中文 label, as the services pass it) in
+    the current language: the spec's own English label, else the catalog's."""
+    if i18n.chinese():
+        return field
+    for spec in specs().values():
+        if spec.label_zh == field:
+            return spec.label
+        for column in spec.columns:
+            if column.label_zh == field:
+                return column.label
+    return _(field)
 
 
 def specs() -> dict[str, SettingSpec]:
@@ -159,12 +190,12 @@ def _decode(spec: SettingSpec, raw: str) -> tuple[object, str]:
         value = json.loads(raw)
         kind = _KIND_TYPES.get(spec.kind)
         if kind and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
-            return spec.default, f"“{spec.label_zh}”存的值类型不对。"
+            return spec.default, _("“{name}”存的值类型不对。").format(name=label_of(spec))
         return coerce(spec, value), ""
     except ValidationError as exc:
         problem = exc.message
     except (ValueError, TypeError, KeyError, AttributeError, IndexError):
-        problem = f"“{spec.label_zh}”存的值格式不对。"
+        problem = _("“{name}”存的值格式不对。").format(name=label_of(spec))
     return spec.default, problem
 
 
@@ -216,7 +247,8 @@ def get_many(keys) -> dict:
 
 def problems() -> list[str]:
     """One line per stored setting that fails its check (the screens run on its default meanwhile)."""
-    return [f"设置有误：{problem.rstrip('。')}，已暂用默认值，请店长在“设置”里改正。"
+    return [_("设置有误：{problem}，已暂用默认值，请店长在“设置”里改正。").format(
+                problem=problem.rstrip("。."))
             for problem in problems_by_key().values()]
 
 
@@ -247,20 +279,20 @@ def coerce(spec: SettingSpec, value):
 
 
 def _coerce_kind(spec: SettingSpec, value):
-    name = spec.label_zh
+    name = label_of(spec)
     if spec.kind == "int":
         try:
             value = int(str(value).strip())
         except (TypeError, ValueError):
-            raise ValidationError(f"“{name}”必须是整数。") from None
+            raise ValidationError(_("“{name}”必须是整数。").format(name=name)) from None
         if spec.minimum is not None and value < spec.minimum:
-            raise ValidationError(f"“{name}”不能小于 {spec.minimum}。")
+            raise ValidationError(_("“{name}”不能小于 {minimum}。").format(name=name, minimum=spec.minimum))
         if spec.maximum is not None and value > spec.maximum:
-            raise ValidationError(f"“{name}”不能大于 {spec.maximum}。")
+            raise ValidationError(_("“{name}”不能大于 {maximum}。").format(name=name, maximum=spec.maximum))
         return value
     if spec.kind == "bool":
         if isinstance(value, str):
-            return value.strip().lower() in ("1", "true", "yes", "是", "on")
+            return value.strip().lower() in ("1", "true", "yes", "是", "on")  # zh-data: typed input
         return bool(value)
     if spec.kind == "list":
         if isinstance(value, str):
@@ -269,7 +301,7 @@ def _coerce_kind(spec: SettingSpec, value):
                 try:
                     return [int(v) for v in items]
                 except ValueError:
-                    raise ValidationError(f"“{name}”应是用逗号分隔的数字。") from None
+                    raise ValidationError(_("“{name}”应是用逗号分隔的数字。").format(name=name)) from None
             return items
         return list(value)
     if spec.kind == "time":
@@ -277,18 +309,19 @@ def _coerce_kind(spec: SettingSpec, value):
         try:
             dt.datetime.strptime(text, "%H:%M")
         except ValueError:
-            raise ValidationError(f"“{name}”应是 HH:MM 格式的时间。") from None
+            raise ValidationError(_("“{name}”应是 HH:MM 格式的时间。").format(name=name)) from None
         return text
     if spec.kind == "json":
         if isinstance(value, str):
             try:
                 value = json.loads(value)
             except ValueError:
-                raise ValidationError(f"“{name}”不是有效的 JSON。") from None
+                raise ValidationError(_("“{name}”不是有效的 JSON。").format(name=name)) from None
         return spec.validate(value) if spec.validate else value
     text = str(value).strip()
     if spec.choices and text not in spec.choices:
-        raise ValidationError(f"“{name}”只能是：{'、'.join(spec.choices)}。")
+        raise ValidationError(_("“{name}”只能是：{choices}。").format(
+            name=name, choices=punct("、").join(spec.choices)))
     return text
 
 
@@ -300,7 +333,8 @@ def minutes_of(text: str, *, field: str) -> int:
     """"08:30" → 510; "24:00" is the end of the day; anything else → ValidationError naming ``field``."""
     m = _HHMM.match(str(text).strip().replace("：", ":"))
     if not m or int(m.group(2)) > 59 or int(m.group(1)) * 60 + int(m.group(2)) > 24 * 60:
-        raise ValidationError(f"“{field}”里的“{text}”不是一天里的时刻（00:00–24:00）。")
+        raise ValidationError(_("“{field}”里的“{text}”不是一天里的时刻（00:00–24:00）。").format(
+            field=field_name(field), text=text))
     return int(m.group(1)) * 60 + int(m.group(2))
 
 
@@ -308,15 +342,19 @@ def hours_range(text: str, *, field: str) -> tuple[int, int]:
     """"08:00-12:00" → (480, 720); refuses 14:30-24:30 and an end before its start."""
     parts = str(text).replace("–", "-").replace("—", "-").replace("~", "-").split("-")
     if len(parts) != 2:
-        raise ValidationError(f"“{field}”里的“{text}”应写成 08:00-12:00。")
+        raise ValidationError(_("“{field}”里的“{text}”应写成 08:00-12:00。").format(
+            field=field_name(field), text=text))
     if not all(_HHMM.match(p.strip().replace("：", ":")) for p in parts):
-        raise ValidationError(f"“{field}”里的“{text}”应写成 08:00-12:00。")
+        raise ValidationError(_("“{field}”里的“{text}”应写成 08:00-12:00。").format(
+            field=field_name(field), text=text))
     try:
         start, end = minutes_of(parts[0], field=field), minutes_of(parts[1], field=field)
     except ValidationError:
-        raise ValidationError(f"“{field}”里的“{text}”超出了一天（00:00–24:00）。") from None
+        raise ValidationError(_("“{field}”里的“{text}”超出了一天（00:00–24:00）。").format(
+            field=field_name(field), text=text)) from None
     if end <= start:
-        raise ValidationError(f"“{field}”里的“{text}”结束不晚于开始。")
+        raise ValidationError(_("“{field}”里的“{text}”结束不晚于开始。").format(
+            field=field_name(field), text=text))
     return start, end
 
 
@@ -326,13 +364,15 @@ def check_line(field: str, max_chars: int, *, spaces: bool = True):
     def check(value):
         text = str(value if value is not None else "").strip()
         if not text:
-            raise ValidationError(f"“{field}”不能是空的。")
+            raise ValidationError(_("“{field}”不能是空的。").format(field=field_name(field)))
         if any(unicodedata.category(c)[0] == "C" or c in "\u2028\u2029" for c in text):
-            raise ValidationError(f"“{field}”只能写一行，不能有换行或控制字符。")
+            raise ValidationError(_("“{field}”只能写一行，不能有换行或控制字符。").format(
+                field=field_name(field)))
         if not spaces and any(c.isspace() for c in text):
-            raise ValidationError(f"“{field}”中间不能有空格。")
+            raise ValidationError(_("“{field}”中间不能有空格。").format(field=field_name(field)))
         if len(text) > max_chars:
-            raise ValidationError(f"“{field}”最多 {max_chars} 个字。")
+            raise ValidationError(_("“{field}”最多 {max_chars} 个字。").format(
+                field=field_name(field), max_chars=max_chars))
         return text
     return check
 
@@ -351,8 +391,8 @@ def check_http_url(field: str, *, optional: bool = False):
             parts = None
         if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname \
                 or any(c.isspace() or unicodedata.category(c)[0] == "C" for c in text):
-            raise ValidationError(f"“{field}”应是 http:// 或 https:// 开头的完整地址，"
-                                  f"（含服务器名，如 https://服务器/路径）。")
+            raise ValidationError(_("“{field}”应是 http:// 或 https:// 开头的完整地址，"
+                                    "（含服务器名，如 https://服务器/路径）。").format(field=field_name(field)))
         return text
     return check
 
@@ -375,11 +415,13 @@ def check_placeholders(field: str, known):
         try:
             names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
         except ValueError:
-            raise ValidationError(f"“{field}”的花括号不成对：占位符写成 {{outlet}} 这样。") from None
+            raise ValidationError(_("“{field}”的花括号不成对：占位符写成 {example} 这样。").format(
+                field=field_name(field), example="{outlet}")) from None
         for name in names:
             if name not in known:
                 shown = " ".join("{" + k + "}" for k in known)
-                raise ValidationError(f"“{field}”里的占位符“{{{name}}}”不认识；可用：{shown}。")
+                raise ValidationError(_("“{field}”里的占位符“{placeholder}”不认识；可用：{shown}。").format(
+                    field=field_name(field), placeholder="{" + name + "}", shown=shown))
         return text
     return check
 
@@ -393,22 +435,26 @@ def check_names(field: str, *, max_chars: int, forbidden: str = "", at_least: in
     most ``max_chars`` without the characters in ``forbidden``; no name twice."""
     def check(value):
         if not isinstance(value, list):
-            raise ValidationError(f"“{field}”应是一串名称，用逗号隔开。")
+            raise ValidationError(_("“{field}”应是一串名称，用逗号隔开。").format(field=field_name(field)))
         out: list[str] = []
         for item in value:
             name = str(item if item is not None else "").strip()
             if not name:
-                raise ValidationError(f"“{field}”里有空的名称。")
+                raise ValidationError(_("“{field}”里有空的名称。").format(field=field_name(field)))
             if len(name) > max_chars or any(ord(c) < 32 for c in name):
-                raise ValidationError(f"“{field}”里的“{name[:12]}”太长或有换行（最多 {max_chars} 个字）。")
+                raise ValidationError(_("“{field}”里的“{name}”太长或有换行（最多 {max_chars} 个字）。").format(
+                    field=field_name(field), name=name[:12], max_chars=max_chars))
             bad = [c for c in forbidden if c in name]
             if bad:
-                raise ValidationError(f"“{field}”里的“{name}”不能含“{bad[0]}”。")
+                raise ValidationError(_("“{field}”里的“{name}”不能含“{char}”。").format(
+                    field=field_name(field), name=name, char=bad[0]))
             if name in out:
-                raise ValidationError(f"“{field}”里的“{name}”写了两次。")
+                raise ValidationError(_("“{field}”里的“{name}”写了两次。").format(
+                    field=field_name(field), name=name))
             out.append(name)
         if len(out) < at_least:
-            raise ValidationError(f"“{field}”至少要有 {at_least} 个。")
+            raise ValidationError(_("“{field}”至少要有 {at_least} 个。").format(
+                field=field_name(field), at_least=at_least))
         return out
     return check
 
@@ -418,30 +464,38 @@ def check_patterns(field: str):
     and its example matches it."""
     def check(value):
         if not isinstance(value, list):
-            raise ValidationError(f"“{field}”应是一个列表：[{{\"carrier\": …, \"regex\": …, \"example\": …}}]。")
+            raise ValidationError(_("“{field}”应是一个列表：{shape}。").format(
+                field=field_name(field), shape='[{"carrier": …, "regex": …, "example": …}]'))
         out = []
         for i, row in enumerate(value, start=1):
             if not isinstance(row, dict):
-                raise ValidationError(f"“{field}”第 {i} 条不是 {{carrier, regex, example}}。")
+                raise ValidationError(_("“{field}”第 {i} 条不是 {shape}。").format(
+                    field=field_name(field), i=i, shape="{carrier, regex, example}"))
             carrier, regex = str(row.get("carrier") or "").strip(), str(row.get("regex") or "")
             example = str(row.get("example") or "").strip()
             if not carrier:
-                raise ValidationError(f"“{field}”第 {i} 条没有写快递公司（carrier）。")
+                raise ValidationError(_("“{field}”第 {i} 条没有写快递公司（carrier）。").format(
+                    field=field_name(field), i=i))
             try:
                 compiled = re.compile(regex)
             except re.error as exc:
-                raise ValidationError(f"“{field}”第 {i} 条的正则写错了：{exc}。") from None
+                raise ValidationError(_("“{field}”第 {i} 条的正则写错了：{error}。").format(
+                    field=field_name(field), i=i, error=exc)) from None
             if not regex:
-                raise ValidationError(f"“{field}”第 {i} 条没有写正则（regex）。")
+                raise ValidationError(_("“{field}”第 {i} 条没有写正则（regex）。").format(
+                    field=field_name(field), i=i))
             if not example or not compiled.match(example):       # matched as the scanner's are
-                raise ValidationError(f"“{field}”第 {i} 条的例子“{example}”不符合它的正则，请核对。")
+                raise ValidationError(_("“{field}”第 {i} 条的例子“{example}”不符合它的正则，请核对。").format(
+                    field=field_name(field), i=i, example=example))
             # a waybill has digits and at least 10 characters: a pattern that takes in an empty
             # scan, letters alone or a short number would turn garbage into parcels of that carrier
             for probe in NOT_WAYBILLS:
                 if compiled.match(probe):
-                    shown = f"“{probe}”" if probe else "空白"
-                    raise ValidationError(f"“{field}”第 {i} 条的正则太宽：连{shown}也会被认作{carrier}的单号；"
-                                          f"请写出单号的开头和位数，如 ^FW\\d{{12}}$。")
+                    shown = _("“{probe}”").format(probe=probe) if probe else _("空白")
+                    raise ValidationError(_("“{field}”第 {i} 条的正则太宽：连{shown}也会被认作{carrier}的单号；"
+                                            "请写出单号的开头和位数，如 {example}。").format(
+                        field=field_name(field), i=i, shown=shown, carrier=carrier,
+                        example="^FW\\d{12}$"))
             out.append({**row, "carrier": carrier, "regex": regex, "example": example})
         return out
     return check
@@ -451,15 +505,18 @@ def check_positive_map(field: str, *, keys=None, maximum: int = 24 * 30):
     """A ``validate`` for {name: whole number 1…maximum} (deadlines, promises in hours)."""
     def check(value):
         if not isinstance(value, dict):
-            raise ValidationError(f"“{field}”应写成 {{\"名称\": 小时数}}。")
+            raise ValidationError(_("“{field}”应写成 {shape}。").format(
+                field=field_name(field), shape=_('{"名称": 小时数}')))
         if not value:
-            raise ValidationError(f"“{field}”至少要有一项。")
+            raise ValidationError(_("“{field}”至少要有一项。").format(field=field_name(field)))
         out = {}
         for k, v in value.items():
             if keys is not None and k not in keys:
-                raise ValidationError(f"“{field}”里的“{k}”不认识；可用：{'、'.join(keys)}。")
+                raise ValidationError(_("“{field}”里的“{key}”不认识；可用：{keys}。").format(
+                    field=field_name(field), key=k, keys=punct("、").join(keys)))
             if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= maximum:
-                raise ValidationError(f"“{field}”里“{k}”的值应是 1–{maximum} 的整数。")
+                raise ValidationError(_("“{field}”里“{key}”的值应是 1–{maximum} 的整数。").format(
+                    field=field_name(field), key=k, maximum=maximum))
             out[k] = v
         return out
     return check
@@ -468,18 +525,18 @@ def check_positive_map(field: str, *, keys=None, maximum: int = 24 * 30):
 def check_weekdays(value):
     if not value or any(isinstance(d, bool) or not isinstance(d, int) or not 1 <= d <= 7 for d in value) \
             or len(set(value)) != len(value):
-        raise ValidationError("“营业日（1=周一）”应是 1–7 的不重复数字，如 1,2,3,4,5,6,7。")
+        raise ValidationError(_("“营业日（1=周一）”应是 1–7 的不重复数字，如 1,2,3,4,5,6,7。"))
     return sorted(value)
 
 
-@operation("settings.update", "修改网点设置", MANAGER_ONLY)
+@operation("settings.update", N_("修改网点设置"), MANAGER_ONLY)
 def update(values: dict, *, actor: Actor, now: dt.datetime) -> frozenset:
     """Change several settings at once; every change is audited with old and new value."""
     known = specs()
     clean = {}
     for key, value in values.items():
         if key not in known:
-            raise ValidationError(f"未知的设置项：{key}")
+            raise ValidationError(_("未知的设置项：{key}").format(key=key))
         clean[key] = coerce(known[key], value)
     _invalidate()
     with write_tx():

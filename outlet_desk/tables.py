@@ -60,6 +60,7 @@ from xml.parsers import expat
 
 from .errors import ValidationError
 from .files import read_regular_file, too_big
+from .i18n import N_, _, punct
 
 MAX_BYTES = 10 * 1024 * 1024          # the file itself (CSV or XLSX)
 MAX_LINES = 20_000                    # data lines (blank lines not counted)
@@ -119,26 +120,27 @@ class Table:
                     break
         lacking = [aliases[k][0] for k in required if k not in cols]
         if lacking:
-            listed = "、".join(lacking)
-            text = missing.format(names=listed) if missing else f"缺少列 {listed}。"
-            raise ValidationError(f"第 {self.header_line} 行：{text}")
+            listed = punct("、").join(lacking)       # the headers as the files write them
+            text = _(missing).format(names=listed) if missing else _("缺少列 {names}。").format(names=listed)
+            raise ValidationError(_("第 {line} 行：{reason}").format(line=self.header_line, reason=text))
         return cols
 
 
 def read_table(source, filename: str | None = None, *, max_lines: int = MAX_LINES,
-               max_bytes: int = MAX_BYTES, empty: str = "文件是空的。") -> Table:
-    """Read a CSV or XLSX table from a path or bytes; see the module text for the limits."""
+               max_bytes: int = MAX_BYTES, empty: str = N_("文件是空的。")) -> Table:
+    """Read a CSV or XLSX table from a path or bytes; see the module text for the limits.
+    ``empty`` (and ``missing`` of :meth:`Table.columns`) is shown as ``_(empty)``: mark it ``N_()``."""
     if isinstance(source, (str, Path)):
         path = Path(source)
-        data = read_regular_file(path, max_bytes=max_bytes, what="导入文件")
+        data = read_regular_file(path, max_bytes=max_bytes, what=N_("导入文件"))
         filename = filename or path.name
     else:
         data = bytes(source)
         if len(data) > max_bytes:
-            raise too_big(len(data), max_bytes, "导入文件")
+            raise too_big(len(data), max_bytes, N_("导入文件"))
         filename = filename or "import.csv"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ValidationError("这是旧版 Excel（.xls）文件：请在 Excel 里另存为 .xlsx 或 CSV 后再导入。")
+        raise ValidationError(_("这是旧版 Excel（.xls）文件：请在 Excel 里另存为 .xlsx 或 CSV 后再导入。"))
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
         lines = _xlsx_lines(data)
     else:
@@ -149,16 +151,16 @@ def read_table(source, filename: str | None = None, *, max_lines: int = MAX_LINE
         if not any(cells):
             blank += 1
             if blank > max_lines + 1000:         # a sheet of millions of empty rows
-                raise ValidationError(f"文件太大：超过 {max_lines} 行，请分开导入。")
+                raise ValidationError(_("文件太大：超过 {lines} 行，请分开导入。").format(lines=max_lines))
             continue
         if header is None:
             header, header_line = cells, n
             continue
         if len(rows) >= max_lines:
-            raise ValidationError(f"文件太大：超过 {max_lines} 行，请分开导入。")
+            raise ValidationError(_("文件太大：超过 {lines} 行，请分开导入。").format(lines=max_lines))
         rows.append((n, cells))
     if header is None:
-        raise ValidationError(empty)
+        raise ValidationError(_(empty))
     return Table(filename, hashlib.sha256(data).hexdigest(), header, header_line, tuple(rows))
 
 
@@ -177,8 +179,8 @@ def _common_chinese() -> frozenset[str]:
 
 
 FOREIGN_MARGIN = 0.06
-_FOREIGN = {"big5": "繁体 Big5", "shift_jis": "日文 Shift-JIS", "euc_jp": "日文 EUC-JP",
-            "euc_kr": "韩文 EUC-KR"}
+_FOREIGN = {"big5": N_("繁体 Big5"), "shift_jis": N_("日文 Shift-JIS"), "euc_jp": N_("日文 EUC-JP"),
+            "euc_kr": N_("韩文 EUC-KR")}
 
 
 def foreign_encoding(data: bytes) -> str | None:
@@ -216,7 +218,7 @@ def plausible_chinese(text: str) -> bool:
 
 def decode_text(data: bytes) -> str:
     """UTF-8 (BOM or not), UTF-16 with BOM, or GB18030 that reads as Chinese; else one line."""
-    refuse = "文件编码不是 UTF-8 或 GBK{guess}：请在 Excel 里“另存为 CSV UTF-8”后再导入。"
+    refuse = _("文件编码不是 UTF-8 或 GBK{guess}：请在 Excel 里“另存为 CSV UTF-8”后再导入。")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -232,7 +234,7 @@ def decode_text(data: bytes) -> str:
             text = None
         foreign = foreign_encoding(data)
         if text is None or foreign or not plausible_chinese(text):
-            guess = f"（像是{_FOREIGN[foreign]} 编码）" if foreign else ""
+            guess = _("（像是{encoding} 编码）").format(encoding=_(_FOREIGN[foreign])) if foreign else ""
             raise ValidationError(refuse.format(guess=guess))
     if text.count("\x00") > len(text) // 10:    # UTF-16 without its BOM, or not text at all
         raise ValidationError(refuse.format(guess=""))
@@ -251,7 +253,8 @@ def _csv_lines(text: str) -> Iterator[tuple[int, tuple[str, ...]]]:
         except StopIteration:
             return
         except csv.Error:   # a cell over csv's field limit, a broken quote …: refuse the file whole
-            raise ValidationError(f"第 {reader.line_num} 行：内容太长或格式损坏，整份文件未导入。") from None
+            raise ValidationError(_("第 {line} 行：内容太长或格式损坏，整份文件未导入。").format(
+                line=reader.line_num)) from None
         n += 1
         yield n, _cells(row[:MAX_COLUMNS], n)
 
@@ -259,7 +262,8 @@ def _csv_lines(text: str) -> Iterator[tuple[int, tuple[str, ...]]]:
 def _cells(values, n: int) -> tuple[str, ...]:
     cells = tuple(clean_cell(v) for v in values)
     if any(len(c) > MAX_CELL_CHARS for c in cells):
-        raise ValidationError(f"第 {n} 行：有一格内容太长（超过 {MAX_CELL_CHARS} 字），整份文件未导入。")
+        raise ValidationError(_("第 {line} 行：有一格内容太长（超过 {chars} 字），整份文件未导入。").format(
+            line=n, chars=MAX_CELL_CHARS))
     while cells and not cells[-1]:
         cells = cells[:-1]
     return cells
@@ -308,8 +312,8 @@ def _feed(z: zipfile.ZipFile, name: str, parser, limit: int) -> Iterator[None]:
     except KeyError:
         raise _BadXlsx(f"missing {name}") from None
     if info.file_size > limit:
-        raise ValidationError(f"Excel 文件解压后太大（{name.rsplit('/', 1)[-1]} 超过 "
-                              f"{limit // 1048576} MB）：请分开导入或另存为 CSV。")
+        raise ValidationError(_("Excel 文件解压后太大（{part} 超过 {mb} MB）：请分开导入或另存为 CSV。").format(
+            part=name.rsplit('/', 1)[-1], mb=limit // 1048576))
     with z.open(info) as fh:
         while True:
             chunk = fh.read(256 * 1024)
@@ -320,7 +324,7 @@ def _feed(z: zipfile.ZipFile, name: str, parser, limit: int) -> Iterator[None]:
 
 
 def _parse_all(z, name, parser, limit=MAX_SMALL_XML) -> None:
-    for _ in _feed(z, name, parser, limit):
+    for _chunk in _feed(z, name, parser, limit):
         pass
 
 
@@ -486,10 +490,11 @@ def _sheet_rows(z, part, strings, date_styles, epoch) -> Iterator[tuple[int, tup
             st["cells"] += 1
             st["total"] += 1
             if st["cells"] > MAX_ROW_CELLS:
-                raise ValidationError(f"第 {st['row']} 行：超过 {MAX_ROW_CELLS} 列，"
-                                      "不是正常的导入清单，未导入。")
+                raise ValidationError(_("第 {line} 行：超过 {columns} 列，不是正常的导入清单，未导入。").format(
+                    line=st['row'], columns=MAX_ROW_CELLS))
             if st["total"] > MAX_CELLS:
-                raise ValidationError(f"Excel 表格太大（超过 {MAX_CELLS} 格）：请分开导入或另存为 CSV。")
+                raise ValidationError(_("Excel 表格太大（超过 {cells} 格）：请分开导入或另存为 CSV。").format(
+                    cells=MAX_CELLS))
             st["col"] = _column(attrs.get("r"), st["col"])
             st["t"] = attrs.get("t", "n")
             s = attrs.get("s", "0")
@@ -518,8 +523,8 @@ def _sheet_rows(z, part, strings, date_styles, epoch) -> Iterator[tuple[int, tup
                 return
             v, t = "".join(buf), st["t"]
             if len(v) > MAX_CELL_CHARS:
-                raise ValidationError(f"第 {st['row']} 行：有一格内容太长（超过 {MAX_CELL_CHARS} 字），"
-                                      "整份文件未导入。")
+                raise ValidationError(_("第 {line} 行：有一格内容太长（超过 {chars} 字），整份文件未导入。").format(
+                    line=st['row'], chars=MAX_CELL_CHARS))
             if t == "s":
                 try:
                     v = strings[int(v)]
@@ -542,7 +547,7 @@ def _sheet_rows(z, part, strings, date_styles, epoch) -> Iterator[tuple[int, tup
             buf.append(data)
             st["len"] += len(data)
     parser = _parser(start, end, text)
-    for _ in _feed(z, part, parser, MAX_SHEET_XML):
+    for _chunk in _feed(z, part, parser, MAX_SHEET_XML):
         yield from ready
         ready.clear()
     yield from ready
@@ -563,4 +568,4 @@ def _xlsx_lines(data: bytes) -> Iterator[tuple[int, tuple[str, ...]]]:
             IndexError) as exc:
         import logging
         logging.getLogger("outlet_desk.tables").info("unreadable xlsx: %r", exc)
-        raise ValidationError("无法读取 Excel（XLSX）文件：文件损坏或不是 Excel 表格。") from None
+        raise ValidationError(_("无法读取 Excel（XLSX）文件：文件损坏或不是 Excel 表格。")) from None

@@ -8,6 +8,7 @@ inventing a number.
 Ratios measured in one run on the same disk are what count on a shared, noisy machine: the intake
 path is compared with the floor (one raw durable SQLite commit).
 """
+# zh-data: the benchmark's synthetic outlet (names, addresses, stored words)
 from __future__ import annotations
 
 import datetime as dt

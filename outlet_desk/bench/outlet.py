@@ -29,6 +29,7 @@ for row what the flows write:
 Everything happens before ``end`` (the last day's 20:00 by default): the outlet's clock stops after
 the busy last day, whose ledger the bench reconciles.
 """
+# zh-data: the benchmark's synthetic outlet (names, addresses, stored words)
 from __future__ import annotations
 
 import datetime as dt

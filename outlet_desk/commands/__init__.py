@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from typing import Callable
 
+from ..i18n import _, punct
 from ..permissions import ANY_STAFF, MANAGER_ONLY
 
 GROUP_HELP = {
@@ -82,7 +83,7 @@ def read_secret(name: str) -> str:
     try:
         if sys.stdin is None or not sys.stdin.isatty():
             return (sys.stdin.readline() if sys.stdin else "").rstrip("\r\n")
-        return getpass.getpass(f"{name} 的 PIN/密码: ")
+        return getpass.getpass(_("{name} 的 PIN/密码: ").format(name=name))
     except (EOFError, KeyboardInterrupt, OSError):
         return ""
 
@@ -96,7 +97,7 @@ def identify(rule: ActorRule, args, *, now):
     from ..db import write_tx
     from ..errors import AuthError, PermissionDenied
     from ..models import Staff
-    from ..permissions import ROLE_LABELS, SYSTEM
+    from ..permissions import SYSTEM, role_label
     from ..shifts import staff
 
     name = (getattr(args, "as_name", None) or "").strip()
@@ -104,19 +105,20 @@ def identify(rule: ActorRule, args, *, now):
         if not rule.applies(args):
             return SYSTEM
         if not Staff.select().exists():
-            raise AuthError("这个网点还没有员工：先建立店长，outlet-desk staff add 姓名 --role manager。")
-        raise AuthError(f"“{rule.command}”会修改数据或显示完整手机号：请用 --as 姓名 说明是谁"
-                        f"（PIN/密码在提示时输入，脚本可放在环境变量 {ENV_PASSWORD}）。")
+            raise AuthError(_("这个网点还没有员工：先建立店长，outlet-desk staff add 姓名 --role manager。"))
+        raise AuthError(_("“{command}”会修改数据或显示完整手机号：请用 --as 姓名 说明是谁"
+                          "（PIN/密码在提示时输入，脚本可放在环境变量 {env}）。").format(
+            command=rule.command, env=ENV_PASSWORD))
     person = Staff.get_or_none(Staff.name == name)
     if person is None:
-        raise AuthError("没有这个员工，或已停用。")
+        raise AuthError(_("没有这个员工，或已停用。"))
     secret = read_secret(name)
     if not secret:
-        raise AuthError(f"没有输入 {name} 的 PIN/密码。")
+        raise AuthError(_("没有输入 {name} 的 PIN/密码。").format(name=name))
     actor = staff.login(person.id, secret, now=now)
     if actor.role not in rule.roles:
-        raise PermissionDenied(f"“{rule.command}”只有{'、'.join(ROLE_LABELS[r] for r in sorted(rule.roles))}"
-                               f"可以操作。")
+        raise PermissionDenied(_("“{command}”只有{roles}可以操作。").format(
+            command=rule.command, roles=punct("、").join(role_label(r) for r in sorted(rule.roles))))
     with write_tx():
         audit.record(actor, "cli.command", entity="command", entity_id=rule.command, now=now)
     return actor

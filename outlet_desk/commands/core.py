@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import getpass
 
-from ..permissions import MANAGER_ONLY
+from ..i18n import _, punct
+from ..permissions import CLERK, MANAGER, MANAGER_ONLY, role_label
 from . import acts
 
 
@@ -39,9 +40,9 @@ def cmd_demo(ctx) -> int:
     given = ctx.db_url or (ctx.home / "database.url").exists()
     url = database_url(ctx.home, ctx.db_url) if given else None      # --db, or database.url
     built = build_demo(ctx.home, url=url)
-    print(f"演示网点已建立：{hide_password(url) if url else ctx.home}")
+    print(_("演示网点已建立：{where}").format(where=hide_password(url) if url else ctx.home))
     for name, role, secret in DEMO_STAFF:
-        print(f"  {name:<6} {'店长' if role == 'manager' else '店员'}  {'密码' if role == 'manager' else 'PIN'} {secret}")
+        print(f"  {name:<6} {role_label(role)}  {_('密码') if role == MANAGER else 'PIN'} {secret}")
     return 0 if built else 1
 
 
@@ -60,7 +61,7 @@ def cmd_staff_list(ctx) -> int:
     from ..shifts import staff
     ctx.open()
     for s in staff.list_staff(include_inactive=True):
-        print(f"{s.id:>3}  {s.name:<8} {s.role:<8} {'在职' if s.active else '停用'}")
+        print(f"{s.id:>3}  {s.name:<8} {s.role:<8} {_('在职') if s.active else _('停用')}")
     return 0
 
 
@@ -72,15 +73,16 @@ def _first_manager(args) -> bool:
 def cmd_staff_add(ctx) -> int:
     from ..shifts import staff
     ctx.open(create=True)
-    secret = ctx.args.secret or getpass.getpass(f"{ctx.args.name} 的新 PIN/密码: ")
+    secret = ctx.args.secret or getpass.getpass(_("{name} 的新 PIN/密码: ").format(name=ctx.args.name))
     info = staff.add_staff(ctx.args.name, ctx.args.role, secret, actor=ctx.actor, now=ctx.now())
-    print(f"已添加 {info.name}（{info.role}），编号 {info.id}")
+    print(_("已添加 {name}（{role}），编号 {id}").format(name=info.name, role=info.role, id=info.id))
     return 0
 
 
 def cmd_roles(ctx) -> int:
-    from ..permissions import MANAGER_ONLY, load_all_operations
+    from ..permissions import load_all_operations
     for op in sorted(load_all_operations().values(), key=lambda o: o.name):
-        who = "店长" if op.roles == MANAGER_ONLY else "店员、店长"
-        print(f"{op.name:<32} {who:<6} {op.label}")
+        who = role_label(MANAGER) if op.roles == MANAGER_ONLY else \
+            punct("、").join((role_label(CLERK), role_label(MANAGER)))
+        print(f"{op.name:<32} {who:<6} {op.title}")
     return 0

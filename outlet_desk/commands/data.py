@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from ..permissions import MANAGER_ONLY
 from . import acts
 
@@ -31,7 +32,7 @@ def cmd_backup(ctx) -> int:
     ctx.open()
     info = backup.backup_now(ctx.home, actor=ctx.actor, reason="manual", now=ctx.now(),
                              to=Path(ctx.args.to) if ctx.args.to else None)
-    print(f"备份完成并已校验：{info.path}（{info.size // 1024} KB）")
+    print(_("备份完成并已校验：{path}（{kb} KB）").format(path=info.path, kb=info.size // 1024))
     return 0
 
 
@@ -41,12 +42,12 @@ def cmd_restore(ctx) -> int:
     if not target:
         newest = backup.newest_good_backup(ctx.home)
         if newest is None:
-            print("没有可用的备份。")
+            print(_("没有可用的备份。"))
             return 1
         target = newest.path
     aside = backup.restore(ctx.home, Path(target), actor=ctx.actor, now=ctx.now())
-    kept = f"原数据库已另存为：{aside}" if aside.name != "outlet.db" else "原来没有数据库文件。"
-    print(f"已恢复：{target}\n{kept}")
+    kept = _("原数据库已另存为：{path}").format(path=aside) if aside.name != "outlet.db" else _("原来没有数据库文件。")
+    print(_("已恢复：{path}").format(path=target) + "\n" + kept)
     return 0
 
 
@@ -62,14 +63,14 @@ def cmd_check(ctx) -> int:
         problems = datafiles.file_problems(path) if path is not None and path.exists() \
             and isinstance(exc, DatabaseCorrupt) else []
         for p in problems or [str(exc)]:
-            print("问题：" + p)
+            print(_("问题：{problem}").format(problem=p))
         return 3
     problems = backup.check(ctx.home)
     if not problems:
-        print("检查通过：数据库完整，外键一致，审计链完好，照片和上传队列一致。")
+        print(_("检查通过：数据库完整，外键一致，审计链完好，照片和上传队列一致。"))
         return 0
     for p in problems:
-        print("问题：" + p)
+        print(_("问题：{problem}").format(problem=p))
     return 3
 
 
@@ -85,5 +86,6 @@ def cmd_purge(ctx) -> int:
     from ..datacare import retention
     ctx.open()
     r = retention.purge(actor=ctx.actor, now=ctx.now(), days=ctx.args.days)
-    print(f"已清除 {r.cutoff:%Y-%m-%d} 之前完结的客户信息：包裹 {r.parcels}，寄件 {r.outgoing}，工单 {r.tickets}")
+    print(_("已清除 {cutoff} 之前完结的客户信息：包裹 {parcels}，寄件 {outgoing}，工单 {tickets}").format(
+        cutoff=f"{r.cutoff:%Y-%m-%d}", parcels=r.parcels, outgoing=r.outgoing, tickets=r.tickets))
     return 0

@@ -6,6 +6,7 @@ import json
 import sys
 
 from ..errors import ValidationError
+from ..i18n import _
 from . import group
 
 
@@ -15,14 +16,14 @@ def _date(text: str | None, now: dt.datetime) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"日期“{text}”不对：请写成 YYYY-MM-DD，例如 2026-06-07。") from None
+        raise ValidationError(_("日期“{text}”不对：请写成 YYYY-MM-DD，例如 2026-06-07。").format(text=text)) from None
 
 
 
 
 def register(sub) -> None:
     report = group(sub, "report")
-    p = report.add_parser("daily", help="the daily report (日结报表) of a day as an A4 PDF")
+    p = report.add_parser("daily", help="the daily report (日结报表) of a day as an A4 PDF")  # zh-data: the outlet's word
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
     p.set_defaults(handler=cmd_report_daily)
@@ -42,7 +43,7 @@ def cmd_report_daily(ctx) -> int:
     out = ctx.output(ctx.args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
-    print(f"日结报表已生成：{out}（{day.isoformat()}，{len(pdf) // 1024} KB）")
+    print(_("日结报表已生成：{path}（{day}，{kb} KB）").format(path=out, day=day.isoformat(), kb=len(pdf) // 1024))
     return 0
 
 

@@ -1,23 +1,24 @@
 """Problem parcels, overdue parcels, returns/forwards and evidence photos from the command line."""
 from __future__ import annotations
 
+from ..i18n import _
 from ..permissions import MANAGER_ONLY
 from . import acts
 
 
 def register(sub) -> None:
-    p = sub.add_parser("problems", help="problem parcels (问题件): the open queue")
+    p = sub.add_parser("problems", help="problem parcels (问题件): the open queue")  # zh-data: the outlet's word
     psub = p.add_subparsers(dest="problems_cmd", required=True, metavar="ACTION")
     ls = psub.add_parser("list", help="list problem parcels, oldest first")
     ls.add_argument("--all", action="store_true", help="include resolved ones")
     ls.set_defaults(handler=cmd_problems_list)
 
-    p = sub.add_parser("overdue", help="parcels past the storage period (到期件)")
+    p = sub.add_parser("overdue", help="parcels past the storage period (到期件)")  # zh-data: the outlet's word
     osub = p.add_subparsers(dest="overdue_cmd", required=True, metavar="ACTION")
     ls = osub.add_parser("list", help="the overdue list, bucketed by days")
     ls.set_defaults(handler=cmd_overdue_list)
 
-    p = sub.add_parser("returns", help="returns and forwards (退件/转件)")
+    p = sub.add_parser("returns", help="returns and forwards (退件/转件)")  # zh-data: the outlet's word
     rsub = p.add_subparsers(dest="returns_cmd", required=True, metavar="ACTION")
     ls = rsub.add_parser("list", help="returns/forwards with their checklist")
     ls.add_argument("--scope", choices=["today", "open", "dispatched", "all"], default="today")
@@ -36,10 +37,10 @@ def cmd_problems_list(ctx) -> int:
     now = ctx.now()
     rows = problems.list_problems(now=now, open_only=not ctx.args.all, limit=100000)
     for r in rows:
-        state = problems.OUTCOME_LABELS.get(r.outcome, "") if r.outcome else "未处理"
+        state = _(problems.OUTCOME_LABELS.get(r.outcome, "")) if r.outcome else _("未处理")
         print(f"{problems.age_text(r.age(now)):>8}  {r.waybill:<18} {r.reason:<4} {state:<4} "
               f"{r.location:<10} {r.opened_by:<4} {r.note}")
-    print(f"共 {len(rows)} 件")
+    print(_("共 {count} 件").format(count=len(rows)))
     return 0
 
 
@@ -48,10 +49,12 @@ def cmd_overdue_list(ctx) -> int:
     ctx.open()
     rows = overdue.overdue_list(now=ctx.now())
     for r in rows:
-        print(f"{r.bucket:<8} {r.days:>3}{'*' if r.extended else ' '} {r.pickup_code:<10} "
-              f"{r.waybill:<18} {r.phone_masked:<12} 截止 {r.deadline:%m-%d}  通知 {r.reminders}")
+        print(f"{_(r.bucket):<8} {r.days:>3}{'*' if r.extended else ' '} {r.pickup_code:<10} "
+              f"{r.waybill:<18} {r.phone_masked:<12} "
+              + _("截止 {deadline}  通知 {reminders}").format(deadline=f"{r.deadline:%m-%d}", reminders=r.reminders))
     counts = overdue.bucket_counts(now=ctx.now())
-    print("  ".join(f"{k}: {v}" for k, v in counts.items()) + f"  共 {len(rows)} 件（* 已延期）")
+    print("  ".join(f"{_(k)}: {v}" for k, v in counts.items()) + "  "
+          + _("共 {count} 件（* 已延期）").format(count=len(rows)))
     return 0
 
 
@@ -61,10 +64,11 @@ def cmd_returns_list(ctx) -> int:
     rows = returns.list_returns(scope=ctx.args.scope, now=ctx.now(), limit=100000)
     for r in rows:
         struck = "—" if r.struck_done is None else ("✓" if r.struck_done else "×")
-        print(f"{returns.KIND_LABELS[r.kind]}{'·错分' if r.mis_sorted else '   '} {r.waybill:<18} "
-              f"{r.reason:<4} 标签{'✓' if r.label_done else '×'} 照片{r.photo_count} 划码{struck} "
-              f"{returns.STATUS_LABELS[r.status]:<4} {r.destination}")
-    print(f"共 {len(rows)} 件")
+        checks = _("标签{label} 照片{photos} 划码{struck}").format(
+            label="✓" if r.label_done else "×", photos=r.photo_count, struck=struck)
+        print(f"{_(returns.KIND_LABELS[r.kind])}{_('·错分') if r.mis_sorted else '   '} {r.waybill:<18} "
+              f"{r.reason:<4} {checks} {_(returns.STATUS_LABELS[r.status]):<4} {r.destination}")
+    print(_("共 {count} 件").format(count=len(rows)))
     return 0
 
 
@@ -74,6 +78,6 @@ def cmd_photos_sweep(ctx) -> int:
     evidence.configure(ctx.home)
     removed = evidence.sweep_orphans(ctx.home)
     for path in removed:
-        print(f"已删除孤立文件：{path}")
-    print(f"共删除 {len(removed)} 个文件")
+        print(_("已删除孤立文件：{path}").format(path=path))
+    print(_("共删除 {count} 个文件").format(count=len(removed)))
     return 0

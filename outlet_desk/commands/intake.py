@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from ..i18n import _
 from . import acts
 
 
@@ -65,5 +66,5 @@ def cmd_labels(ctx) -> int:
     ctx.output(ctx.args.out).write_bytes(pdf)
     if ctx.args.mark and rows:
         intake.mark_labels_printed(ids, actor=ctx.actor, now=ctx.now())
-    print(f"{len(rows)} 张标签 → {ctx.args.out}")
+    print(_("{count} 张标签 → {path}").format(count=len(rows), path=ctx.args.out))
     return 0

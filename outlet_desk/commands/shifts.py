@@ -1,6 +1,8 @@
 """Shifts subcommands: the month roster and attendance report as PDF, the roster as text."""
 from __future__ import annotations
 
+from ..i18n import _
+
 
 def register(sub) -> None:
     p = sub.add_parser("roster", help="the month roster: show it or write its PDF")
@@ -27,13 +29,13 @@ def cmd_roster_show(ctx) -> int:
     from ..shifts import roster
     ctx.open()
     g = roster.grid(ctx.args.month, layer="draft" if ctx.args.draft else "published")
-    print(f"{g.month}  {'草稿' if ctx.args.draft else '已发布' if g.published else '未发布'}")
+    print(f"{g.month}  {_('草稿') if ctx.args.draft else _('已发布') if g.published else _('未发布')}")
     print("      " + " ".join(f"{d.day:>2}" for d in g.days))
     for sid, name in g.people:
         cells = []
         for d in g.days:
             c = g.cells[(sid, d)]
-            text = (c.leave or "")[:1] or ("全" if c.effective == roster.MERGED else c.effective or "-")
+            text = (c.leave or "")[:1] or (_("全") if c.effective == roster.MERGED else c.effective or "-")
             cells.append(f"{text:>2}" if text.isascii() else text)
         print(f"{name:<4}  " + " ".join(cells))
     for p in g.problems:
@@ -47,7 +49,7 @@ def cmd_roster_pdf(ctx) -> int:
     pdf = roster.roster_pdf(ctx.args.month, layer="draft" if ctx.args.draft else "published",
                             now=ctx.now())
     ctx.output(ctx.args.output).write_bytes(pdf)
-    print(f"已写入 {ctx.args.output}")
+    print(_("已写入 {path}").format(path=ctx.args.output))
     return 0
 
 
@@ -55,5 +57,5 @@ def cmd_attendance_report(ctx) -> int:
     from ..shifts import attendance
     ctx.open()
     ctx.output(ctx.args.output).write_bytes(attendance.report_pdf(ctx.args.month, now=ctx.now()))
-    print(f"已写入 {ctx.args.output}")
+    print(_("已写入 {path}").format(path=ctx.args.output))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
+from ..i18n import _
 from . import acts, group
 
 
@@ -39,7 +40,7 @@ def _day(text: str | None, now: dt.datetime) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"日期 {text} 应为 YYYY-MM-DD。") from None
+        raise ValidationError(_("日期 {text} 应为 YYYY-MM-DD。").format(text=text)) from None
 
 
 def cmd_export_signoffs(ctx) -> int:
@@ -49,7 +50,7 @@ def cmd_export_signoffs(ctx) -> int:
     day = _day(ctx.args.date, now)
     export = signoff.export_full_phones if ctx.args.full_phones else signoff.export
     n = export(day, ctx.output(ctx.args.output), actor=ctx.actor, now=now)
-    print(f"已导出 {day} 的签收 {n} 条：{ctx.args.output}")
+    print(_("已导出 {day} 的签收 {count} 条：{path}").format(day=day, count=n, path=ctx.args.output))
     return 0
 
 
@@ -58,16 +59,17 @@ def cmd_upload(ctx) -> int:
     ctx.open()
     if ctx.args.status:
         c = outbox.counts()
-        print(f"待上传 {c.pending}  已上传 {c.sent}  被拒收 {c.rejected}")
+        print(_("待上传 {pending}  已上传 {sent}  被拒收 {rejected}").format(
+            pending=c.pending, sent=c.sent, rejected=c.rejected))
         why = outbox.pending_reason() if c.pending else None
         if why:
-            print(f"未上传的原因：{why}")
+            print(_("未上传的原因：{reason}").format(reason=why))
         return 0
     result = upload.drain_once(clock=ctx.now, force=True,
                                progress=lambda done, total: print(f"  {done}/{total}", flush=True))
     c = outbox.counts()
-    print(f"本次上传 {result.sent} 条，拒收 {result.rejected} 条；待上传 {c.pending}，"
-          f"被拒收 {c.rejected}。")
+    print(_("本次上传 {sent} 条，拒收 {rejected} 条；待上传 {pending}，被拒收 {rejected_all}。").format(
+        sent=result.sent, rejected=result.rejected, pending=c.pending, rejected_all=c.rejected))
     if result.error:
         print(result.error, file=sys.stderr)
         return 2
@@ -81,7 +83,9 @@ def cmd_signoff_status(ctx) -> int:
     info = signoff.cutoff_status(now)
     cut = info.cutoff.strftime("%H:%M") if info.cutoff else "—"
     mins = info.seconds_left // 60
-    when = f"距截止 {mins} 分钟" if info.seconds_left >= 0 else f"已过截止 {-mins} 分钟"
-    print(f"未签收 {info.unsigned}  未上传 {info.not_uploaded}（拒收 {info.rejected}）  "
-          f"截止 {cut}  {when}{'  ⚠ 超时' if info.late else ''}")
+    when = _("距截止 {minutes} 分钟").format(minutes=mins) if info.seconds_left >= 0 else \
+        _("已过截止 {minutes} 分钟").format(minutes=-mins)
+    print(_("未签收 {unsigned}  未上传 {not_uploaded}（拒收 {rejected}）  截止 {cutoff}  {when}").format(
+        unsigned=info.unsigned, not_uploaded=info.not_uploaded, rejected=info.rejected, cutoff=cut, when=when)
+          + (_("  ⚠ 超时") if info.late else ""))
     return 1 if info.late else 0

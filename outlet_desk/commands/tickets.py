@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _, punct
 from . import acts, group
 
 
@@ -28,9 +29,11 @@ def cmd_import_crm(ctx) -> int:
     from ..tickets import tickets
     ctx.open()
     result = tickets.import_crm(Path(ctx.args.file), actor=ctx.actor, now=ctx.now())
-    print(f"已导入 {result.created} 张 CRM 工单" +
-          (f"；{len(result.duplicates)} 张已登记过，未重复建立：{'、'.join(result.duplicates)}"
-           if result.duplicates else "。"))
+    if result.duplicates:
+        print(_("已导入 {created} 张 CRM 工单；{count} 张已登记过，未重复建立：{numbers}").format(
+            created=result.created, count=len(result.duplicates), numbers=punct("、").join(result.duplicates)))
+    else:
+        print(_("已导入 {created} 张 CRM 工单。").format(created=result.created))
     return 0
 
 
@@ -38,7 +41,11 @@ def cmd_import_eorders(ctx) -> int:
     from ..outgoing import eorders
     ctx.open()
     created, skipped = eorders.import_orders(Path(ctx.args.file), actor=ctx.actor, now=ctx.now())
-    print(f"已导入 {created} 张电子接单" + (f"；{len(skipped)} 张已登记过：{'、'.join(skipped)}" if skipped else "。"))
+    if skipped:
+        print(_("已导入 {created} 张电子接单；{count} 张已登记过：{numbers}").format(
+            created=created, count=len(skipped), numbers=punct("、").join(skipped)))
+    else:
+        print(_("已导入 {created} 张电子接单。").format(created=created))
     return 0
 
 
@@ -53,5 +60,5 @@ def cmd_report_tickets(ctx) -> int:
                                month=ctx.args.month, generated_at=now)
     out = ctx.output(ctx.args.output)
     out.write_bytes(pdf)
-    print(f"已生成 {out}（{len(pdf) // 1024} KB）")
+    print(_("已生成 {path}（{kb} KB）").format(path=out, kb=len(pdf) // 1024))
     return 0

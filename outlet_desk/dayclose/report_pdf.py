@@ -5,6 +5,7 @@ a chart of the last 14 days' volumes.  :func:`build` returns PDF bytes.
 """
 from __future__ import annotations
 
+# zh-data: printed documents stay in the outlet's language
 import datetime as dt
 import io
 

@@ -24,6 +24,7 @@ from .. import settings as settings_mod
 from .. import waybill as waybill_mod
 from ..db import database, insert_row, insert_rows, is_sqlite, rows_where_in, run_many, run_sql, write_tx
 from ..errors import NotFound, ValidationError
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent
 from ..models.duty import DutyEvent
 from ..models.intake import LabelPrint, ManifestBatch, ManifestLine, ShelfSlot
@@ -420,7 +421,7 @@ def recognize_scan(raw: str, *, carrier: str | None = None, cfg: dict | None = N
 _ARRIVALS_OBSERVED: set = set()
 
 
-@operation("intake.receive", "到件入库")
+@operation("intake.receive", N_("到件入库"))
 def receive_parcel(raw: str, *, category: str | None = None, courier: str | None = None,
                    route: str | None = None, carrier: str | None = None, as_parcel: bool = False,
                    actor: Actor, now: dt.datetime) -> IntakeResult:
@@ -510,7 +511,7 @@ def _duplicate(rec) -> IntakeResult:
     return _result(existing, DUPLICATE, rec.candidates, duplicate_message(existing))
 
 
-@operation("intake.change_carrier", "更正快递公司")
+@operation("intake.change_carrier", N_("更正快递公司"))
 def change_carrier(parcel_id: int, carrier: str, *, actor: Actor, now: dt.datetime) -> IntakeRow:
     """Correct the carrier the scan chose for a number that fits several (one key on the intake
     row).  Only a carrier whose format the number fits (or the manifest's) is accepted.  For a bare
@@ -660,7 +661,7 @@ def _unprinted_query(day: dt.date):
     return q
 
 
-@operation("intake.labels_printed", "打印取件码标签")
+@operation("intake.labels_printed", N_("打印取件码标签"))
 def mark_labels_printed(parcel_ids, *, actor: Actor, now: dt.datetime) -> int:
     ids = list(parcel_ids)
     with write_tx():
@@ -779,7 +780,7 @@ def parse_manifest(data, filename: str | None = None, *, cfg: dict | None = None
     return out
 
 
-@operation("intake.import_manifest", "导入到件清单")
+@operation("intake.import_manifest", N_("导入到件清单"))
 def import_manifest(source, *, filename: str | None = None, actor: Actor,
                     now: dt.datetime) -> ManifestResult:
     """Import an arrival manifest (path or bytes).  Refused whole on the first bad line.

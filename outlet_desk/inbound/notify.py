@@ -21,6 +21,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, duty_events, settings
 from ..db import write_tx
 from ..errors import NotFound, ValidationError
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent
 from ..models.counter import NotifyLog
 from ..models.duty import DutyEvent
@@ -221,7 +222,7 @@ def _chunks(seq, n):
         yield seq[i:i + n]
 
 
-@operation("notify.phone_view", "查看待通知客户电话")
+@operation("notify.phone_view", N_("查看待通知客户电话"))
 def call_list(*, actor: Actor, now: dt.datetime) -> list[CallGroup]:
     """Today's call list.  Shows full phone numbers, so the view itself is audited."""
     groups = _groups(now)
@@ -239,7 +240,7 @@ def pending_summary(now: dt.datetime) -> dict:
             "not_called_today": sum(1 for g in groups if not g.called_today)}
 
 
-@operation("notify.record", "记录通知结果")
+@operation("notify.record", N_("记录通知结果"))
 def record_outcome(parcel_ids, outcome: str, note: str = "", *, actor: Actor,
                    now: dt.datetime) -> OutcomeResult:
     """Record one call's outcome for all the parcels of that customer."""

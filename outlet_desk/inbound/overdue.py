@@ -23,6 +23,7 @@ from peewee import fn
 from .. import duty_events, settings
 from ..db import write_tx
 from ..errors import NotFound, ValidationError
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent
 from ..models.duty import DutyEvent
 from ..models.overdue import StorageExtension
@@ -164,7 +165,7 @@ def _in_stock(parcel_ids) -> list[Parcel]:
     return found
 
 
-@operation("overdue.remind", "到期件再次提醒")
+@operation("overdue.remind", N_("到期件再次提醒"))
 def remind_again(parcel_ids, note: str = "", *, actor: Actor, now: dt.datetime) -> int:
     """Record that the customer was reminded again (phone or message)."""
     with write_tx():
@@ -175,7 +176,7 @@ def remind_again(parcel_ids, note: str = "", *, actor: Actor, now: dt.datetime) 
     return len(found)
 
 
-@operation("overdue.extend", "到期件延期")
+@operation("overdue.extend", N_("到期件延期"))
 def extend(parcel_ids, days: int, note: str = "", *, actor: Actor, now: dt.datetime) -> dt.date:
     """Extend the pickup deadline by ``days`` (from the current deadline, or today if past)."""
     try:
@@ -204,7 +205,7 @@ def extend(parcel_ids, days: int, note: str = "", *, actor: Actor, now: dt.datet
     return last_until
 
 
-@operation("overdue.return", "到期件转退件")
+@operation("overdue.return", N_("到期件转退件"))
 def send_to_return(parcel_id: int, note: str = "", *, actor: Actor, now: dt.datetime,
                    sender_name: str = "", sender_phone: str = "", home=None):
     """Start a return (reason 超期未取) from the overdue list."""
@@ -218,7 +219,7 @@ def send_to_return(parcel_id: int, note: str = "", *, actor: Actor, now: dt.date
     return returns.get_return(rec.id, home)
 
 
-@operation("overdue.review", "查看到期件")
+@operation("overdue.review", N_("查看到期件"))
 def mark_reviewed(*, actor: Actor, now: dt.datetime) -> bool:
     """The morning overdue list was looked at: ticks the duty (once per day)."""
     with write_tx():

@@ -25,6 +25,7 @@ from .. import audit, changes, money
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..fen import format_yuan
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent
 from ..models.money import Payment
 from ..permissions import Actor, operation
@@ -288,7 +289,7 @@ class ReleaseResult:
         return f"已出库 {len(self.parcel_ids)} 件{who}{cod}。"
 
 
-@operation("pickup.release", "取件出库")
+@operation("pickup.release", N_("取件出库"))
 def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
             name: str | None = None, proxy: bool = False, proxy_name: str | None = None,
             payment_method: str | None = None, holding_fees: dict | None = None,

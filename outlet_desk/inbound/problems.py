@@ -17,6 +17,7 @@ from .. import changes, duty_events
 from .. import waybill as waybill_mod
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent, Staff
 from ..models.duty import DutyEvent
 from ..models.problems import ProblemRecord
@@ -100,7 +101,7 @@ def _parcel(parcel_id: int | None, waybill: str | None) -> Parcel:
     return parcel
 
 
-@operation("problem.open", "登记问题件")
+@operation("problem.open", N_("登记问题件"))
 def open_problem(parcel_id: int, reason: str, note: str = "", *, actor: Actor,
                  now: dt.datetime, photo=None, home=None) -> ProblemInfo:
     """Register a problem on a parcel.  ``photo`` (bytes or a path) is optional evidence."""
@@ -146,7 +147,7 @@ def open_problem_by_waybill(waybill: str, reason: str, note: str = "", *, actor:
     return open_problem(parcel.id, reason, note, actor=actor, now=now, photo=photo, home=home)
 
 
-@operation("problem.resolve", "处理问题件")
+@operation("problem.resolve", N_("处理问题件"))
 def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Actor,
                     now: dt.datetime, courier: str | None = None, return_args: dict | None = None,
                     home=None) -> ProblemInfo:
@@ -202,7 +203,7 @@ def _return_reason(problem_reason: str) -> str:
     return {"拒收": "拒收", "地址不详": "地址错误", "错分": "错分", "破损": "破损"}.get(problem_reason, "其他")
 
 
-@operation("problem.ticket", "问题件联系寄件人（工单）")
+@operation("problem.ticket", N_("问题件联系寄件人（工单）"))
 def open_sender_ticket(problem_id: int, detail: str = "", *, actor: Actor,
                        now: dt.datetime) -> int:
     """Open a service ticket to reach the sender about this problem (once per problem)."""
@@ -251,7 +252,7 @@ def open_count() -> int:
     return ProblemRecord.select().where(ProblemRecord.resolved_at.is_null()).count()
 
 
-@operation("problem.review", "查看问题件")
+@operation("problem.review", N_("查看问题件"))
 def mark_reviewed(*, actor: Actor, now: dt.datetime) -> bool:
     """The problem queue was looked at: ticks the duty (once per day)."""
     with write_tx():

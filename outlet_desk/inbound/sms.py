@@ -22,6 +22,7 @@ from peewee import fn
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DomainError, ValidationError
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent
 from ..models.counter import NotifyLog, SmsMessage, SmsParcel
 from ..permissions import Actor, operation
@@ -160,7 +161,7 @@ def reminders_sent(parcel_ids) -> dict[int, int]:
     return {pid: int(n) for pid, n in q}
 
 
-@operation("sms.send", "发送取件短信")
+@operation("sms.send", N_("发送取件短信"))
 def send_sms(parcel_ids, kind: str = SmsMessage.NOTIFY, *, actor: Actor, now: dt.datetime,
              gateway: SmsGateway | None = None) -> SmsResult:
     """Send one SMS about these parcels (all to the same phone).  See the module rules."""

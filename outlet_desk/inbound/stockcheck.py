@@ -24,6 +24,7 @@ from peewee import JOIN, IntegrityError, fn
 from .. import audit, changes, duty_events
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
+from ..i18n import N_
 from ..models import Parcel, ParcelEvent
 from ..models.counter import StockCheck, StockCheckItem, StockCheckScan
 from ..permissions import Actor, operation
@@ -132,7 +133,7 @@ def open_check() -> CheckInfo | None:
     return _info(c) if c else None
 
 
-@operation("stockcheck.start", "开始盘点")
+@operation("stockcheck.start", N_("开始盘点"))
 def start(shelf: str | None = None, *, actor: Actor, now: dt.datetime) -> CheckInfo:
     shelf = normalize_scan(shelf or "") or None
     if shelf is not None and not re.fullmatch(r"[0-9A-Z]{1,3}", shelf):
@@ -184,7 +185,7 @@ def _judge(check, status, p_shelf, p_level, s_shelf, s_level) -> str:
     return "ok"
 
 
-@operation("stockcheck.scan", "盘点扫描")
+@operation("stockcheck.scan", N_("盘点扫描"))
 def scan(check_id: int, text: str, *, shelf: str | None = None, level: int | None = None,
          actor: Actor, now: dt.datetime) -> ScanResult:
     """One scan.  ``shelf``/``level`` are where the clerk stands (the screen keeps them); a shelf
@@ -224,7 +225,7 @@ def scan(check_id: int, text: str, *, shelf: str | None = None, level: int | Non
     return ScanResult(verdict, code, msg, shelf, level, live_counts(check_id, now))
 
 
-@operation("stockcheck.finish", "结束盘点")
+@operation("stockcheck.finish", N_("结束盘点"))
 def finish(check_id: int, *, actor: Actor, now: dt.datetime) -> CheckInfo:
     with write_tx():
         check = _get_open(check_id)
@@ -272,7 +273,7 @@ def finish(check_id: int, *, actor: Actor, now: dt.datetime) -> CheckInfo:
     return _info(check)
 
 
-@operation("stockcheck.cancel", "放弃盘点")
+@operation("stockcheck.cancel", N_("放弃盘点"))
 def cancel(check_id: int, *, actor: Actor, now: dt.datetime) -> None:
     with write_tx():
         check = _get_open(check_id)
@@ -376,7 +377,7 @@ def _done(item, fix, actor, now, detail=None):
                          "fix": fix, **(detail or {})}, now=now)
 
 
-@operation("stockcheck.fix", "处理盘点差异")
+@operation("stockcheck.fix", N_("处理盘点差异"))
 def fix_found(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     """Missing parcel found after all (it stays where the system says)."""
     with write_tx():
@@ -385,7 +386,7 @@ def fix_found(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     return f"{item.waybill} 已找到。"
 
 
-@operation("stockcheck.fix_problem", "盘点未找到登记问题件")
+@operation("stockcheck.fix_problem", N_("盘点未找到登记问题件"))
 def fix_problem(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     """Missing parcel not found: it becomes a problem parcel (其他: 盘点未找到)."""
     with write_tx():
@@ -399,7 +400,7 @@ def fix_problem(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     return f"{item.waybill} 已登记为问题件（盘点未找到）。"
 
 
-@operation("stockcheck.fix_move", "盘点改货位")
+@operation("stockcheck.fix_move", N_("盘点改货位"))
 def fix_move(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     """Misplaced parcel: record the shelf/level where it was scanned (MOVED event).
 
@@ -422,7 +423,7 @@ def fix_move(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     return f"{item.waybill} 货位改为 {new}。"
 
 
-@operation("stockcheck.fix_put_back", "盘点放回原位")
+@operation("stockcheck.fix_put_back", N_("盘点放回原位"))
 def fix_put_back(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     """Misplaced parcel: the clerk put it back on its recorded shelf (no data change)."""
     with write_tx():
@@ -431,7 +432,7 @@ def fix_put_back(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     return f"{item.waybill} 已放回 {_place(item.recorded_shelf, item.recorded_level)}。"
 
 
-@operation("stockcheck.fix_restock", "盘点多出件放回库存")
+@operation("stockcheck.fix_restock", N_("盘点多出件放回库存"))
 def fix_restock(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     """Unexpected known parcel (system says it left): back in stock where it was scanned."""
     with write_tx():
@@ -463,7 +464,7 @@ def fix_restock(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     return f"{item.waybill} 已放回库存。"
 
 
-@operation("stockcheck.fix_taken_in", "盘点未入库件已入库")
+@operation("stockcheck.fix_taken_in", N_("盘点未入库件已入库"))
 def fix_taken_in(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     """Unknown waybill: done once intake (F2) has taken it in; until then says what to do."""
     with write_tx():

@@ -1,6 +1,7 @@
 """The monthly attendance report (考勤月报): A4 portrait, Chinese, a summary and each clerk's days."""
 from __future__ import annotations
 
+# zh-data: printed documents stay in the outlet's language
 import datetime as dt
 import io
 

@@ -7,6 +7,7 @@ fit), then the masked phone and the date.
 """
 from __future__ import annotations
 
+# zh-data: printed documents stay in the outlet's language
 import datetime as dt
 from dataclasses import dataclass
 

@@ -5,6 +5,7 @@ Code 128 barcode with bars a whole number of printer dots wide.
 """
 from __future__ import annotations
 
+# zh-data: printed documents stay in the outlet's language
 import io
 
 from reportlab.lib.units import mm

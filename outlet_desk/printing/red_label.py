@@ -8,6 +8,7 @@ encodes, reportlab draws vector bars).
 """
 from __future__ import annotations
 
+# zh-data: printed documents stay in the outlet's language
 import datetime as dt
 import io
 from dataclasses import dataclass

@@ -1,6 +1,7 @@
 """The month roster for the wall: A4 landscape, Chinese, one row per clerk, one column per day."""
 from __future__ import annotations
 
+# zh-data: printed documents stay in the outlet's language
 import datetime as dt
 import io
 

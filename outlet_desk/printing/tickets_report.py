@@ -2,6 +2,7 @@
 satisfaction, tickets by category per week (table + bar chart) and repeat customers (masked)."""
 from __future__ import annotations
 
+# zh-data: printed documents stay in the outlet's language
 import datetime as dt
 import io
 

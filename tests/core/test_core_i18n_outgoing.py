@@ -17,9 +17,9 @@ from outlet_desk.errors import DomainError, NotFound, ValidationError
 from outlet_desk.models import Parcel
 from outlet_desk.models.outgoing import OutgoingParcel
 from outlet_desk.models.tickets import Ticket
-from outlet_desk.services import eorders, threeday
-from outlet_desk.services import outgoing as og
-from outlet_desk.services.waybill import BagNumber
+from outlet_desk.outgoing import eorders, threeday
+from outlet_desk.outgoing import outgoing as og
+from outlet_desk.waybill import BagNumber
 from tests.factories import make_parcel
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")

@@ -14,25 +14,15 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from outlet_desk import i18n
+from outlet_desk import duty_events, i18n, money
+from outlet_desk.datacare import backup, retention
+from outlet_desk.dayclose import dayclose
 from outlet_desk.errors import AuthError, DayLocked, DomainError, OutletError, ValidationError
 from outlet_desk.models.money import Payment
 from outlet_desk.models.roster import LeaveRequest
 from outlet_desk.permissions import OPERATIONS, SYSTEM, load_all_operations
-from outlet_desk.services import (
-    attendance,
-    backup,
-    dayclose,
-    duty_events,
-    handover,
-    leave,
-    money,
-    retention,
-    roster,
-    staff,
-    tasks,
-)
-from outlet_desk.services.leave import LeaveRuleBroken
+from outlet_desk.shifts import attendance, handover, leave, roster, staff, tasks
+from outlet_desk.shifts.leave import LeaveRuleBroken
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 D = dt.date

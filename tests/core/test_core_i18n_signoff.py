@@ -12,11 +12,13 @@ import httpx
 import pytest
 from PIL import Image
 
-from outlet_desk import i18n, settings
+from outlet_desk import evidence, i18n, settings
 from outlet_desk.errors import OutletError
 from outlet_desk.hqserver import serve_in_thread
+from outlet_desk.inbound import returns
 from outlet_desk.models import Outbox, Parcel
-from outlet_desk.services import claims, delivery, evidence, outbox, returns, signoff, tickets, upload
+from outlet_desk.signoff import delivery, outbox, signoff, upload
+from outlet_desk.tickets import claims, tickets
 
 from ..factories import make_parcel
 

@@ -18,7 +18,7 @@ from outlet_desk.db import close_database, open_database
 from outlet_desk.errors import DatabaseTooNew, DomainError, NotFound, ValidationError
 from outlet_desk.models import SchemaMeta
 from outlet_desk.models.tickets import Ticket
-from outlet_desk.services import replies, tickets
+from outlet_desk.tickets import replies, tickets
 
 from ..factories import make_parcel
 
