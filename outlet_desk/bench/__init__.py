@@ -1,3 +1,4 @@
+# zh-data: the benchmark's synthetic outlet (names, addresses, stored words)
 """``outlet-desk bench``: speed at outlet scale, measured on this machine's disk.
 
 It builds (or reuses, cached) a synthetic outlet with N parcels of history, then measures each
@@ -8,7 +9,6 @@ inventing a number.
 Ratios measured in one run on the same disk are what count on a shared, noisy machine: the intake
 path is compared with the floor (one raw durable SQLite commit).
 """
-# zh-data: the benchmark's synthetic outlet (names, addresses, stored words)
 from __future__ import annotations
 
 import datetime as dt

@@ -1,3 +1,4 @@
+# zh-data: the benchmark's synthetic outlet (names, addresses, stored words)
 """The synthetic outlet of ``outlet-desk bench``: N inbound parcels of history and everything an
 outlet of that size has around them, written as the app's own flows would have written it.
 
@@ -29,7 +30,6 @@ for row what the flows write:
 Everything happens before ``end`` (the last day's 20:00 by default): the outlet's clock stops after
 the busy last day, whose ledger the bench reconciles.
 """
-# zh-data: the benchmark's synthetic outlet (names, addresses, stored words)
 from __future__ import annotations
 
 import datetime as dt
