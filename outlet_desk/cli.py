@@ -41,7 +41,8 @@ class Context:
         if self._db is not None and not self._db.is_closed():
             return self._db
         from . import datafiles
-        from .db import open_database, sqlite_file_of
+        from .db import sqlite_file_of
+        from .storage import open_database
         url = self.url()
         datafiles.refuse_if_missing(self.home, sqlite_file_of(url))
         if not self.db_url and not (self.home / "outlet.db").exists() and not create \

@@ -32,7 +32,6 @@ def test_generated_outlet_is_what_the_app_would_have_written(tmp_path):
     from outlet_desk import settings, waybill
     from outlet_desk.bench.outlet import CARRIERS, generate
     from outlet_desk.dayclose import dayclose
-    from outlet_desk.db import open_database
     from outlet_desk.models import Outbox, Parcel, ParcelEvent, Staff
     from outlet_desk.models.intake import ShelfSlot
     from outlet_desk.models.money import Payment
@@ -40,6 +39,7 @@ def test_generated_outlet_is_what_the_app_would_have_written(tmp_path):
     from outlet_desk.models.signoff import Signoff
     from outlet_desk.models.tickets import Ticket, TicketEvent
     from outlet_desk.outgoing import outgoing
+    from outlet_desk.storage import open_database
 
     end = dt.datetime(2026, 6, 10, 20, 0)
     db_file = tmp_path / "outlet.db"

@@ -62,9 +62,10 @@ def _phone(i: int) -> str:
 # one counter process
 def _worker(spec: dict) -> None:
     sys.path.insert(0, str(ROOT))
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
     from outlet_desk.inbound import intake
     from outlet_desk.permissions import Actor
+    from outlet_desk.storage import open_database
 
     open_database(spec["url"], migrate=False)
     actor = Actor(spec["actor_id"], spec["actor_name"], "clerk")
@@ -101,10 +102,11 @@ def _prepare(url: str):
     """Migrate, add the two clerks, import a manifest giving a third of the parcels a phone (so the
     by-phone shelf rule runs too).  Returns the two clerks."""
     from outlet_desk import settings
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
     from outlet_desk.inbound import intake
     from outlet_desk.permissions import SYSTEM
     from outlet_desk.shifts import staff
+    from outlet_desk.storage import open_database
 
     open_database(url)
     a = staff.add_staff("张丽", "clerk", "1111", actor=SYSTEM, now=BASE).actor()
@@ -155,10 +157,11 @@ def _run_counters(url: str, a, b, tmp_path: Path) -> list[dict]:
 
 def _check(url: str, reports: list[dict]) -> None:
     from outlet_desk import audit
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
     from outlet_desk.inbound import intake
     from outlet_desk.models import AuditLog, Parcel, ParcelEvent
     from outlet_desk.models.intake import ShelfSlot
+    from outlet_desk.storage import open_database
 
     failures = [f for r in reports for f in r["failures"]]
     assert not failures, f"{len(failures)} scans failed, e.g. {failures[:3]}"

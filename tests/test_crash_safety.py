@@ -50,7 +50,7 @@ def _run_py(code: str, *args) -> str:
 
 SETUP = """
     import datetime as dt, sys
-    from outlet_desk.db import open_database
+    from outlet_desk.storage import open_database
     from outlet_desk.permissions import SYSTEM
     from outlet_desk.shifts import staff
     open_database(sys.argv[1] + "/outlet.db")
@@ -147,7 +147,8 @@ def test_scan_burst_survives_repeated_sigkill(tmp_path):
 
 SIGNER = """
     import datetime as dt, sys
-    from outlet_desk.db import open_database, write_tx
+    from outlet_desk.db import write_tx
+    from outlet_desk.storage import open_database
     from outlet_desk.models import Parcel, ParcelEvent
     from outlet_desk.models.core import Staff
     from outlet_desk.permissions import Actor
@@ -242,7 +243,7 @@ def test_batch_signoff_and_upload_survive_repeated_sigkill(tmp_path):
         _run_py("""
             import datetime as dt, sys
             from outlet_desk import settings
-            from outlet_desk.db import open_database
+            from outlet_desk.storage import open_database
             from outlet_desk.permissions import SYSTEM
             open_database(sys.argv[1] + "/outlet.db")
             settings.update({"upload.url": sys.argv[2], "upload.token": "t0k", "upload.batch_size": 9,

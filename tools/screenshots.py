@@ -287,8 +287,9 @@ SHOTS += [
 
 
 def main() -> int:
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
     from outlet_desk.demo import build_demo
+    from outlet_desk.storage import open_database
     from ui.app import build_context, create_main_window, ensure_app
 
     OUT.mkdir(parents=True, exist_ok=True)

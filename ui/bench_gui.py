@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
 
-    from outlet_desk.db import open_database
+    from outlet_desk.storage import open_database
     from ui import sound
     from ui.app import build_context, create_main_window, ensure_app
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from outlet_desk.db import database_url, open_database, sqlite_file_of
+from outlet_desk.db import database_url, sqlite_file_of
+from outlet_desk.storage import open_database
 
 
 def open_outlet(home: Path, db_url: str | None = None):

@@ -112,7 +112,7 @@ def measure_startup(ctx: BenchContext) -> None:
         "from ui.app import ensure_app, open_outlet, build_context, create_main_window\n"
         "from pathlib import Path\n"
         "app = ensure_app(); home = Path(sys.argv[1]);\n"
-        "from outlet_desk.db import open_database; open_database(sys.argv[2], counter=True)\n"
+        "from outlet_desk.storage import open_database; open_database(sys.argv[2], counter=True)\n"
         "ctx = build_context(home, QSettings(str(home / 'prefs.ini'), QSettings.IniFormat))\n"
         "w = create_main_window(ctx); w.show(); app.processEvents()\n"
         "t1 = time.perf_counter()\n"
@@ -357,7 +357,8 @@ def run(parcels: int, cache: Path, json_out: Path | None = None, *, echo=print,
         ctx.db_path = work_db
         ctx.samples["wedge_seconds"] = wedge_seconds
         from .. import settings
-        from ..db import close_database, open_database
+        from ..db import close_database
+        from ..storage import open_database
         open_database(work_db, counter=True)     # as the app at the counter opens it
         settings.specs()                 # as the app at start: every module's settings loaded
         measure_floor(ctx)               # the same disk, right before the intake path

@@ -145,10 +145,11 @@ def generate(path: Path, parcels: int, *, seed: int = 803, end: dt.datetime | No
     """Create the outlet (see the module docstring) at ``path``; returns the meta (also written
     next to it as ``.json``) with samples for the lookups."""
     from .. import settings
-    from ..db import close_database, open_database
+    from ..db import close_database
     from ..outgoing import outgoing as outgoing_service
     from ..permissions import SYSTEM
     from ..shifts import staff as staff_service
+    from ..storage import open_database
 
     t0 = time.perf_counter()
     rng = random.Random(seed)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import settings
-from ..db import open_database
 from ..errors import DomainError
 from ..models import Staff
 from ..permissions import CLERK, MANAGER, SYSTEM, Actor
 from ..shifts import staff as staff_service
+from ..storage import open_database
 
 # Documented in the README: who logs in with what.
 DEMO_STAFF = [

@@ -112,8 +112,8 @@ def _views(handovers: list[Handover]) -> list[HandoverInfo]:
         lv = leaves.get(h.leave_id)
         text = ""
         if lv:
-            from .leave import kind_text
-            text = f"{kind_text(lv.kind)} {md_range(lv.start, lv.end)}"
+            # the leave kind in the person's language (leave.kind_text; leave imports this module)
+            text = f"{_(lv.kind)} {md_range(lv.start, lv.end)}"
         out.append(HandoverInfo(h.id, h.kind, h.author_id, names.get(h.author_id, ""),
                                 h.receiver_id, names.get(h.receiver_id, "") if h.receiver_id else "",
                                 h.day, h.note, h.written_at is not None,

@@ -10,9 +10,10 @@ import os
 
 import pytest
 
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.permissions import SYSTEM
 from outlet_desk.shifts import staff
+from outlet_desk.storage import open_database
 
 from ..pgurl import with_database
 

@@ -54,8 +54,8 @@ def _no_head_office_here(home):
     on the default one (another outlet 803) must not be taken for this outlet's head office."""
     import socket
 
-    from outlet_desk.db import open_database
     from outlet_desk.permissions import SYSTEM
+    from outlet_desk.storage import open_database
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -80,7 +80,7 @@ def test_edited_row_is_detected_with_its_number(db, manager, tmp_path):
     target = AuditLog.select().order_by(AuditLog.id).offset(3).first().id
     close_database()
     _tamper(tmp_path / "outlet.db", f"UPDATE audit_log SET detail='{{\"new\":\"x\"}}' WHERE id={target}")
-    from outlet_desk.db import open_database
+    from outlet_desk.storage import open_database
     open_database(tmp_path / "outlet.db")
     result = audit.verify()
     assert not result.ok and result.broken_id == target
@@ -92,7 +92,7 @@ def test_deleted_row_is_detected(db, manager, tmp_path):
     _some_history(manager)
     close_database()
     _tamper(tmp_path / "outlet.db", "DELETE FROM audit_log WHERE id=3")
-    from outlet_desk.db import open_database
+    from outlet_desk.storage import open_database
     open_database(tmp_path / "outlet.db")
     result = audit.verify()
     assert not result.ok and result.broken_id == 3
@@ -300,7 +300,7 @@ def test_restoring_the_same_backup_twice_keeps_verify_passing(clerk, manager, tm
     reported rows missing: the anchors the first restore gave up (a newer backup's manifest, head
     office's highest) were no longer explained once the second restore replaced the log that
     recorded the first one."""
-    from outlet_desk.db import open_database
+    from outlet_desk.storage import open_database
 
     def restore(path, at):
         close_database()
@@ -336,7 +336,7 @@ def test_restoring_a_backup_from_before_an_earlier_restore_keeps_verify_passing(
     keeps that anchor), then restore a newer backup taken before the first restore.  Head office's
     anchor describes a row the second restore gave up (another row stands at that number now):
     verify reported the log rewritten."""
-    from outlet_desk.db import open_database
+    from outlet_desk.storage import open_database
 
     def restore(path, at):
         close_database()
@@ -376,7 +376,7 @@ def test_a_restore_is_audited_with_the_rows_it_gave_up(clerk, manager, tmp_path)
     hq = audit.Anchor(replaced, audit.anchor().hash, "总部")
     close_database()
     backup.restore(tmp_path, older.path, actor=manager, now=NOW + dt.timedelta(hours=1))
-    from outlet_desk.db import open_database
+    from outlet_desk.storage import open_database
     open_database(tmp_path / "outlet.db")
     row = AuditLog.select().order_by(AuditLog.id.desc()).first()
     assert row.action == audit.RESTORE_ACTION and row.id == kept + 1

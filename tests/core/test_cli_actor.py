@@ -17,11 +17,12 @@ from hypothesis import strategies as st
 
 from outlet_desk.cli import build_parser, main
 from outlet_desk.datacare import retention
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.errors import ValidationError
 from outlet_desk.models import AuditLog, Parcel, Staff
 from outlet_desk.permissions import SYSTEM
 from outlet_desk.shifts import staff
+from outlet_desk.storage import open_database
 
 from ..factories import make_parcel
 

@@ -12,9 +12,9 @@ import httpx
 import pytest
 from PIL import Image
 
+from devtools.hqserver import serve_in_thread
 from outlet_desk import evidence, i18n, settings
 from outlet_desk.errors import OutletError
-from outlet_desk.hqserver import serve_in_thread
 from outlet_desk.inbound import returns
 from outlet_desk.models import Outbox, Parcel
 from outlet_desk.signoff import delivery, outbox, signoff, upload

@@ -14,10 +14,11 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from outlet_desk import i18n, migrations
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.errors import DatabaseTooNew, DomainError, NotFound, ValidationError
 from outlet_desk.models import SchemaMeta
 from outlet_desk.models.tickets import Ticket
+from outlet_desk.storage import open_database
 from outlet_desk.tickets import replies, tickets
 
 from ..factories import make_parcel

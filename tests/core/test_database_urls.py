@@ -17,12 +17,13 @@ from hypothesis import strategies as st
 
 from outlet_desk import db as dbmod
 from outlet_desk.cli import main
-from outlet_desk.db import close_database, database_url, open_database, write_tx
+from outlet_desk.db import close_database, database_url, write_tx
 from outlet_desk.errors import EnvironmentFault, OutletError, ValidationError
 from outlet_desk.inbound import intake
 from outlet_desk.models import Parcel, Staff
 from outlet_desk.permissions import SYSTEM
 from outlet_desk.shifts import staff
+from outlet_desk.storage import open_database
 
 from ..pgserver import PgServer, free_port, why_unavailable
 

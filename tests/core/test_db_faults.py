@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 from outlet_desk import datafiles
 from outlet_desk.cli import main as cli
 from outlet_desk.datacare import backup
-from outlet_desk.db import close_database, database, open_database, write_tx
+from outlet_desk.db import close_database, database, write_tx
 from outlet_desk.errors import DatabaseCorrupt, OutletError, PermissionDenied
 from outlet_desk.models import AuditLog, Parcel
 from outlet_desk.permissions import SYSTEM
 from outlet_desk.shifts import staff
+from outlet_desk.storage import open_database
 
 from ..factories import make_parcel
 
@@ -288,7 +289,7 @@ def _which(db_file: Path) -> str:
 
 HOLDER = """
 import sys, time
-from outlet_desk.db import open_database
+from outlet_desk.storage import open_database
 from outlet_desk.models import Parcel
 from outlet_desk import datafiles
 home = sys.argv[1]

@@ -63,7 +63,7 @@ from peewee import fn
 from outlet_desk import audit
 from outlet_desk.datacare import backup, retention
 from outlet_desk.dayclose import dayclose as dc
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.errors import DayLocked, DomainError
 from outlet_desk.inbound import intake, pickup, problems, returns
 from outlet_desk.models import AuditLog, Parcel, ParcelEvent
@@ -73,6 +73,7 @@ from outlet_desk.outgoing import outgoing
 from outlet_desk.permissions import SYSTEM, Actor
 from outlet_desk.shifts import staff
 from outlet_desk.signoff import signoff
+from outlet_desk.storage import open_database
 
 pytestmark = pytest.mark.sqlite_only      # a template file copied per example
 

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.errors import PermissionDenied
 from outlet_desk.models import AuditLog, Parcel
 from outlet_desk.signoff import signoff
+from outlet_desk.storage import open_database
 
 from ..factories import make_parcel
 from ..pdfcheck import pdf_text as read_pdf_text

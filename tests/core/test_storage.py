@@ -3,9 +3,10 @@ import sqlite3
 import pytest
 
 from outlet_desk import migrations
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.errors import DatabaseCorrupt, DatabaseTooNew
 from outlet_desk.models import SchemaMeta
+from outlet_desk.storage import open_database
 
 pytestmark = pytest.mark.sqlite_only   # pragmas, files and file backups are SQLite's
 
@@ -165,7 +166,7 @@ def test_a_preallocated_wal_keeps_every_commit_through_a_crash(tmp_path, monkeyp
     close_database()
     code = (
         "import os, sys\n"
-        "from outlet_desk.db import open_database\n"
+        "from outlet_desk.storage import open_database\n"
         "from outlet_desk.models import Staff\n"
         "open_database(sys.argv[1], counter=True)\n"
         "print(os.path.getsize(sys.argv[1] + '-wal'), flush=True)\n"

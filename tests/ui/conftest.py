@@ -5,8 +5,9 @@ import shutil
 import pytest
 from PySide6.QtCore import QSettings
 
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.demo import build_demo
+from outlet_desk.storage import open_database
 
 DEMO_NOW = dt.datetime(2026, 6, 8, 9, 0, 0)
 

@@ -55,7 +55,8 @@ def test_idle_lock_returns_to_pin_and_keeps_what_was_typed(qtbot, make_window):
 
 
 def test_corrupt_database_at_startup_offers_the_newest_backup(qtbot, demo_home, monkeypatch):
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
+    from outlet_desk.storage import open_database
     from ui import app as app_module
     open_database(demo_home / "outlet.db")
     backup.backup_now(demo_home, actor=SYSTEM, reason="daily", now=DEMO_NOW)
@@ -143,7 +144,8 @@ def _fake_box(monkeypatch, shown):
 
 def test_a_missing_database_at_startup_is_not_replaced_but_offers_the_newest_backup(
         qtbot, demo_home, monkeypatch):
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
+    from outlet_desk.storage import open_database
     open_database(demo_home / "outlet.db")
     backup.backup_now(demo_home, actor=SYSTEM, reason="daily", now=DEMO_NOW)
     close_database()
@@ -160,7 +162,8 @@ def test_a_missing_database_at_startup_is_not_replaced_but_offers_the_newest_bac
 
 
 def test_damage_met_while_the_app_runs_is_one_message_with_the_offer(qtbot, demo_home, monkeypatch):
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
+    from outlet_desk.storage import open_database
     open_database(demo_home / "outlet.db")
     backup.backup_now(demo_home, actor=SYSTEM, reason="daily", now=DEMO_NOW)
     shown = []

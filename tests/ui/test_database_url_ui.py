@@ -72,9 +72,9 @@ def pg_window(qtbot, tmp_path):
 
     from PySide6.QtCore import QSettings
 
-    from outlet_desk.db import open_database
     from outlet_desk.permissions import SYSTEM
     from outlet_desk.shifts import staff
+    from outlet_desk.storage import open_database
     from ui.app import build_context, create_main_window, ensure_app
 
     from ..pgserver import PgServer, why_unavailable

@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QTableWidget, QWidget
 
 from outlet_desk import settings
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.errors import ValidationError
 from outlet_desk.fen import MAX_FEN
 from outlet_desk.models import AuditLog, Setting
 from outlet_desk.permissions import SYSTEM
+from outlet_desk.storage import open_database
 from ui.widgets.setting_editors import HoursEditor, MoneyEditor, RangesEditor, TableEditor, editor_for, editor_kind
 
 from .conftest import DEMO_NOW, login

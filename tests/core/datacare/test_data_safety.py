@@ -6,10 +6,11 @@ import pytest
 
 from outlet_desk import audit
 from outlet_desk.datacare import backup, retention
-from outlet_desk.db import close_database, open_database
+from outlet_desk.db import close_database
 from outlet_desk.errors import DomainError, PermissionDenied
 from outlet_desk.models import Outbox, Parcel
 from outlet_desk.permissions import SYSTEM
+from outlet_desk.storage import open_database
 
 from ...factories import make_parcel
 

@@ -138,10 +138,11 @@ def test_bad_tracking_file_is_refused_whole(db, clerk, text, reason):
 
 def test_command_line_imports_and_runs_the_check(tmp_path, capsys, monkeypatch):
     from outlet_desk.cli import main
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
     from outlet_desk.outgoing import outgoing as og
     from outlet_desk.permissions import SYSTEM
     from outlet_desk.shifts import staff
+    from outlet_desk.storage import open_database
     home = tmp_path / "home"
     home.mkdir()
     open_database(home / "outlet.db")

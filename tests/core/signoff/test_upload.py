@@ -239,7 +239,7 @@ def test_killed_mid_upload_resumes_without_loss_or_double(tmp_path, clerk, manag
     again = _cli(tmp_path, "upload", "--once", "--as", clerk.name)
     out, err = again.communicate(timeout=120)
     assert again.returncode == 0, err.decode()
-    from outlet_desk.db import open_database
+    from outlet_desk.storage import open_database
     open_database(tmp_path / "outlet.db")
     assert_exactly_once(hq)
     assert len(stored_keys(hq)) == 30

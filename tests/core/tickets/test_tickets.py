@@ -384,7 +384,8 @@ def test_monthly_pdf_builds(db, clerk):
 
 def test_cli_report_and_import(tmp_path, capsys, monkeypatch):
     from outlet_desk.cli import main
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
+    from outlet_desk.storage import open_database
     home = tmp_path / "home"
     open_database(home / "outlet.db") if home.mkdir() is None else None
     staff.add_staff("张丽", "clerk", "1111", actor=SYSTEM, now=NOW)
