@@ -23,6 +23,7 @@ from peewee import fn
 from .. import settings
 from ..db import write_tx
 from ..errors import NotFound, ValidationError
+from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent
 from ..models.duty import DutyEvent
 from ..models.overdue import StorageExtension
@@ -31,7 +32,7 @@ from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
 from . import duty_events
 
-REMINDER_DETAIL = "再次提醒"
+REMINDER_DETAIL = "再次提醒"  # zh-data: stored event detail
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,9 @@ def rules() -> tuple[int, int, int]:
 
 
 def _span(low: int, high: int) -> Bucket:
-    return Bucket(f"{low} 天" if low == high else f"{low}–{high} 天", low, high)
+    label = (_("{low} 天").format(low=low) if low == high
+             else _("{low}–{high} 天").format(low=low, high=high))
+    return Bucket(label, low, high)
 
 
 def buckets(rule_values: tuple[int, int, int] | None = None) -> list[Bucket]:
@@ -83,7 +86,7 @@ def buckets(rule_values: tuple[int, int, int] | None = None) -> list[Bucket]:
         out.append(_span(mid, ret - 1))
     elif span == 1:
         out.append(_span(remind, remind))
-    out.append(Bucket(f"{ret} 天以上", ret, None))
+    out.append(Bucket(_("{days} 天以上").format(days=ret), ret, None))
     return out
 
 
@@ -155,17 +158,17 @@ def bucket_counts(*, now: dt.datetime) -> dict[str, int]:
 def _in_stock(parcel_ids) -> list[Parcel]:
     ids = list(dict.fromkeys(parcel_ids))
     if not ids:
-        raise ValidationError("请先选择包裹。")
+        raise ValidationError(_("请先选择包裹。"))
     found = list(Parcel.select().where(Parcel.id.in_(ids)))
     if len(found) != len(ids):
-        raise NotFound("有包裹不在系统里。")
+        raise NotFound(_("有包裹不在系统里。"))
     for p in found:
         if p.status != Parcel.IN_STOCK:
-            raise ValidationError(f"{p.waybill} 已不在库存中。")
+            raise ValidationError(_("{waybill} 已不在库存中。").format(waybill=p.waybill))
     return found
 
 
-@operation("overdue.remind", "到期件再次提醒")
+@operation("overdue.remind", N_("到期件再次提醒"))
 def remind_again(parcel_ids, note: str = "", *, actor: Actor, now: dt.datetime) -> int:
     """Record that the customer was reminded again (phone or message)."""
     with write_tx():
@@ -176,15 +179,15 @@ def remind_again(parcel_ids, note: str = "", *, actor: Actor, now: dt.datetime) 
     return len(found)
 
 
-@operation("overdue.extend", "到期件延期")
+@operation("overdue.extend", N_("到期件延期"))
 def extend(parcel_ids, days: int, note: str = "", *, actor: Actor, now: dt.datetime) -> dt.date:
     """Extend the pickup deadline by ``days`` (from the current deadline, or today if past)."""
     try:
         days = int(days)
     except (TypeError, ValueError):
-        raise ValidationError("延期天数必须是整数。") from None
+        raise ValidationError(_("延期天数必须是整数。")) from None
     if not 1 <= days <= 30:
-        raise ValidationError("延期天数应在 1 到 30 天之间。")
+        raise ValidationError(_("延期天数应在 1 到 30 天之间。"))
     storage_days, _remind, _ret = rules()
     today = now.date()
     last_until = None
@@ -200,26 +203,26 @@ def extend(parcel_ids, days: int, note: str = "", *, actor: Actor, now: dt.datet
             StorageExtension.create(parcel=p, until=until, note=(note or "").strip(), at=now,
                                     by=actor.id)
             ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.EXTENDED, staff=actor.id,
-                               detail=f"延期至 {until:%Y-%m-%d} {(note or '').strip()}".strip())
+                               detail=f"延期至 {until:%Y-%m-%d} {(note or '').strip()}".strip())  # zh-data
             last_until = until
     return last_until
 
 
-@operation("overdue.return", "到期件转退件")
+@operation("overdue.return", N_("到期件转退件"))
 def send_to_return(parcel_id: int, note: str = "", *, actor: Actor, now: dt.datetime,
                    sender_name: str = "", sender_phone: str = "", home=None):
     """Start a return (reason 超期未取) from the overdue list."""
     from . import returns
     with write_tx():
         parcel = _in_stock([parcel_id])[0]
-        rec = returns.start_in_tx(parcel, kind=ReturnRecord.RETURN, reason="超期未取",
+        rec = returns.start_in_tx(parcel, kind=ReturnRecord.RETURN, reason="超期未取",  # zh-data: stored
                                   note=note or "超过保管期未取", source="overdue",
                                   sender_name=sender_name, sender_phone=sender_phone,
                                   actor=actor, now=now)
     return returns.get_return(rec.id, home)
 
 
-@operation("overdue.review", "查看到期件")
+@operation("overdue.review", N_("查看到期件"))
 def mark_reviewed(*, actor: Actor, now: dt.datetime) -> bool:
     """The morning overdue list was looked at: ticks the duty (once per day)."""
     with write_tx():
@@ -227,5 +230,5 @@ def mark_reviewed(*, actor: Actor, now: dt.datetime) -> bool:
                                         & (DutyEvent.key == duty_events.OVERDUE_REVIEWED)).exists()
         if not seen:
             duty_events.observe(duty_events.OVERDUE_REVIEWED, actor=actor, now=now,
-                                detail=f"到期 {len(overdue_list(now=now))} 件")
+                                detail=f"到期 {len(overdue_list(now=now))} 件")  # zh-data: stored
     return not seen
