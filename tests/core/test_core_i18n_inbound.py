@@ -99,7 +99,7 @@ def test_a_malformed_waybill_is_refused_in_english(english, clerk):
 def test_a_duplicate_intake_reads_in_english(english, clerk):
     first = intake.receive_parcel("SF1385628716739", actor=clerk, now=NOW)
     assert first.accepted and not CJK.search(shown(first.message))
-    assert first.message.startswith("In: SF1385628716739") and first.message.endswith("not on the manifest")
+    assert first.message.startswith("Taken in SF1385628716739") and first.message.endswith("not on the manifest")
     again = intake.receive_parcel("SF1385628716739", actor=clerk, now=NOW + dt.timedelta(minutes=5))
     assert again.duplicate and Parcel.select().count() == 1
     assert again.message == (f"Duplicate: SF1385628716739 already in — {first.pickup_code}, "
@@ -142,7 +142,7 @@ def test_the_settings_and_manifest_refusals_of_intake_read_in_english(english, c
         refusal(intake.import_manifest, csv.encode(), filename="m.csv", actor=clerk, now=NOW)
     res = intake.import_manifest("运单号,电话\nSF1385628716739,13812341234\n".encode(), filename="m.csv",
                                  actor=clerk, now=NOW)
-    assert res.message() == "Manifest m.csv imported: 1 lines."
+    assert res.message() == "Manifest m.csv imported: 1 line(s)."
 
 
 def test_calls_sms_overdue_stock_check_and_problems_read_in_english(english, customer, clerk):
