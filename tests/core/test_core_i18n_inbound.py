@@ -9,6 +9,9 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_h
+from hypothesis import strategies as st
 
 from outlet_desk import i18n, settings
 from outlet_desk.errors import DomainError, NotFound, OutletError, ValidationError
@@ -125,6 +128,24 @@ def test_a_bag_number_is_held_or_refused_in_english(english, clerk, manager):
         waybill.check_typed_waybill("4300123456789012", bag_rules=settings.get("waybill.bag_rules"))
     assert not CJK.search(shown(str(e.value)))
     assert Parcel.select().count() == 0
+
+
+@settings_h(max_examples=60, deadline=None, derandomize=True, database=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(scan=st.one_of(st.text("0123456789", min_size=0, max_size=22),
+                      st.text("ABCDEFJKPSTXYZ0123456789 -!.", min_size=0, max_size=24),
+                      st.sampled_from(["SF1385628716739", "4309597495550", "EA123456785CN",
+                                       "EA123456789CN", "JDVA11408814483", "773277027280336"])))
+def test_whatever_is_scanned_at_intake_the_clerk_reads_english(english, clerk, scan):
+    """Invariant: a scan of latin letters, digits and punctuation is taken in, reported a duplicate,
+    held or refused, and what the banner shows has no Chinese but the carrier's name."""
+    try:
+        r = intake.receive_parcel(scan, actor=clerk, now=NOW)
+    except OutletError as exc:
+        text = str(exc)
+    else:
+        text = r.message.replace(r.courier or "", "")
+    assert text and "\n" not in text and not CJK.search(shown(text)), text
 
 
 def test_the_settings_and_manifest_refusals_of_intake_read_in_english(english, clerk, manager):
