@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 
 from .errors import ValidationError
+from .i18n import N_, _
 from .scan import normalize_scan
 from .settings import Column, SettingSpec, check_patterns
 
-BAG_MESSAGE = "集包单号，不是包裹"
-POSSIBLE_BAG = "可能是集包单号"
+BAG_MESSAGE = N_("集包单号，不是包裹")
+POSSIBLE_BAG = N_("可能是集包单号")
 
 MIN_LENGTH = 10
 MAX_LENGTH = 20
@@ -42,8 +43,8 @@ class BadWaybill(ValidationError):
 class BagNumber(ValidationError):
     """A bag number (集包单号) was scanned instead of a parcel's waybill."""
 
-    def __init__(self, message: str = BAG_MESSAGE, **kw):
-        super().__init__(message, **kw)
+    def __init__(self, message: str | None = None, **kw):
+        super().__init__(message or _(BAG_MESSAGE), **kw)
 
 
 class PossibleBagNumber(ValidationError):
@@ -51,9 +52,12 @@ class PossibleBagNumber(ValidationError):
     silently.  ``waybill``/``candidates`` let the screen take it in as a parcel with one key."""
 
     def __init__(self, waybill: str, candidates: tuple[str, ...], bag_carrier: str = ""):
-        who = f"{bag_carrier}的" if bag_carrier and bag_carrier != "*" else ""
-        super().__init__(f"{POSSIBLE_BAG}：{waybill} 符合{who}集包单号规则，也符合"
-                         f"{'、'.join(candidates)}的运单号格式。")
+        fits = _("、").join(candidates)
+        if bag_carrier and bag_carrier != "*":
+            message = _("可能是集包单号：{waybill} 符合{carrier}的集包单号规则，也符合{candidates}的运单号格式。")
+        else:
+            message = _("可能是集包单号：{waybill} 符合集包单号规则，也符合{candidates}的运单号格式。")
+        super().__init__(message.format(waybill=waybill, carrier=bag_carrier, candidates=fits))
         self.waybill = waybill
         self.candidates = candidates
         self.bag_carrier = bag_carrier
@@ -87,33 +91,34 @@ class Pattern:
 #  [UPU] UPU S10 standard (2 letters, 8-digit serial, mod-11 check digit, country code).
 #: The carrier formats; rows with a prefix first, length-only (``generic``) rows last.
 #: Documented in docs/intake.md ("Pattern table").
-PATTERNS: tuple[Pattern, ...] = (
-    Pattern("顺丰", r"^SF\d{13}$", "SF1385628716739", "SF + 13 位数字", "[CV]"),
-    Pattern("圆通", r"^YT\d{12,13}$", "YT8962646785389", "YT + 12–13 位数字", "[CV] (YT+13); YT+12 older"),
-    Pattern("极兔", r"^JT\d{12,13}$", "JT5261988016578", "JT + 12–13 位数字（原百世件已并入极兔）",
+#: The carrier names are data (stored on parcels, matched to manifests); the notes are messages.
+PATTERNS: tuple[Pattern, ...] = (  # zh-data: carrier names
+    Pattern("顺丰", r"^SF\d{13}$", "SF1385628716739", N_("SF + 13 位数字"), "[CV]"),
+    Pattern("圆通", r"^YT\d{12,13}$", "YT8962646785389", N_("YT + 12–13 位数字"), "[CV] (YT+13); YT+12 older"),
+    Pattern("极兔", r"^JT\d{12,13}$", "JT5261988016578", N_("JT + 12–13 位数字（原百世件已并入极兔）"),
             "[CV] [HV]"),
-    Pattern("京东", r"^JD[A-Z]{0,3}\d{10,13}$", "JDVA11408814483", "JD、JDV、JDVA、JDX… + 10–13 位数字",
+    Pattern("京东", r"^JD[A-Z]{0,3}\d{10,13}$", "JDVA11408814483", N_("JD、JDV、JDVA、JDX… + 10–13 位数字"),
             "[CV] [HV]"),
-    Pattern("德邦", r"^DPK\d{10,13}$", "DPK364112047425", "DPK + 10–13 位数字", "[CV] [HV]"),
+    Pattern("德邦", r"^DPK\d{10,13}$", "DPK364112047425", N_("DPK + 10–13 位数字"), "[CV] [HV]"),
     Pattern("EMS", r"^[A-Z]{2}\d{9}[A-Z]{2}$", "EA123456785CN",
-            "万国邮联 S10：2 字母 + 8 位序号 + 校验位 + 国家代码，校验位按 mod 11 验证", "[UPU]"),
+            N_("万国邮联 S10：2 字母 + 8 位序号 + 校验位 + 国家代码，校验位按 mod 11 验证"), "[UPU]"),
     # bare digits, with a prefix the carrier is known to use
-    Pattern("申通", r"^77\d{12,13}$", "773277027280336", "77 + 12–13 位数字（如 773…）", "[CV] [HV]"),
+    Pattern("申通", r"^77\d{12,13}$", "773277027280336", N_("77 + 12–13 位数字（如 773…）"), "[CV] [HV]"),
     Pattern("申通", r"^(?:268|368|468|568|588|668|688|768|868|888|968)\d{9,10}$", "268012345678",
-            "268/368/468/568/588/668/688/768/868/888/968 + 9–10 位数字", "[HV]"),
-    Pattern("中通", r"^7[3-68]\d{12}$", "73610555582883", "73/74/75/76/78 + 12 位数字（14 位）", "[CV]"),
-    Pattern("中通", r"^43\d{13}$", "432542035598773", "43 开头的 15 位数字", "[HV]"),
-    Pattern("韵达", r"^[34]\d{14}$", "463431409940372", "3 或 4 开头的 15 位数字", "[CV] [HV]"),
-    Pattern("邮政", r"^9[5-9]\d{11}$", "9879654321012", "95–99 开头的 13 位数字（邮政快递包裹）", "[HV] [CV]"),
-    Pattern("邮政", r"^1\d{12}$", "1207119765021", "1 开头的 13 位数字（邮政快递包裹）", "[CV] [HV]"),
+            N_("268/368/468/568/588/668/688/768/868/888/968 + 9–10 位数字"), "[HV]"),
+    Pattern("中通", r"^7[3-68]\d{12}$", "73610555582883", N_("73/74/75/76/78 + 12 位数字（14 位）"), "[CV]"),
+    Pattern("中通", r"^43\d{13}$", "432542035598773", N_("43 开头的 15 位数字"), "[HV]"),
+    Pattern("韵达", r"^[34]\d{14}$", "463431409940372", N_("3 或 4 开头的 15 位数字"), "[CV] [HV]"),
+    Pattern("邮政", r"^9[5-9]\d{11}$", "9879654321012", N_("95–99 开头的 13 位数字（邮政快递包裹）"), "[HV] [CV]"),
+    Pattern("邮政", r"^1\d{12}$", "1207119765021", N_("1 开头的 13 位数字（邮政快递包裹）"), "[CV] [HV]"),
     Pattern("EMS", r"^(?:1[0-2]|5[0-2]|9[5789])\d{11}$", "5012345678901",
-            "国内 13 位数字：10–12、50–52、95/97/98/99 开头", "[HV]"),
-    Pattern("韵达", r"^5\d{12}$", "5212345678901", "5 开头的 13 位数字", "[CV]"),
+            N_("国内 13 位数字：10–12、50–52、95/97/98/99 开头"), "[HV]"),
+    Pattern("韵达", r"^5\d{12}$", "5212345678901", N_("5 开头的 13 位数字"), "[CV]"),
     # length only: these fit many numbers and never decide against the outlet's default carrier
-    Pattern("韵达", r"^\d{13}$", "3125678901234", "13 位数字", "[YDO] [HV]", generic=True),
-    Pattern("邮政", r"^\d{13}$", "4309597495550", "13 位数字（邮政快递包裹）", "[HV]", generic=True),
-    Pattern("中通", r"^\d{12}$|^\d{14}$", "75312345678901", "12 或 14 位数字", "[HV]", generic=True),
-    Pattern("顺丰", r"^\d{12}$", "786187979245", "12 位数字（不带 SF）", "[SFO]", generic=True),
+    Pattern("韵达", r"^\d{13}$", "3125678901234", N_("13 位数字"), "[YDO] [HV]", generic=True),
+    Pattern("邮政", r"^\d{13}$", "4309597495550", N_("13 位数字（邮政快递包裹）"), "[HV]", generic=True),
+    Pattern("中通", r"^\d{12}$|^\d{14}$", "75312345678901", N_("12 或 14 位数字"), "[HV]", generic=True),
+    Pattern("顺丰", r"^\d{12}$", "786187979245", N_("12 位数字（不带 SF）"), "[SFO]", generic=True),
 )
 
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
@@ -144,69 +149,72 @@ def check_carrier_known(field: str, carrier: str) -> str:
     except AttributeError:   # no database bound (peewee's proxy): only the table counts
         pass
     if carrier not in known:
-        raise ValidationError(f"{field}的快递公司“{carrier}”不认识：先在“服务的快递公司”里加上它，"
-                              f"或写 {'、'.join(known_carriers()[:6])} 等。")
+        raise ValidationError(_("{field}的快递公司“{carrier}”不认识：先在“服务的快递公司”里加上它，"
+                                "或写 {examples} 等。").format(
+            field=field, carrier=carrier, examples=_("、").join(known_carriers()[:6])))
     return carrier
 
 
 def _check_bag_rules(value) -> list:
     """The ``waybill.bag_rules`` setting: a list of {carrier, prefix, lengths}; one line if wrong."""
     if not isinstance(value, list):
-        raise ValidationError("“集包单号规则”应是一个列表：[{\"carrier\": …, \"prefix\": …, \"lengths\": […]}]。")
+        raise ValidationError(_("“集包单号规则”应是一个列表：[{\"carrier\": …, \"prefix\": …, \"lengths\": […]}]。"))
     out = []
     for i, rule in enumerate(value, start=1):
         if not isinstance(rule, dict):
-            raise ValidationError(f"“集包单号规则”第 {i} 条不是 {{carrier, prefix, lengths}}。")
+            raise ValidationError(_("“集包单号规则”第 {i} 条不是 {{carrier, prefix, lengths}}。").format(i=i))
         carrier = str(rule.get("carrier") or "").strip()
         prefix = str(rule.get("prefix") or "").strip()
         lengths = rule.get("lengths")
         if not carrier or carrier == "*":
-            raise ValidationError(f"“集包单号规则”第 {i} 条：请写明是哪家快递公司的集包单号（carrier）。")
-        check_carrier_known(f"“集包单号规则”第 {i} 条", carrier)
+            raise ValidationError(_("“集包单号规则”第 {i} 条：请写明是哪家快递公司的集包单号（carrier）。")
+                                  .format(i=i))
+        check_carrier_known(_("“集包单号规则”第 {i} 条").format(i=i), carrier)
         if not prefix.isdigit() or len(prefix) > 6:
-            raise ValidationError(f"“集包单号规则”第 {i} 条：开头（prefix）应是 1–6 位数字。")
+            raise ValidationError(_("“集包单号规则”第 {i} 条：开头（prefix）应是 1–6 位数字。").format(i=i))
         if not isinstance(lengths, list) or not lengths \
                 or not all(isinstance(n, int) and not isinstance(n, bool) for n in lengths) \
                 or not all(MIN_LENGTH <= n <= MAX_LENGTH for n in lengths):
-            raise ValidationError(f"“集包单号规则”第 {i} 条：位数（lengths）应是 {MIN_LENGTH}–{MAX_LENGTH} "
-                                  "之间的整数，如 13。")
+            raise ValidationError(_("“集包单号规则”第 {i} 条：位数（lengths）应是 {low}–{high} 之间的整数，如 13。")
+                                  .format(i=i, low=MIN_LENGTH, high=MAX_LENGTH))
         out.append({"carrier": carrier, "prefix": prefix, "lengths": sorted(set(lengths))})
     return out
 
 
 #: The default covers only the seed outlet's own carrier (百世, now 极兔): its SOP says its bag numbers
 #: start with 4.  Their length is the outlet's to confirm (F11 → 到件入库 → 集包单号规则).
-DEFAULT_BAG_RULES = [{"carrier": "极兔", "prefix": "4", "lengths": [13]}]
+DEFAULT_BAG_RULES = [{"carrier": "极兔", "prefix": "4", "lengths": [13]}]  # zh-data
 
 SETTINGS = [
-    SettingSpec("waybill.default_carrier", "中通", "Default carrier for bare numbers",
-                "纯数字单号默认的快递公司", section="intake",
-                validate=lambda v: check_carrier_known("“纯数字单号默认的快递公司”", v),
-                help_zh="只有按长度才能认出的纯数字单号，默认算作这家快递公司（到件清单或以前的选择另有说明的除外）。",
+    SettingSpec("waybill.default_carrier", "中通", "Default carrier for bare numbers",  # zh-data
+                N_("纯数字单号默认的快递公司"), section="intake",
+                validate=lambda v: check_carrier_known(_("“纯数字单号默认的快递公司”"), v),
+                help_zh=N_("只有按长度才能认出的纯数字单号，默认算作这家快递公司（到件清单或以前的选择另有说明的除外）。"),
                 help="A bare digit number that only length-only formats fit is taken as this carrier "
                      "(unless a manifest line or the outlet's earlier pick says otherwise)."),
-    SettingSpec("waybill.custom_patterns", [], "Extra waybill patterns", "自定义单号规则",
-                kind="json", section="intake", validate=check_patterns("自定义单号规则"), shape="table",
-                columns=(Column("carrier", "Carrier", "快递公司"), Column("regex", "Pattern (regex)", "正则"),
-                         Column("example", "Example", "例子")),
-                help_zh="一行一种额外的单号格式：快递公司、正则表达式和一个符合它的单号例子（如 丰网、^FW\\d{12}$、FW123456789012）。",
+    SettingSpec("waybill.custom_patterns", [], "Extra waybill patterns", N_("自定义单号规则"),
+                kind="json", section="intake", validate=check_patterns(N_("自定义单号规则")), shape="table",
+                columns=(Column("carrier", "Carrier", N_("快递公司")),
+                         Column("regex", "Pattern (regex)", N_("正则")),
+                         Column("example", "Example", N_("例子"))),
+                help_zh=N_("一行一种额外的单号格式：快递公司、正则表达式和一个符合它的单号例子（如 丰网、^FW\\d{12}$、FW123456789012）。"),
                 help="One row per extra waybill format: the carrier, a regular expression and an "
-                     "example number it matches (e.g. 丰网, ^FW\\d{12}$, FW123456789012)."),
+                     "example number it matches (e.g. ^FW\\d{12}$ and FW123456789012)."),
     SettingSpec("waybill.bag_rules", DEFAULT_BAG_RULES, "Bag-number rules",
-                "集包单号规则", kind="json", section="intake", validate=_check_bag_rules, shape="table",
-                columns=(Column("carrier", "Carrier", "快递公司"), Column("prefix", "Starts with", "开头"),
-                         Column("lengths", "Lengths (digits)", "位数", kind="ints")),
-                help_zh="各快递公司的集包单号：开头的数字和位数。同时符合某家运单格式的号码会用橙色提示暂放，不会被拒收。",
+                N_("集包单号规则"), kind="json", section="intake", validate=_check_bag_rules, shape="table",
+                columns=(Column("carrier", "Carrier", N_("快递公司")), Column("prefix", "Starts with", N_("开头")),
+                         Column("lengths", "Lengths (digits)", N_("位数"), kind="ints")),
+                help_zh=N_("各快递公司的集包单号：开头的数字和位数。同时符合某家运单格式的号码会用橙色提示暂放，不会被拒收。"),
                 help="Bag numbers per carrier: the digits they start with and their lengths. A number "
                      "that also fits a carrier's waybill format is held with an orange banner, never "
                      "refused."),
-    SettingSpec("waybill.shape_picks", {}, "Carrier picked per number shape", "按单号形状记住的快递公司",
+    SettingSpec("waybill.shape_picks", {}, "Carrier picked per number shape", N_("按单号形状记住的快递公司"),
                 kind="json", section="intake", shape="map",
-                columns=(Column("shape", "Length:first two digits", "位数:前两位"),
-                         Column("carrier", "Carrier", "快递公司")),
-                help_zh="由到件入库界面记下：某种位数和前两位的纯数字单号，店员选过哪家快递公司（14:77 → 申通）。",
+                columns=(Column("shape", "Length:first two digits", N_("位数:前两位")),
+                         Column("carrier", "Carrier", N_("快递公司"))),
+                help_zh=N_("由到件入库界面记下：某种位数和前两位的纯数字单号，店员选过哪家快递公司（14:77 → 申通）。"),
                 help="Kept by the intake screen: the carrier a clerk picked for a bare number of this "
-                     "length and first two digits (14:77 → 申通)."),
+                     "length and first two digits (e.g. 14:77 → the carrier picked)."),
 ]
 
 
@@ -252,7 +260,7 @@ def _custom_patterns(custom) -> list[Pattern]:
     for item in custom or ():
         try:
             out.append(Pattern(str(item["carrier"]), str(item["regex"]), str(item.get("example", "")),
-                               str(item.get("note", "网点自定义")), "网点自定义"))
+                               str(item.get("note", N_("网点自定义"))), N_("网点自定义")))
         except (KeyError, TypeError, AttributeError):
             continue
     return out
@@ -311,15 +319,15 @@ def recognize(raw: str, *, prefer: str | None = None, default: str | None = None
     """
     text = normalize_scan(raw if isinstance(raw, str) else "")
     if not text:
-        raise BadWaybill("没有扫到单号。")
+        raise BadWaybill(_("没有扫到单号。"))
     if not _ALLOWED.match(text):
         found_bad = _BAD_CHAR.search(text)
         bad = found_bad.group(0) if found_bad else "?"
-        raise BadWaybill(f"单号里有不该有的字符“{bad}”：{text[:24]}")
+        raise BadWaybill(_("单号里有不该有的字符“{bad}”：{text}").format(bad=bad, text=text[:24]))
     if len(text) < MIN_LENGTH:
-        raise BadWaybill(f"单号太短（{len(text)} 位）：{text}，不是运单号。")
+        raise BadWaybill(_("单号太短（{n} 位）：{text}，不是运单号。").format(n=len(text), text=text))
     if len(text) > MAX_LENGTH:
-        raise BadWaybill(f"单号太长（{len(text)} 位）：{text[:24]}…，不是运单号。")
+        raise BadWaybill(_("单号太长（{n} 位）：{text}…，不是运单号。").format(n=len(text), text=text[:24]))
     table = _table(custom)
     bare = text.isdigit()
     found: list[str] = []
@@ -333,7 +341,8 @@ def recognize(raw: str, *, prefer: str | None = None, default: str | None = None
     if bag is not None and not found:
         raise BagNumber()
     if _S10.match(text) and not s10_valid(text):
-        raise BadWaybill(f"EMS 单号校验位不对（应为 {s10_check_digit(text[2:10])}）：{text}，请重扫。")
+        raise BadWaybill(_("EMS 单号校验位不对（应为 {digit}）：{text}，请重扫。")
+                         .format(digit=s10_check_digit(text[2:10]), text=text))
     if not found:
         if known and bare and prefer:
             return Recognized(text, prefer, (prefer,), bare)
@@ -342,8 +351,9 @@ def recognize(raw: str, *, prefer: str | None = None, default: str | None = None
         for p, _rx_ in table:
             head = _HEAD.match(p.regex)
             if letters and head and letters.startswith(head.group(1)):
-                raise BadWaybill(f"不是有效的{p.carrier}单号：{text}（应为 {p.note}）。")
-        raise BadWaybill(f"无法识别的单号：{text}（不符合任何快递公司的单号格式）。")
+                raise BadWaybill(_("不是有效的{carrier}单号：{text}（应为 {note}）。")
+                                 .format(carrier=p.carrier, text=text, note=_(p.note) if p.note else ""))
+        raise BadWaybill(_("无法识别的单号：{text}（不符合任何快递公司的单号格式）。").format(text=text))
     if prefer and prefer in found:
         chosen = prefer
     elif first_specific is not None:
@@ -373,8 +383,8 @@ def check_typed_waybill(raw: str, *, custom=None, bag_rules=None, known: bool = 
     except BagNumber:
         text = normalize_scan(raw)
         who = bag_rule_for(text, bag_rules) or ""
-        raise BagNumber(f"{text} 是集包单号（符合{who}的集包单号规则，不符合任何快递公司的运单号格式），"
-                        "不是快件。") from None
+        raise BagNumber(_("{text} 是集包单号（符合{carrier}的集包单号规则，不符合任何快递公司的运单号格式），"
+                          "不是快件。").format(text=text, carrier=who)) from None
     except BadWaybill:
         return None
 

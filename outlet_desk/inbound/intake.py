@@ -19,12 +19,11 @@ from pathlib import Path
 
 import peewee
 
-from .. import audit, changes, duty_events, tables
+from .. import audit, changes, duty_events, i18n, tables
 from .. import settings as settings_mod
 from .. import waybill as waybill_mod
 from ..db import database, insert_row, insert_rows, is_sqlite, rows_where_in, run_many, run_sql, write_tx
 from ..errors import NotFound, ValidationError
-from ..i18n import N_
 from ..models import Parcel, ParcelEvent
 from ..models.duty import DutyEvent
 from ..models.intake import LabelPrint, ManifestBatch, ManifestLine, ShelfSlot
@@ -33,55 +32,68 @@ from ..privacy import mask_phone, phone_tail
 from ..scan import normalize_scan
 from ..settings import SettingSpec, check_names
 
+# the catalog's _/N_ (outlet_desk/i18n.py), bound by assignment rather than imported: the demo
+# functions below loop over ``_`` and ruff refuses an imported name shadowed by a loop variable
+_ = i18n._
+N_ = i18n.N_
+
 ACCEPTED = "accepted"
 DUPLICATE = "duplicate"
 
-CATEGORY_LABELS = {Parcel.PICKUP: "自取", Parcel.DELIVERY: "派送", Parcel.TOWNSHIP: "乡镇",
-                   Parcel.PROBLEM: "问题"}
-STATUS_LABELS = {Parcel.IN_STOCK: "在库", Parcel.OUT_FOR_DELIVERY: "派送中", Parcel.RELEASED: "已取件",
-                 Parcel.DELIVERED: "已派送签收", Parcel.RETURNING: "退件处理中",
-                 Parcel.FORWARDING: "转件处理中", Parcel.RETURNED: "已退回", Parcel.FORWARDED: "已转出"}
+#: Chinese as marked (N_): the ARRIVED event stores it as its detail; ``_(label)`` where shown.
+CATEGORY_LABELS = {Parcel.PICKUP: N_("自取"), Parcel.DELIVERY: N_("派送"), Parcel.TOWNSHIP: N_("乡镇"),
+                   Parcel.PROBLEM: N_("问题")}
+#: ``_(STATUS_LABELS[status])`` where shown
+STATUS_LABELS = {Parcel.IN_STOCK: N_("在库"), Parcel.OUT_FOR_DELIVERY: N_("派送中"),
+                 Parcel.RELEASED: N_("已取件"), Parcel.DELIVERED: N_("已派送签收"),
+                 Parcel.RETURNING: N_("退件处理中"), Parcel.FORWARDING: N_("转件处理中"),
+                 Parcel.RETURNED: N_("已退回"), Parcel.FORWARDED: N_("已转出")}
+
+
+def status_label(status: str) -> str:
+    """A parcel's status word in the current language."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 SHELF_RULES = ("by_phone", "least_full")
 
 SETTINGS = [
-    SettingSpec("intake.default_category", Parcel.PICKUP, "Default intake category", "默认到件类别",
+    SettingSpec("intake.default_category", Parcel.PICKUP, "Default intake category", N_("默认到件类别"),
                 section="intake", choices=Parcel.CATEGORIES,
-                choice_labels=(("Self-pickup", "自取"), ("Delivery", "派送"), ("Township", "乡镇"),
-                               ("Problem", "问题件"))),
-    SettingSpec("intake.couriers", ["周师傅", "小刘"], "Couriers (delivery)", "派送员", kind="list",
-                section="intake"),
-    SettingSpec("intake.routes", ["石桥镇线", "河西乡线", "青山镇线"], "Township routes", "乡镇线路",
+                choice_labels=(("Self-pickup", N_("自取")), ("Delivery", N_("派送")),
+                               ("Township", N_("乡镇")), ("Problem", N_("问题件")))),
+    SettingSpec("intake.couriers", ["周师傅", "小刘"], "Couriers (delivery)", N_("派送员"),  # zh-data
                 kind="list", section="intake"),
-    SettingSpec("shelves.names", ["1", "2", "3", "4", "5", "6"], "Shelves", "货架编号", kind="list",
+    SettingSpec("intake.routes", ["石桥镇线", "河西乡线", "青山镇线"], "Township routes",  # zh-data
+                N_("乡镇线路"), kind="list", section="intake"),
+    SettingSpec("shelves.names", ["1", "2", "3", "4", "5", "6"], "Shelves", N_("货架编号"), kind="list",
                 section="intake",
                 # "-" separates shelf, level and number in the pickup code: 3-2-017
-                validate=lambda v: check_names("货架编号", max_chars=4, forbidden="- ")(v)),
-    SettingSpec("shelves.levels", 4, "Levels per shelf", "每个货架的层数", kind="int", section="intake",
-                minimum=1, maximum=12),
-    SettingSpec("shelves.level_capacity", 40, "Parcels per level", "每层容量（件）", kind="int",
+                validate=lambda v: check_names(_("货架编号"), max_chars=4, forbidden="- ")(v)),
+    SettingSpec("shelves.levels", 4, "Levels per shelf", N_("每个货架的层数"), kind="int",
+                section="intake", minimum=1, maximum=12),
+    SettingSpec("shelves.level_capacity", 40, "Parcels per level", N_("每层容量（件）"), kind="int",
                 section="intake", minimum=1, maximum=500),
-    SettingSpec("shelves.rule", "by_phone", "Shelf choice rule", "上架规则", section="intake",
+    SettingSpec("shelves.rule", "by_phone", "Shelf choice rule", N_("上架规则"), section="intake",
                 choices=SHELF_RULES,
-                choice_labels=(("With the customer's other parcels", "同一客户的包裹放一起"),
-                               ("Least full level", "放最空的一层")),
-                help_zh="同一客户的包裹放一起：有空位时和该客户的其他包裹放在同一层，否则放最空的一层；放最空的一层：总是放最空的一层。",
+                choice_labels=(("With the customer's other parcels", N_("同一客户的包裹放一起")),
+                               ("Least full level", N_("放最空的一层"))),
+                help_zh=N_("同一客户的包裹放一起：有空位时和该客户的其他包裹放在同一层，否则放最空的一层；放最空的一层：总是放最空的一层。"),
                 help="by_phone: with the same customer's parcels when there is room, else the least "
                      "full level; least_full: always the least full level."),
-    SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", "取件码格式",
+    SettingSpec("pickup.code_format", "{shelf}-{level}-{tail4}", "Pickup code format", N_("取件码格式"),
                 section="intake",
-                help_zh="可用字段：{shelf} 货架 {level} 层 {tail4} 单号后4位 {tail3} 单号后3位 "
-                        "{seq} 该层最小空号；重号时加 -2、-3 …",
+                help_zh=N_("可用字段：{shelf} 货架 {level} 层 {tail4} 单号后4位 {tail3} 单号后3位 "
+                           "{seq} 该层最小空号；重号时加 -2、-3 …"),
                 help="Fields: {shelf} {level} {tail4} {tail3} {seq} (lowest free number on the "
                      "level). A collision gets a suffix -2, -3 …",
                 validate=lambda v: check_code_format(v)),
-    SettingSpec("labels.print_mode", "batch", "Label printing", "取件码标签打印方式", section="intake",
+    SettingSpec("labels.print_mode", "batch", "Label printing", N_("取件码标签打印方式"), section="intake",
                 choices=("auto", "batch"),
-                choice_labels=(("At each scan", "每扫一件打一张"), ("In one go", "集中批量打印")),
-                help_zh="每扫一件打一张：每扫一个自取件就打印标签；集中批量打印：一次打印当天未打印的标签。",
+                choice_labels=(("At each scan", N_("每扫一件打一张")), ("In one go", N_("集中批量打印"))),
+                help_zh=N_("每扫一件打一张：每扫一个自取件就打印标签；集中批量打印：一次打印当天未打印的标签。"),
                 help="auto: a label is printed at each self-pickup scan; batch: print today's "
                      "unprinted labels in one go."),
-    SettingSpec("labels.size", "60x40", "Label size (mm)", "标签尺寸（毫米）", section="intake",
+    SettingSpec("labels.size", "60x40", "Label size (mm)", N_("标签尺寸（毫米）"), section="intake",
                 choices=("60x40", "50x30", "70x50", "100x70")),
 ]
 
@@ -180,27 +192,29 @@ def check_code_format(value) -> str:
     replaced by the default at every scan."""
     import string
     text = str(value or "").strip()
-    field_name = "“取件码格式”"
+    field_name = _("“取件码格式”")
     try:
         parts = list(string.Formatter().parse(text))
     except ValueError:
-        raise ValidationError(f"{field_name}的花括号不成对：字段写成 {{shelf}} 这样。") from None
+        raise ValidationError(_("{field}的花括号不成对：字段写成 {{shelf}} 这样。").format(field=field_name)) \
+            from None
     names = []
     for _literal, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in CODE_FIELDS or spec or conversion:
             shown = " ".join("{" + f + "}" for f in CODE_FIELDS)
-            raise ValidationError(f"{field_name}里的“{{{name}{'!' + conversion if conversion else ''}"
-                                  f"{':' + spec if spec else ''}}}”不认识；可用：{shown}。")
+            what = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+            raise ValidationError(_("{field}里的“{what}”不认识；可用：{shown}。")
+                                  .format(field=field_name, what=what, shown=shown))
         names.append(name)
     if "shelf" not in names:
-        raise ValidationError(f"{field_name}必须含 {{shelf}}：店员按货架找包裹。")
+        raise ValidationError(_("{field}必须含 {{shelf}}：店员按货架找包裹。").format(field=field_name))
     sample = _format_code(text, "10", 12, "SF1234567890123", 999)
     if len(sample) > MAX_CODE_CHARS:
         shown = sample if len(sample) <= 24 else sample[:24] + "…"
-        raise ValidationError(f"{field_name}生成的取件码太长（如“{shown}”，{len(sample)} 个字），"
-                              f"最多 {MAX_CODE_CHARS} 个字。")
+        raise ValidationError(_("{field}生成的取件码太长（如“{sample}”，{n} 个字），最多 {most} 个字。")
+                              .format(field=field_name, sample=shown, n=len(sample), most=MAX_CODE_CHARS))
     return text
 
 
@@ -271,7 +285,7 @@ def assign_code(parcel_id: int, *, now: dt.datetime, shelf: str | None = None,
         parcel = Parcel.select(Parcel.id, Parcel.waybill, Parcel.recipient_phone) \
             .where(Parcel.id == parcel_id).first()
         if parcel is None:
-            raise NotFound("没有这个包裹。")
+            raise NotFound(_("没有这个包裹。"))
         ShelfSlot.delete().where(ShelfSlot.parcel == parcel_id).execute()
         plan = _plan_code(parcel.waybill, parcel.recipient_phone, cfg=cfg, shelf=shelf, level=level)
         code = _take_slot(parcel_id, plan, phone=parcel.recipient_phone, now=now)
@@ -328,7 +342,7 @@ def _take_slot(parcel_id: int, plan: _CodePlan, *, phone: str | None, now: dt.da
         except peewee.IntegrityError:
             n += 1
             code = f"{plan.base}-{n}"
-    raise ValidationError("取件码分配失败，请再扫一次。")  # pragma: no cover — 50 collisions in a row
+    raise ValidationError(_("取件码分配失败，请再扫一次。"))  # pragma: no cover — 50 collisions in a row
 
 
 def release_code(parcel_id: int) -> str | None:
@@ -382,12 +396,19 @@ def _result(p: Parcel, kind: str, candidates, message: str, changes_=frozenset()
 
 
 def duplicate_message(p: Parcel) -> str:
-    where = p.pickup_code or {Parcel.DELIVERY: f"派送（{p.courier or '未指定派送员'}）",
-                              Parcel.TOWNSHIP: f"乡镇（{p.route or '未指定线路'}）",
-                              Parcel.PROBLEM: "问题件货架"}.get(p.category, "")
+    if p.pickup_code:
+        where = p.pickup_code
+    elif p.category == Parcel.DELIVERY:
+        where = _("派送（{courier}）").format(courier=p.courier or _("未指定派送员"))
+    elif p.category == Parcel.TOWNSHIP:
+        where = _("乡镇（{route}）").format(route=p.route or _("未指定线路"))
+    elif p.category == Parcel.PROBLEM:
+        where = _("问题件货架")
+    else:
+        where = ""
     since = _since(p).strftime("%m-%d %H:%M")
-    status = STATUS_LABELS.get(p.status, p.status)
-    return f"重复扫描：{p.waybill} 已入库 — {where}，{status}，{since} 起。"
+    return _("重复扫描：{waybill} 已入库 — {where}，{status}，{since} 起。").format(
+        waybill=p.waybill, where=where, status=status_label(p.status), since=since)
 
 
 def recognize_scan(raw: str, *, carrier: str | None = None, cfg: dict | None = None):
@@ -434,7 +455,8 @@ def receive_parcel(raw: str, *, category: str | None = None, courier: str | None
     cfg = settings_mod.get_many(_INTAKE_KEYS + _SHELF_KEYS)
     category = category or cfg["intake.default_category"]
     if category not in Parcel.CATEGORIES:
-        raise ValidationError(f"到件类别只能是：{'、'.join(CATEGORY_LABELS.values())}。")
+        raise ValidationError(_("到件类别只能是：{labels}。").format(
+            labels=_("、").join(_(v) for v in CATEGORY_LABELS.values())))
     rec, line = recognize_scan(raw, carrier=carrier, cfg=cfg)
     if category == Parcel.DELIVERY and not courier:
         courier = (cfg["intake.couriers"] or [None])[0]
@@ -479,10 +501,10 @@ def receive_parcel(raw: str, *, category: str | None = None, courier: str | None
                 row["pickup_code"] = code
         elif category == Parcel.PROBLEM:
             from ..models.problems import ProblemRecord
-            ProblemRecord.create(parcel=parcel_id, reason="其他", note="到件时登记为问题件",
+            ProblemRecord.create(parcel=parcel_id, reason="其他", note="到件时登记为问题件",  # zh-data
                                  opened_at=now, opened_by=actor.id)
             ParcelEvent.insert(parcel=parcel_id, at=now, kind=ParcelEvent.PROBLEM_OPENED,
-                               staff=actor.id, detail="其他 到件时登记为问题件").execute()
+                               staff=actor.id, detail="其他 到件时登记为问题件").execute()  # zh-data
         duty_key = (database.obj, now.date())
         if duty_key not in _ARRIVALS_OBSERVED:
             if not DutyEvent.select().where(DutyEvent.day == now.date(),
@@ -492,12 +514,17 @@ def receive_parcel(raw: str, *, category: str | None = None, courier: str | None
         _ARRIVALS_OBSERVED.clear()
         _ARRIVALS_OBSERVED.add(duty_key)
     code = row["pickup_code"]
-    where = code or {Parcel.DELIVERY: f"派送 {courier or ''}".strip(),
-                     Parcel.TOWNSHIP: f"乡镇 {route or ''}".strip(),
-                     Parcel.PROBLEM: "问题件"}[category]
-    message = f"已入库 {rec.waybill}（{rec.carrier}）→ {where}"
-    if line is None:
-        message += "，清单中没有此单"
+    if code:
+        where = code
+    elif category == Parcel.DELIVERY:
+        where = _("派送 {courier}").format(courier=courier or "").strip()
+    elif category == Parcel.TOWNSHIP:
+        where = _("乡镇 {route}").format(route=route or "").strip()
+    else:
+        where = _("问题件")
+    message = (_("已入库 {waybill}（{carrier}）→ {where}") if line is not None
+               else _("已入库 {waybill}（{carrier}）→ {where}，清单中没有此单")).format(
+        waybill=rec.waybill, carrier=rec.carrier, where=where)
     return IntakeResult(kind=ACCEPTED, parcel_id=parcel_id, waybill=rec.waybill,
                         carrier=rec.carrier, candidates=tuple(rec.candidates), category=category,
                         status=Parcel.IN_STOCK, shelf=row["shelf"], level=row["level"],
@@ -519,11 +546,11 @@ def change_carrier(parcel_id: int, carrier: str, *, actor: Actor, now: dt.dateti
     carrier = (carrier or "").strip()
     p = Parcel.get_or_none(Parcel.id == parcel_id)
     if p is None:
-        raise NotFound("没有这个包裹。")
+        raise NotFound(_("没有这个包裹。"))
     choices = carrier_choices(parcel_id)
     if carrier not in choices:
-        raise ValidationError(f"单号 {p.waybill} 不符合{carrier or '这家快递公司'}的单号格式"
-                              f"（可选：{'、'.join(choices)}）。")
+        raise ValidationError(_("单号 {waybill} 不符合{carrier}的单号格式（可选：{choices}）。").format(
+            waybill=p.waybill, carrier=carrier or _("这家快递公司"), choices=_("、").join(choices)))
     if p.carrier == carrier:
         return _row(p)
     shape = waybill_mod.shape_of(p.waybill) if p.waybill.isdigit() and len(choices) > 1 else None
@@ -531,7 +558,7 @@ def change_carrier(parcel_id: int, carrier: str, *, actor: Actor, now: dt.dateti
         old = p.carrier
         Parcel.update(carrier=carrier, updated_at=now).where(Parcel.id == parcel_id).execute()
         ParcelEvent.insert(parcel=parcel_id, at=now, kind=ParcelEvent.CORRECTED, staff=actor.id,
-                           detail=f"快递公司 {old} → {carrier}").execute()
+                           detail=f"快递公司 {old} → {carrier}").execute()  # zh-data: stored event
         detail = {"old": old, "new": carrier}
         if shape is not None:
             _remember_pick(shape, carrier, actor=actor, now=now)
@@ -673,7 +700,7 @@ def mark_labels_printed(parcel_ids, *, actor: Actor, now: dt.datetime) -> int:
 
 # ---------------------------------------------------------------------------------------------
 # arrival manifests
-HEADERS = {
+HEADERS = {  # zh-data: the column names of the carriers' manifest files
     "waybill": ("运单号", "单号", "快递单号", "waybill", "waybill_no", "tracking", "tracking number"),
     "carrier": ("快递公司", "快递", "承运商", "carrier", "company"),
     "name": ("收件人", "收件人姓名", "姓名", "recipient", "recipient name", "name"),
@@ -718,16 +745,16 @@ class ManifestResult:
     changes: frozenset = field(default=frozenset())
 
     def message(self) -> str:
-        text = f"已导入到件清单 {self.filename}：{self.lines} 行"
         if self.already_scanned:
-            text += f"（其中 {self.already_scanned} 件已入库）"
-        return text + "。"
+            return _("已导入到件清单 {filename}：{lines} 行（其中 {scanned} 件已入库）。").format(
+                filename=self.filename, lines=self.lines, scanned=self.already_scanned)
+        return _("已导入到件清单 {filename}：{lines} 行。").format(filename=self.filename, lines=self.lines)
 
 
 def read_manifest(source, filename: str | None = None) -> tables.Table:
     """The manifest file as a table (limits and encodings: :mod:`outlet_desk.tables`)."""
     return tables.read_table(source, filename, max_lines=MAX_MANIFEST_LINES,
-                             empty="清单是空的：没有表头行。")
+                             empty=_("清单是空的：没有表头行。"))
 
 
 def parse_manifest(data, filename: str | None = None, *, cfg: dict | None = None) -> list[ManifestRow]:
@@ -736,7 +763,7 @@ def parse_manifest(data, filename: str | None = None, *, cfg: dict | None = None
     cfg = cfg or settings_mod.get_many(_INTAKE_KEYS)
     table = data if isinstance(data, tables.Table) else read_manifest(data, filename)
     cols = table.columns(HEADERS, ("waybill",),
-                         missing="没有“{names}”列（表头应有 运单号、快递公司、收件人、电话…）。")
+                         missing=_("没有“{names}”列（表头应有 运单号、快递公司、收件人、电话…）。"))
     carriers = set(waybill_mod.known_carriers(cfg["waybill.custom_patterns"])) \
         | set(settings_mod.get("outlet.carriers"))
     out: list[ManifestRow] = []
@@ -750,33 +777,36 @@ def parse_manifest(data, filename: str | None = None, *, cfg: dict | None = None
             return value or None
         raw = cell("waybill")
         if not raw:
-            raise ValidationError(f"第 {n} 行：运单号是空的。")
+            raise ValidationError(_("第 {n} 行：运单号是空的。").format(n=n))
         carrier = cell("carrier")
         if carrier and carrier not in carriers:
-            raise ValidationError(f"第 {n} 行：不认识的快递公司“{carrier}”。")
+            raise ValidationError(_("第 {n} 行：不认识的快递公司“{carrier}”。").format(n=n, carrier=carrier))
         try:
             # a number on the outlet's manifest is a parcel: no bag rule applies to it
             rec = waybill_mod.recognize(raw, prefer=carrier, default=cfg["waybill.default_carrier"],
                                         custom=cfg["waybill.custom_patterns"], known=True)
         except ValidationError as exc:
-            raise ValidationError(f"第 {n} 行：{exc}") from None
+            raise ValidationError(_("第 {n} 行：{reason}").format(n=n, reason=exc)) from None
         if carrier and not rec.bare and carrier not in rec.candidates:
-            raise ValidationError(f"第 {n} 行：单号 {rec.waybill} 不是{carrier}的单号格式。")
+            raise ValidationError(_("第 {n} 行：单号 {waybill} 不是{carrier}的单号格式。").format(
+                n=n, waybill=rec.waybill, carrier=carrier))
         if rec.waybill in seen:
-            raise ValidationError(f"第 {n} 行：运单号 {rec.waybill} 与第 {seen[rec.waybill]} 行重复。")
+            raise ValidationError(_("第 {n} 行：运单号 {waybill} 与第 {first} 行重复。").format(
+                n=n, waybill=rec.waybill, first=seen[rec.waybill]))
         seen[rec.waybill] = n
         phone = cell("phone")
         if phone:
             phone = _manifest_phone(phone)
             if not _PHONE.match(phone):
-                raise ValidationError(f"第 {n} 行：电话号码“{phone}”不对（应为 11 位手机号或带区号的座机）。")
+                raise ValidationError(_("第 {n} 行：电话号码“{phone}”不对（应为 11 位手机号或带区号的座机）。")
+                                      .format(n=n, phone=phone))
         name = cell("name")
         if name and len(name) > 30:
-            raise ValidationError(f"第 {n} 行：收件人姓名太长。")
+            raise ValidationError(_("第 {n} 行：收件人姓名太长。").format(n=n))
         out.append(ManifestRow(n, rec.waybill, carrier or (rec.carrier if not rec.bare else None),
                                name, phone, cell("address"), cell("note")))
     if not out:
-        raise ValidationError("清单里没有任何运单行。")
+        raise ValidationError(_("清单里没有任何运单行。"))
     return out
 
 
@@ -836,8 +866,8 @@ def _fill_parcels(updates: list[tuple]) -> None:
              '"recipient_name" = ?, "recipient_phone" = ?, "phone_tail" = ? WHERE "id" = ?', updates)
 
 
-_FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-_GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
+_FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"  # zh-data: demo and bench names
+_GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",  # zh-data
           "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "晓燕", "子涵", "浩然", "雨欣", "欣怡",
           "宇轩", "梓萱", "思远", "佳怡", "俊杰", "婷婷", "海燕", "志强", "文博", "一诺", "嘉怡"]
 

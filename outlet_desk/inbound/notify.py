@@ -21,7 +21,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, duty_events, settings
 from ..db import write_tx
 from ..errors import NotFound, ValidationError
-from ..i18n import N_
+from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent
 from ..models.counter import NotifyLog
 from ..models.duty import DutyEvent
@@ -36,21 +36,23 @@ PLACEHOLDERS = ("outlet", "name", "count", "codes", "address", "hours", "deadlin
 
 SETTINGS = [
     SettingSpec("notify.call_template",
-                "您好，我是{outlet}。您有{count}个包裹到了，取件码：{codes}。地址：{address}，"
-                "营业时间 {hours}，请在 {deadline} 前来取，过期将退回。",
-                "Call / message text", "通知话术", section="stock",
-                validate=check_placeholders("通知话术", PLACEHOLDERS),
-                help_zh="可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
-                        "{address} 地址 {hours} 营业时间 {deadline} 取件截止",
+                # zh-data: what the customer hears or reads (the outlet's customers read Chinese)
+                "您好，我是{outlet}。您有{count}个包裹到了，取件码：{codes}。地址：{address}，"  # zh-data
+                "营业时间 {hours}，请在 {deadline} 前来取，过期将退回。",  # zh-data
+                "Call / message text", N_("通知话术"), section="stock",
+                validate=check_placeholders(N_("通知话术"), PLACEHOLDERS),
+                help_zh=N_("可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
+                           "{address} 地址 {hours} 营业时间 {deadline} 取件截止"),
                 help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
 ]
 
 #: outcomes a clerk can record after a call
 CALL_OUTCOMES = (NotifyLog.NOTIFIED, NotifyLog.NO_ANSWER, NotifyLog.OUT_OF_SERVICE,
                  NotifyLog.WRONG_NUMBER)
-OUTCOME_LABELS = {NotifyLog.NOTIFIED: "已通知", NotifyLog.NO_ANSWER: "无人接听",
-                  NotifyLog.OUT_OF_SERVICE: "停机", NotifyLog.WRONG_NUMBER: "号码错误",
-                  NotifyLog.REMINDED: "已提醒"}
+#: ``_(OUTCOME_LABELS[outcome])`` where shown
+OUTCOME_LABELS = {NotifyLog.NOTIFIED: N_("已通知"), NotifyLog.NO_ANSWER: N_("无人接听"),
+                  NotifyLog.OUT_OF_SERVICE: N_("停机"), NotifyLog.WRONG_NUMBER: N_("号码错误"),
+                  NotifyLog.REMINDED: N_("已提醒")}
 #: outcomes after which a parcel leaves the call list
 _DONE = (NotifyLog.NOTIFIED, NotifyLog.OUT_OF_SERVICE, NotifyLog.WRONG_NUMBER)
 
@@ -97,11 +99,14 @@ class OutcomeResult:
     list_done: bool            # every customer on today's list has now been called
 
     def message(self) -> str:
-        label = OUTCOME_LABELS[self.outcome]
-        extra = f"，已登记 {self.problems_opened} 个问题件" if self.problems_opened else ""
+        label = _(OUTCOME_LABELS[self.outcome])
         if self.outcome == NotifyLog.NO_ANSWER:
-            extra = f"（第 {self.attempts} 次）"
-        return f"{self.phone_masked}：{label}{extra}。"
+            return _("{phone}：{outcome}（第 {n} 次）。").format(
+                phone=self.phone_masked, outcome=label, n=self.attempts)
+        if self.problems_opened:
+            return _("{phone}：{outcome}，已登记 {n} 个问题件。").format(
+                phone=self.phone_masked, outcome=label, n=self.problems_opened)
+        return _("{phone}：{outcome}。").format(phone=self.phone_masked, outcome=label)
 
 
 class _Safe(dict):
@@ -115,9 +120,9 @@ def deadline_for(arrived_at: dt.datetime, storage_days: int) -> dt.date:
 
 
 #: "请在 {deadline} 前…" / "请于{deadline}前…" — the clause an overdue customer must not hear
-_BEFORE_DEADLINE = re.compile(r"请?[在于]?\s*\{deadline\}\s*之?前")
-_AFTER_EXPIRY = re.compile(r"[过逾]期(将|就会|会)?退回")
-OVERDUE_ASK = "包裹已过保管期，请今天尽快"
+_BEFORE_DEADLINE = re.compile(r"请?[在于]?\s*\{deadline\}\s*之?前")  # zh-data: customer text
+_AFTER_EXPIRY = re.compile(r"[过逾]期(将|就会|会)?退回")  # zh-data
+OVERDUE_ASK = "包裹已过保管期，请今天尽快"  # zh-data
 
 
 def overdue_template(template: str) -> str:
@@ -127,8 +132,8 @@ def overdue_template(template: str) -> str:
     a ``{deadline}`` used any other way reads "今天"."""
     out = _BEFORE_DEADLINE.sub(OVERDUE_ASK, template)
     if out != template:
-        out = _AFTER_EXPIRY.sub("否则将退回", out)
-    return out.replace("{deadline}", "今天")
+        out = _AFTER_EXPIRY.sub("否则将退回", out)  # zh-data
+    return out.replace("{deadline}", "今天")  # zh-data
 
 
 def render(template: str, *, name: str, codes: list[str], deadline: dt.date,
@@ -142,8 +147,8 @@ def render(template: str, *, name: str, codes: list[str], deadline: dt.date,
         template = overdue_template(template)
     data = _Safe(outlet=values["outlet.name"], address=values["outlet.address"],
                  hours=values["outlet.opening_hours"], name=mask_name(name) if name else "",
-                 count=len(codes), codes="、".join(c for c in codes if c),
-                 deadline=f"{deadline.month}月{deadline.day}日")
+                 count=len(codes), codes="、".join(c for c in codes if c),  # zh-data
+                 deadline=f"{deadline.month}月{deadline.day}日")  # zh-data: customer text
     try:
         return template.format_map(data)
     except (ValueError, IndexError):   # a stray brace in an edited template
@@ -245,21 +250,22 @@ def record_outcome(parcel_ids, outcome: str, note: str = "", *, actor: Actor,
                    now: dt.datetime) -> OutcomeResult:
     """Record one call's outcome for all the parcels of that customer."""
     if outcome not in CALL_OUTCOMES:
-        raise ValidationError("通知结果只能是：已通知、无人接听、停机、号码错误。")
+        raise ValidationError(_("通知结果只能是：已通知、无人接听、停机、号码错误。"))
     ids = sorted({int(i) for i in parcel_ids})
     if not ids:
-        raise ValidationError("请先在通知列表里选一位客户。")
+        raise ValidationError(_("请先在通知列表里选一位客户。"))
     problems_opened = 0
     with write_tx():
         parcels = list(Parcel.select().where(Parcel.id.in_(ids)))
         if len(parcels) != len(ids):
-            raise NotFound("有包裹已不在系统里，请刷新通知列表。")
+            raise NotFound(_("有包裹已不在系统里，请刷新通知列表。"))
         phones = {p.recipient_phone for p in parcels}
         if len(phones) != 1 or not next(iter(phones)):
-            raise ValidationError("一次通话只能记录同一个电话号码的包裹。")
+            raise ValidationError(_("一次通话只能记录同一个电话号码的包裹。"))
         for p in parcels:
             if p.status != Parcel.IN_STOCK:
-                raise ValidationError(f"{p.waybill} 已不在库（{p.status}），请刷新通知列表。")
+                raise ValidationError(_("{waybill} 已不在库（{status}），请刷新通知列表。").format(
+                    waybill=p.waybill, status=p.status))
         phone = parcels[0].recipient_phone
         attempts = 0
         if outcome == NotifyLog.NO_ANSWER:
@@ -274,17 +280,17 @@ def record_outcome(parcel_ids, outcome: str, note: str = "", *, actor: Actor,
                              note=note or "")
             if outcome == NotifyLog.NOTIFIED:
                 ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.NOTIFIED, staff=actor.id,
-                                   detail="电话通知")
+                                   detail="电话通知")  # zh-data: stored event
         if outcome == NotifyLog.OUT_OF_SERVICE:
             for p in parcels:
                 if not p.problem:
-                    problems.open_problem(p.id, "停机", note or "通知取件时电话停机",
+                    problems.open_problem(p.id, "停机", note or "通知取件时电话停机",  # zh-data: stored
                                           actor=actor, now=now)
                     problems_opened += 1
         elif outcome == NotifyLog.WRONG_NUMBER:
             for p in parcels:
                 if not p.problem:
-                    problems.open_problem(p.id, "其他", note or "通知取件时电话号码错误",
+                    problems.open_problem(p.id, "其他", note or "通知取件时电话号码错误",  # zh-data: stored
                                           actor=actor, now=now)
                     problems_opened += 1
         audit.record(actor, "notify.record", entity="phone", entity_id=mask_phone(phone),
@@ -303,7 +309,7 @@ def _observe_if_worked_through(actor: Actor, now: dt.datetime) -> bool:
                .exists())
     if not already:
         duty_events.observe(duty_events.CUSTOMERS_NOTIFIED, actor=actor, now=now,
-                            detail="今日通知列表已全部拨打")
+                            detail="今日通知列表已全部拨打")  # zh-data: stored
     return True
 
 

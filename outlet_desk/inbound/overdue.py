@@ -23,7 +23,7 @@ from peewee import fn
 from .. import duty_events, settings
 from ..db import write_tx
 from ..errors import NotFound, ValidationError
-from ..i18n import N_
+from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent
 from ..models.duty import DutyEvent
 from ..models.overdue import StorageExtension
@@ -31,7 +31,7 @@ from ..models.returns import ReturnRecord
 from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
 
-REMINDER_DETAIL = "再次提醒"
+REMINDER_DETAIL = "再次提醒"  # zh-data: stored event detail
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,9 @@ def rules() -> tuple[int, int, int]:
 
 
 def _span(low: int, high: int) -> Bucket:
-    return Bucket(f"{low} 天" if low == high else f"{low}–{high} 天", low, high)
+    label = (_("{low} 天").format(low=low) if low == high
+             else _("{low}–{high} 天").format(low=low, high=high))
+    return Bucket(label, low, high)
 
 
 def buckets(rule_values: tuple[int, int, int] | None = None) -> list[Bucket]:
@@ -83,7 +85,7 @@ def buckets(rule_values: tuple[int, int, int] | None = None) -> list[Bucket]:
         out.append(_span(mid, ret - 1))
     elif span == 1:
         out.append(_span(remind, remind))
-    out.append(Bucket(f"{ret} 天以上", ret, None))
+    out.append(Bucket(_("{days} 天以上").format(days=ret), ret, None))
     return out
 
 
@@ -155,13 +157,13 @@ def bucket_counts(*, now: dt.datetime) -> dict[str, int]:
 def _in_stock(parcel_ids) -> list[Parcel]:
     ids = list(dict.fromkeys(parcel_ids))
     if not ids:
-        raise ValidationError("请先选择包裹。")
+        raise ValidationError(_("请先选择包裹。"))
     found = list(Parcel.select().where(Parcel.id.in_(ids)))
     if len(found) != len(ids):
-        raise NotFound("有包裹不在系统里。")
+        raise NotFound(_("有包裹不在系统里。"))
     for p in found:
         if p.status != Parcel.IN_STOCK:
-            raise ValidationError(f"{p.waybill} 已不在库存中。")
+            raise ValidationError(_("{waybill} 已不在库存中。").format(waybill=p.waybill))
     return found
 
 
@@ -182,9 +184,9 @@ def extend(parcel_ids, days: int, note: str = "", *, actor: Actor, now: dt.datet
     try:
         days = int(days)
     except (TypeError, ValueError):
-        raise ValidationError("延期天数必须是整数。") from None
+        raise ValidationError(_("延期天数必须是整数。")) from None
     if not 1 <= days <= 30:
-        raise ValidationError("延期天数应在 1 到 30 天之间。")
+        raise ValidationError(_("延期天数应在 1 到 30 天之间。"))
     storage_days, _remind, _ret = rules()
     today = now.date()
     last_until = None
@@ -200,7 +202,7 @@ def extend(parcel_ids, days: int, note: str = "", *, actor: Actor, now: dt.datet
             StorageExtension.create(parcel=p, until=until, note=(note or "").strip(), at=now,
                                     by=actor.id)
             ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.EXTENDED, staff=actor.id,
-                               detail=f"延期至 {until:%Y-%m-%d} {(note or '').strip()}".strip())
+                               detail=f"延期至 {until:%Y-%m-%d} {(note or '').strip()}".strip())  # zh-data
             last_until = until
     return last_until
 
@@ -212,7 +214,7 @@ def send_to_return(parcel_id: int, note: str = "", *, actor: Actor, now: dt.date
     from . import returns
     with write_tx():
         parcel = _in_stock([parcel_id])[0]
-        rec = returns.start_in_tx(parcel, kind=ReturnRecord.RETURN, reason="超期未取",
+        rec = returns.start_in_tx(parcel, kind=ReturnRecord.RETURN, reason="超期未取",  # zh-data: stored
                                   note=note or "超过保管期未取", source="overdue",
                                   sender_name=sender_name, sender_phone=sender_phone,
                                   actor=actor, now=now)
@@ -227,5 +229,5 @@ def mark_reviewed(*, actor: Actor, now: dt.datetime) -> bool:
                                         & (DutyEvent.key == duty_events.OVERDUE_REVIEWED)).exists()
         if not seen:
             duty_events.observe(duty_events.OVERDUE_REVIEWED, actor=actor, now=now,
-                                detail=f"到期 {len(overdue_list(now=now))} 件")
+                                detail=f"到期 {len(overdue_list(now=now))} 件")  # zh-data: stored
     return not seen

@@ -25,17 +25,17 @@ from .. import audit, changes, money
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..fen import format_yuan
-from ..i18n import N_
+from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent
 from ..models.money import Payment
 from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
 from ..scan import normalize_scan
 
-SELF, PROXY = "本人", "代收"
+SELF, PROXY = "本人", "代收"  # zh-data: signer types stored on the parcel
 
 CODE, TAIL, WAYBILL, NAME = "code", "tail", "waybill", "name"
-NOT_THIS_CUSTOMER = "这件不是该客户的包裹"
+NOT_THIS_CUSTOMER = N_("这件不是该客户的包裹")    # shown as _(NOT_THIS_CUSTOMER)
 _TAIL_RE = re.compile(r"^\d{4}$")
 _CODE_RE = re.compile(r"^[0-9A-Z]{1,4}-\d{1,2}-\d{3,4}(-\d{1,2}|[A-Z])?$")
 
@@ -118,8 +118,9 @@ class Lookup:
     def prompt(self) -> str:
         if self.verified:
             return ""
-        return {TAIL: "请核对手机尾号", CODE: "请报取件码",
-                NAME: "没有登记电话：请核对收件人姓名"}.get(self.needs, "")
+        prompt = {TAIL: N_("请核对手机尾号"), CODE: N_("请报取件码"),
+                  NAME: N_("没有登记电话：请核对收件人姓名")}.get(self.needs)
+        return _(prompt) if prompt else ""
 
     def owns(self, parcel_id: int) -> bool:
         """Is this parcel one of the (confirmed) customer's?"""
@@ -129,13 +130,13 @@ class Lookup:
 def blocked_reason(p) -> str:
     """Why this parcel cannot go out now ('' if it can)."""
     if p.status == Parcel.RETURNING:
-        return "退件中，不能取件"
+        return _("退件中，不能取件")
     if p.status == Parcel.FORWARDING:
-        return "转件中，不能取件"
+        return _("转件中，不能取件")
     if p.status != Parcel.IN_STOCK:
-        return "不在库"
+        return _("不在库")
     if p.problem:
-        return "问题件未处理，不能取件"
+        return _("问题件未处理，不能取件")
     return ""
 
 
@@ -190,19 +191,19 @@ def lookup(text: str) -> Lookup:
     """What the clerk typed or scanned → that customer's parcels at the outlet.  Reads only."""
     query = normalize_scan(text)
     if not query:
-        raise ValidationError("请输入取件码、手机尾号或扫描运单。")
+        raise ValidationError(_("请输入取件码、手机尾号或扫描运单。"))
     kind = classify(query)
     if kind == TAIL:
         parcels = list(Parcel.select(*_FIELDS)
                        .where((Parcel.phone_tail == query) & Parcel.status.in_(Parcel.AT_OUTLET))
                        .order_by(Parcel.recipient_phone, Parcel.arrived_at, Parcel.id))
         if not parcels:
-            raise NotFound(f"尾号 {query} 没有在店的包裹。")
+            raise NotFound(_("尾号 {tail} 没有在店的包裹。").format(tail=query))
         return Lookup(query, kind, _customers(parcels), False, CODE)
     if kind == CODE:
         anchor = _at_outlet_by_code(query)
         if anchor is None:
-            raise NotFound(f"没有取件码 {query} 的在店包裹（已取走或码不对）。")
+            raise NotFound(_("没有取件码 {code} 的在店包裹（已取走或码不对）。").format(code=query))
         # no phone on record (no manifest line): the code and the recipient's name
         needs = TAIL if anchor.phone_tail else NAME
         return Lookup(query, kind, _customers(_customer_parcels(anchor)), False, needs,
@@ -218,9 +219,10 @@ def parcel_by_waybill(waybill: str):
     query = normalize_scan(waybill)
     anchor = Parcel.select(*_FIELDS).where(Parcel.waybill == query).first()
     if anchor is None:
-        raise NotFound(f"没有运单 {query}：不是本店的包裹，或还没到件入库。")
+        raise NotFound(_("没有运单 {waybill}：不是本店的包裹，或还没到件入库。").format(waybill=query))
     if anchor.status not in Parcel.AT_OUTLET:
-        raise DomainError(f"运单 {query} 已不在店（{_status_label(anchor.status)}）。")
+        raise DomainError(_("运单 {waybill} 已不在店（{status}）。").format(
+            waybill=query, status=_status_label(anchor.status)))
     return anchor
 
 
@@ -231,7 +233,7 @@ def check_scan(confirmed: Lookup, waybill: str) -> PickupRow:
     for r in confirmed.rows:
         if r.id == anchor.id:
             return r
-    raise DomainError(NOT_THIS_CUSTOMER)
+    raise DomainError(_(NOT_THIS_CUSTOMER))
 
 
 def identify(*, code: str | None = None, tail: str | None = None,
@@ -245,32 +247,33 @@ def identify(*, code: str | None = None, tail: str | None = None,
     tail = normalize_scan(tail or "")
     name = (name or "").strip()
     if not code or not (tail or name):
-        raise ValidationError("取件需要客户报两项信息：取件码和手机尾号（扫描运单只能找到包裹）。")
+        raise ValidationError(_("取件需要客户报两项信息：取件码和手机尾号（扫描运单只能找到包裹）。"))
     anchor = _at_outlet_by_code(code)
     if anchor is None:
-        raise NotFound(f"没有取件码 {code} 的在店包裹（已取走或码不对）。")
+        raise NotFound(_("没有取件码 {code} 的在店包裹（已取走或码不对）。").format(code=code))
     if anchor.phone_tail:
         if not tail:
-            raise ValidationError("请核对手机尾号。")
+            raise ValidationError(_("请核对手机尾号。"))
         if not _TAIL_RE.match(tail):
-            raise ValidationError("手机尾号是 4 位数字。")
+            raise ValidationError(_("手机尾号是 4 位数字。"))
         if anchor.phone_tail != tail:
-            raise DomainError("手机尾号与取件码不符，不能取件。")
+            raise DomainError(_("手机尾号与取件码不符，不能取件。"))
     else:
         if not anchor.recipient_name:
-            raise DomainError("这个包裹没有登记电话和姓名，无法核对客户：请登记问题件，由店长处理。")
+            raise DomainError(_("这个包裹没有登记电话和姓名，无法核对客户：请登记问题件，由店长处理。"))
         if not name:
-            raise ValidationError("这个包裹没有登记电话：请核对收件人姓名。")
+            raise ValidationError(_("这个包裹没有登记电话：请核对收件人姓名。"))
         if name != anchor.recipient_name.strip():
-            raise DomainError("收件人姓名与取件码不符，不能取件。")
+            raise DomainError(_("收件人姓名与取件码不符，不能取件。"))
     return Lookup(code, CODE, _customers(_customer_parcels(anchor)), True, "",
                   second=TAIL if anchor.phone_tail else NAME)
 
 
 def _status_label(status: str) -> str:
-    return {Parcel.RELEASED: "已取件", Parcel.OUT_FOR_DELIVERY: "派送中",
-            Parcel.DELIVERED: "已派送", Parcel.RETURNED: "已退回", Parcel.FORWARDED: "已转出",
-            Parcel.RETURNING: "退件中", Parcel.FORWARDING: "转件中"}.get(status, status)
+    label = {Parcel.RELEASED: N_("已取件"), Parcel.OUT_FOR_DELIVERY: N_("派送中"),
+             Parcel.DELIVERED: N_("已派送"), Parcel.RETURNED: N_("已退回"), Parcel.FORWARDED: N_("已转出"),
+             Parcel.RETURNING: N_("退件中"), Parcel.FORWARDING: N_("转件中")}.get(status)
+    return _(label) if label else status
 
 
 @dataclass(frozen=True)
@@ -283,10 +286,16 @@ class ReleaseResult:
     payment_method: str
 
     def message(self) -> str:
-        who = f"，代取人：{self.collector_name}" if self.signer_type == PROXY else ""
-        cod = (f"，收到付 {format_yuan(self.cod_fen)} 元（{self.payment_method}）"
-               if self.cod_fen else "")
-        return f"已出库 {len(self.parcel_ids)} 件{who}{cod}。"
+        n, who = len(self.parcel_ids), self.collector_name
+        if self.cod_fen:
+            cod, method = format_yuan(self.cod_fen), self.payment_method
+            if self.signer_type == PROXY:
+                return _("已出库 {n} 件，代取人：{who}，收到付 {cod} 元（{method}）。").format(
+                    n=n, who=who, cod=cod, method=method)
+            return _("已出库 {n} 件，收到付 {cod} 元（{method}）。").format(n=n, cod=cod, method=method)
+        if self.signer_type == PROXY:
+            return _("已出库 {n} 件，代取人：{who}。").format(n=n, who=who)
+        return _("已出库 {n} 件。").format(n=n)
 
 
 @operation("pickup.release", N_("取件出库"))
@@ -301,37 +310,37 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
     for parcels going out in it (money is taken only against the confirmed customer's parcels)."""
     ids = sorted({int(i) for i in parcel_ids})
     if not ids:
-        raise ValidationError("请选择要出库的包裹。")
+        raise ValidationError(_("请选择要出库的包裹。"))
     proxy_name = (proxy_name or "").strip()
     if proxy and not proxy_name:
-        raise ValidationError("代取：请填写取件人姓名。")
+        raise ValidationError(_("代取：请填写取件人姓名。"))
     signer = PROXY if proxy_name else SELF
     fees = {int(k): v for k, v in (holding_fees or {}).items() if v}
     for pid, fen in fees.items():
         if pid not in ids:
-            raise DomainError("保管费只能向本次出库的包裹收取。")
+            raise DomainError(_("保管费只能向本次出库的包裹收取。"))
         if not isinstance(fen, int) or fen < 0:
-            raise ValidationError("保管费必须是不小于 0 的整数（分）。")
+            raise ValidationError(_("保管费必须是不小于 0 的整数（分）。"))
     with write_tx():
         who = identify(code=code, tail=tail, name=name)
         allowed = {p.id: p for c in who.customers for p in c.parcels}
         parcels = list(Parcel.select().where(Parcel.id.in_(ids)).order_by(Parcel.id))
         for p in parcels:
             if p.id not in allowed:
-                raise DomainError(f"{p.waybill}：{NOT_THIS_CUSTOMER}，不能一起出库。")
+                raise DomainError(_("{waybill}：这件不是该客户的包裹，不能一起出库。").format(waybill=p.waybill))
             reason = blocked_reason(p)
             if reason:
-                raise DomainError(f"{p.waybill}：{reason}。")
+                raise DomainError(_("{waybill}：{reason}。").format(waybill=p.waybill, reason=reason))
         if len(parcels) != len(ids):
-            raise NotFound("有包裹已不在系统里，请重新查询。")
+            raise NotFound(_("有包裹已不在系统里，请重新查询。"))
         cod_total = sum(p.cod_fen or 0 for p in parcels)
         fee_total = sum(fees.values())
         method = ""
         if cod_total or fee_total:
             method = (payment_method or "").strip()
             if method not in Payment.COD_METHODS:
-                raise ValidationError(
-                    f"要收 {format_yuan(cod_total + fee_total)} 元：请选择收款方式（{'、'.join(Payment.COD_METHODS)}）。")
+                raise ValidationError(_("要收 {amount} 元：请选择收款方式（{methods}）。").format(
+                    amount=format_yuan(cod_total + fee_total), methods=_("、").join(Payment.COD_METHODS)))
         for p in parcels:
             if p.cod_fen:
                 money.record_payment(Payment.COD, method, int(p.cod_fen), ref=p.waybill,
@@ -345,11 +354,11 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
                     & (Parcel.problem == False))  # noqa: E712
              .execute())
         if n != len(ids):   # someone else changed one meanwhile
-            raise DomainError("有包裹刚被改动，请重新查询后再出库。")
+            raise DomainError(_("有包裹刚被改动，请重新查询后再出库。"))
         for p in parcels:
             detail = f"{signer} {proxy_name}".strip()
             if p.cod_fen:
-                detail += f" 到付{format_yuan(p.cod_fen)}元 {method}"
+                detail += f" 到付{format_yuan(p.cod_fen)}元 {method}"  # zh-data: stored event
             ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.RELEASED, staff=actor.id,
                                detail=detail)
         # The pickup code is free again (codes are unique only among parcels at the outlet).

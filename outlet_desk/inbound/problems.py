@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from .. import changes, duty_events
-from .. import waybill as waybill_mod
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
-from ..i18n import N_
+from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent, Staff
 from ..models.duty import DutyEvent
 from ..models.problems import ProblemRecord
@@ -26,8 +25,9 @@ from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
 
-OUTCOME_LABELS = {ProblemRecord.STOCK: "回到库存", ProblemRecord.DELIVERY: "改为派送",
-                  ProblemRecord.RETURN: "退件", ProblemRecord.FORWARD: "转件"}
+#: Chinese as marked (N_): the resolution event stores it; ``_(label)`` where shown
+OUTCOME_LABELS = {ProblemRecord.STOCK: N_("回到库存"), ProblemRecord.DELIVERY: N_("改为派送"),
+                  ProblemRecord.RETURN: N_("退件"), ProblemRecord.FORWARD: N_("转件")}
 
 CHANGES = frozenset({changes.PARCELS, changes.RETURNS})
 
@@ -70,10 +70,10 @@ def age_text(delta: dt.timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return f"{days}天{hours}小时"
+        return _("{days}天{hours}小时").format(days=days, hours=hours)
     if hours:
-        return f"{hours}小时"
-    return f"{mins}分钟"
+        return _("{hours}小时").format(hours=hours)
+    return _("{minutes}分钟").format(minutes=mins)
 
 
 def find_parcel(waybill: str) -> Parcel:
@@ -81,15 +81,16 @@ def find_parcel(waybill: str) -> Parcel:
     bag message, garbage its reason (as at intake), else "没有这个包裹"."""
     wb = normalize_scan(waybill or "")
     if not wb:
-        raise ValidationError("请扫描运单号。")
+        raise ValidationError(_("请扫描运单号。"))
     parcel = Parcel.get_or_none(Parcel.waybill == wb)
     if parcel is not None:
         return parcel
     from . import intake
     rec, line = intake.recognize_scan(wb)          # raises BagNumber / BadWaybill
     if rec.possible_bag and line is None:
-        raise NotFound(f"{waybill_mod.POSSIBLE_BAG}：{rec.waybill} 不在系统里（若是包裹，先到件入库）。")
-    raise NotFound("没有这个包裹：问题件只能登记系统里的包裹（先到件入库）。")
+        # starts with _(waybill_mod.POSSIBLE_BAG): the problem screen tells it apart by that
+        raise NotFound(_("可能是集包单号：{waybill} 不在系统里（若是包裹，先到件入库）。").format(waybill=rec.waybill))
+    raise NotFound(_("没有这个包裹：问题件只能登记系统里的包裹（先到件入库）。"))
 
 
 def _parcel(parcel_id: int | None, waybill: str | None) -> Parcel:
@@ -97,7 +98,7 @@ def _parcel(parcel_id: int | None, waybill: str | None) -> Parcel:
         return find_parcel(waybill)
     parcel = Parcel.get_or_none(Parcel.id == parcel_id)
     if parcel is None:
-        raise NotFound("没有这个包裹：问题件只能登记系统里的包裹（先到件入库）。")
+        raise NotFound(_("没有这个包裹：问题件只能登记系统里的包裹（先到件入库）。"))
     return parcel
 
 
@@ -106,16 +107,16 @@ def open_problem(parcel_id: int, reason: str, note: str = "", *, actor: Actor,
                  now: dt.datetime, photo=None, home=None) -> ProblemInfo:
     """Register a problem on a parcel.  ``photo`` (bytes or a path) is optional evidence."""
     if reason not in ProblemRecord.REASONS:
-        raise ValidationError(f"问题原因只能是：{'、'.join(ProblemRecord.REASONS)}。")
+        raise ValidationError(_("问题原因只能是：{reasons}。").format(reasons=_("、").join(ProblemRecord.REASONS)))
     from ..tickets import replies
-    note = replies.check_text(note, label="问题件备注")   # colleagues, handovers and the sender read it
-    if reason == "其他" and not note:
-        raise ValidationError("原因选“其他”时必须写备注。")
+    note = replies.check_text(note, label=_("问题件备注"))   # colleagues, handovers and the sender read it
+    if reason == "其他" and not note:  # zh-data: the stored reason
+        raise ValidationError(_("原因选“其他”时必须写备注。"))
 
     def create(photo_row=None) -> ProblemRecord:
         parcel = _parcel(parcel_id, None)
         if parcel.status not in Parcel.AT_OUTLET and parcel.status != Parcel.OUT_FOR_DELIVERY:
-            raise DomainError(f"{parcel.waybill} 已不在网点，不能登记问题件。")
+            raise DomainError(_("{waybill} 已不在网点，不能登记问题件。").format(waybill=parcel.waybill))
         rec = ProblemRecord.create(parcel=parcel, reason=reason, note=note, opened_at=now,
                                    opened_by=actor.id,
                                    photo_hash=photo_row.hash if photo_row is not None else None)
@@ -160,14 +161,14 @@ def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Act
     from ..tickets import replies
     from . import returns
     if outcome not in ProblemRecord.OUTCOMES:
-        raise ValidationError("请选择处理结果：回到库存、改为派送、退件或转件。")
-    note = replies.check_text(note, label="处理说明")      # colleagues (and the sender) read it
+        raise ValidationError(_("请选择处理结果：回到库存、改为派送、退件或转件。"))
+    note = replies.check_text(note, label=_("处理说明"))      # colleagues (and the sender) read it
     with write_tx():
         rec = ProblemRecord.get_or_none(ProblemRecord.id == problem_id)
         if rec is None:
-            raise NotFound("没有这条问题件记录。")
+            raise NotFound(_("没有这条问题件记录。"))
         if rec.resolved_at is not None:
-            raise DomainError(f"这条问题件已于 {rec.resolved_at:%m-%d %H:%M} 处理过。")
+            raise DomainError(_("这条问题件已于 {at} 处理过。").format(at=f"{rec.resolved_at:%m-%d %H:%M}"))
         parcel = rec.parcel
         if outcome in (ProblemRecord.RETURN, ProblemRecord.FORWARD):
             args = dict(return_args or {})
@@ -200,7 +201,8 @@ def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Act
 
 
 def _return_reason(problem_reason: str) -> str:
-    return {"拒收": "拒收", "地址不详": "地址错误", "错分": "错分", "破损": "破损"}.get(problem_reason, "其他")
+    # zh-data: stored reasons of problems and returns
+    return {"拒收": "拒收", "地址不详": "地址错误", "错分": "错分", "破损": "破损"}.get(problem_reason, "其他")  # zh-data
 
 
 @operation("problem.ticket", N_("问题件联系寄件人（工单）"))
@@ -210,13 +212,14 @@ def open_sender_ticket(problem_id: int, detail: str = "", *, actor: Actor,
     from ..tickets import replies, tickets
     rec = ProblemRecord.get_or_none(ProblemRecord.id == problem_id)
     if rec is None:
-        raise NotFound("没有这条问题件记录。")
+        raise NotFound(_("没有这条问题件记录。"))
     if rec.ticket_id:
-        raise DomainError(f"这条问题件已有工单 #{rec.ticket_id}。")
-    category = "破损" if rec.reason == "破损" else "查询"
-    detail = replies.check_text(detail, label="给寄件人的说明")
+        raise DomainError(_("这条问题件已有工单 #{ticket}。").format(ticket=rec.ticket_id))
+    category = "破损" if rec.reason == "破损" else "查询"  # zh-data: stored ticket categories
+    detail = replies.check_text(detail, label=_("给寄件人的说明"))
     with write_tx():
-        t = tickets.open_ticket(category, f"问题件 {rec.parcel.waybill}：{rec.reason}，请联系寄件人",
+        # zh-data: the ticket's title is stored and goes to the carrier's CRM
+        t = tickets.open_ticket(category, f"问题件 {rec.parcel.waybill}：{rec.reason}，请联系寄件人",  # zh-data
                                 source="auto", waybills=[rec.parcel.waybill],
                                 detail=(detail or rec.note or "").strip(),
                                 origin=f"problem:{rec.id}", actor=actor, now=now)
@@ -238,7 +241,8 @@ def list_problems(*, now: dt.datetime, open_only: bool = True, reason: str | Non
         q = q.order_by(ProblemRecord.opened_at.desc(), ProblemRecord.id.desc())
     if reason:
         q = q.where(ProblemRecord.reason == reason)
-    cat = {Parcel.PICKUP: "自取", Parcel.DELIVERY: "派送", Parcel.TOWNSHIP: "乡镇", Parcel.PROBLEM: "问题架"}
+    cat = {Parcel.PICKUP: _("自取"), Parcel.DELIVERY: _("派送"), Parcel.TOWNSHIP: _("乡镇"),
+           Parcel.PROBLEM: _("问题架")}
     out = []
     for r in q.offset(offset).limit(limit).objects():
         out.append(ProblemRow(r.id, r.parcel_id, r.waybill, r.carrier, r.reason, r.note, r.opened_at,
@@ -260,7 +264,7 @@ def mark_reviewed(*, actor: Actor, now: dt.datetime) -> bool:
                                         & (DutyEvent.key == duty_events.PROBLEMS_REVIEWED)).exists()
         if not seen:
             duty_events.observe(duty_events.PROBLEMS_REVIEWED, actor=actor, now=now,
-                                detail=f"未处理 {open_count()} 件")
+                                detail=f"未处理 {open_count()} 件")  # zh-data: stored
     return not seen
 
 
@@ -270,5 +274,7 @@ def open_items(staff_id: int, now: dt.datetime) -> list[OpenItem]:
             .join(Parcel).where(ProblemRecord.resolved_at.is_null()
                                 & (ProblemRecord.opened_by == staff_id))
             .order_by(ProblemRecord.opened_at).objects())
-    return [OpenItem("problem", str(r.id), f"问题件 {r.waybill}：{r.reason}{('，' + r.note) if r.note else ''}",
+    return [OpenItem("problem", str(r.id),
+                     (_("问题件 {waybill}：{reason}，{note}") if r.note else _("问题件 {waybill}：{reason}"))
+                     .format(waybill=r.waybill, reason=r.reason, note=r.note),
                      since=r.opened_at) for r in rows]      # the age is worked out when it is read

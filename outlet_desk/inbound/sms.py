@@ -22,7 +22,7 @@ from peewee import fn
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DomainError, ValidationError
-from ..i18n import N_
+from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent
 from ..models.counter import NotifyLog, SmsMessage, SmsParcel
 from ..permissions import Actor, operation
@@ -31,30 +31,31 @@ from ..settings import SettingSpec, check_http_url, check_placeholders
 from .notify import PLACEHOLDERS, deadline_for, render
 
 SETTINGS = [
-    SettingSpec("sms.enabled", False, "SMS notification on", "短信通知开启", kind="bool",
+    SettingSpec("sms.enabled", False, "SMS notification on", N_("短信通知开启"), kind="bool",
                 section="sms"),
-    SettingSpec("sms.url", "", "SMS gateway URL", "短信网关地址", section="sms",
-                help_zh="短信网关的网址：它收到手机号、内容和签名后发出短信。",
+    SettingSpec("sms.url", "", "SMS gateway URL", N_("短信网关地址"), section="sms",
+                help_zh=N_("短信网关的网址：它收到手机号、内容和签名后发出短信。"),
                 help="HTTP(S) endpoint that accepts POST JSON {phone, text, sender}.",
-                validate=lambda v: check_http_url("短信网关地址", optional=True)(v)),
-    SettingSpec("sms.token", "", "SMS gateway API key", "短信网关密钥", section="sms"),
-    SettingSpec("sms.sender", "", "SMS signature", "短信签名", section="sms"),
-    SettingSpec("sms.timeout_seconds", 5, "SMS gateway timeout (s)", "短信网关超时（秒）",
+                validate=lambda v: check_http_url(_("短信网关地址"), optional=True)(v)),
+    SettingSpec("sms.token", "", "SMS gateway API key", N_("短信网关密钥"), section="sms"),
+    SettingSpec("sms.sender", "", "SMS signature", N_("短信签名"), section="sms"),
+    SettingSpec("sms.timeout_seconds", 5, "SMS gateway timeout (s)", N_("短信网关超时（秒）"),
                 kind="int", section="sms", minimum=1, maximum=60),
     SettingSpec("sms.template_notify",
-                "【{outlet}】您有{count}个包裹已到，取件码{codes}，地址{address}，营业时间{hours}，"
-                "请于{deadline}前取件。",
-                "SMS template: arrival", "短信模板：到件通知", section="sms",
-                validate=check_placeholders("短信模板：到件通知", PLACEHOLDERS),
-                help_zh="可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
-                        "{address} 地址 {hours} 营业时间 {deadline} 取件截止",
+                # the templates are data: the SMS the outlet's (Chinese) customers read
+                "【{outlet}】您有{count}个包裹已到，取件码{codes}，地址{address}，营业时间{hours}，"  # zh-data
+                "请于{deadline}前取件。",  # zh-data
+                "SMS template: arrival", N_("短信模板：到件通知"), section="sms",
+                validate=check_placeholders(N_("短信模板：到件通知"), PLACEHOLDERS),
+                help_zh=N_("可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
+                           "{address} 地址 {hours} 营业时间 {deadline} 取件截止"),
                 help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
     SettingSpec("sms.template_reminder",
-                "【{outlet}】提醒：您的包裹（取件码{codes}）还未取，请于{deadline}前到{address}取件，"
-                "逾期将退回。",
-                "SMS template: reminder", "短信模板：催取提醒", section="sms",
-                validate=check_placeholders("短信模板：催取提醒", PLACEHOLDERS)),
-    SettingSpec("sms.max_reminders", 2, "Reminder SMS per parcel (max)", "每件最多提醒短信次数",
+                "【{outlet}】提醒：您的包裹（取件码{codes}）还未取，请于{deadline}前到{address}取件，"  # zh-data
+                "逾期将退回。",  # zh-data
+                "SMS template: reminder", N_("短信模板：催取提醒"), section="sms",
+                validate=check_placeholders(N_("短信模板：催取提醒"), PLACEHOLDERS)),
+    SettingSpec("sms.max_reminders", 2, "Reminder SMS per parcel (max)", N_("每件最多提醒短信次数"),
                 kind="int", section="sms", minimum=0, maximum=10),
 ]
 
@@ -69,7 +70,7 @@ class SmsGateway(Protocol):
 
 class DisabledGateway:
     def send(self, phone: str, text: str) -> str:
-        raise SmsFailure("短信通知未开启")
+        raise SmsFailure(_("短信通知未开启"))
 
 
 class HttpGateway:
@@ -78,7 +79,7 @@ class HttpGateway:
     def __init__(self, url: str, *, token: str = "", sender: str = "", timeout_s: float = 5.0,
                  transport=None):
         if not url.startswith(("http://", "https://")):
-            raise ValidationError("短信网关地址必须以 http:// 或 https:// 开头。")
+            raise ValidationError(_("短信网关地址必须以 http:// 或 https:// 开头。"))
         self.url = url
         self.token = token
         self.sender = sender
@@ -96,18 +97,19 @@ class HttpGateway:
                                        json={"phone": phone, "text": text, "sender": self.sender},
                                        headers=headers)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            from ..i18n import _
             from ..signoff.upload import failure_reason
             raise SmsFailure(_("短信网关：{reason}").format(reason=failure_reason(exc))) from None
         if not 200 <= resp.status_code < 300:
-            raise SmsFailure(f"短信网关拒绝（HTTP {resp.status_code}）{_reason(resp)}")
+            raise SmsFailure(_("短信网关拒绝（HTTP {status}）{reason}").format(
+                status=resp.status_code, reason=_reason(resp)))
         try:
             body = resp.json()
         except ValueError:
             return ""
         if isinstance(body, dict):
             if body.get("ok") is False:
-                raise SmsFailure(f"短信网关拒绝：{body.get('error') or '未说明原因'}")
+                raise SmsFailure(_("短信网关拒绝：{reason}").format(
+                    reason=body.get("error") or _("未说明原因")))
             return str(body.get("id") or "")
         return ""
 
@@ -116,7 +118,7 @@ def _reason(resp) -> str:
     try:
         body = resp.json()
         if isinstance(body, dict) and body.get("error"):
-            return f"：{body['error']}"[:80]
+            return _("：{error}").format(error=body["error"])[:80]
     except ValueError:
         pass
     return ""
@@ -128,7 +130,7 @@ def gateway_from_settings() -> SmsGateway:
     if not values["sms.enabled"]:
         return DisabledGateway()
     if not values["sms.url"]:
-        raise DomainError("短信已开启但没有设置网关地址（设置 → 短信网关地址）。")
+        raise DomainError(_("短信已开启但没有设置网关地址（设置 → 短信网关地址）。"))
     return HttpGateway(values["sms.url"], token=values["sms.token"], sender=values["sms.sender"],
                        timeout_s=values["sms.timeout_seconds"])
 
@@ -166,25 +168,25 @@ def send_sms(parcel_ids, kind: str = SmsMessage.NOTIFY, *, actor: Actor, now: dt
              gateway: SmsGateway | None = None) -> SmsResult:
     """Send one SMS about these parcels (all to the same phone).  See the module rules."""
     if kind not in (SmsMessage.NOTIFY, SmsMessage.REMINDER):
-        raise ValidationError("短信类别只能是到件通知或催取提醒。")
+        raise ValidationError(_("短信类别只能是到件通知或催取提醒。"))
     ids = sorted({int(i) for i in parcel_ids})
     if not ids:
-        raise ValidationError("请先选择要通知的客户。")
+        raise ValidationError(_("请先选择要通知的客户。"))
     if gateway is None:
         if not enabled():
-            raise DomainError("短信通知未开启（店长可在设置里开启）。")
+            raise DomainError(_("短信通知未开启（店长可在设置里开启）。"))
         gateway = gateway_from_settings()
     parcels = list(Parcel.select().where(Parcel.id.in_(ids)))
     if len(parcels) != len(ids):
-        raise DomainError("有包裹已不在系统里，请刷新列表。")
+        raise DomainError(_("有包裹已不在系统里，请刷新列表。"))
     phones = {p.recipient_phone for p in parcels}
     if len(phones) != 1 or not next(iter(phones)):
-        raise ValidationError("一条短信只能发给同一个电话号码。")
+        raise ValidationError(_("一条短信只能发给同一个电话号码。"))
     phone = next(iter(phones))
     if any(p.status != Parcel.IN_STOCK for p in parcels):
-        raise DomainError("有包裹已不在库，请刷新列表。")
+        raise DomainError(_("有包裹已不在库，请刷新列表。"))
     if sent_today(phone, now.date()):
-        raise DomainError(f"今天已给 {mask_phone(phone)} 发过短信，每位客户每天最多一条。")
+        raise DomainError(_("今天已给 {phone} 发过短信，每位客户每天最多一条。").format(phone=mask_phone(phone)))
     values = settings.get_many(["outlet.name", "outlet.address", "outlet.opening_hours",
                                 "storage.days", "sms.template_notify", "sms.template_reminder",
                                 "sms.max_reminders"])
@@ -192,7 +194,7 @@ def send_sms(parcel_ids, kind: str = SmsMessage.NOTIFY, *, actor: Actor, now: dt
         cap = int(values["sms.max_reminders"])
         counts = reminders_sent(ids)
         if all(counts.get(i, 0) >= cap for i in ids):
-            raise DomainError(f"提醒短信已达上限（每件最多 {cap} 次），请改为电话联系。")
+            raise DomainError(_("提醒短信已达上限（每件最多 {cap} 次），请改为电话联系。").format(cap=cap))
     template = values["sms.template_notify" if kind == SmsMessage.NOTIFY
                       else "sms.template_reminder"]
     deadline = min(deadline_for(p.arrived_at, values["storage.days"]) for p in parcels)
@@ -205,7 +207,7 @@ def send_sms(parcel_ids, kind: str = SmsMessage.NOTIFY, *, actor: Actor, now: dt
     try:
         provider_id = gateway.send(phone, text) or ""
     except SmsFailure as exc:
-        error = str(exc) or "发送失败"
+        error = str(exc) or _("发送失败")
 
     with write_tx():
         msg = SmsMessage.create(phone=phone, day=now.date(), at=now, kind=kind, body=text,
@@ -219,13 +221,13 @@ def send_sms(parcel_ids, kind: str = SmsMessage.NOTIFY, *, actor: Actor, now: dt
                 NotifyLog.create(parcel=p, day=now.date(), at=now, channel=NotifyLog.SMS,
                                  outcome=outcome, staff=actor.id, note=provider_id)
                 ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.NOTIFIED, staff=actor.id,
-                                   detail="短信通知" if kind == SmsMessage.NOTIFY else "短信提醒")
+                                   detail="短信通知" if kind == SmsMessage.NOTIFY else "短信提醒")  # zh-data
         audit.record(actor, "sms.send", entity="sms", entity_id=msg.id,
                      detail={"phone": mask_phone(phone), "kind": kind, "parcels": ids,
                              "status": msg.status, "error": error}, now=now)
     if error:
         # The failure is recorded (committed above); the clerk is told in one line.
-        raise DomainError(f"短信发送失败：{error}（已记录，可改为电话通知）。")
+        raise DomainError(_("短信发送失败：{error}（已记录，可改为电话通知）。").format(error=error))
     return SmsResult(msg.id, mask_phone(phone), kind, text, provider_id, tuple(ids))
 
 
@@ -237,7 +239,8 @@ class BatchResult:
     errors: tuple[str, ...]
 
     def message(self) -> str:
-        return f"短信：发送 {self.sent} 条，跳过 {self.skipped} 条（今天已发），失败 {self.failed} 条。"
+        return _("短信：发送 {sent} 条，跳过 {skipped} 条（今天已发），失败 {failed} 条。").format(
+            sent=self.sent, skipped=self.skipped, failed=self.failed)
 
 
 def send_call_list(groups, *, actor: Actor, now: dt.datetime,

@@ -24,7 +24,7 @@ from peewee import JOIN, IntegrityError, fn
 from .. import audit, changes, duty_events
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
-from ..i18n import N_
+from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent
 from ..models.counter import StockCheck, StockCheckItem, StockCheckScan
 from ..permissions import Actor, operation
@@ -34,13 +34,18 @@ from . import problems
 from .pickup import intake_hook
 
 _PLACE_RE = re.compile(r"^(?:SHELF[:\-]?)?([0-9A-Z]{1,3})(?:-(\d{1,2}))?$")
-_PROBLEM_NOTE = "盘点未找到"
+_PROBLEM_NOTE = "盘点未找到"  # zh-data: stored as the problem record's note
 
-KIND_LABELS = {StockCheckItem.MISSING: "缺失", StockCheckItem.UNEXPECTED: "多出",
-               StockCheckItem.UNKNOWN: "未入库", StockCheckItem.MISPLACED: "放错"}
-FIX_LABELS = {StockCheckItem.FOUND: "已找到", StockCheckItem.PROBLEM: "已登记问题件",
-              StockCheckItem.MOVED: "已改货位", StockCheckItem.PUT_BACK: "已放回原位",
-              StockCheckItem.RESTOCKED: "已放回库存", StockCheckItem.TAKEN_IN: "已入库"}
+#: ``_(label)`` where shown (``ItemRow.kind_label``/``fix_label``)
+KIND_LABELS = {StockCheckItem.MISSING: N_("缺失"), StockCheckItem.UNEXPECTED: N_("多出"),
+               StockCheckItem.UNKNOWN: N_("未入库"), StockCheckItem.MISPLACED: N_("放错")}
+FIX_LABELS = {StockCheckItem.FOUND: N_("已找到"), StockCheckItem.PROBLEM: N_("已登记问题件"),
+              StockCheckItem.MOVED: N_("已改货位"), StockCheckItem.PUT_BACK: N_("已放回原位"),
+              StockCheckItem.RESTOCKED: N_("已放回库存"), StockCheckItem.TAKEN_IN: N_("已入库")}
+
+
+def _scope(shelf) -> str:
+    return _("货架 {shelf}").format(shelf=shelf) if shelf else _("全店")
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ class CheckInfo:
 
     @property
     def scope(self) -> str:
-        return f"货架 {self.shelf}" if self.shelf else "全店"
+        return _scope(self.shelf)
 
     @property
     def agrees(self) -> bool:
@@ -89,11 +94,12 @@ class ItemRow:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return _(KIND_LABELS[self.kind])
 
     @property
     def fix_label(self) -> str:
-        return FIX_LABELS.get(self.fix or "", "")
+        label = FIX_LABELS.get(self.fix or "")
+        return _(label) if label else ""
 
 
 def _place(shelf, level) -> str:
@@ -120,9 +126,9 @@ def _expected_query(check: StockCheck, at: dt.datetime):
 def _get_open(check_id: int) -> StockCheck:
     check = StockCheck.get_or_none(StockCheck.id == check_id)
     if check is None:
-        raise NotFound("没有这次盘点。")
+        raise NotFound(_("没有这次盘点。"))
     if check.finished_at is not None:
-        raise DomainError("这次盘点已经结束，请开始新的盘点。")
+        raise DomainError(_("这次盘点已经结束，请开始新的盘点。"))
     return check
 
 
@@ -137,10 +143,10 @@ def open_check() -> CheckInfo | None:
 def start(shelf: str | None = None, *, actor: Actor, now: dt.datetime) -> CheckInfo:
     shelf = normalize_scan(shelf or "") or None
     if shelf is not None and not re.fullmatch(r"[0-9A-Z]{1,3}", shelf):
-        raise ValidationError("货架号只能是 1–3 位字母或数字，留空则盘点全店。")
+        raise ValidationError(_("货架号只能是 1–3 位字母或数字，留空则盘点全店。"))
     with write_tx():
         if open_check() is not None:
-            raise DomainError("已有一次盘点没有结束，请先结束它。")
+            raise DomainError(_("已有一次盘点没有结束，请先结束它。"))
         c = StockCheck.create(day=now.date(), shelf=shelf, started_at=now, started_by=actor.id)
         audit.record(actor, "stockcheck.start", entity="stock_check", entity_id=c.id,
                      detail={"shelf": shelf}, now=now)
@@ -192,7 +198,7 @@ def scan(check_id: int, text: str, *, shelf: str | None = None, level: int | Non
     mark scanned instead of a waybill changes them (the returned result carries the new place)."""
     code = normalize_scan(text)
     if not code:
-        raise ValidationError("扫描内容为空。")
+        raise ValidationError(_("扫描内容为空。"))
     check = _get_open(check_id)
     if check.shelf and not shelf:
         shelf = check.shelf
@@ -200,8 +206,8 @@ def scan(check_id: int, text: str, *, shelf: str | None = None, level: int | Non
     if m and len(code) <= 9:
         new_shelf, new_level = m.group(1), int(m.group(2)) if m.group(2) else None
         if check.shelf and new_shelf != check.shelf:
-            raise DomainError(f"这次只盘点货架 {check.shelf}。")
-        return ScanResult("place", "", f"现在盘点货架 {_place(new_shelf, new_level)}",
+            raise DomainError(_("这次只盘点货架 {shelf}。").format(shelf=check.shelf))
+        return ScanResult("place", "", _("现在盘点货架 {place}").format(place=_place(new_shelf, new_level)),
                           new_shelf, new_level, live_counts(check_id, now))
     parcel = Parcel.select(Parcel.id, Parcel.status, Parcel.shelf, Parcel.level,
                            Parcel.pickup_code).where(Parcel.waybill == code).first()
@@ -210,18 +216,19 @@ def scan(check_id: int, text: str, *, shelf: str | None = None, level: int | Non
             StockCheckScan.create(check=check, waybill=code, shelf=shelf or None, level=level,
                                   at=now, parcel=parcel.id if parcel else None)
     except IntegrityError:
-        return ScanResult("duplicate", code, f"{code} 已经扫过", shelf, level,
+        return ScanResult("duplicate", code, _("{waybill} 已经扫过").format(waybill=code), shelf, level,
                           live_counts(check_id, now))
     if parcel is None:
-        verdict, msg = "unknown", f"{code} 不在系统里：结束后请到 F2 到件入库"
+        verdict, msg = "unknown", _("{waybill} 不在系统里：结束后请到 F2 到件入库").format(waybill=code)
     else:
         verdict = _judge(check, parcel.status, parcel.shelf, parcel.level, shelf or None, level)
         if verdict == "ok":
             msg = f"{code} ✓"
         elif verdict == "misplaced":
-            msg = f"{code} 放错：系统记在 {_place(parcel.shelf, parcel.level) or '无货位'}"
+            msg = _("{waybill} 放错：系统记在 {place}").format(
+                waybill=code, place=_place(parcel.shelf, parcel.level) or _("无货位"))
         else:
-            msg = f"{code} 系统显示已不在店"
+            msg = _("{waybill} 系统显示已不在店").format(waybill=code)
     return ScanResult(verdict, code, msg, shelf, level, live_counts(check_id, now))
 
 
@@ -268,7 +275,7 @@ def finish(check_id: int, *, actor: Actor, now: dt.datetime) -> CheckInfo:
                              "missing": check.missing, "unexpected": check.unexpected,
                              "misplaced": check.misplaced}, now=now)
         duty_events.observe(duty_events.STOCK_CHECKED, actor=actor, now=now,
-                            detail=f"{'货架 ' + check.shelf if check.shelf else '全店'}："
+                            detail=f"{'货架 ' + check.shelf if check.shelf else '全店'}："  # zh-data: stored
                                    f"缺 {check.missing}，多 {check.unexpected}，错位 {check.misplaced}")
     return _info(check)
 
@@ -299,7 +306,7 @@ def report(check_id: int) -> list[ItemRow]:
 def check_info(check_id: int) -> CheckInfo:
     c = StockCheck.get_or_none(StockCheck.id == check_id)
     if c is None:
-        raise NotFound("没有这次盘点。")
+        raise NotFound(_("没有这次盘点。"))
     return _info(c)
 
 
@@ -359,11 +366,11 @@ def recent_checks(limit: int = 20) -> list[CheckInfo]:
 def _open_item(item_id: int, kinds) -> StockCheckItem:
     item = StockCheckItem.get_or_none(StockCheckItem.id == item_id)
     if item is None:
-        raise NotFound("没有这条盘点记录。")
+        raise NotFound(_("没有这条盘点记录。"))
     if item.fix:
-        raise DomainError(f"这条已处理（{FIX_LABELS[item.fix]}）。")
+        raise DomainError(_("这条已处理（{fix}）。").format(fix=_(FIX_LABELS[item.fix])))
     if item.kind not in kinds:
-        raise DomainError(f"“{KIND_LABELS[item.kind]}”的记录不能这样处理。")
+        raise DomainError(_("“{kind}”的记录不能这样处理。").format(kind=_(KIND_LABELS[item.kind])))
     return item
 
 
@@ -383,7 +390,7 @@ def fix_found(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     with write_tx():
         item = _open_item(item_id, (StockCheckItem.MISSING,))
         _done(item, StockCheckItem.FOUND, actor, now)
-    return f"{item.waybill} 已找到。"
+    return _("{waybill} 已找到。").format(waybill=item.waybill)
 
 
 @operation("stockcheck.fix_problem", N_("盘点未找到登记问题件"))
@@ -392,12 +399,12 @@ def fix_problem(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     with write_tx():
         item = _open_item(item_id, (StockCheckItem.MISSING,))
         if item.parcel_id is None:
-            raise NotFound("包裹已不在系统里。")
+            raise NotFound(_("包裹已不在系统里。"))
         p = Parcel.get_by_id(item.parcel_id)
         if not p.problem:
-            problems.open_problem(p.id, "其他", _PROBLEM_NOTE, actor=actor, now=now)
+            problems.open_problem(p.id, "其他", _PROBLEM_NOTE, actor=actor, now=now)  # zh-data
         _done(item, StockCheckItem.PROBLEM, actor, now)
-    return f"{item.waybill} 已登记为问题件（盘点未找到）。"
+    return _("{waybill} 已登记为问题件（盘点未找到）。").format(waybill=item.waybill)
 
 
 @operation("stockcheck.fix_move", N_("盘点改货位"))
@@ -409,18 +416,18 @@ def fix_move(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
         item = _open_item(item_id, (StockCheckItem.MISPLACED,))
         p = Parcel.get_or_none(Parcel.id == item.parcel_id)
         if p is None or p.status not in Parcel.AT_OUTLET:
-            raise DomainError("包裹已不在店，不能改货位。")
+            raise DomainError(_("包裹已不在店，不能改货位。"))
         if not item.scanned_shelf:
-            raise DomainError("扫描时没有记下货架，请把包裹放回原位。")
+            raise DomainError(_("扫描时没有记下货架，请把包裹放回原位。"))
         old = _place(p.shelf, p.level)
         level = item.scanned_level if item.scanned_level is not None else p.level
         Parcel.update(shelf=item.scanned_shelf, level=level, updated_at=now).where(
             Parcel.id == p.id).execute()
         new = _place(item.scanned_shelf, level)
         ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.MOVED, staff=actor.id,
-                           detail=f"盘点：{old or '无货位'} → {new}")
+                           detail=f"盘点：{old or '无货位'} → {new}")  # zh-data: stored event
         _done(item, StockCheckItem.MOVED, actor, now, {"from": old, "to": new})
-    return f"{item.waybill} 货位改为 {new}。"
+    return _("{waybill} 货位改为 {place}。").format(waybill=item.waybill, place=new)
 
 
 @operation("stockcheck.fix_put_back", N_("盘点放回原位"))
@@ -429,7 +436,8 @@ def fix_put_back(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
     with write_tx():
         item = _open_item(item_id, (StockCheckItem.MISPLACED,))
         _done(item, StockCheckItem.PUT_BACK, actor, now)
-    return f"{item.waybill} 已放回 {_place(item.recorded_shelf, item.recorded_level)}。"
+    return _("{waybill} 已放回 {place}。").format(
+        waybill=item.waybill, place=_place(item.recorded_shelf, item.recorded_level))
 
 
 @operation("stockcheck.fix_restock", N_("盘点多出件放回库存"))
@@ -439,12 +447,12 @@ def fix_restock(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
         item = _open_item(item_id, (StockCheckItem.UNEXPECTED,))
         p = Parcel.get_or_none(Parcel.id == item.parcel_id)
         if p is None:
-            raise NotFound("包裹已不在系统里。")
+            raise NotFound(_("包裹已不在系统里。"))
         if p.status in Parcel.AT_OUTLET:
             _done(item, StockCheckItem.RESTOCKED, actor, now, {"note": "already in stock"})
-            return f"{item.waybill} 已在库。"
+            return _("{waybill} 已在库。").format(waybill=item.waybill)
         if p.signed_at is not None:
-            raise DomainError(f"{p.waybill} 已签收上传，不能直接放回库存：请登记问题件。")
+            raise DomainError(_("{waybill} 已签收上传，不能直接放回库存：请登记问题件。").format(waybill=p.waybill))
         old = p.status
         Parcel.update(status=Parcel.IN_STOCK, shelf=item.scanned_shelf or p.shelf,
                       level=(item.scanned_level if item.scanned_shelf else p.level),
@@ -458,10 +466,10 @@ def fix_restock(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
             elif assign is not None:
                 assign(p.id, now=now)
         ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.MOVED, staff=actor.id,
-                           detail=f"盘点：在货架上找到，放回库存（原状态 {old}）")
+                           detail=f"盘点：在货架上找到，放回库存（原状态 {old}）")  # zh-data: stored event
         _done(item, StockCheckItem.RESTOCKED, actor, now,
               {"old_status": old, "phone": mask_phone(p.recipient_phone)})
-    return f"{item.waybill} 已放回库存。"
+    return _("{waybill} 已放回库存。").format(waybill=item.waybill)
 
 
 @operation("stockcheck.fix_taken_in", N_("盘点未入库件已入库"))
@@ -471,10 +479,10 @@ def fix_taken_in(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
         item = _open_item(item_id, (StockCheckItem.UNKNOWN,))
         p = Parcel.get_or_none(Parcel.waybill == item.waybill)
         if p is None:
-            raise DomainError(f"{item.waybill} 还不在系统里：请先到 F2 到件入库扫描它。")
+            raise DomainError(_("{waybill} 还不在系统里：请先到 F2 到件入库扫描它。").format(waybill=item.waybill))
         item.parcel = p.id
         _done(item, StockCheckItem.TAKEN_IN, actor, now)
-    return f"{item.waybill} 已入库。"
+    return _("{waybill} 已入库。").format(waybill=item.waybill)
 
 
 FIXES = {
@@ -501,13 +509,13 @@ def open_items(staff_id: int, now: dt.datetime):
     items = []
     for c in StockCheck.select().where(StockCheck.finished_at.is_null()
                                        & (StockCheck.started_by == staff_id)):
-        scope = f"货架 {c.shelf}" if c.shelf else "全店"
-        items.append(OpenItem("stockcheck", str(c.id),
-                              f"盘点未结束（{scope}，{c.started_at:%m-%d %H:%M} 开始）"))
+        items.append(OpenItem("stockcheck", str(c.id), _("盘点未结束（{scope}，{start} 开始）").format(
+            scope=_scope(c.shelf), start=f"{c.started_at:%m-%d %H:%M}")))
     q = (StockCheckItem.select(StockCheckItem.check, fn.COUNT(StockCheckItem.id))
          .join(StockCheck)
          .where(StockCheckItem.fix.is_null() & (StockCheck.finished_by == staff_id))
          .group_by(StockCheckItem.check).tuples())
     for check_id, n in q:
-        items.append(OpenItem("stockcheck", str(check_id), f"盘点差异 {n} 条待处理（第 {check_id} 次盘点）"))
+        items.append(OpenItem("stockcheck", str(check_id),
+                              _("盘点差异 {n} 条待处理（第 {check} 次盘点）").format(n=n, check=check_id)))
     return items
