@@ -8,13 +8,16 @@ not know is shown as it is, so nothing is hidden.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
 
+from .errors import PermissionDenied
 from .fen import format_yuan
 from .i18n import N_, _, punct
-from .permissions import ROLE_LABELS, load_all_operations
+from .models import AuditLog
+from .permissions import MANAGER, ROLE_LABELS, Actor, load_all_operations
 
 #: Rows written by code that is not an ``@operation`` (logins, automatic ticks, CLI commands …).
 ACTION_LABELS = {
@@ -217,7 +220,7 @@ def record_text(entity: str, entity_id, action: str = "",
 
 
 def describe(rows) -> list[AuditLine]:
-    """The rows of :func:`outlet_desk.audit.browse` in words (one query for the parcels' waybills)."""
+    """The rows of :func:`browse` in words (one query for the parcels' waybills)."""
     waybills, staff = _parcel_waybills(rows), _staff_names(rows)
     out = []
     for r in rows:
@@ -237,3 +240,39 @@ def actions_matching(text: str) -> list[str]:
     names = set(load_all_operations()) | set(ACTION_LABELS)
     return sorted(n for n in names
                   if n.startswith(text) or text in _action_zh(n) or text in action_label(n))
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    actor_name: str
+    action: str
+    entity: str
+    entity_id: str
+    detail: str
+
+
+def browse(*, actor: Actor, action: str | None = None, who: str | None = None,
+           text: str | None = None, since: dt.datetime | None = None,
+           until: dt.datetime | None = None, offset: int = 0, limit: int = 200) -> list[AuditRow]:
+    """Newest first, filtered.  Manager only: the log holds customer data changes."""
+    if actor.role != MANAGER:
+        raise PermissionDenied(_("审计日志只有店长可以查看。"))
+    q = AuditLog.select(AuditLog.id, AuditLog.at, AuditLog.actor_name, AuditLog.action,
+                        AuditLog.entity, AuditLog.entity_id, AuditLog.detail)
+    if action:
+        # "入库" finds parcel.receive too
+        names = actions_matching(action)
+        q = q.where(AuditLog.action.startswith(action) | AuditLog.action.in_(names)
+                    if names else AuditLog.action.startswith(action))
+    if who:
+        q = q.where(AuditLog.actor_name == who)
+    if text:
+        q = q.where(AuditLog.detail.contains(text) | AuditLog.entity_id.contains(text))
+    if since:
+        q = q.where(AuditLog.at >= since)
+    if until:
+        q = q.where(AuditLog.at < until)
+    q = q.order_by(AuditLog.id.desc()).offset(offset).limit(limit)
+    return [AuditRow(*r) for r in q.tuples()]

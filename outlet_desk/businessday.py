@@ -44,6 +44,21 @@ def ensure_open(day: dt.date) -> None:
             day=label(day)))
 
 
+def _after_close() -> str:
+    """The outlet's ``dayclose.after_close`` as stored.  Read straight from its row: this module sits
+    below :mod:`.settings` (settings are changed by an audited ``@operation``, which dates its work
+    here).  The setting is declared and checked in ``dayclose`` (:data:`SETTINGS` there); only
+    ``"refuse"`` refuses, anything else — missing, damaged — dates the work into the next day."""
+    import json
+
+    from .models import Setting
+    row = Setting.get_or_none(Setting.key == "dayclose.after_close")
+    try:
+        return REFUSE if row is not None and json.loads(row.value) == REFUSE else NEXT_DAY
+    except ValueError:
+        return NEXT_DAY
+
+
 def closed_from(day: dt.date) -> set[dt.date]:
     """Closed days on or after ``day`` (one indexed query on a table of one row per day)."""
     from .models.dayclose import DayClose
@@ -72,8 +87,7 @@ def business_now(now: dt.datetime, *, refuse: bool = True) -> dt.datetime:
     closed = closed_from(day)
     if day not in closed:
         return now
-    from . import settings
-    if refuse and settings.get("dayclose.after_close") == REFUSE:
+    if refuse and _after_close() == REFUSE:
         raise DayLocked(_("{day}已关账：本店设置为关账后不再办理，请下一个营业日再操作。").format(
             day=label(day)))
     return dt.datetime.combine(next_open_day(day, closed), dt.time.min)
@@ -85,7 +99,6 @@ def notice(now: dt.datetime) -> str:
     closed = closed_from(day)
     if day not in closed:
         return ""
-    from . import settings
-    if settings.get("dayclose.after_close") == REFUSE:
+    if _after_close() == REFUSE:
         return _("今天已关账，本店设置为关账后不再办理业务。")
     return _("今天已关账，之后的操作记入 {day}").format(day=label(next_open_day(day, closed)))

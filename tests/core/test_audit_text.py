@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from outlet_desk import audit, audit_text, settings
+from outlet_desk import audit_text, settings
 from outlet_desk.inbound import pickup
 from outlet_desk.permissions import load_all_operations
 
@@ -83,7 +83,7 @@ def test_a_release_reads_as_the_waybill_not_the_row_number(db, clerk, manager):
     p = make_parcel("SF1234567890123", code="3-2-1234")
     pickup.release([p.id], code="3-2-1234", tail="1234", actor=clerk, now=NOW)
     settings.update({"outlet.name": "东门网点"}, actor=manager, now=NOW)
-    lines = audit_text.describe(audit.browse(actor=manager))
+    lines = audit_text.describe(audit_text.browse(actor=manager))
     release = next(x for x in lines if x.action == "pickup.release")
     assert release.record == "包裹 SF1234567890123"
     assert release.action_label == audit_text.load_all_operations()["pickup.release"].label
@@ -94,7 +94,7 @@ def test_a_release_reads_as_the_waybill_not_the_row_number(db, clerk, manager):
 
 
 def test_a_login_names_the_person(db, clerk, manager):
-    rows = [audit.AuditRow(1, NOW, "张丽", "staff.login", "staff", str(clerk.id), "{}")]
+    rows = [audit_text.AuditRow(1, NOW, "张丽", "staff.login", "staff", str(clerk.id), "{}")]
     line = audit_text.describe(rows)[0]
     assert (line.action_label, line.record) == ("登录", f"员工 {clerk.name}")
 
@@ -120,9 +120,9 @@ def test_the_filter_finds_an_action_by_its_chinese_name(db, clerk, manager):
     p = make_parcel("SF1234567890124", code="3-2-1234")
     pickup.release([p.id], code="3-2-1234", tail="1234", actor=clerk, now=NOW)
     label = audit_text.action_label("pickup.release")
-    found = audit.browse(actor=manager, action=label)
+    found = audit_text.browse(actor=manager, action=label)
     assert [r.action for r in found] == ["pickup.release"]
-    assert [r.action for r in audit.browse(actor=manager, action="pickup.")] == ["pickup.release"]
+    assert [r.action for r in audit_text.browse(actor=manager, action="pickup.")] == ["pickup.release"]
 
 
 @hsettings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])

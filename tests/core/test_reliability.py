@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from outlet_desk import audit
+from outlet_desk import audit, audit_text
 from outlet_desk.datacare import retention
 from outlet_desk.errors import DiskFull
 from outlet_desk.inbound import intake
@@ -80,7 +80,7 @@ def test_scheduled_purge_runs_as_system_once_a_day_and_is_audited(db, manager):
     assert Parcel.get_by_id(old.id).recipient_phone is None
     assert retention.last_purge() == NOW
     assert retention.scheduled_purge(now=NOW + dt.timedelta(hours=5)) is None    # not twice a day
-    rows = audit.browse(actor=manager, action="retention.purge")
+    rows = audit_text.browse(actor=manager, action="retention.purge")
     assert len(rows) == 1 and rows[0].actor_name == "系统"
     assert retention.scheduled_purge(now=NOW + dt.timedelta(days=1)) is not None
 

@@ -64,7 +64,7 @@ class AuditScreen(Screen):
         self.model.columns = self._columns()
 
     def _load(self, offset, limit):
-        rows = audit.browse(actor=self.ctx.actor, action=self.action_filter.text().strip() or None,
+        rows = audit_text.browse(actor=self.ctx.actor, action=self.action_filter.text().strip() or None,
                             who=self.who_filter.text().strip() or None,
                             text=self.text_filter.text().strip() or None, offset=offset, limit=limit)
         return audit_text.describe(rows)

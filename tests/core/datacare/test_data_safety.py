@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from outlet_desk import audit
+from outlet_desk import audit_text
 from outlet_desk.datacare import backup, retention
 from outlet_desk.db import close_database
 from outlet_desk.errors import DomainError, PermissionDenied
@@ -108,7 +108,7 @@ def test_retention_masks_old_closed_parcels_only_and_is_audited(db, manager):
     assert Parcel.get_by_id(fresh.id).recipient_phone == "13812341234"
     assert Parcel.get_by_id(stock.id).recipient_phone == "13812341234"   # still at the outlet
     assert Parcel.select().count() == 3                                  # counts stay
-    assert audit.browse(actor=manager, action="retention.purge")
+    assert audit_text.browse(actor=manager, action="retention.purge")
 
 
 def test_clerk_cannot_purge(db, clerk):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from outlet_desk import audit, permissions, settings
+from outlet_desk import audit_text, permissions, settings
 from outlet_desk.errors import AuthError, PermissionDenied, ValidationError
 from outlet_desk.models import Staff
 from outlet_desk.shifts import staff
@@ -45,7 +45,7 @@ def test_clerk_cannot_change_settings_in_the_core(clerk):
 
 def test_clerk_cannot_read_the_audit_log(clerk):
     with pytest.raises(PermissionDenied):
-        audit.browse(actor=clerk)
+        audit_text.browse(actor=clerk)
 
 
 def test_clerk_cannot_add_staff(clerk):
@@ -57,7 +57,7 @@ def test_manager_changes_setting_and_it_is_audited(manager):
     settings.update({"outlet.code": "805", "storage.days": "10"}, actor=manager, now=NOW)
     assert settings.get("outlet.code") == "805"
     assert settings.get("storage.days") == 10
-    rows = audit.browse(actor=manager, action="settings.update")
+    rows = audit_text.browse(actor=manager, action="settings.update")
     assert {r.entity_id for r in rows} == {"outlet.code", "storage.days"}
     assert '"old":"803"' in next(r.detail for r in rows if r.entity_id == "outlet.code")
 
