@@ -70,3 +70,11 @@ def punct(mark: str) -> str:
     """Chinese punctuation between parts the code puts together ("、" between listed items, "；"
     between clauses …) in the current language: "、" → ", " in English."""
     return mark if chinese() else _PUNCT.get(mark, mark)
+
+
+def inline(label: str) -> str:
+    """A label (a status, a kind: "Dispatched") put inside a sentence: "dispatched" in English, as
+    it is in Chinese.  An acronym ("SMS", "EMS") keeps its capitals."""
+    if chinese() or not label or (len(label) > 1 and label[1].isupper()):
+        return label
+    return label[0].lower() + label[1:]

@@ -34,6 +34,7 @@ from peewee import SQL, Case, fn
 
 from .. import audit, changes, duty_events, settings
 from ..businessday import ensure_open
+from ..dates import md
 from ..db import write_tx
 from ..errors import ValidationError
 from ..fen import format_yuan
@@ -567,8 +568,8 @@ class DayCloseResult:
 
 
 def _label(day: dt.date) -> str:
-    """6月8日 / 6/8: a day in a message."""
-    return _("{month}月{day}日").format(month=day.month, day=day.day)
+    """6月8日 / 8 Jun: a day in a message (:func:`outlet_desk.dates.md`, the one date display)."""
+    return md(day)
 
 
 def day_staff(day: dt.date) -> list[tuple[int, str]]:

@@ -23,7 +23,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, evidence, settings
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
-from ..i18n import N_, _
+from ..i18n import N_, _, inline
 from ..models import Parcel, ParcelEvent, Staff
 from ..models.evidence import Photo
 from ..models.problems import ProblemRecord
@@ -405,7 +405,7 @@ def start_in_tx(parcel: Parcel, *, kind: str, reason: str, note: str = "", sourc
                                        & (ReturnRecord.status == ReturnRecord.OPEN))
     if current is not None:
         raise DomainError(_("{waybill} 已在{kind}中，{at} 开始。").format(
-            waybill=parcel.waybill, kind=_(KIND_LABELS[current.kind]),
+            waybill=parcel.waybill, kind=inline(_(KIND_LABELS[current.kind])),
             at=f"{current.started_at:%m-%d %H:%M}"))
     if parcel.status in (Parcel.RETURNED, Parcel.FORWARDED):
         raise DomainError((_("{waybill} 已经退回，不能再次开始。") if parcel.status == Parcel.RETURNED
@@ -495,7 +495,7 @@ def _open_record(return_id: int) -> ReturnRecord:
     if r is None:
         raise NotFound(_("没有这条退转件记录。"))
     if r.status != ReturnRecord.OPEN:
-        raise DomainError(_("这件已{status}，清单不能再改。").format(status=_(STATUS_LABELS[r.status])))
+        raise DomainError(_("这件已{status}，清单不能再改。").format(status=inline(_(STATUS_LABELS[r.status]))))
     return r
 
 
@@ -578,7 +578,7 @@ def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> Disp
             raise DomainError(_("{waybill} 没有开始退件或转件，不能发出。").format(waybill=wb))
         if r.status != ReturnRecord.OPEN:
             raise DomainError(_("{waybill} 已于 {at} {status}，不要重复扫描。").format(
-                waybill=wb, at=f"{r.dispatched_at:%m-%d %H:%M}", status=_(STATUS_LABELS[r.status])))
+                waybill=wb, at=f"{r.dispatched_at:%m-%d %H:%M}", status=inline(_(STATUS_LABELS[r.status]))))
         info = _info(r, home)
         if info.missing:
             raise ChecklistIncomplete(_("{waybill} 还不能发出，缺：{missing}。").format(
@@ -613,7 +613,7 @@ def mark_received(return_id: int, note: str = "", *, actor: Actor, now: dt.datet
             raise NotFound(_("没有这条退转件记录。"))
         if r.status != ReturnRecord.DISPATCHED:
             raise DomainError(_("还没有发出的件不能登记对方已收。") if r.status == ReturnRecord.OPEN
-                              else _("这件已{status}。").format(status=_(STATUS_LABELS[r.status])))
+                              else _("这件已{status}。").format(status=inline(_(STATUS_LABELS[r.status]))))
         ReturnRecord.update(status=ReturnRecord.RECEIVED, received_at=now, received_by=actor.id,
                             received_note=_clean(note)).where(ReturnRecord.id == r.id).execute()
         audit.record(actor, "returns.received", entity="return", entity_id=r.id,

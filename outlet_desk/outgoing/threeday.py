@@ -27,6 +27,7 @@ from pathlib import Path
 from peewee import fn
 
 from .. import audit, changes, duty_events, settings, tables
+from ..dates import md
 from ..db import rows_where_in, run_many, write_tx
 from ..errors import NotFound, ValidationError
 from ..i18n import N_, _
@@ -291,8 +292,7 @@ class NextCheck:
     def message(self) -> str:
         if self.last_day is None:
             return _("还没有做过三日查件：今天就查。")
-        # TRANSLATORS: a day of the month, 06月10日
-        due = _("{month}月{day}日").format(month=f"{self.due_day:%m}", day=f"{self.due_day:%d}")
+        due = md(self.due_day)
         if self.overdue_days > 0:
             return _("三日查件已过期 {days} 天（应在 {due} 查），请今天查。").format(
                 days=self.overdue_days, due=due)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
-from ..i18n import N_, _
+from ..i18n import N_, _, inline
 from ..models import Parcel, ParcelEvent
 from ..models.signoff import Delivery
 from ..permissions import ANY_STAFF, Actor, operation
@@ -91,7 +91,7 @@ def scan_out(waybill: str, courier: str, *, route: str | None = None, actor: Act
                 waybill=parcel.waybill, courier=parcel.courier))
         if parcel.status != Parcel.IN_STOCK:
             raise DomainError(_("运单 {waybill} 不在库（当前状态：{status}），不能派件。").format(
-                waybill=parcel.waybill, status=status_label(parcel.status)))
+                waybill=parcel.waybill, status=inline(status_label(parcel.status))))
         if parcel.problem:
             raise DomainError(_("运单 {waybill} 是问题件，先处理问题再派件。").format(waybill=parcel.waybill))
         route = (route or "").strip() or parcel.route

@@ -18,7 +18,7 @@ from peewee import JOIN, fn
 from .. import audit, changes, duty_events, settings
 from ..db import insert_rows, write_tx
 from ..errors import DomainError, NotFound, ValidationError
-from ..i18n import N_, _
+from ..i18n import N_, _, inline
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.parcels import not_signed_off
 from ..models.signoff import Signoff
@@ -64,7 +64,7 @@ class BatchFilter:
         if self.category:
             category = (_(CATEGORY_LABELS[self.category]) if self.category in CATEGORY_LABELS
                         else self.category)
-            parts.append(_("类别 {category}").format(category=category))
+            parts.append(_("类别 {category}").format(category=inline(category)))
         return _("、").join(parts) or _("全部")
 
     def matches(self, parcel) -> bool:

@@ -83,7 +83,7 @@ def test_a_wrong_phone_tail_and_the_other_pickup_refusals_read_in_english(englis
     assert pickup.lookup(code).prompt() == "Check the phone's last 4 digits"
     res = pickup.release([p.id for p in ps], code=code, tail="1234", actor=clerk, now=NOW)
     assert res.message() == "Released 2 parcel(s)."
-    assert refusal(pickup.lookup, ps[0].waybill) == "Waybill SF1000000000000 is no longer here (Collected)."
+    assert refusal(pickup.lookup, ps[0].waybill) == "Waybill SF1000000000000 is no longer here (Picked up)."
     # the signer type is data: stored in Chinese whatever the screen's language
     assert Parcel.get_by_id(ps[0].id).signer_type == "本人"
 

@@ -161,7 +161,7 @@ def test_the_3_day_check_findings_and_its_tickets_read_in_english(db, clerk, eng
     for t in (urge, verify):
         assert t.detail.startswith("Sent to ") and not CJK.search(t.detail.replace("广东深圳", ""))
     later = threeday.next_check(NOW.date() + dt.timedelta(days=5))
-    assert later.message() == "The 3-day check is 2 days late (it was due on 06-10): do it today."
+    assert later.message() == "The 3-day check is 2 days late (it was due on 10 Jun): do it today."
     with pytest.raises(NotFound) as exc:
         threeday.get_run(999)
     refusal(exc)

@@ -234,19 +234,19 @@ def test_day_close_four_eyes_and_its_ledger_read_in_english(english, db, clerk, 
     r = dayclose.confirm(DAY, actor=clerk, now=EVENING)
     assert r.message == "Lily confirmed; the other clerk still needs to confirm."
     assert refusal(ValidationError, dayclose.close_day, DAY, actor=manager, now=EVENING) == \
-        "6/7 has not been confirmed by two clerks, so it cannot be closed."
+        "7 Jun has not been confirmed by two clerks, so it cannot be closed."
     refusal(ValidationError, dayclose.confirm, DAY, actor=clerk, now=EVENING)
     dayclose.confirm(DAY, actor=clerk_b, now=EVENING)
     r = dayclose.close_day(DAY, actor=manager, now=EVENING)
-    assert r.message == "6/7 is closed; its accounts are locked."
+    assert r.message == "7 Jun is closed; its accounts are locked."
     text = refusal(DayLocked, money.record_payment, Payment.SENDING_FEE, "现金", 100, actor=clerk,
                    now=EVENING)
-    assert text.startswith("6/7 is closed and can no longer be changed")
+    assert text.startswith("7 Jun is closed and can no longer be changed")
     english_only(dayclose.ledger(DAY).shelf.text)
     refusal(ValidationError, dayclose.add_adjustment, DAY, reason="", actor=manager, now=EVENING)
     text = refusal(ValidationError, dayclose.add_adjustment, DAY, reason="x", method="支票",
                    actor=manager, now=EVENING)
-    assert text == "Payment method must be one of: Cash, WeChat, Alipay, Monthly account, Cash on delivery."
+    assert text == "The payment method must be one of: Cash, WeChat, Alipay, Monthly account, Cash on delivery."
     assert dayclose.denomination_label(50) == "5 jiao"
     assert Payment.METHODS[0] == "现金"                       # stored words unchanged
 

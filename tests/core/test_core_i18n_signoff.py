@@ -72,10 +72,10 @@ def test_a_return_without_red_label_and_photo_is_refused_in_english(db, home, cl
     # what the record shows: checklist, kind, destination
     shown = returns.get_return(info.id, home)
     assert [i.label for i in shown.checklist] == ["Red label stuck on", "Photo taken"]
-    assert (shown.kind_label, shown.destination) == ("return", "sender")
+    assert (shown.kind_label, shown.destination) == ("Return", "Sender")
     # the clerk's open items for the handover: only the reason (a stored word) stays Chinese
     [item] = returns.open_items(clerk.id, NOW)
-    assert item.title == "return YT1000000000001 (拒收): missing: Photo taken"
+    assert item.title == "Return YT1000000000001 (拒收): missing: Photo taken"
 
 
 @pytest.mark.parametrize("label,photo_taken,struck", [(a, b, c) for a in (False, True)

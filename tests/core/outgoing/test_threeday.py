@@ -165,5 +165,5 @@ def test_command_line_imports_and_runs_the_check(tmp_path, capsys, monkeypatch):
     assert "2026-06-02 00:00:00 — 2026-06-04 23:59:59" in out
     assert (tmp_path / "out" / "2026-06-07-延误.txt").exists()
     assert main(["--home", str(home), "threeday", "status"]) == 0
-    assert "06月10日" in capsys.readouterr().out
+    assert "6月10日" in capsys.readouterr().out
     close_database()
