@@ -16,7 +16,9 @@ handover, tickets, settings) keep the wall-clock time.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from contextvars import ContextVar
 
 from .errors import DayLocked
 
@@ -63,6 +65,31 @@ def business_now(now: dt.datetime, *, refuse: bool = True) -> dt.datetime:
     if refuse and settings.get("dayclose.after_close") == REFUSE:
         raise DayLocked(f"{label(day)}已关账：本店设置为关账后不再办理，请下一个营业日再操作。")
     return dt.datetime.combine(next_open_day(day, closed), dt.time.min)
+
+
+#: While a dated service runs: (the time it was done, the time it is dated at).
+_DATED: ContextVar[tuple[dt.datetime, dt.datetime] | None] = ContextVar("dated", default=None)
+
+
+@contextlib.contextmanager
+def dated(now: dt.datetime, *, refuse: bool = True):
+    """Run a service's work dated by :func:`business_now`; yields the time to date it at.
+
+    The audit log keeps the time the work was really done (:func:`audit_time`): it says what
+    happened when, and a restore tells the anchors taken before it from those after by time."""
+    when = business_now(now, refuse=refuse)
+    token = _DATED.set((now, when))
+    try:
+        yield when
+    finally:
+        _DATED.reset(token)
+
+
+def audit_time(now: dt.datetime) -> dt.datetime:
+    """The time an audit row written with ``now`` is stamped with: the real time when ``now`` is
+    the business time a dated service moved into the next day, else ``now``."""
+    d = _DATED.get()
+    return d[0] if d is not None and d[1] == now else now
 
 
 def notice(now: dt.datetime) -> str:
