@@ -32,7 +32,6 @@ from .. import audit, businessday, changes, settings, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DayLocked, NotFound, ValidationError
 from ..fen import format_yuan, parse_yuan
-from ..i18n import _
 from ..models.duty import DutyEvent
 from ..models.money import Payment
 from ..models.outgoing import CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman, ZoneProvince
@@ -761,6 +760,7 @@ def check_weight(waybill: str, weight: str | int, *, actor: Actor, now: dt.datet
         day = p.received_at.date()
         if businessday.is_closed(day):
             # the salesman's weights are part of that day's closed accounts
+            from ..i18n import _
             raise DayLocked(_("{waybill} 是{day}揽收的，那天已关账，复核重量要在关账前做。").format(
                 waybill=w, day=businessday.label(day)))
         old = p.weight_g
