@@ -35,7 +35,7 @@ head office's store, and head office never stores a key twice — a record sent 
 pending again in the restored outlet, is re-sent with the same idempotency key and is answered as a
 duplicate (not stored again); a record the restore gave up entirely stays at head office only.
 Head office's highest anchor guards the log again only once an upload after the restore passes it
-(the tail-removal rule counts it only then).  Up to four restores per example, back and forth
+(the tail-removal rule counts it only then).  Up to ten restores per example, back and forth
 across backups of different lines: each restore lists every range it gave up with the time of the
 restore that gave it up, and work after a day's close keeps its real time in the log.
 
@@ -81,7 +81,7 @@ EXAMPLES = STRESS or 40
 STEPS = 60 if STRESS else 40
 RUNS = {"examples": 0, "steps": 0, "restores": 0, "purged": 0, "resent": 0, "reversed": 0,
         "weights_refused": 0}
-MAX_RESTORES = 4
+MAX_RESTORES = 10
 
 START = dt.datetime(2026, 6, 8, 8, 0)
 #: Customers: two share the tail 1234 (a tail alone never identifies anyone).
