@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import db as dbmod
+from .businessday import audit_time
 from .i18n import _, punct
 from .models import AuditLog
 from .permissions import Actor
@@ -57,6 +58,7 @@ def record(actor: Actor, action: str, *, entity: str = "", entity_id="", detail:
     prev = last.hash if last else GENESIS
     detail_text = _canonical(detail)
     entity_id = str(entity_id)
+    now = audit_time(now)         # work after a day's close: the real time, not the next day's
     h = _digest(prev, now, actor.id, actor.name, action, entity, entity_id, detail_text)
     fields = dict(at=now, actor_id=actor.id, actor_name=actor.name, action=action, entity=entity,
                   entity_id=entity_id, detail=detail_text, prev_hash=prev, hash=h)
@@ -79,7 +81,7 @@ def record_many(actor: Actor, entries: list[dict], *, now: dt.datetime | None = 
     prev, next_id = (last.hash, last.id + 1) if last else (GENESIS, 1)
     rows = []
     for e in entries:
-        at = e.get("at") or now
+        at = audit_time(e.get("at") or now)
         detail_text = _canonical(e.get("detail"))
         entity, entity_id = e.get("entity", ""), str(e.get("entity_id", ""))
         h = _digest(prev, at, actor.id, actor.name, e["action"], entity, entity_id, detail_text)
@@ -216,30 +218,56 @@ def newest_anchor(replaced: Anchor | None, backups: Path | str) -> Anchor | None
     return max(found, key=lambda a: a.rows) if found else None
 
 
-def given_up_before(path: Path | str) -> int:
-    """The highest row count that restores recorded in an SQLite database file's log gave up (0 if
-    none, or the file cannot be read).  A restore that replaces that log gives those rows up
-    too: without it, the anchors an earlier restore explained (a newer backup's manifest, head
+def given_up_before(path: Path | str) -> list[list]:
+    """The ranges of rows that restores recorded in an SQLite database file's log gave up, each
+    ``[first, last, at]`` with the time of the restore that gave them up (empty if none, or the
+    file cannot be read).  A restore that replaces that log gives them up again, each with its own
+    time: without it, the anchors an earlier restore explained (a newer backup's manifest, head
     office's highest) would read as rows deleted once the log recording it is replaced."""
     try:
         con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
         try:
-            rows = con.execute("SELECT detail FROM audit_log WHERE action = ?",
+            rows = con.execute("SELECT at, detail FROM audit_log WHERE action = ?",
                                (RESTORE_ACTION,)).fetchall()
         finally:
             con.close()
     except sqlite3.Error:
-        return 0
-    top = 0
-    for (detail,) in rows:
+        return []
+    out: list[list] = []
+    for at, detail in rows:
         try:
             d = json.loads(detail)
+            restored_at = _ts(at)
         except (TypeError, ValueError):
             continue
-        for key in ("replaced_rows", "earlier_replaced_rows"):
-            if isinstance(d, dict) and valid_rows(d.get(key)):
-                top = max(top, d[key])
-    return top
+        for r in _ranges(restored_at, d):
+            if r not in out:
+                out.append(r)
+    return out
+
+
+def _ranges(restored_at: str, d) -> list[list]:
+    """The rows one recorded restore gave up: ``[[first, last, at], …]`` — its own range (the
+    replaced log's rows after the point where it and the backup part, at the restore's time) and
+    those it carried over from the restores in the log it replaced, each with its own time.  A
+    restore recorded before the list was kept (one range, one time) reads as its one range."""
+    if not isinstance(d, dict):
+        return []
+    listed = d.get("given_up")
+    if isinstance(listed, list):
+        return [[r[0], r[1], r[2]] for r in listed
+                if isinstance(r, list) and len(r) == 3 and valid_rows(r[0]) and valid_rows(r[1])
+                and r[0] <= r[1] and isinstance(r[2], str)]
+    kept, replaced = d.get("kept_rows"), d.get("replaced_rows")
+    earlier = d.get("earlier_replaced_rows")
+    if isinstance(earlier, int) and (not isinstance(replaced, int) or earlier > replaced):
+        replaced = earlier
+    shared = d.get("shared_rows")
+    if isinstance(shared, int) and isinstance(kept, int) and shared < kept:
+        kept = shared
+    if isinstance(kept, int) and isinstance(replaced, int) and kept < replaced:
+        return [[kept + 1, replaced, restored_at]]
+    return []
 
 
 def shared_rows(a: Path | str, b: Path | str) -> int | None:
@@ -260,29 +288,34 @@ def shared_rows(a: Path | str, b: Path | str) -> int | None:
 
 def note_restore(db_file: Path | str, *, backup_file: Path | str, replaced: Anchor | None,
                  actor_id: int | None = None, actor_name: str = "系统",  # zh-data: stored name
-                 detail: dict | None = None, now: dt.datetime, earlier: int = 0,
+                 detail: dict | None = None, now: dt.datetime, earlier: list | None = None,
                  shared: int | None = None) -> int:
     """Append the restore to the log of the restored database file (before the app opens it):
     which backup, how many rows it kept, and how many newer rows of the replaced log it gave up.
     Returns the rows given up.  ``replaced``: the anchor of the database the restore replaced
-    (:func:`anchor_of_file` of it, taken before it was moved aside); ``earlier``: the rows that
-    restores recorded in the replaced log gave up (:func:`given_up_before`), given up again;
-    ``shared``: the leading rows the replaced log and the backup's share (:func:`shared_rows`) —
-    fewer than the backup holds when the backup is from before an earlier restore, and the replaced
-    log's rows after them are given up too, even those the backup holds other rows for."""
+    (:func:`anchor_of_file` of it, taken before it was moved aside); ``earlier``: the ranges that
+    restores recorded in the replaced log gave up (:func:`given_up_before`), given up again with
+    their own times; ``shared``: the leading rows the replaced log and the backup's share
+    (:func:`shared_rows`) — fewer than the backup holds when the backup is from before an earlier
+    restore, and the replaced log's rows after them are given up too, even those the backup holds
+    other rows for.  ``given_up`` in the row lists every range, ``[first, last, at]``."""
     con = sqlite3.connect(str(db_file), isolation_level=None)
     try:
         con.execute("BEGIN IMMEDIATE")
         row = con.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         kept, prev = (int(row[0]), str(row[1])) if row else (0, GENESIS)
         gave_up = max(0, replaced.rows - kept) if replaced else 0
+        fork = min(kept, shared) if shared is not None else kept
+        ranges = [list(r) for r in (earlier or [])]
+        if replaced and replaced.rows > fork:
+            ranges.append([fork + 1, replaced.rows, _ts(now)])
         detail = _canonical({"backup": Path(backup_file).name, "kept_rows": kept,
                              "replaced_rows": replaced.rows if replaced else None,
                              "replaced_hash": replaced.hash if replaced else None,
                              "gave_up_rows": gave_up,
-                             **({"earlier_replaced_rows": earlier} if earlier > kept else {}),
                              **({"shared_rows": shared}
                                 if shared is not None and shared < kept else {}),
+                             "given_up": ranges,
                              **(detail or {})})
         h = _digest(prev, now, actor_id, actor_name, RESTORE_ACTION, "database",
                     Path(backup_file).name, detail)
@@ -396,25 +429,21 @@ def _chain(batch: int, want: set[int]) -> tuple[VerifyResult | None, int, dict[i
 
 
 def _given_up(a: Anchor, restores: list[tuple[str, dict]]) -> bool:
-    """Is the anchor from the rows a recorded restore gave up on purpose?  Only an anchor taken
-    before that restore (its newest row not newer than the restore: times are kept to the second,
-    and a backup taken and restored within one second is the ordinary case of a script) can be."""
+    """Is the anchor from rows a recorded restore gave up on purpose?  Each restore in the log
+    lists the ranges it gave up, each with the time of the restore that gave it up (its own, or an
+    earlier one's it carried over from the log it replaced).  Only an anchor taken before that time
+    (its newest row not newer: times are kept to the second, and a backup taken and restored within
+    one second is the ordinary case of a script) and naming a row in the range can be."""
     for restored_at, d in restores:
-        kept, replaced = d.get("kept_rows"), d.get("replaced_rows")
-        earlier = d.get("earlier_replaced_rows")    # what restores in the replaced log gave up
-        if isinstance(earlier, int) and (not isinstance(replaced, int) or earlier > replaced):
-            replaced = earlier
-        shared = d.get("shared_rows")      # the replaced log forked from the backup's there
-        if isinstance(shared, int) and isinstance(kept, int) and shared < kept:
-            kept = shared
-        if not (isinstance(kept, int) and isinstance(replaced, int) and kept < a.rows <= replaced):
-            continue
-        try:
-            before = a.at is None or _ts(a.at) <= restored_at
-        except ValueError:
-            before = True
-        if before:
-            return True
+        for first, last, at in _ranges(restored_at, d):
+            if not first <= a.rows <= last:
+                continue
+            try:
+                before = a.at is None or _ts(a.at) <= _ts(at)
+            except ValueError:
+                before = True
+            if before:
+                return True
     return False
 
 

@@ -16,7 +16,9 @@ handover, tickets, settings) keep the wall-clock time.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from contextvars import ContextVar
 
 from .dates import md
 from .errors import DayLocked
@@ -69,6 +71,11 @@ def closed_from(day: dt.date) -> set[dt.date]:
     return out
 
 
+def is_closed(day: dt.date) -> bool:
+    """Has the manager closed ``day``?"""
+    return day in closed_from(day) if day else False
+
+
 def next_open_day(day: dt.date, closed: set[dt.date] | None = None) -> dt.date:
     """``day`` itself when it is not closed, else the first day after it that is not."""
     closed = closed_from(day) if closed is None else closed
@@ -91,6 +98,65 @@ def business_now(now: dt.datetime, *, refuse: bool = True) -> dt.datetime:
         raise DayLocked(_("{day}已关账：本店设置为关账后不再办理，请下一个营业日再操作。").format(
             day=label(day)))
     return dt.datetime.combine(next_open_day(day, closed), dt.time.min)
+
+
+#: While a dated service runs: (the time it was done, the time it is dated at).
+_DATED: ContextVar[tuple[dt.datetime, dt.datetime] | None] = ContextVar("dated", default=None)
+
+
+#: PostgreSQL advisory lock between dated writes (shared) and the day close (exclusive).
+DAY_LOCK = 80380381
+
+
+def lock_shared() -> None:
+    """Inside a write transaction that dates work: wait for a day close in progress on another
+    counter (PostgreSQL; SQLite's one writer at a time does it already)."""
+    from . import db
+    if not db.is_sqlite():
+        db.database.execute_sql("SELECT pg_advisory_xact_lock_shared(%s)", (DAY_LOCK,))
+
+
+def lock_for_close() -> None:
+    """Inside the day close's write transaction: wait for dated writes in progress to commit, and
+    keep new ones out until the close commits."""
+    from . import db
+    if not db.is_sqlite():
+        db.database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (DAY_LOCK,))
+
+
+@contextlib.contextmanager
+def dated(now: dt.datetime, *, refuse: bool = True):
+    """Run a service's work dated by :func:`business_now`; yields the time to date it at.
+
+    Each write transaction of the work checks the date again, inside the transaction: a close
+    committed by another counter between the dating and the write refuses the write (nothing saved,
+    one line), so the closed day never receives it.  The audit log keeps the time the work was
+    really done (:func:`audit_time`): it says what happened when, and a restore tells the anchors
+    taken before it from those after by time."""
+    from . import db
+    when = business_now(now, refuse=refuse)
+
+    def still_open() -> None:
+        lock_shared()
+        if business_now(now, refuse=refuse) != when:
+            from .i18n import _
+            raise DayLocked(_("{day}刚刚关账，这次操作没有保存：请再做一次（记入 {next}）。").format(
+                day=label(when.date()), next=label(next_open_day(when.date()))))
+
+    token = _DATED.set((now, when))
+    hook = db.on_write_begin.set(still_open)
+    try:
+        yield when
+    finally:
+        db.on_write_begin.reset(hook)
+        _DATED.reset(token)
+
+
+def audit_time(now: dt.datetime) -> dt.datetime:
+    """The time an audit row written with ``now`` is stamped with: the real time when ``now`` is
+    the business time a dated service moved into the next day, else ``now``."""
+    d = _DATED.get()
+    return d[0] if d is not None and d[1] == now else now
 
 
 def notice(now: dt.datetime) -> str:

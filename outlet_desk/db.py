@@ -12,6 +12,7 @@ import sqlite3
 import threading
 import time
 import urllib.parse
+from contextvars import ContextVar
 from pathlib import Path
 
 import peewee
@@ -405,6 +406,11 @@ def classify_operational_error(exc: Exception) -> Exception:
     return exc
 
 
+#: While set, called first thing in each outermost write transaction (``businessday.dated``:
+#: the day the work is dated into is checked again inside the transaction that writes it).
+on_write_begin: ContextVar = ContextVar("on_write_begin", default=None)
+
+
 @contextlib.contextmanager
 def write_tx():
     """One durable write transaction (``BEGIN IMMEDIATE`` on SQLite).
@@ -419,6 +425,9 @@ def write_tx():
     body_done = False
     try:
         with database.atomic() as tx:
+            hook = on_write_begin.get() if outermost else None
+            if hook is not None:
+                hook()
             yield tx
             body_done = True
     except (peewee.DatabaseError, sqlite3.DatabaseError, peewee.InterfaceError) as exc:

@@ -71,8 +71,9 @@ def operation(name: str, label: str, roles: frozenset = ANY_STAFF):
             check(actor, name)
             if dated and kwargs.get("now") is not None:
                 # a closed day stays closed: later work goes into the next business day
-                from .businessday import business_now
-                kwargs["now"] = business_now(kwargs["now"])
+                from .businessday import dated as dating
+                with dating(kwargs["now"]) as kwargs["now"]:
+                    return func(*args, actor=actor, **kwargs)
             return func(*args, actor=actor, **kwargs)
 
         if name in OPERATIONS:

@@ -221,7 +221,7 @@ def restore(home: Path, backup_file: Path, *, actor: Actor, now: dt.datetime) ->
     home = Path(home)
     db_file = home / "outlet.db"
     replaced = audit.anchor_of_file(db_file) if db_file.exists() else None
-    earlier = audit.given_up_before(db_file) if db_file.exists() else 0
+    earlier = audit.given_up_before(db_file) if db_file.exists() else []
     shared = audit.shared_rows(db_file, backup_file) if db_file.exists() else None
     staged = db_file.with_name("outlet.db.restoring")
     with datafiles.restore_lock(home):

@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from peewee import SQL, Case, fn
 
-from .. import audit, changes, duty_events, settings
+from .. import audit, businessday, changes, duty_events, settings
 from ..businessday import ensure_open
 from ..dates import md
 from ..db import write_tx
@@ -304,7 +304,14 @@ def parcel_movements(day: dt.date) -> ParcelLedger:
 
 def _day_counts(day: dt.date) -> dict:
     start, end = _bounds(day)
-    signed = Parcel.select().where((Parcel.signed_at >= start) & (Parcel.signed_at < end)).count()
+    # and a sign-off of the day undone or reversed after the day (a manager's reversal of a closed
+    # day's sign-off counts on the day it is done): the day still counts it, as it stood at its end
+    from ..models.signoff import Signoff
+    ended_later = Signoff.select(fn.COUNT(Signoff.id)).where(
+        (Signoff.signed_at >= start) & (Signoff.signed_at < end)
+        & (Signoff.status != Signoff.ACTIVE) & (Signoff.ended_at >= end))
+    signed = int(Parcel.select(fn.COUNT(Parcel.id) + ended_later).where(
+        (Parcel.signed_at >= start) & (Parcel.signed_at < end)).scalar() or 0)
     uploaded = Outbox.select().where((Outbox.kind == "signoff") & (Outbox.status == Outbox.SENT)
                                      & (Outbox.sent_at >= start) & (Outbox.sent_at < end)).count()
     opened = ParcelEvent.select().where((ParcelEvent.kind == ParcelEvent.PROBLEM_OPENED)
@@ -334,7 +341,8 @@ def salesmen_rows(day: dt.date) -> tuple[tuple[SalesmanRow, ...], int]:
     over = Case(None, [((O.weight_g.is_null(False) & O.declared_weight_g.is_null(False)
                          & ((diff > tol) | (diff < -tol))), 1)], 0)
     weighed = Case(None, [(O.weight_g.is_null(False), 1)], 0)
-    sent = Case(None, [(O.dispatched_at.is_null(False), 1)], 0)
+    # scanned out by the day's end: a parcel dispatched the next morning does not move this day
+    sent = Case(None, [(O.dispatched_at.is_null(False) & (O.dispatched_at < end), 1)], 0)
     who = fn.COALESCE(O.salesman, "")
     q = (O.select(O.source, who, fn.COUNT(O.id), fn.SUM(weighed),
                   fn.SUM(fn.COALESCE(O.declared_weight_g, 0)), fn.SUM(fn.COALESCE(O.weight_g, 0)),
@@ -746,6 +754,9 @@ def close_day(day: dt.date, *, reason: str | None = None, actor: Actor,
     _check_day(day, now)
     reason = (reason or "").strip()
     with write_tx():
+        # other counters' dated writes in progress commit first (and count in the ledger read
+        # below); new ones wait for this close and then go into the next day
+        businessday.lock_for_close()
         ensure_open(day)
         row = DayClose.get_or_none(DayClose.day == day)
         if row is not None and actor.id in (row.first_by_id, row.second_by_id):

@@ -28,9 +28,9 @@ from decimal import Decimal, InvalidOperation
 
 from peewee import fn
 
-from .. import audit, changes, duty_events, money, settings, tables
+from .. import audit, businessday, changes, duty_events, money, settings, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
-from ..errors import NotFound, ValidationError
+from ..errors import DayLocked, NotFound, ValidationError
 from ..fen import format_yuan, parse_yuan
 from ..i18n import N_, _
 from ..models.duty import DutyEvent
@@ -770,6 +770,11 @@ def check_weight(waybill: str, weight: str | int, *, actor: Actor, now: dt.datet
         p = OutgoingParcel.get_or_none(OutgoingParcel.waybill == w)
         if p is None:
             raise NotFound(_("没有找到揽收的快件 {waybill}。").format(waybill=w))
+        day = p.received_at.date()
+        if businessday.is_closed(day):
+            # the salesman's weights are part of that day's closed accounts
+            raise DayLocked(_("{waybill} 是{day}揽收的，那天已关账，复核重量要在关账前做。").format(
+                waybill=w, day=businessday.label(day)))
         old = p.weight_g
         p.weight_g = grams
         p.weight_flagged = weight_difference_flagged(p.declared_weight_g, grams)
@@ -867,7 +872,12 @@ def dispatch(waybill: str, bag: str, *, actor: Actor, now: dt.datetime) -> Dispa
         if p.dispatched_at is not None and p.bag == bag:
             raise ValidationError(_("{waybill} 已经在 {bag} 里了。").format(waybill=w, bag=bag))
         moved_from = p.bag if p.dispatched_at else None
-        p.bag, p.dispatched_at, p.dispatched_by = bag, now, actor.id
+        first = p.dispatched_at is None
+        p.bag = bag
+        if first:
+            # moved to another bag later, it keeps the time it was scanned out (a closed day's
+            # count of parcels dispatched stays as closed); the move is in the audit log
+            p.dispatched_at, p.dispatched_by = now, actor.id
         p.save()
         audit.record(actor, "outgoing.dispatch", entity="outgoing", entity_id=w,
                      detail={"bag": bag, "from": moved_from}, now=now)

@@ -359,7 +359,9 @@ def undo(signoff_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
         from ..businessday import ensure_open
         ensure_open(s.signed_at.date())        # a closed day's sign-offs stay as they were closed
         rec = Outbox.get_or_none(Outbox.key == s.outbox_key)
-        if rec is not None and rec.status == Outbox.SENT:
+        if rec is None or rec.status == Outbox.SENT:
+            # confirmed by head office (or its record is gone, so head office may hold it): the
+            # manager's reverse, with a reason, sends the one correction
             raise DomainError(_("这条签收已上传总部，只有店长可以更正（需填写原因）。"))
         correction = None
         if rec is not None and rec.status == Outbox.PENDING:

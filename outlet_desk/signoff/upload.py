@@ -42,7 +42,7 @@ from typing import Callable
 from peewee import fn
 
 from .. import settings
-from ..businessday import business_now
+from ..businessday import business_now, lock_shared
 from ..db import database, write_tx
 from ..i18n import N_, _
 from ..models import Outbox
@@ -468,6 +468,7 @@ def _apply(recs, results, now: dt.datetime, actor) -> tuple[int, int, list]:
     with write_tx():
         # a record head office took after the day's close counts on the next business day (read
         # in this transaction, so a close on another window cannot slip in between)
+        lock_shared()          # PostgreSQL: a close on another counter commits first
         now = business_now(now, refuse=False)
         for i in range(0, len(sent_ids), 400):
             Outbox.update(status=Outbox.SENT, sent_at=now, last_error=None, next_attempt_at=None) \

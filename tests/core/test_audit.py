@@ -394,6 +394,61 @@ def test_a_restore_is_audited_with_the_rows_it_gave_up(clerk, manager, tmp_path)
     assert f"审计日志少了第 {after.rows - 1}–{after.rows} 条" in r.message(), r.message()
 
 
+def _late_manifest(clerk, at, waybill):
+    """Work after the day's close: an arrival manifest (audited), dated into the next day."""
+    from outlet_desk.inbound import intake
+    data = f"运单号,快递公司,收件人,电话,地址\n{waybill},顺丰,张三,13812341234,幸福小区\n"
+    intake.import_manifest(data.encode("utf-8"), filename="m.csv", actor=clerk, now=at)
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_after_work_past_the_close_keeps_verify_passing(clerk, clerk_b, manager,
+                                                                   tmp_path):
+    """Found by `make stress` (issue 15): the manager closes the day, a late delivery's manifest is
+    imported after the close (dated into the next day), the upload carries the anchor to head
+    office, and the manager restores the morning's backup — twice, across another backup.  Nothing
+    was tampered with, yet verify reported "审计日志少了第 … 条（总部记下共 … 条…）": the rows past
+    the close were stamped with the next day's 00:00, so head office's anchor looked newer than the
+    restore that gave it up.  The log keeps the real time of such work; each range a restore gives
+    up keeps the time of the restore that gave it up."""
+    from outlet_desk.storage import open_database
+
+    def restore(path, at):
+        close_database()
+        backup.restore(tmp_path, path, actor=manager, now=at)
+        open_database(tmp_path / "outlet.db")
+
+    def hq_now():
+        a = audit.anchor()
+        return audit.Anchor(a.rows, a.hash, "总部", a.at)
+
+    _history(manager, 5)
+    morning = backup.backup_now(tmp_path, actor=manager, reason="manual", now=NOW)
+    _close_a_day(clerk, clerk_b, manager)
+    late = dt.datetime(2026, 6, 7, 20, 30)
+    _late_manifest(clerk, late, "SF1000000000001")
+    row = AuditLog.select().order_by(AuditLog.id.desc()).first()
+    assert row.action == "intake.import_manifest" and row.at == late     # the real time
+    hq = hq_now()                  # head office's highest: the upload after the close
+    restore(morning.path, dt.datetime(2026, 6, 7, 20, 40))
+    r = audit.verify(hq=hq, home=tmp_path)
+    assert r.ok, r.message()
+    # work on, back up, then restore the morning's backup again: still only rows given up
+    _history(manager, 3, start=dt.datetime(2026, 6, 7, 20, 50))
+    backup.backup_now(tmp_path, actor=manager, reason="manual", now=dt.datetime(2026, 6, 7, 21, 0))
+    restore(morning.path, dt.datetime(2026, 6, 7, 21, 10))
+    r = audit.verify(hq=hq, home=tmp_path)
+    assert r.ok, r.message()
+    given_up = json.loads(AuditLog.select().order_by(AuditLog.id.desc()).first().detail)["given_up"]
+    assert [r[2][:16] for r in given_up] == ["2026-06-07 20:40", "2026-06-07 21:10"]
+    # rows removed after the restores are still found
+    _history(manager, 4, start=dt.datetime(2026, 6, 7, 21, 20))
+    after = hq_now()
+    _delete_newest(2)
+    r = audit.verify(hq=after)
+    assert not r.ok and f"审计日志少了第 {after.rows - 1}–{after.rows} 条" in r.message(), r.message()
+
+
 @pytest.mark.sqlite_only
 def test_cli_audit_verify_names_the_missing_rows(tmp_path, capsys, monkeypatch):
     from outlet_desk.cli import main

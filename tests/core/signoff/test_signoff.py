@@ -145,6 +145,39 @@ def test_after_upload_only_a_manager_reverses_with_a_reason(clerk, manager):
     assert [r.upload for r in signoff.signed()] == ["reversed"]
 
 
+def test_a_clerks_undo_of_a_confirmed_sign_off_is_refused_and_the_reverse_corrects_once(clerk,
+                                                                                         manager):
+    """Issue 15: an undo of a record head office already confirmed must not vanish silently.  The
+    outlet's procedure: a confirmed upload is corrected by the manager, with a reason (four eyes);
+    the clerk's undo is refused in one line that says so, nothing changes, and the manager's
+    reverse queues exactly one correction.  A sign-off whose upload record is gone is treated the
+    same: head office may hold it."""
+    p = released()
+    signoff.sign_scanned(p.waybill, actor=clerk, now=NOW)
+    s = Signoff.get()
+    Outbox.update(status=Outbox.SENT, sent_at=NOW, attempts=1).execute()
+    with pytest.raises(DomainError, match="^这条签收已上传总部，只有店长可以更正（需填写原因）。$"):
+        signoff.undo(s.id, actor=clerk, now=NOW)
+    assert Signoff.get_by_id(s.id).status == Signoff.ACTIVE
+    assert Parcel.get_by_id(p.id).signed_at is not None
+    assert Outbox.select().where(Outbox.kind == "signoff_correction").count() == 0
+    signoff.reverse(s.id, "客户未收到，派件员误报", actor=manager, now=NOW)
+    for again in (lambda: signoff.undo(s.id, actor=clerk, now=NOW),
+                  lambda: signoff.reverse(s.id, "再更正一次", actor=manager, now=NOW)):
+        with pytest.raises(DomainError, match="已撤销或已更正"):
+            again()
+    corr = list(Outbox.select().where(Outbox.kind == "signoff_correction"))
+    assert len(corr) == 1 and json.loads(corr[0].payload)["original_key"] == s.outbox_key
+
+    q = released()
+    signoff.sign_scanned(q.waybill, actor=clerk, now=NOW)
+    t = Signoff.get(Signoff.parcel == q.id)
+    Outbox.delete().where(Outbox.key == t.outbox_key).execute()
+    with pytest.raises(DomainError, match="只有店长"):
+        signoff.undo(t.id, actor=clerk, now=NOW)
+    assert Signoff.get_by_id(t.id).status == Signoff.ACTIVE
+
+
 def test_undo_after_an_upload_claimed_the_record_queues_a_correction(clerk):
     # the uploader had already taken the record (the post may have reached head office): the
     # clerk's undo stands, and head office is told to cancel it
