@@ -146,6 +146,24 @@ def run_in_background(fn, on_done=None, on_error=None, *, kind: str = DB,
     return job
 
 
+class Busy(OutletError):
+    """Database work asked for while the database is away (a restore is replacing it)."""
+
+
+def refused(ctx, reason: str, *, on_error=None) -> Job:
+    """A job that is never run: the red banner says ``reason`` and ``on_error(Busy)`` runs (on the
+    next turn of the event loop, as a real job's would)."""
+    from PySide6.QtCore import QTimer
+    job = Job(_Signals(), None)
+    exc = Busy(reason)
+    job.finished, job.result = True, exc
+    if ctx.banner is not None:
+        ctx.banner.error(reason)
+    if on_error:
+        QTimer.singleShot(0, lambda: on_error(exc))
+    return job
+
+
 def wait_all(timeout_ms: int = 30_000) -> bool:
     """Wait for every background job (tests, shutdown)."""
     return all(p.waitForDone(timeout_ms) for p in _pools.values())
@@ -157,6 +175,9 @@ def perform(ctx, fn, *, kind: str = DB, label: str | None = None, success: str |
     a red banner (then ``on_error(exc)``); on success the change kinds (returned, or ``changes``)
     are broadcast, ``success`` shows, then ``on_done(result)``."""
     from outlet_desk.errors import EnvironmentFault
+
+    if kind == DB and getattr(ctx, "db_away", ""):
+        return refused(ctx, ctx.db_away, on_error=on_error)
 
     def done(result):
         kinds = changes if changes is not None else (result if isinstance(result, frozenset) else None)

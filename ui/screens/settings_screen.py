@@ -296,43 +296,65 @@ class SettingsScreen(Screen):
         return ops.perform(self.ctx, lambda: backup.backup_now(home, actor=actor, reason="manual", now=now),
                            label=self.tr("Backing up …"), on_done=done)
 
-    def restore_selected(self, confirm=None) -> bool:
-        """Restore the selected backup: the current database is kept aside, then everyone logs in
-        again on the restored data."""
+    def restore_selected(self, confirm=None):
+        """Restore the selected backup on the database executor (ui/ops.py): the counter keeps
+        painting, the status bar says what runs, and the window refuses database work and scans
+        meanwhile (MainWindow.database_away).  The current database is kept aside; the database
+        is opened again on the same thread (its migrations and checks too), then everyone logs in
+        again on the restored data.  Returns the job, or None when nothing was started."""
         from pathlib import Path
 
         from outlet_desk.db import close_database
         from outlet_desk.errors import OutletError
         from outlet_desk.services import backup
 
+        from .. import ops
         from ..outlet import open_outlet
         item = self.backup_list.currentItem()
         if item is None:
             self.ctx.banner.error(self.tr("Choose a backup first."))
-            return False
-        path = Path(item.data(Qt.UserRole))
-        ok, why = backup.verify_file(path)
-        if not ok:
-            self.ctx.banner.error(self.tr("This backup cannot be restored: %1").replace("%1", why))
-            return False
+            return None
+        path = Path(item.data(Qt.UserRole))     # checked by the restore itself, in the background
         question = self.tr("Restore the backup of %1? The current database is kept aside.") \
             .replace("%1", item.text().split("   ")[0])
         if confirm is None:
             confirm = QMessageBox.question(self, self.tr("Restore"), question) == QMessageBox.Yes
         if not confirm:
-            return False
-        close_database()
-        try:
-            aside = backup.restore(self.ctx.home, path, actor=self.ctx.actor, now=self.ctx.now())
-        except OutletError as exc:
-            open_outlet(self.ctx.home)
-            self.ctx.banner.error(str(exc))
-            return False
-        open_outlet(self.ctx.home)
-        self.ctx.bus.emit_changes(changes.ALL)
-        self.ctx.banner.ok(self.tr("Restored. The previous database was kept as %1").replace("%1", aside.name))
+            return None
         window = self.window()
-        if hasattr(window, "logout"):
-            window.ctx.actor = None
-            window.show_login()
-        return True
+        home, actor, now = self.ctx.home, self.ctx.actor, self.ctx.now()
+        label = self.tr("Restoring the backup of %1 …").replace("%1", item.text().split("   ")[0])
+        if hasattr(window, "database_away"):
+            wait_for_readers = window.database_away(label)
+        else:                        # the screen on its own (a test)
+            self.ctx.db_away, wait_for_readers = label, None
+        close_database()             # this (the GUI) thread's connection; the job opens it again
+
+        def run():
+            if wait_for_readers is not None:
+                wait_for_readers()
+            try:
+                return backup.restore(home, path, actor=actor, now=now)
+            finally:
+                open_outlet(home)    # the restored database, or the untouched one if refused
+
+        def back(replaced: bool):
+            if hasattr(window, "database_back"):
+                window.database_back(replaced=replaced)
+            else:
+                self.ctx.db_away = ""
+
+        def done(aside):
+            back(True)
+            self.ctx.bus.emit_changes(changes.ALL)
+            said = self.tr("Restored. The previous database was kept as %1").replace("%1", aside.name)
+            self.ctx.banner.ok(said)
+            if hasattr(window, "login"):
+                window.login.say(said + "  " + self.tr("Everyone logs in again."))
+
+        def failed(exc):
+            back(False)
+            self.ctx.banner.error(str(exc) if isinstance(exc, OutletError)
+                                  else f"{type(exc).__name__}: {exc}")
+
+        return ops.run_in_background(run, done, failed, kind=ops.DB, label=label)

@@ -99,14 +99,14 @@
         <translation>正在备份 …</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="311"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="315"/>
         <source>Choose a backup first.</source>
         <translation>请先选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="316"/>
-        <source>This backup cannot be restored: %1</source>
-        <translation>这个备份不能恢复：%1</translation>
+        <location filename="../../../ui/screens/settings_screen.py" line="353"/>
+        <source>Everyone logs in again.</source>
+        <translation>请大家重新登录。</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/settings_screen.py" line="318"/>
@@ -119,7 +119,12 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="333"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="326"/>
+        <source>Restoring the backup of %1 …</source>
+        <translation>正在恢复 %1 的备份 …</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="350"/>
         <source>Restored. The previous database was kept as %1</source>
         <translation>已恢复。原数据库另存为 %1</translation>
     </message>
