@@ -126,20 +126,23 @@ def run_in_background(fn, on_done=None, on_error=None, *, kind: str = DB,
     job = Job(signals, label)
     _keep.add(job)
 
-    def finish(value=None):
+    def finish(value, handler):
+        """One slot per outcome: the status bar is right when the caller's handler runs, and
+        ``job.finished`` turns true only after it ran (two slots would be two queued events, and
+        whoever polls ``finished`` between them would see a job done whose result was not yet
+        shown)."""
         job.result = value
-        job.finished = True
         _keep.discard(job)
         if label:
             activity.remove(label)
+        try:
+            if handler:
+                handler(value)
+        finally:
+            job.finished = True
 
-    # finish first, so the status bar is right when the caller's handler runs
-    signals.done.connect(finish)
-    signals.failed.connect(finish)
-    if on_done:
-        signals.done.connect(on_done)
-    if on_error:
-        signals.failed.connect(on_error)
+    signals.done.connect(lambda value: finish(value, on_done))
+    signals.failed.connect(lambda exc: finish(exc, on_error))
     if label:
         activity.add(label)
     pool(kind).start(_Runnable(fn, signals))

@@ -77,6 +77,7 @@ def test_restore_runs_off_the_gui_thread_and_the_window_refuses_database_work_me
     monkeypatch.setattr(datafiles, "copy_synced", slow_disk)
     started = clock.elapsed()
     job = screen.restore_selected(confirm=True)
+    assert job is not None, (screen.backup_list.count(), window.banner.text())
     assert not job.finished                                   # it returned at once
     assert "Restoring" in window.status_busy.text() or "恢复" in window.status_busy.text()
     assert not window.work.isEnabled()
