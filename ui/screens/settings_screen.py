@@ -73,7 +73,6 @@ class SettingsScreen(Screen):
         self.voice_check.setObjectName("voice_enabled")
         self.voice_check.toggled.connect(self._voice_toggled)
         pc_form.addRow(self.voice_label, self.voice_check)
-        outer.addWidget(self.pc_box)
 
         # the outlet's rules
         self.scroll = QScrollArea()
@@ -138,15 +137,20 @@ class SettingsScreen(Screen):
         backup_buttons.addWidget(self.restore_button)
         backup_buttons.addStretch(1)
         backup_layout.addLayout(backup_buttons)
-        outer.addWidget(self.backup_box)
 
+        # the rules get the height (at 1366×768 they were a 240 px slot between this PC's box
+        # and the backups): their save button under them, this PC and the backups side by side
         buttons = QHBoxLayout()
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.readonly_note = QLabel()
         buttons.addWidget(self.readonly_note, 1)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_button, 0, Qt.AlignRight)
         outer.addLayout(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.pc_box, 3)
+        bottom.addWidget(self.backup_box, 2)
+        outer.addLayout(bottom)
         self.retranslate()
 
     def _zh(self) -> bool:

@@ -4,287 +4,287 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../../ui/screens/home.py" line="159"/>
+        <location filename="../../../ui/screens/home.py" line="161"/>
         <source>Today&apos;s duties</source>
         <translation>今日工作清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="160"/>
+        <location filename="../../../ui/screens/home.py" line="162"/>
         <source>Needs attention</source>
         <translation>需要注意</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="161"/>
+        <location filename="../../../ui/screens/home.py" line="163"/>
         <source>Handover to acknowledge (tick each item)</source>
         <translation>待签收的交接（逐项勾选）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="162"/>
+        <location filename="../../../ui/screens/home.py" line="164"/>
         <source>Waiting for you</source>
         <translation>等你处理</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="163"/>
+        <location filename="../../../ui/screens/home.py" line="165"/>
         <source>Notebook (do tomorrow)</source>
         <translation>本子（待办事项）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="164"/>
+        <location filename="../../../ui/screens/home.py" line="166"/>
         <source>Write something to do…</source>
         <translation>写一件要做的事…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="165"/>
+        <location filename="../../../ui/screens/home.py" line="167"/>
         <source>Add</source>
         <translation>记下</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="166"/>
+        <location filename="../../../ui/screens/home.py" line="168"/>
         <source>Accept / approve / seen</source>
         <translation>同意 / 批准 / 知道了</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="167"/>
+        <location filename="../../../ui/screens/home.py" line="169"/>
         <source>Decline / reject</source>
         <translation>不同意 / 驳回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="168"/>
+        <location filename="../../../ui/screens/home.py" line="170"/>
         <source>More items to hand over, separated by ；</source>
         <translation>其他要交接的事，用“；”隔开</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="198"/>
+        <location filename="../../../ui/screens/home.py" line="203"/>
         <source>Hello, %1</source>
         <translation>您好，%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="200"/>
+        <location filename="../../../ui/screens/home.py" line="205"/>
         <source>%1 · %2 · open %3 · today is %4</source>
         <translation>%1 · %2 · 营业 %3 · 今天 %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="222"/>
+        <location filename="../../../ui/screens/home.py" line="227"/>
         <source>Manager: approvals and flags are below.</source>
         <translation>店长：待批事项和提醒见下方。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="226"/>
+        <location filename="../../../ui/screens/home.py" line="231"/>
         <source>You are not on duty today.</source>
         <translation>你今天不上班。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="229"/>
+        <location filename="../../../ui/screens/home.py" line="234"/>
         <source>Today you work %1: %2</source>
         <translation>今天你上 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="233"/>
+        <location filename="../../../ui/screens/home.py" line="238"/>
         <source>clocked in %1</source>
         <translation>%1 已打卡</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="235"/>
+        <location filename="../../../ui/screens/home.py" line="240"/>
         <source>(late %1 min)</source>
         <translation>（迟到 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="249"/>
+        <location filename="../../../ui/screens/home.py" line="254"/>
         <source>(ticked by the app %1)</source>
         <translation>（系统自动勾选 %1）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="251"/>
+        <location filename="../../../ui/screens/home.py" line="256"/>
         <source>after the deadline</source>
         <translation>已超过时限</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="259"/>
+        <location filename="../../../ui/screens/home.py" line="264"/>
         <source>(%1 %2)</source>
         <translation>（%1 %2）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="263"/>
+        <location filename="../../../ui/screens/home.py" line="268"/>
         <source>(overdue)</source>
         <translation>（已过时间）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="268"/>
+        <location filename="../../../ui/screens/home.py" line="273"/>
         <source>No duties: you are not on the roster today.</source>
         <translation>今天没有你的班，没有工作清单。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="271"/>
+        <location filename="../../../ui/screens/home.py" line="276"/>
         <source>%1 of %2 done. Green ticks were seen by the app itself.</source>
         <translation>已完成 %1 / %2 项。绿色勾是系统根据实际操作自动勾上的。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="284"/>
+        <location filename="../../../ui/screens/home.py" line="289"/>
         <source>%1 did not clock out on %2.</source>
         <translation>%1 %2 没有打下班卡。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="288"/>
+        <location filename="../../../ui/screens/home.py" line="293"/>
         <source>%1: %2 duties not done: %3</source>
         <translation>%1：%2 项工作没做：%3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="296"/>
+        <location filename="../../../ui/screens/home.py" line="301"/>
         <source>Roster %1 is not published yet.</source>
         <translation>%1 的排班还没发布。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="301"/>
+        <location filename="../../../ui/screens/home.py" line="306"/>
         <source>You did not clock out on %1.</source>
         <translation>你 %1 没有打下班卡。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="303"/>
+        <location filename="../../../ui/screens/home.py" line="308"/>
         <source>Your swap for %1: %2</source>
         <translation>你 %1 的调班：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="303"/>
+        <location filename="../../../ui/screens/home.py" line="308"/>
         <source>Your leave from %1: %2</source>
         <translation>你 %1 起的请假：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="316"/>
+        <location filename="../../../ui/screens/home.py" line="363"/>
         <source>shift handover</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="317"/>
+        <location filename="../../../ui/screens/home.py" line="365"/>
         <source>(no note)</source>
         <translation>（没有说明）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="318"/>
+        <location filename="../../../ui/screens/home.py" line="364"/>
         <source>%1 → you (%2): %3</source>
         <translation>%1 → 你（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="331"/>
+        <location filename="../../../ui/screens/home.py" line="382"/>
         <source>Received the note</source>
         <translation>已看到交接说明</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="345"/>
+        <location filename="../../../ui/screens/home.py" line="405"/>
         <source>Swap to approve: %1 and %2 exchange %3</source>
         <translation>待批调班：%1 和 %2 对调 %3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="348"/>
+        <location filename="../../../ui/screens/home.py" line="408"/>
         <source>%1 asks to swap %2 with you</source>
         <translation>%1 想和你对调 %2 的班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="357"/>
+        <location filename="../../../ui/screens/home.py" line="417"/>
         <source>Leave to approve: %1 %2 %3</source>
         <translation>待批请假：%1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="360"/>
+        <location filename="../../../ui/screens/home.py" line="420"/>
         <source>%1 asks for %2 on %3</source>
         <translation>%1 申请 %3 %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="380"/>
+        <location filename="../../../ui/screens/home.py" line="440"/>
         <source>(both)</source>
         <translation>（两人）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="387"/>
+        <location filename="../../../ui/screens/home.py" line="447"/>
         <source>(carried forward)</source>
         <translation>（顺延）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="402"/>
+        <location filename="../../../ui/screens/home.py" line="462"/>
         <source>Write your handover before your leave</source>
         <translation>休假前写好交接</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="403"/>
+        <location filename="../../../ui/screens/home.py" line="463"/>
         <source>nothing open</source>
         <translation>没有未完成的事</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="404"/>
+        <location filename="../../../ui/screens/home.py" line="464"/>
         <source>Your leave (%1) starts %2. Gathered for %3: %4</source>
         <translation>你的请假（%1）%2 开始。已为 %3 汇总：%4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="406"/>
+        <location filename="../../../ui/screens/home.py" line="466"/>
         <source>your colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="408"/>
+        <location filename="../../../ui/screens/home.py" line="468"/>
         <source>Submit handover</source>
         <translation>提交交接</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="410"/>
+        <location filename="../../../ui/screens/home.py" line="470"/>
         <source>Hand over your shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="411"/>
+        <location filename="../../../ui/screens/home.py" line="471"/>
         <source>Leaving? Your open items and this note go to the arriving colleague&apos;s start screen.</source>
         <translation>要下班了？你未完成的事和这段说明会出现在接班同事的首页上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="413"/>
+        <location filename="../../../ui/screens/home.py" line="473"/>
         <source>Hand over my shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="414"/>
+        <location filename="../../../ui/screens/home.py" line="474"/>
         <source>Note for your colleague</source>
         <translation>给同事的说明</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="430"/>
+        <location filename="../../../ui/screens/home.py" line="490"/>
         <source>Crossed off the notebook.</source>
         <translation>本子上这件事已完成。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="445"/>
+        <location filename="../../../ui/screens/home.py" line="505"/>
         <source>Handover from %1 received.</source>
         <translation>已签收 %1 的交接。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="455"/>
+        <location filename="../../../ui/screens/home.py" line="515"/>
         <source>Written in the notebook.</source>
         <translation>已记到本子上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="463"/>
+        <location filename="../../../ui/screens/home.py" line="523"/>
         <source>Select a request first.</source>
         <translation>请先选中一条申请。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="472"/>
+        <location filename="../../../ui/screens/home.py" line="532"/>
         <source>Swap answered.</source>
         <translation>调班已处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="475"/>
+        <location filename="../../../ui/screens/home.py" line="535"/>
         <source>Leave decided.</source>
         <translation>请假已处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="478"/>
+        <location filename="../../../ui/screens/home.py" line="538"/>
         <source>Talk to your colleague or the manager if this leave does not suit you.</source>
         <translation>如果这次请假对你不方便，请直接和同事或店长商量。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="482"/>
+        <location filename="../../../ui/screens/home.py" line="542"/>
         <source>Noted.</source>
         <translation>已知晓。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="493"/>
+        <location filename="../../../ui/screens/home.py" line="553"/>
         <source>Handover written: your colleague sees it on their start screen.</source>
         <translation>交接已提交，同事会在首页看到。</translation>
     </message>
