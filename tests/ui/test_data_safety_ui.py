@@ -133,6 +133,29 @@ class _Holder:
         return "命令行（测试）"
 
 
+def test_the_restore_button_asks_and_restores(qtbot, make_window, demo_home, monkeypatch):
+    """The button itself (its clicked(bool) once arrived as confirm=False: nothing happened)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from outlet_desk.services import staff
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    qtbot.keyClick(window, Qt.Key_F11)
+    screen = window.stack.currentWidget()
+    job = screen.backup_now()
+    qtbot.waitUntil(lambda: job.finished, timeout=20000)
+    staff.add_staff("新人", "clerk", "3333", actor=SYSTEM, now=DEMO_NOW)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **kw: asked.append(a[2]) or QMessageBox.Yes)
+    screen.backup_list.setCurrentRow(0)
+    qtbot.mouseClick(screen.restore_button, Qt.LeftButton)
+    assert asked and window.ctx.db_away                     # asked, then under way
+    qtbot.waitUntil(lambda: not window.ctx.db_away, timeout=30000)
+    assert window.pages.currentWidget() is window.login
+    assert not Staff.select().where(Staff.name == "新人").exists()
+
+
 def test_clerk_does_not_see_backups(qtbot, make_window):
     window = make_window()
     login(qtbot, window, "张丽", "1111")

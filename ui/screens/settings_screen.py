@@ -132,7 +132,8 @@ class SettingsScreen(Screen):
         self.backup_button = QPushButton()
         self.restore_button = QPushButton()
         self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button.clicked.connect(self.restore_selected)
+        # not connected directly: clicked(bool) would arrive as confirm=False and do nothing
+        self.restore_button.clicked.connect(lambda: self.restore_selected())
         backup_buttons.addWidget(self.backup_button)
         backup_buttons.addWidget(self.restore_button)
         backup_buttons.addStretch(1)
