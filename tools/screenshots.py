@@ -2,15 +2,25 @@
 
     python tools/screenshots.py            # writes docs/img/*.png
 
-Each shot (at 1366×768: the window as maximized there) logs in as someone, opens a screen by its function key, optionally does something, and
-grabs the main window.  Add a shot for every screen you build, then look at the PNG.
+Each shot (at 1366×768: the window as maximized there) logs in as someone, opens a screen by its
+function key, optionally does something, and grabs the main window.  Add a shot for every screen
+you build, then look at the PNG.
+
+Each shot's window is torn down completely before the next one (its background jobs finished, its
+upload thread stopped, the window deleted at once): a window left for ``deleteLater`` is never
+deleted without an event loop, and every new window's translation install made all the old ones
+retranslate and reload from the database, so a full run got slower with each shot until it
+seemed to hang (~36 shots).  A shot that takes longer than ``SHOT_TIMEOUT_S`` (a modal dialog's
+exec(), a wait that never ends) stops the run, naming the shot, with every thread's stack.
 """
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
 import os
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +33,8 @@ NOW = dt.datetime(2026, 6, 8, 10, 15, 0)
 OUT = ROOT / "docs" / "img"
 #: the window maximized on a 1366×768 counter PC: a 40 px taskbar and a 30 px title bar off
 WINDOW = (1366, 698)
+#: seconds one shot may take (a loaded 2-core machine takes ~10 s for the slowest)
+SHOT_TIMEOUT_S = float(os.environ.get("SHOT_TIMEOUT_S", "120"))
 
 def _counter_parcels(window):
     """The counter shots need self-pickup parcels; the intake demo makes them, and if it did not
@@ -286,6 +298,57 @@ SHOTS += [
 ]
 
 
+class Watchdog:
+    """Stops the run when a shot hangs: names the shot, dumps every thread's stack, exits 3."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.timer: threading.Timer | None = None
+
+    def start(self, name: str) -> None:
+        self.stop()
+        self.timer = threading.Timer(self.seconds, self._fire, args=(name,))
+        self.timer.daemon = True
+        self.timer.start()
+
+    def stop(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+
+    def _fire(self, name: str) -> None:
+        print(f"screenshot {name!r} hung: no result after {self.seconds:.0f} s "
+              "(a modal dialog's exec()? a wait that never ends?); stacks follow", file=sys.stderr,
+              flush=True)
+        faulthandler.dump_traceback(all_threads=True)
+        os._exit(3)
+
+
+def tear_down(window, app) -> None:
+    """Everything a shot's window started is stopped and the window deleted now, before the
+    database closes: its background jobs finish and report, its upload thread ends, its timers
+    and event filters (scan router, idle lock) die with it."""
+    import shiboken6
+    from PySide6.QtCore import QEvent
+
+    from ui import ops
+    ops.wait_all(60_000)
+    app.processEvents()                       # their results, delivered to a living window
+    for screen in getattr(window, "screens", []):
+        uploader = getattr(screen, "uploader", None)
+        if uploader is not None and uploader.worker is not None:
+            uploader.stop()
+            uploader.worker.join(30)
+    for w in app.topLevelWidgets():           # previews and dialogs the shot opened
+        if w is not window and w.isVisible():
+            w.close()
+    window.close()
+    app.sendPostedEvents(None, QEvent.DeferredDelete)
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)
+    app.processEvents()
+
+
 def main() -> int:
     from outlet_desk.db import close_database
     from outlet_desk.demo import build_demo
@@ -294,6 +357,7 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     app = ensure_app()
+    watchdog = Watchdog(SHOT_TIMEOUT_S)
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "outlet"
         build_demo(home, now=NOW)
@@ -302,6 +366,7 @@ def main() -> int:
         for name, who, secret, fkey, action in SHOTS:
             if only and name not in only:
                 continue
+            watchdog.start(name)
             open_database(home / "outlet.db")
             prefs = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.IniFormat)
             ctx = build_context(home, prefs, clock=lambda: NOW)
@@ -317,11 +382,10 @@ def main() -> int:
             for _ in range(5):
                 app.processEvents()
             window.grab().save(str(OUT / name))
-            print("wrote", OUT / name)
-            window.close()
-            window.deleteLater()
-            app.processEvents()
+            print("wrote", OUT / name, flush=True)
+            tear_down(window, app)
             close_database()
+            watchdog.stop()
     return 0
 
 

@@ -30,13 +30,21 @@ class AppContext:
     actor: Actor | None = None
     banner: object = None            # ui.widgets.banner.Banner of the main window
     extras: dict = field(default_factory=dict)
+    #: while the database is away (a restore replaces it): the reason, shown to whoever asks for
+    #: database work meanwhile; "" the rest of the time (see MainWindow.database_away)
+    db_away: str = ""
 
     def now(self) -> dt.datetime:
         return self.clock()
 
     def perform(self, fn, *, success: str | None = None, changes=None):
         """Run a core call on the UI thread.  Domain errors and environment faults become a banner
-        (returns None); the change kinds it returns (or ``changes``) are broadcast."""
+        (returns None); the change kinds it returns (or ``changes``) are broadcast.  Refused with
+        a red banner while the database is away (a restore is running)."""
+        if self.db_away:
+            if self.banner is not None:
+                self.banner.error(self.db_away)
+            return None
         try:
             result = fn()
         except OutletError as exc:

@@ -32,7 +32,8 @@ class IdleLock(QObject):
 
     def check(self) -> bool:
         """Lock if idle long enough; returns whether it locked."""
-        if self.window.ctx.actor is None or self.window.pages.currentWidget() is self.window.login:
+        if (self.window.ctx.actor is None or self.window.ctx.db_away
+                or self.window.pages.currentWidget() is self.window.login):
             return False
         if self.clock() - self.last_input >= self.minutes_fn() * 60:
             self.window.lock()

@@ -56,9 +56,15 @@ class LoginWidget(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color:#c62828;font-weight:bold;")
         self.error.setWordWrap(True)
+        self.notice = QLabel()            # what happened before this login (a restore), in green
+        self.notice.setObjectName("loginNotice")
+        self.notice.setStyleSheet("color:#2e7d32;font-weight:bold;")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.button = QPushButton()
         self.button.setDefault(True)
-        for w in (self.outlet, self.prompt, self.people, self.secret, self.error, self.button):
+        for w in (self.outlet, self.prompt, self.people, self.secret, self.error, self.notice,
+                  self.button):
             layout.addWidget(w)
         outer.addWidget(card)
         outer.addStretch(1)
@@ -93,6 +99,11 @@ class LoginWidget(QWidget):
         self.error.clear()
         self.secret.setFocus()
 
+    def say(self, text: str) -> None:
+        """A note under the PIN field until the next login ("" hides it)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def select_person(self, name: str) -> None:
         for i in range(self.people.count()):
             if self.people.item(i).text().startswith(name):
@@ -114,5 +125,6 @@ class LoginWidget(QWidget):
             return
         self.secret.clear()
         self.error.clear()
+        self.say("")
         self.ctx.prefs.setValue("login/last_person", actor.id)
         self.logged_in.emit(actor)

@@ -170,8 +170,49 @@ class MainWindow(QMainWindow):
             self.show_screen(self.screens[0])
         self._warn_settings(force=True)
 
+    # -- the database away (a restore replaces it) -------------------------------------------
+    def database_away(self, reason: str):
+        """While a restore replaces the database on the database executor: the screens, the
+        navigation and the function keys are disabled, the timers that read the database skip
+        their turn, database work asked for is refused with ``reason`` (AppContext.perform,
+        ops.perform) and so are scans (ui/scanner.py, with a beep, listed in the status bar).
+        The window keeps painting and the status bar shows the job's progress.  Returns a
+        function the job calls first: it waits for the upload thread to stop."""
+        self.ctx.db_away = reason
+        self.pages.setEnabled(False)
+        for action in self.actions.values():
+            action.setEnabled(False)
+        signoff = next((s for s in self.screens if hasattr(s, "uploader")), None)
+        worker = signoff.uploader.worker if signoff is not None else None
+        if worker is not None:
+            signoff.uploader.stop()          # its thread reads the database too
+
+        def wait(timeout_s: float = 30.0) -> None:
+            """(On the worker thread) wait until the upload thread has let go of the database."""
+            if worker is not None and worker.is_alive():
+                worker.join(timeout_s)
+        return wait
+
+    def database_back(self, *, replaced: bool) -> None:
+        """The database is open again.  ``replaced`` (a restore happened): everyone logs in again
+        and every screen reloads when next shown; else the manager is back where they were."""
+        self.ctx.db_away = ""
+        self.pages.setEnabled(True)
+        signoff = next((s for s in self.screens if hasattr(s, "uploader")), None)
+        if signoff is not None and settings.get("upload.auto"):
+            signoff.uploader.start(first_delay=float(settings.get("upload.interval_seconds")))
+        if replaced:
+            for screen in self.screens:
+                screen._stale = True
+            self.ctx.actor = None
+            self.show_login()
+        elif self.ctx.actor is not None:
+            self.on_logged_in(self.ctx.actor)      # the same person: function keys back, same screen
+
     def lock(self) -> None:
         """Back to the PIN screen; the screens keep what was typed."""
+        if self.ctx.db_away:
+            return
         if self.ctx.actor:
             self.show_login(keep_person=self.ctx.actor.id)
 
@@ -226,7 +267,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         actor = self.ctx.actor
-        if actor is None:
+        if actor is None or self.ctx.db_away:
             return
         info = status.snapshot(actor, now=self.ctx.now())
         role = self.tr("manager") if actor.is_manager else self.tr("clerk")
@@ -295,6 +336,8 @@ class MainWindow(QMainWindow):
             break
 
     def _on_changes(self, kinds) -> None:
+        if self.ctx.db_away:
+            return                    # everything is reloaded when the database is back
         if changes.SETTINGS in kinds:
             self._warn_settings()
         if kinds & {changes.SIGNOFF, changes.UPLOAD, changes.ROSTER, changes.RETURNS, changes.TICKETS}:
@@ -335,6 +378,10 @@ class MainWindow(QMainWindow):
             self.show()
 
     def closeEvent(self, ev):
+        if self.ctx.db_away:          # a restore is replacing the database: not now
+            self.banner.error(self.ctx.db_away)
+            ev.ignore()
+            return
         self.ctx.prefs.setValue("window/maximized", self.isMaximized())
         if not self.isMaximized():
             self.ctx.prefs.setValue("window/geometry", self.saveGeometry())

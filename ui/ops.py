@@ -126,23 +126,44 @@ def run_in_background(fn, on_done=None, on_error=None, *, kind: str = DB,
     job = Job(signals, label)
     _keep.add(job)
 
-    def finish(value=None):
+    def finish(value, handler):
+        """One slot per outcome: the status bar is right when the caller's handler runs, and
+        ``job.finished`` turns true only after it ran (two slots would be two queued events, and
+        whoever polls ``finished`` between them would see a job done whose result was not yet
+        shown)."""
         job.result = value
-        job.finished = True
         _keep.discard(job)
         if label:
             activity.remove(label)
+        try:
+            if handler:
+                handler(value)
+        finally:
+            job.finished = True
 
-    # finish first, so the status bar is right when the caller's handler runs
-    signals.done.connect(finish)
-    signals.failed.connect(finish)
-    if on_done:
-        signals.done.connect(on_done)
-    if on_error:
-        signals.failed.connect(on_error)
+    signals.done.connect(lambda value: finish(value, on_done))
+    signals.failed.connect(lambda exc: finish(exc, on_error))
     if label:
         activity.add(label)
     pool(kind).start(_Runnable(fn, signals))
+    return job
+
+
+class Busy(OutletError):
+    """Database work asked for while the database is away (a restore is replacing it)."""
+
+
+def refused(ctx, reason: str, *, on_error=None) -> Job:
+    """A job that is never run: the red banner says ``reason`` and ``on_error(Busy)`` runs (on the
+    next turn of the event loop, as a real job's would)."""
+    from PySide6.QtCore import QTimer
+    job = Job(_Signals(), None)
+    exc = Busy(reason)
+    job.finished, job.result = True, exc
+    if ctx.banner is not None:
+        ctx.banner.error(reason)
+    if on_error:
+        QTimer.singleShot(0, lambda: on_error(exc))
     return job
 
 
@@ -157,6 +178,9 @@ def perform(ctx, fn, *, kind: str = DB, label: str | None = None, success: str |
     a red banner (then ``on_error(exc)``); on success the change kinds (returned, or ``changes``)
     are broadcast, ``success`` shows, then ``on_done(result)``."""
     from outlet_desk.errors import EnvironmentFault
+
+    if kind == DB and getattr(ctx, "db_away", ""):
+        return refused(ctx, ctx.db_away, on_error=on_error)
 
     def done(result):
         kinds = changes if changes is not None else (result if isinstance(result, frozenset) else None)

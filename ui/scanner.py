@@ -139,6 +139,9 @@ class ScanRouter(QObject):
     # -- where a scan goes --------------------------------------------------------------------
     def deliver(self, text: str) -> None:
         window = self.window
+        if window.ctx.db_away:
+            self.refuse(text, self.tr("a backup is being restored"))
+            return
         if window.ctx.actor is None or window.pages.currentWidget() is window.login:
             self.refuse(text, self.tr("log in first"))
             return

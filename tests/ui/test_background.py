@@ -85,7 +85,8 @@ def test_a_hanging_printer_never_holds_up_the_scan(qtbot, make_window, hanging_l
 def test_the_preview_prints_in_the_background_and_says_why_it_failed(qtbot, make_window, hanging_lp):
     window, screen = open_intake(qtbot, make_window)
     scan(qtbot, screen.scan, "SF1428397650166", delay=-1)
-    screen.reprint_label()
+    job = screen.reprint_label()
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=15000)
     preview = screen.last_preview
     preview.printers.addItem("HangingQueue")
     preview.printers.setCurrentText("HangingQueue")

@@ -1,4 +1,5 @@
 import sqlite3
+import time
 
 from PySide6.QtCore import Qt
 
@@ -23,10 +24,136 @@ def test_manager_backs_up_and_restores_from_settings(qtbot, make_window, demo_ho
     from outlet_desk.shifts import staff
     staff.add_staff("新人", "clerk", "3333", actor=SYSTEM, now=DEMO_NOW)   # after the backup
     screen.backup_list.setCurrentRow(0)
-    assert screen.restore_selected(confirm=True)
+    job = screen.restore_selected(confirm=True)
+    qtbot.waitUntil(lambda: job.finished, timeout=30000)
     assert window.pages.currentWidget() is window.login          # everyone logs in again
+    assert "Restored" in window.login.notice.text() or "已恢复" in window.login.notice.text()
+    assert not any(window.login.people.item(i).text().startswith("新人")
+                   for i in range(window.login.people.count()))
     assert not Staff.select().where(Staff.name == "新人").exists()
     assert list(demo_home.glob("outlet.db.before-restore-*"))
+
+
+def test_restore_runs_off_the_gui_thread_and_the_window_refuses_database_work_meanwhile(
+        qtbot, make_window, demo_home, monkeypatch):
+    """A restore of a large-ish backup: the event loop keeps turning (a timer ticks throughout),
+    the status bar says what runs, a scan and a database action are refused with the reason;
+    afterwards the screens show the restored data."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from outlet_desk.db import database
+    from outlet_desk.services import staff
+    from ui import ops
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    # ballast: a database of some tens of MB takes a while to copy, sync and check
+    database.execute_sql("CREATE TABLE ballast (b BLOB)")
+    with database.atomic():
+        for _ in range(48):
+            database.execute_sql("INSERT INTO ballast VALUES (randomblob(1000000))")
+    qtbot.keyClick(window, Qt.Key_F11)
+    screen = window.stack.currentWidget()
+    job = screen.backup_now()
+    qtbot.waitUntil(lambda: job.finished, timeout=60000)
+    staff.add_staff("新人", "clerk", "3333", actor=SYSTEM, now=DEMO_NOW)   # after the backup
+    screen.backup_list.setCurrentRow(0)
+
+    ticks, gaps, clock = [], [], QElapsedTimer()
+    clock.start()
+
+    def tick():
+        if ticks:
+            gaps.append(clock.elapsed() - ticks[-1])
+        ticks.append(clock.elapsed())
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    from outlet_desk import datafiles
+    copy = datafiles.copy_synced
+
+    def slow_disk(*args, **kw):            # the counter PC's disk is slower than this machine's
+        time.sleep(0.8)
+        return copy(*args, **kw)
+    monkeypatch.setattr(datafiles, "copy_synced", slow_disk)
+    started = clock.elapsed()
+    job = screen.restore_selected(confirm=True)
+    assert job is not None, (screen.backup_list.count(), window.banner.text())
+    assert not job.finished                                   # it returned at once
+    assert "Restoring" in window.status_busy.text() or "恢复" in window.status_busy.text()
+    assert not window.work.isEnabled()
+    window.scan_router.deliver("SF1428397650166")             # a scan meanwhile: refused, listed
+    assert window.scan_router.refused[-1].text == "SF1428397650166"
+    assert "restored" in window.scan_router.refused[-1].reason or "恢复" in window.scan_router.refused[-1].reason
+    assert window.status_refused.isVisible()
+    assert window.ctx.perform(lambda: 1 / 0) is None          # database work: refused, not run
+    refused = ops.perform(window.ctx, lambda: 1 / 0)
+    assert refused.finished and isinstance(refused.result, ops.Busy)
+    qtbot.waitUntil(lambda: job.finished, timeout=120000)
+    ran = clock.elapsed() - started
+    timer.stop()
+    during = [t for t in ticks if t >= started]
+    assert ran > 800
+    assert len(during) >= ran / 100, (len(during), ran)       # the loop turned all along
+    assert job.result is not None and not isinstance(job.result, Exception), job.result
+    assert window.status_busy.text() == ""
+    # the restored state: 新人 is gone from the login list and from the data
+    assert window.pages.currentWidget() is window.login and window.work.isEnabled()
+    names = [window.login.people.item(i).text() for i in range(window.login.people.count())]
+    assert names and not any(n.startswith("新人") for n in names)
+    login(qtbot, window, "李店长", "manager803")
+    qtbot.keyClick(window, Qt.Key_F11)
+    assert window.stack.currentWidget() is screen
+    assert screen.backup_list.count() == 1
+
+
+def test_a_refused_restore_keeps_the_manager_where_they_were(qtbot, make_window, demo_home,
+                                                            monkeypatch):
+    from outlet_desk import datafiles
+    from outlet_desk.services import staff
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    qtbot.keyClick(window, Qt.Key_F11)
+    screen = window.stack.currentWidget()
+    job = screen.backup_now()
+    qtbot.waitUntil(lambda: job.finished, timeout=20000)
+    staff.add_staff("新人", "clerk", "3333", actor=SYSTEM, now=DEMO_NOW)
+    # another program has the data directory open
+    monkeypatch.setattr(datafiles, "holders", lambda home, **kw: [_Holder()])
+    screen.backup_list.setCurrentRow(0)
+    job = screen.restore_selected(confirm=True)
+    qtbot.waitUntil(lambda: job.finished, timeout=30000)
+    assert window.stack.currentWidget() is screen and window.work.isEnabled()
+    assert window.banner.level == "error" and "当前数据未改动" in window.banner.text()
+    assert Staff.select().where(Staff.name == "新人").exists()      # nothing restored
+    assert not list(demo_home.glob("outlet.db.before-restore-*"))
+
+
+class _Holder:
+    def describe(self):
+        return "命令行（测试）"
+
+
+def test_the_restore_button_asks_and_restores(qtbot, make_window, demo_home, monkeypatch):
+    """The button itself (its clicked(bool) once arrived as confirm=False: nothing happened)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from outlet_desk.services import staff
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    qtbot.keyClick(window, Qt.Key_F11)
+    screen = window.stack.currentWidget()
+    job = screen.backup_now()
+    qtbot.waitUntil(lambda: job.finished, timeout=20000)
+    staff.add_staff("新人", "clerk", "3333", actor=SYSTEM, now=DEMO_NOW)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **kw: asked.append(a[2]) or QMessageBox.Yes)
+    screen.backup_list.setCurrentRow(0)
+    qtbot.mouseClick(screen.restore_button, Qt.LeftButton)
+    assert asked and window.ctx.db_away                     # asked, then under way
+    qtbot.waitUntil(lambda: not window.ctx.db_away, timeout=30000)
+    assert window.pages.currentWidget() is window.login
+    assert not Staff.select().where(Staff.name == "新人").exists()
 
 
 def test_clerk_does_not_see_backups(qtbot, make_window):

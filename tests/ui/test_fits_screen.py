@@ -93,8 +93,27 @@ def _each_tab(screen):
                 yield f"{tabs.tabText(i)}"
 
 
+@pytest.fixture
+def english(prefs):
+    """The app in English (this PC's language): its labels are longer than the Chinese ones."""
+    from outlet_desk import i18n
+    from ui import resources
+    prefs.setValue("language", "en")
+    yield
+    i18n.set_language(i18n.DEFAULT)
+    resources.install_translation(QApplication.instance(), resources.DEFAULT_LANGUAGE)
+
+
 @pytest.mark.parametrize("size", list(AREAS))
 def test_every_screen_and_tab_fits(make_window, qtbot, size):
+    _every_screen_and_tab_fits(make_window, qtbot, size)
+
+
+def test_every_screen_and_tab_fits_in_english(english, make_window, qtbot):
+    _every_screen_and_tab_fits(make_window, qtbot, "1366x768")
+
+
+def _every_screen_and_tab_fits(make_window, qtbot, size):
     window = make_window()
     width, height = _window_size(AREAS[size])
     login(qtbot, window, "李店长", "manager803")

@@ -194,14 +194,64 @@ def test_batch_labels_open_a_preview(qtbot, make_window):
     window, screen = open_intake(qtbot, make_window)
     scan(qtbot, screen.scan, "SF1428397650166", delay=-1)
     assert screen.batch_button.isEnabled()
-    screen.print_batch()
+    job = screen.print_batch()
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=15000)
     dialog = screen.last_preview
-    assert dialog is not None and dialog.document.page_count() >= 1
+    assert dialog is job.preview and dialog.document.page_count() >= 1
     dialog.close()
-    screen.reprint_label()
+    job = screen.reprint_label()
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=15000)
     assert screen.last_preview.document.page_count() == 1
     screen.last_preview.close()
     assert screen.window().focusWidget() is screen.scan     # the next scan goes into the field
+
+
+def test_the_reprinted_label_is_built_off_the_gui_thread_and_scans_go_on_meanwhile(
+        qtbot, make_window, monkeypatch):
+    """Alt+P: the label's rows are read and its PDF built on the IO executor; the clerk scans on
+    while it builds, and the preview opens when it is ready."""
+    import threading
+
+    from outlet_desk.services import intake as core_intake
+    from ui.screens import intake as intake_screen
+    window, screen = open_intake(qtbot, make_window)
+    scan(qtbot, screen.scan, "SF1428397650166", delay=-1)
+    gate, where = threading.Event(), []
+    real_pdf, real_rows = intake_screen.labels_pdf, core_intake.label_rows
+
+    def slow_pdf(*a, **kw):
+        where.append(threading.current_thread() is threading.main_thread())
+        gate.wait(10)                          # a slow build: held until the scan below is in
+        return real_pdf(*a, **kw)
+
+    def rows(*a, **kw):
+        where.append(threading.current_thread() is threading.main_thread())
+        return real_rows(*a, **kw)
+    monkeypatch.setattr(intake_screen, "labels_pdf", slow_pdf)
+    monkeypatch.setattr(core_intake, "label_rows", rows)
+    qtbot.keyClick(screen.scan, Qt.Key_P, Qt.AltModifier)
+    job = screen.label_job
+    assert not job.finished and job.preview is None
+    qtbot.waitUntil(lambda: len(where) == 2, timeout=5000)
+    assert "标签" in window.status_busy.text() or "label" in window.status_busy.text()
+    scan(qtbot, screen.scan, "SF1428397650177", delay=-1)   # the counter works on meanwhile
+    assert Parcel.select().where(Parcel.waybill == "SF1428397650177").exists()
+    gate.set()
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=15000)
+    assert where == [False, False]
+    assert job.preview.document.page_count() == 1 and job.preview.isVisible()
+    assert window.status_busy.text() == ""
+    job.preview.close()
+
+
+def test_reprint_of_a_parcel_without_pickup_code_says_so(qtbot, make_window):
+    window, screen = open_intake(qtbot, make_window)
+    scan(qtbot, screen.scan, "SF1428397650166", delay=-1)
+    row = screen.model.row_at(screen._current_row_index())
+    Parcel.update(pickup_code=None).where(Parcel.id == row.id).execute()
+    screen.refresh()
+    assert screen.reprint_label() is None
+    assert "no pickup code" in window.banner.text() or "没有取件码" in window.banner.text()
 
 
 def test_auto_print_without_a_printer_says_so_and_keeps_scanning(qtbot, make_window):

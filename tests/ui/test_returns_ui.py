@@ -272,6 +272,28 @@ def test_manager_deletes_a_photo_with_a_reason(qtbot, make_window):
     assert AuditLog.select().where(AuditLog.action == "evidence.delete").count() == 1
 
 
+def test_the_delete_button_asks_for_the_reason(qtbot, make_window, monkeypatch):
+    """The button itself: its clicked(bool) once arrived as reason=False and deleted unasked."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from outlet_desk.models import AuditLog
+    from outlet_desk.services import returns
+    window = make_window()
+    login(qtbot, window, "李店长", "manager803")
+    qtbot.keyClick(window, Qt.Key_F5)
+    screen = window.screen_by_key(5)
+    row = [r for r in returns.list_returns(scope="open", now=window.ctx.now()) if r.photo_count][0]
+    screen.open_record(row.id)
+    screen.open_photo(screen.thumbs.item(0))
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *a, **kw: asked.append(a[1]) or ("拍到了顾客的脸", True))
+    qtbot.mouseClick(screen.viewer.delete_button, Qt.LeftButton)
+    assert asked and screen.thumbs.count() == 0
+    entry = AuditLog.select().where(AuditLog.action == "evidence.delete").get()
+    assert "拍到了顾客的脸" in entry.detail
+
+
 def test_problem_with_photo_attached(qtbot, make_window, tmp_path):
     window = make_window()
     login(qtbot, window, "张丽", "1111")

@@ -34,7 +34,8 @@ class PhotoViewer(QDialog):
         row.addWidget(info, 1)
         self.delete_button = QPushButton(self.tr("Delete photo… (manager)"))
         self.delete_button.setVisible(can_delete)
-        self.delete_button.clicked.connect(self.ask_delete)
+        # not connected directly: clicked(bool) would arrive as reason=False, deleting unasked
+        self.delete_button.clicked.connect(lambda: self.ask_delete())
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         row.addWidget(self.delete_button)

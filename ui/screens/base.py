@@ -43,7 +43,7 @@ class Screen(QWidget):
     # -- life cycle -------------------------------------------------------------------------
     def activate(self) -> None:
         """Called when the screen is shown: refresh if data changed, put focus where it belongs."""
-        if self._stale:
+        if self._stale and not self.ctx.db_away:
             self._stale = False
             self.refresh()
         self.focus_default()
@@ -70,7 +70,7 @@ class Screen(QWidget):
     def _on_changes(self, kinds) -> None:
         if not (self.WATCHES & kinds):
             return
-        if self.isVisible():
+        if self.isVisible() and not self.ctx.db_away:
             self.refresh()
         else:
             self._stale = True

@@ -137,6 +137,7 @@ class DayCloseScreen(Screen):
             v.setAlignment(Qt.AlignCenter)
             c = QLabel()
             c.setAlignment(Qt.AlignCenter)
+            c.setWordWrap(True)           # English: "Out for delivery" on two lines, not 750 px
             c.setStyleSheet("color:#555;")
             grid.addWidget(v, 0, col)
             grid.addWidget(c, 1, col)
@@ -233,9 +234,9 @@ class DayCloseScreen(Screen):
         self.total_edit.setMaximumWidth(120)
         mode.addWidget(self.total_edit)
         mode.addStretch(1)
-        self.cash_sum_label = QLabel()
-        mode.addWidget(self.cash_sum_label)
         cl.addLayout(mode)
+        self.cash_sum_label = QLabel()      # its own line: the English mode row was 450 px wide
+        cl.addWidget(self.cash_sum_label)
         dgrid = QGridLayout()
         self.denom_spins: dict[int, QSpinBox] = {}
         for i, fen in enumerate(dc.DENOMINATIONS):
@@ -245,8 +246,8 @@ class DayCloseScreen(Screen):
             sp.setRange(0, 9999)
             sp.valueChanged.connect(self._update_cash_sum)
             self.denom_spins[fen] = sp
-            dgrid.addWidget(lab, i // 4, (i % 4) * 2)
-            dgrid.addWidget(sp, i // 4, (i % 4) * 2 + 1)
+            dgrid.addWidget(lab, i // 3, (i % 3) * 2)      # three a row: fits 1366 px in English
+            dgrid.addWidget(sp, i // 3, (i % 3) * 2 + 1)
         cl.addLayout(dgrid)
         right.addWidget(self.cash_box)
 
@@ -269,11 +270,13 @@ class DayCloseScreen(Screen):
         row1.addWidget(self.save_button)
         row1.addWidget(self.confirm_me_button)
         row1.addStretch(1)
+        row1.addWidget(self.close_button)
+        # the reason for closing alone on its own line (beside the buttons, the English texts
+        # made the column wider than a 1366 px screen)
         self.close_reason = QLineEdit()
         self.close_reason.setObjectName("dayclose_single_reason")
         self.close_reason.setMinimumWidth(220)
-        row1.addWidget(self.close_reason)
-        row1.addWidget(self.close_button)
+        fl.addWidget(self.close_reason)
         fl.addLayout(row1)
         row2 = QHBoxLayout()
         self.second_label = QLabel()
@@ -378,6 +381,9 @@ class DayCloseScreen(Screen):
                     "closing": self.tr("Closing stock")}
         for k, c in self.term_captions.items():
             c.setText(captions[k])
+            # wrapped between words only ("Out for delivery" on two lines), never inside one
+            # ("昨日结存" stays whole)
+            c.setMinimumWidth(max(c.fontMetrics().horizontalAdvance(w) for w in captions[k].split()))
         self.stock_note_label.setText(self.tr("Shelf difference explained:"))
         self.stock_note.setPlaceholderText(self.tr("Needed only when the shelf count differs"))
         self.salesmen_box.setTitle(self.tr("Outgoing parcels by salesman"))

@@ -4,7 +4,6 @@ checklist, the notebook, handover notes to acknowledge item by item, requests wa
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -72,7 +71,7 @@ class HomeScreen(Screen):
         self.check_note = QLabel()
         self.check_note.setWordWrap(True)
         cl.addWidget(self.check_note)
-        body.addWidget(self.check_box, 5)
+        body.addWidget(self.check_box, 4)      # duties are short lines: the rest gets the width
 
         # right: the rest, scrollable
         scroll = QScrollArea()
@@ -80,7 +79,9 @@ class HomeScreen(Screen):
         right = QWidget()
         self.right = QVBoxLayout(right)
         scroll.setWidget(right)
-        body.addWidget(scroll, 6)
+        body.addWidget(scroll, 7)
+        self.right_scroll = scroll
+        self._wrapped_at = 0             # the width the handover texts were wrapped for
 
         self.flags_box = QGroupBox()
         fl = QVBoxLayout(self.flags_box)
@@ -93,6 +94,7 @@ class HomeScreen(Screen):
         hl = QVBoxLayout(self.handover_box)
         self.handovers = QTreeWidget()
         self.handovers.setHeaderHidden(True)
+        self.handovers.setIndentation(14)
         self.handovers.setWordWrap(True)
         hl.addWidget(self.handovers)
         self.right.addWidget(self.handover_box)
@@ -187,6 +189,9 @@ class HomeScreen(Screen):
 
     def _deferred_refresh(self) -> None:
         self._pending = False
+        if self.ctx.db_away:           # a restore: reloaded when the database is back
+            self._stale = True
+            return
         self.refresh()
 
     def refresh(self) -> None:
@@ -308,22 +313,68 @@ class HomeScreen(Screen):
             w.setForeground(QBrush(RED))
             self.flags.addItem(w)
         self.flags_box.setVisible(bool(lines))
-        self.flags.setFixedHeight(min(6, max(1, len(lines))) * 26 + 8)
+        # as tall as its wrapped lines (up to 7 of them; the list scrolls beyond)
+        width = self._list_text_width(self.flags)
+        fm = self.flags.fontMetrics()
+        shown = [fm.boundingRect(0, 0, width, 10000, int(Qt.TextWordWrap), t).height() + 4 for t in lines]
+        self.flags.setFixedHeight(min(max(sum(shown), fm.lineSpacing() + 4), 7 * fm.lineSpacing() + 28) + 8)
+
+    @staticmethod
+    def _rows_height(view, rows: int) -> int:
+        """Room for ``rows`` one-line rows of ``view`` (its font and item padding), no more."""
+        return rows * (view.fontMetrics().lineSpacing() + 6) + 8
+
+    def _list_text_width(self, view) -> int:
+        """The width a line of text has in ``view`` (the right column's width before the first
+        layout, when the view has none yet)."""
+        width = view.viewport().width()
+        if width < 200:
+            width = max(self.right_scroll.viewport().width(), 360) - 40
+        return width - 12
+
+    def _wrap(self, text: str, width: int, fm) -> list[str]:
+        """``text`` broken into lines of at most ``width`` pixels: after a space where one is
+        near, else between any two characters (Chinese has no spaces)."""
+        out = []
+        for para in text.split("\n"):
+            line = ""
+            for ch in para:
+                if line and fm.horizontalAdvance(line + ch) > width:
+                    cut = line.rfind(" ")
+                    if cut > len(line) * 2 // 3:
+                        out.append(line[:cut])
+                        line = line[cut + 1:] + ch
+                    else:
+                        out.append(line)
+                        line = ch
+                else:
+                    line += ch
+            out.append(line)
+        return out
 
     def _fill_handovers(self, actor, now) -> None:
         self.handovers.clear()
         notes = handover.to_acknowledge(actor, now)
+        fm = self.handovers.fontMetrics()
+        width = self._list_text_width(self.handovers)
+        self._wrapped_at = self.right_scroll.viewport().width()
+        indent = self.handovers.indentation()
+        lines = 0
         for h in notes:
             what = h.leave_text or self.tr("shift handover")
-            note = textwrap.fill(h.note or self.tr("(no note)"), 34)
-            top = QTreeWidgetItem([self.tr("%1 → you (%2): %3").replace("%1", h.author)
-                                   .replace("%2", what).replace("%3", "\n" + note)])
+            text = self.tr("%1 → you (%2): %3").replace("%1", h.author).replace("%2", what) \
+                .replace("%3", "\n" + (h.note or self.tr("(no note)")))
+            wrapped = self._wrap(text, width - indent - 4, fm)
+            lines += len(wrapped)
+            top = QTreeWidgetItem(["\n".join(wrapped)])
             top.setFlags(Qt.ItemIsEnabled)
             top.setData(0, Qt.UserRole, ("note", h.id))
             self.handovers.addTopLevelItem(top)
             for it in h.items:
                 kind = handover.KIND_ZH.get(it.kind, it.kind)
-                child = QTreeWidgetItem([textwrap.fill(f"[{kind}] {it.label(now)}", 32)])
+                wrapped = self._wrap(f"[{kind}] {it.label(now)}", width - 2 * indent - 28, fm)
+                lines += len(wrapped)
+                child = QTreeWidgetItem(["\n".join(wrapped)])
                 child.setData(0, Qt.UserRole, ("item", it.id))
                 child.setFlags(Qt.ItemIsEnabled | (Qt.ItemIsUserCheckable if not it.acknowledged else Qt.NoItemFlags))
                 child.setCheckState(0, Qt.Checked if it.acknowledged else Qt.Unchecked)
@@ -334,10 +385,19 @@ class HomeScreen(Screen):
                 child.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
                 child.setCheckState(0, Qt.Unchecked)
                 top.addChild(child)
+                lines += 1
             top.setExpanded(True)
         self.handover_box.setVisible(bool(notes))
-        lines = sum(1 + h.note.count("\n") + len(h.note) // 34 + 1 + max(1, len(h.items)) for h in notes)
-        self.handovers.setFixedHeight(min(12, max(2, lines)) * 22 + 10)
+        rows = sum(1 + max(1, len(h.items)) for h in notes)       # each row's own margins
+        self.handovers.setFixedHeight(min(max(lines, 2), 10) * fm.lineSpacing() + min(rows, 10) * 4 + 10)
+
+    def resizeEvent(self, ev):
+        super().resizeEvent(ev)
+        # the handover texts are wrapped to the column's width: again when it changed much
+        if (self.ctx.actor is not None and self.isVisible() and not self._pending
+                and abs(self.right_scroll.viewport().width() - self._wrapped_at) > 30):
+            self._pending = True
+            QTimer.singleShot(0, self._deferred_refresh)
 
     def _fill_waiting(self, actor) -> None:
         self.waiting.clear()
@@ -367,7 +427,7 @@ class HomeScreen(Screen):
             self.waiting.addItem(w)
         n = self.waiting.count()
         self.waiting_box.setVisible(bool(n))
-        self.waiting.setFixedHeight(min(5, max(1, n)) * 28 + 8)
+        self.waiting.setFixedHeight(self._rows_height(self.waiting, min(5, max(1, n))))
         if n:
             self.waiting.setCurrentRow(0)
 
@@ -389,7 +449,7 @@ class HomeScreen(Screen):
             elif n.due > day:
                 w.setForeground(QBrush(GREY))
             self.notebook.addItem(w)
-        self.notebook.setFixedHeight(min(6, max(2, self.notebook.count())) * 26 + 8)
+        self.notebook.setFixedHeight(self._rows_height(self.notebook, min(6, max(2, self.notebook.count()))))
 
     def _fill_mine(self, actor, now) -> None:
         if actor.is_manager:

@@ -521,37 +521,47 @@ class IntakeScreen(Screen):
             return None
         return labels_pdf(rows, self.label_size)
 
-    def reprint_label(self) -> None:
+    def _preview_labels(self, ids, *, title: str, suggested_name: str):
+        """Build the labels on the IO executor (their rows are read on its thread) and open the
+        preview when they are ready; the scan field keeps the focus meanwhile."""
+        size = self.label_size
+
+        def build():
+            rows = intake.label_rows(ids)
+            return labels_pdf(rows, size) if rows else None
+
+        def opened(dialog):
+            self.last_preview = dialog
+            dialog.accepted.connect(lambda ids=ids: self._mark_printed(ids))
+
+        self.label_job = printing.preview_in_background(
+            self, self.ctx, build, kind="labels", title=title, suggested_name=suggested_name,
+            on_preview=opened)
+        self.scan.reclaim()
+        return self.label_job
+
+    def reprint_label(self):
         i = self._current_row_index()
         if i is None:
             self.scan.reclaim()
-            return
+            return None
         row = self.model.row_at(i)
-        pdf = self._label_pdf([row.id])
-        if pdf is None:
+        if not row.pickup_code:
             self.ctx.banner.show_message(self.tr("%1 has no pickup code: no label.")
                                          .replace("%1", row.waybill), "info")
             self.scan.reclaim()
-            return
-        self.last_preview = printing.preview(self, self.ctx, pdf, kind="labels",
-                                             title=self.tr("Pickup-code label"),
-                                             suggested_name=f"label-{row.waybill}.pdf")
-        self.last_preview.accepted.connect(
-            lambda ids=[row.id]: self._mark_printed(ids))
-        self.scan.reclaim()
+            return None
+        return self._preview_labels([row.id], title=self.tr("Pickup-code label"),
+                                    suggested_name=f"label-{row.waybill}.pdf")
 
-    def print_batch(self) -> None:
+    def print_batch(self):
         ids = intake.unprinted_label_ids(self.ctx.now().date())
-        pdf = self._label_pdf(ids)
-        if pdf is None:
+        if not ids:
             self.scan.reclaim()
-            return
-        self.last_preview = printing.preview(
-            self, self.ctx, pdf, kind="labels",
-            title=self.tr("Pickup-code labels: %1").replace("%1", str(len(ids))),
+            return None
+        return self._preview_labels(
+            ids, title=self.tr("Pickup-code labels: %1").replace("%1", str(len(ids))),
             suggested_name=f"labels-{self.ctx.now():%Y%m%d-%H%M}.pdf")
-        self.last_preview.accepted.connect(lambda ids=ids: self._mark_printed(ids))
-        self.scan.reclaim()
 
     def _mark_printed(self, ids) -> None:
         self.ctx.perform(lambda: intake.mark_labels_printed(ids, actor=self.ctx.actor,

@@ -73,7 +73,6 @@ class SettingsScreen(Screen):
         self.voice_check.setObjectName("voice_enabled")
         self.voice_check.toggled.connect(self._voice_toggled)
         pc_form.addRow(self.voice_label, self.voice_check)
-        outer.addWidget(self.pc_box)
 
         # the outlet's rules
         self.scroll = QScrollArea()
@@ -133,20 +132,26 @@ class SettingsScreen(Screen):
         self.backup_button = QPushButton()
         self.restore_button = QPushButton()
         self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button.clicked.connect(self.restore_selected)
+        # not connected directly: clicked(bool) would arrive as confirm=False and do nothing
+        self.restore_button.clicked.connect(lambda: self.restore_selected())
         backup_buttons.addWidget(self.backup_button)
         backup_buttons.addWidget(self.restore_button)
         backup_buttons.addStretch(1)
         backup_layout.addLayout(backup_buttons)
-        outer.addWidget(self.backup_box)
 
+        # the rules get the height (at 1366×768 they were a 240 px slot between this PC's box
+        # and the backups): their save button under them, this PC and the backups side by side
         buttons = QHBoxLayout()
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.readonly_note = QLabel()
         buttons.addWidget(self.readonly_note, 1)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_button, 0, Qt.AlignRight)
         outer.addLayout(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.pc_box, 3)
+        bottom.addWidget(self.backup_box, 2)
+        outer.addLayout(bottom)
         self.retranslate()
 
     def _zh(self) -> bool:
@@ -296,43 +301,65 @@ class SettingsScreen(Screen):
         return ops.perform(self.ctx, lambda: backup.backup_now(home, actor=actor, reason="manual", now=now),
                            label=self.tr("Backing up …"), on_done=done)
 
-    def restore_selected(self, confirm=None) -> bool:
-        """Restore the selected backup: the current database is kept aside, then everyone logs in
-        again on the restored data."""
+    def restore_selected(self, confirm=None):
+        """Restore the selected backup on the database executor (ui/ops.py): the counter keeps
+        painting, the status bar says what runs, and the window refuses database work and scans
+        meanwhile (MainWindow.database_away).  The current database is kept aside; the database
+        is opened again on the same thread (its migrations and checks too), then everyone logs in
+        again on the restored data.  Returns the job, or None when nothing was started."""
         from pathlib import Path
 
         from outlet_desk.datacare import backup
         from outlet_desk.db import close_database
         from outlet_desk.errors import OutletError
 
+        from .. import ops
         from ..outlet import open_outlet
         item = self.backup_list.currentItem()
         if item is None:
             self.ctx.banner.error(self.tr("Choose a backup first."))
-            return False
-        path = Path(item.data(Qt.UserRole))
-        ok, why = backup.verify_file(path)
-        if not ok:
-            self.ctx.banner.error(self.tr("This backup cannot be restored: %1").replace("%1", why))
-            return False
+            return None
+        path = Path(item.data(Qt.UserRole))     # checked by the restore itself, in the background
         question = self.tr("Restore the backup of %1? The current database is kept aside.") \
             .replace("%1", item.text().split("   ")[0])
         if confirm is None:
             confirm = QMessageBox.question(self, self.tr("Restore"), question) == QMessageBox.Yes
         if not confirm:
-            return False
-        close_database()
-        try:
-            aside = backup.restore(self.ctx.home, path, actor=self.ctx.actor, now=self.ctx.now())
-        except OutletError as exc:
-            open_outlet(self.ctx.home)
-            self.ctx.banner.error(str(exc))
-            return False
-        open_outlet(self.ctx.home)
-        self.ctx.bus.emit_changes(changes.ALL)
-        self.ctx.banner.ok(self.tr("Restored. The previous database was kept as %1").replace("%1", aside.name))
+            return None
         window = self.window()
-        if hasattr(window, "logout"):
-            window.ctx.actor = None
-            window.show_login()
-        return True
+        home, actor, now = self.ctx.home, self.ctx.actor, self.ctx.now()
+        label = self.tr("Restoring the backup of %1 …").replace("%1", item.text().split("   ")[0])
+        if hasattr(window, "database_away"):
+            wait_for_readers = window.database_away(label)
+        else:                        # the screen on its own (a test)
+            self.ctx.db_away, wait_for_readers = label, None
+        close_database()             # this (the GUI) thread's connection; the job opens it again
+
+        def run():
+            if wait_for_readers is not None:
+                wait_for_readers()
+            try:
+                return backup.restore(home, path, actor=actor, now=now)
+            finally:
+                open_outlet(home)    # the restored database, or the untouched one if refused
+
+        def back(replaced: bool):
+            if hasattr(window, "database_back"):
+                window.database_back(replaced=replaced)
+            else:
+                self.ctx.db_away = ""
+
+        def done(aside):
+            back(True)
+            self.ctx.bus.emit_changes(changes.ALL)
+            said = self.tr("Restored. The previous database was kept as %1").replace("%1", aside.name)
+            self.ctx.banner.ok(said)
+            if hasattr(window, "login"):
+                window.login.say(said + "  " + self.tr("Everyone logs in again."))
+
+        def failed(exc):
+            back(False)
+            self.ctx.banner.error(str(exc) if isinstance(exc, OutletError)
+                                  else f"{type(exc).__name__}: {exc}")
+
+        return ops.run_in_background(run, done, failed, kind=ops.DB, label=label)

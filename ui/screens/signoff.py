@@ -411,7 +411,7 @@ class SignoffScreen(Screen):
         self.refresh_cutoff()
 
     def refresh_cutoff(self) -> None:
-        if self.ctx.actor is None:
+        if self.ctx.actor is None or self.ctx.db_away:
             return
         info = signoff.cutoff_status(self.ctx.now())
         cut = info.cutoff.strftime("%H:%M") if info.cutoff else "--:--"
@@ -444,7 +444,7 @@ class SignoffScreen(Screen):
             self._stale = True
 
     def _refresh_if_visible(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and not self.ctx.db_away:
             self.refresh()
         else:
             self._stale = True

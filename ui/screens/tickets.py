@@ -1296,7 +1296,7 @@ class TicketsScreen(Screen):
         self.focus_default()
 
     def _tick(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and not self.ctx.db_away:
             self.tickets_tab.tick()
             self.eorders_tab.tick()
 

@@ -5,7 +5,7 @@ stale rows on screen — tests/ui/test_intake_screen.py.  Each screen fits inste
 tests/ui/test_fits_screen.py.)"""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QStyle
 
 
@@ -20,6 +20,15 @@ class VerticalScroll(QScrollArea):
         self.setFrameShape(QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setWidget(content)
+        content.installEventFilter(self)
+
+    def eventFilter(self, obj, ev):
+        # the content's needs changed (texts of another language, rows shown or hidden): this
+        # area's own size hints follow, else the layout around it keeps the old ones (the day
+        # close in English kept a 634 px column it no longer needed)
+        if obj is self.widget() and ev.type() == QEvent.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(obj, ev)
 
     def _bar(self) -> int:
         return self.style().pixelMetric(QStyle.PM_ScrollBarExtent)

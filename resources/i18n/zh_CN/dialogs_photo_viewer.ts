@@ -14,17 +14,17 @@
         <translation>删除照片…（店长）</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/photo_viewer.py" line="38"/>
+        <location filename="../../../ui/dialogs/photo_viewer.py" line="39"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/photo_viewer.py" line="46"/>
+        <location filename="../../../ui/dialogs/photo_viewer.py" line="47"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/photo_viewer.py" line="47"/>
+        <location filename="../../../ui/dialogs/photo_viewer.py" line="48"/>
         <source>Reason (kept in the audit log):</source>
         <translation>原因（记入审计日志）：</translation>
     </message>

@@ -181,42 +181,42 @@
         <translation>%1 已改为%2（再按 Alt+C 换下一个）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="532"/>
+        <location filename="../../../ui/screens/intake.py" line="550"/>
         <source>%1 has no pickup code: no label.</source>
         <translation>%1 没有取件码，不打标签。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="537"/>
+        <location filename="../../../ui/screens/intake.py" line="554"/>
         <source>Pickup-code label</source>
         <translation>取件码标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="551"/>
+        <location filename="../../../ui/screens/intake.py" line="563"/>
         <source>Pickup-code labels: %1</source>
         <translation>取件码标签：%1 张</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="565"/>
+        <location filename="../../../ui/screens/intake.py" line="575"/>
         <source>no label printer chosen: use batch printing</source>
         <translation>未选择标签打印机：请批量打印</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="574"/>
+        <location filename="../../../ui/screens/intake.py" line="584"/>
         <source>Label %1 not printed: %2</source>
         <translation>标签 %1 没有打印：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="582"/>
+        <location filename="../../../ui/screens/intake.py" line="592"/>
         <source>Import arrival manifest</source>
         <translation>导入到件清单</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="583"/>
+        <location filename="../../../ui/screens/intake.py" line="593"/>
         <source>Manifests (*.csv *.xlsx *.txt)</source>
         <translation>到件清单 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/intake.py" line="592"/>
+        <location filename="../../../ui/screens/intake.py" line="602"/>
         <source>Importing %1 …</source>
         <translation>正在导入 %1 …</translation>
     </message>
