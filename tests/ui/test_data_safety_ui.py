@@ -42,7 +42,7 @@ def test_restore_runs_off_the_gui_thread_and_the_window_refuses_database_work_me
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from outlet_desk.db import database
-    from outlet_desk.services import staff
+    from outlet_desk.shifts import staff
     from ui import ops
     window = make_window()
     login(qtbot, window, "李店长", "manager803")
@@ -109,7 +109,7 @@ def test_restore_runs_off_the_gui_thread_and_the_window_refuses_database_work_me
 def test_a_refused_restore_keeps_the_manager_where_they_were(qtbot, make_window, demo_home,
                                                             monkeypatch):
     from outlet_desk import datafiles
-    from outlet_desk.services import staff
+    from outlet_desk.shifts import staff
     window = make_window()
     login(qtbot, window, "李店长", "manager803")
     qtbot.keyClick(window, Qt.Key_F11)
@@ -137,7 +137,7 @@ def test_the_restore_button_asks_and_restores(qtbot, make_window, demo_home, mon
     """The button itself (its clicked(bool) once arrived as confirm=False: nothing happened)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from outlet_desk.services import staff
+    from outlet_desk.shifts import staff
     window = make_window()
     login(qtbot, window, "李店长", "manager803")
     qtbot.keyClick(window, Qt.Key_F11)

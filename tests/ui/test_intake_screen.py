@@ -212,7 +212,7 @@ def test_the_reprinted_label_is_built_off_the_gui_thread_and_scans_go_on_meanwhi
     while it builds, and the preview opens when it is ready."""
     import threading
 
-    from outlet_desk.services import intake as core_intake
+    from outlet_desk.inbound import intake as core_intake
     from ui.screens import intake as intake_screen
     window, screen = open_intake(qtbot, make_window)
     scan(qtbot, screen.scan, "SF1428397650166", delay=-1)

@@ -276,8 +276,8 @@ def test_the_delete_button_asks_for_the_reason(qtbot, make_window, monkeypatch):
     """The button itself: its clicked(bool) once arrived as reason=False and deleted unasked."""
     from PySide6.QtWidgets import QInputDialog
 
+    from outlet_desk.inbound import returns
     from outlet_desk.models import AuditLog
-    from outlet_desk.services import returns
     window = make_window()
     login(qtbot, window, "李店长", "manager803")
     qtbot.keyClick(window, Qt.Key_F5)

@@ -16,7 +16,8 @@ import screenshots  # noqa: E402
 
 
 def test_a_shot_leaves_no_window_thread_or_event_filter_behind(qtbot, demo_home, prefs):
-    from outlet_desk.db import close_database, open_database
+    from outlet_desk.db import close_database
+    from outlet_desk.storage import open_database
     from tests.ui.conftest import DEMO_NOW
     from ui.app import build_context, create_main_window, ensure_app
     ensure_app()
