@@ -2,7 +2,6 @@
 once slowed down until it seemed to hang), and a hanging shot is named."""
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import shiboken6
@@ -28,10 +27,11 @@ def test_a_shot_leaves_no_window_thread_or_event_filter_behind(qtbot, demo_home,
     signoff = window.screen_by_key(6)                         # the screen with the upload thread
     window.show_screen(signoff)
     router = window.scan_router
+    worker = signoff.uploader.worker
+    assert worker is not None and worker.is_alive()       # it had been started …
     screenshots.tear_down(window, QApplication.instance())
     assert not shiboken6.isValid(window) and not shiboken6.isValid(router)
-    assert signoff.uploader.worker is not None            # it had been started …
-    assert not [t for t in threading.enumerate() if t.name == "outlet-upload" and t.is_alive()]  # … and ended
+    assert not worker.is_alive()                          # … and ended (other tests' threads aside)
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     close_database()
 
