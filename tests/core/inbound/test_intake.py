@@ -7,6 +7,7 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from outlet_desk import settings
+from outlet_desk.db import is_sqlite
 from outlet_desk.errors import ValidationError
 from outlet_desk.inbound import intake
 from outlet_desk.models import AuditLog, Parcel, ParcelEvent
@@ -192,7 +193,8 @@ def test_scan_path_is_a_handful_of_queries(clerk):
     assert q.count <= 20
     with count_queries() as q:
         intake.receive_parcel("SF1428397650101", actor=clerk, now=NOW)
-    assert q.count <= 6
+    # PostgreSQL (several counters) adds one: the shared day lock a close waits for (businessday)
+    assert q.count <= (6 if is_sqlite() else 7)
 
 
 def test_today_rows_newest_first_in_one_query(clerk):
