@@ -23,8 +23,12 @@ from pathlib import Path
 
 from . import db as dbmod
 from .businessday import audit_time
+from .errors import EnvironmentFault
 from .i18n import _, punct
+from .migrations import _audit_triggers
 from .models import AuditLog
+from .models.dayclose import DayClose
+from .paths import backups_dir
 from .permissions import Actor
 
 GENESIS = "0" * 64
@@ -193,7 +197,6 @@ def manifest_anchors(backups: Path | str) -> list[Anchor]:
 
 
 def dayclose_anchors() -> list[Anchor]:
-    from .models.dayclose import DayClose
     out = []
     for day, snap in (DayClose.select(DayClose.day, DayClose.snapshot)
                       .where(DayClose.snapshot.is_null(False)).tuples()):
@@ -351,7 +354,6 @@ def restore_triggers() -> list[str]:
     """Put back the missing guard triggers; returns the names put back."""
     missing = missing_triggers()
     if missing:
-        from .migrations import _audit_triggers
         db = dbmod.database.obj
         with dbmod.write_tx():
             if dbmod.is_sqlite(db):
@@ -454,7 +456,6 @@ def verify(batch: int = 5000, *, home: Path | str | None = None, head_office=Non
     and head office's highest anchor (``head_office``: the function that reads it over the
     network, ``signoff.upload.hq_anchor`` — the foundation does not know the uploader; ``hq`` passes
     one in).  Also reports missing guard triggers."""
-    from .paths import backups_dir
     notes: list[str] = []
     anchors = dayclose_anchors()
     if home is None and dbmod.sqlite_path() is not None:
@@ -462,7 +463,6 @@ def verify(batch: int = 5000, *, home: Path | str | None = None, head_office=Non
     if home is not None:
         anchors += manifest_anchors(backups_dir(Path(home)))
     if hq is None and head_office is not None:
-        from .errors import EnvironmentFault
         try:
             hq = Anchor.from_dict(head_office(), _("总部"))
         except EnvironmentFault as exc:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from .errors import PermissionDenied
 from .fen import format_yuan
 from .i18n import N_, _, punct
-from .models import AuditLog
+from .models import AuditLog, Parcel, Staff
 from .permissions import MANAGER, ROLE_LABELS, Actor, load_all_operations
+from .settings import label_of, specs
 
 #: Rows written by code that is not an ``@operation`` (logins, automatic ticks, CLI commands …).
 ACTION_LABELS = {
@@ -171,7 +172,6 @@ class AuditLine:
 
 
 def _staff_names(rows) -> dict[int, str]:
-    from .models import Staff
     ids = {int(r.entity_id) for r in rows
            if r.entity == "staff" and _SHORT_NUMBER.match(str(r.entity_id))}
     if not ids:
@@ -180,7 +180,6 @@ def _staff_names(rows) -> dict[int, str]:
 
 
 def _parcel_waybills(rows) -> dict[int, str]:
-    from .models import Parcel
     ids = set()
     for r in rows:
         if r.entity == "parcel":
@@ -213,7 +212,6 @@ def record_text(entity: str, entity_id, action: str = "",
     elif entity == "staff" and staff and _SHORT_NUMBER.match(eid) and int(eid) in staff:
         eid = staff[int(eid)]
     elif entity == "setting" and eid:
-        from .settings import label_of, specs
         spec = specs().get(eid)
         eid = label_of(spec) if spec is not None else eid
     return f"{label} {eid}".strip()

@@ -20,9 +20,12 @@ import contextlib
 import datetime as dt
 from contextvars import ContextVar
 
+from . import db
 from .dates import md
 from .errors import DayLocked
 from .i18n import _
+from .models import Setting
+from .models.dayclose import DayClose
 
 #: Operation name prefixes (``"pickup.release"`` → ``"pickup"``) whose work is on the day's ledger.
 DATED = frozenset({"intake", "pickup", "delivery", "returns", "problem", "signoff", "outgoing",
@@ -39,9 +42,7 @@ def label(day: dt.date) -> str:
 def ensure_open(day: dt.date) -> None:
     """Refuse a change to a closed (locked) day: a correction of a closed day is the manager's
     audited adjustment, shown on the next day."""
-    from .models.dayclose import DayClose
     if DayClose.select().where((DayClose.day == day) & (DayClose.status == DayClose.CLOSED)).exists():
-        from .i18n import _
         raise DayLocked(_("{day}已日结关账，不能再修改；如需更正，请店长做“调整”并写明原因。").format(
             day=label(day)))
 
@@ -53,7 +54,6 @@ def _after_close() -> str:
     ``"refuse"`` refuses, anything else — missing, damaged — dates the work into the next day."""
     import json
 
-    from .models import Setting
     row = Setting.get_or_none(Setting.key == "dayclose.after_close")
     try:
         return REFUSE if row is not None and json.loads(row.value) == REFUSE else NEXT_DAY
@@ -63,7 +63,6 @@ def _after_close() -> str:
 
 def closed_from(day: dt.date) -> set[dt.date]:
     """Closed days on or after ``day`` (one indexed query on a table of one row per day)."""
-    from .models.dayclose import DayClose
     out = set()
     for (d,) in DayClose.select(DayClose.day).where(
             (DayClose.day >= day) & (DayClose.status == DayClose.CLOSED)).tuples():
@@ -111,7 +110,6 @@ DAY_LOCK = 80380381
 def lock_shared() -> None:
     """Inside a write transaction that dates work: wait for a day close in progress on another
     counter (PostgreSQL; SQLite's one writer at a time does it already)."""
-    from . import db
     if not db.is_sqlite():
         db.database.execute_sql("SELECT pg_advisory_xact_lock_shared(%s)", (DAY_LOCK,))
 
@@ -119,7 +117,6 @@ def lock_shared() -> None:
 def lock_for_close() -> None:
     """Inside the day close's write transaction: wait for dated writes in progress to commit, and
     keep new ones out until the close commits."""
-    from . import db
     if not db.is_sqlite():
         db.database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (DAY_LOCK,))
 
@@ -133,13 +130,11 @@ def dated(now: dt.datetime, *, refuse: bool = True):
     one line), so the closed day never receives it.  The audit log keeps the time the work was
     really done (:func:`audit_time`): it says what happened when, and a restore tells the anchors
     taken before it from those after by time."""
-    from . import db
     when = business_now(now, refuse=refuse)
 
     def still_open() -> None:
         lock_shared()
         if business_now(now, refuse=refuse) != when:
-            from .i18n import _
             raise DayLocked(_("{day}刚刚关账，这次操作没有保存：请再做一次（记入 {next}）。").format(
                 day=label(when.date()), next=label(next_open_day(when.date()))))
 

@@ -1,4 +1,8 @@
-"""The ``outlet-desk`` command line.  With no subcommand it opens the app."""
+"""The ``outlet-desk`` command line.  With no subcommand it opens the app.
+
+Every command, ``--help`` and the app start here, so the core is imported inside the functions
+that need it (the commands' handlers do the same with their services): a command loads only its
+own capability, and nothing opens before it is needed."""
 from __future__ import annotations
 
 import argparse
@@ -28,21 +32,21 @@ class Context:
 
     def url(self) -> str:
         """The database URL, checked: a typo is refused, never made into a new SQLite file."""
-        from .db import database_url
+        from .db import database_url  # lazy: every command starts here
         return database_url(self.home, self.db_url)
 
     def sqlite_file(self) -> Path | None:
         """The SQLite file the URL names (None for a server database)."""
-        from .db import sqlite_file_of
+        from .db import sqlite_file_of  # lazy: every command starts here
         return sqlite_file_of(self.url())
 
     def open(self, *, create: bool = False):
         """Open the outlet's database (once; a second call returns the same one)."""
         if self._db is not None and not self._db.is_closed():
             return self._db
-        from . import datafiles
-        from .db import sqlite_file_of
-        from .storage import open_database
+        from . import datafiles  # lazy: every command starts here
+        from .db import sqlite_file_of  # lazy: every command starts here
+        from .storage import open_database  # lazy: every command starts here
         url = self.url()
         datafiles.refuse_if_missing(self.home, sqlite_file_of(url))
         if not self.db_url and not (self.home / "outlet.db").exists() and not create \
@@ -51,17 +55,17 @@ class Context:
                                 "或用 --home 指向数据文件夹。").format(home=self.home))
         datafiles.secure_home(self.home)
         datafiles.refuse_if_restoring(self.home)
-        from . import evidence
+        from . import evidence  # lazy: every command starts here
         evidence.configure(self.home)
         self._db = open_database(url, backup_dir=self.home / "backups")
         return self._db
 
     def identify(self) -> None:
         """Check who runs a declared command, before its handler (see ``commands.acts``)."""
-        from .commands import identify
-        from .db import close_database
-        from .errors import DatabaseCorrupt, DatabaseTooNew
-        from .permissions import SYSTEM
+        from .commands import identify  # lazy: every command starts here
+        from .db import close_database  # lazy: every command starts here
+        from .errors import DatabaseCorrupt, DatabaseTooNew  # lazy: every command starts here
+        from .permissions import SYSTEM  # lazy: every command starts here
         rule = self.args.actor_rule
         try:
             self.open(create=rule.create)
@@ -90,7 +94,7 @@ class Context:
 
     def output(self, path) -> Path:
         """A file the command was told to write, checked: never one of the outlet's own files."""
-        from . import datafiles
+        from . import datafiles  # lazy: every command starts here
         return datafiles.refuse_outlet_file(self.home, self.sqlite_file(), path)
 
     @staticmethod
@@ -111,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL",
                         help="database URL (sqlite:///path or postgresql://…); default: outlet.db in DIR")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from . import commands
+    from . import commands  # lazy: every command starts here
     for info in sorted(pkgutil.iter_modules(commands.__path__, commands.__name__ + "."),
                        key=lambda i: i.name):
         importlib.import_module(info.name).register(sub)

@@ -19,6 +19,7 @@ import peewee
 from peewee import DatabaseProxy
 from playhouse import db_url
 
+from .datafiles import file_problems_quick, secure_file
 from .errors import DatabaseCorrupt, DiskFull, EnvironmentFault, ValidationError
 from .i18n import N_, _
 
@@ -383,7 +384,6 @@ def _stop_checkpointer() -> None:
 
 def _check_sqlite_header(path: Path) -> None:
     """The header and the length (a truncated file), before SQLite reads a page of it."""
-    from .datafiles import file_problems_quick
     problems = file_problems_quick(path)
     if problems:
         raise DatabaseCorrupt(_("数据库文件已损坏或不是 Outlet Desk 的数据库（{problem}）：{path}").format(
@@ -572,7 +572,6 @@ def online_backup(dest: Path) -> Path:
     full disk, a damaged page of the source — the part file is removed and one line is raised."""
     import errno
 
-    from .datafiles import secure_file
     src = sqlite_path()
     if src is None:
         raise EnvironmentFault(_("当前数据库不是 SQLite，无法用文件备份；请用数据库服务器自己的备份工具。"))

@@ -31,10 +31,10 @@ from typing import Callable
 
 from peewee import JOIN
 
-from . import audit
+from . import audit, settings
 from . import db as dbmod
 from .db import write_tx
-from .errors import EnvironmentFault, NotFound, ValidationError
+from .errors import DiskFull, EnvironmentFault, NotFound, ValidationError
 from .files import read_regular_file
 from .i18n import N_, _
 from .models import Staff
@@ -75,7 +75,6 @@ def data_home(home: Path | str | None = None) -> Path:
     file's folder, else the configured data directory."""
     if home:
         return Path(home)
-    from . import settings
     shared = (settings.get("photos.folder") or "").strip()
     if shared:
         return Path(shared)
@@ -207,7 +206,6 @@ def _write_atomic(target: Path, data: bytes) -> None:
 def _os_fault(exc: OSError) -> EnvironmentFault:
     import errno
 
-    from .errors import DiskFull
     if exc.errno == errno.ENOSPC:
         return DiskFull(_("磁盘已满：照片未保存。请清理磁盘空间后重试。"))
     return EnvironmentFault(_("照片无法写入数据文件夹（{error}）。").format(error=exc.strerror or exc))

@@ -14,6 +14,8 @@ import peewee
 from . import db as dbmod
 from .errors import DatabaseTooNew
 from .i18n import _
+from .models import Outbox, Parcel, SchemaMeta, all_models
+from .models.intake import ShelfLevelCount
 
 
 def _audit_triggers(db: peewee.Database) -> None:
@@ -34,7 +36,6 @@ def _audit_triggers(db: peewee.Database) -> None:
 
 
 def _m1_initial(db: peewee.Database) -> None:
-    from .models import all_models
     db.create_tables(all_models(), safe=True)
     _audit_triggers(db)
 
@@ -76,8 +77,6 @@ def _shelf_count_triggers(db: peewee.Database) -> None:
 
 
 def _m2_light_scan(db: peewee.Database) -> None:
-    from .models import Outbox, Parcel
-    from .models.intake import ShelfLevelCount
     for name in _M2_DROPPED:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     Parcel._schema.create_indexes(safe=True)          # the partial ones (models/parcels.py)
@@ -97,7 +96,6 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
 def current_version(db: peewee.Database) -> int:
-    from .models import SchemaMeta
     if not db.table_exists("schema_meta"):
         return 0
     row = SchemaMeta.get_or_none(SchemaMeta.key == "version")
@@ -107,7 +105,6 @@ def current_version(db: peewee.Database) -> int:
 def migrate(db: peewee.Database, *, backup_dir: Path | None = None,
             now: dt.datetime | None = None) -> int:
     """Bring the schema to :data:`SCHEMA_VERSION`.  Refuses a database newer than this app."""
-    from .models import SchemaMeta
     version = current_version(db)
     if version > SCHEMA_VERSION:
         raise DatabaseTooNew(_("数据库版本 {version} 比本程序支持的版本 {supported} 新：请升级 Outlet Desk 后再打开。")
@@ -131,7 +128,6 @@ def migrate(db: peewee.Database, *, backup_dir: Path | None = None,
 
 
 def _set_version(number: int) -> None:
-    from .models import SchemaMeta
     updated = SchemaMeta.update(value=str(number)).where(SchemaMeta.key == "version").execute()
     if not updated:
         SchemaMeta.create(key="version", value=str(number))

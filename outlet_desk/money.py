@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import audit
+from .businessday import ensure_open
 from .errors import ValidationError
 from .i18n import N_, _
 from .models.money import Payment
@@ -29,7 +30,6 @@ def record_payment(kind: str, method: str, amount_fen: int, *, ref: str = "", ac
             methods=_("、").join(method_text(m) for m in Payment.METHODS)))
     if not isinstance(amount_fen, int) or amount_fen < 0:
         raise ValidationError(_("金额必须是不小于 0 的整数（分）。"))
-    from .businessday import ensure_open
     ensure_open(now.date())          # a closed day's money is locked (DayLocked)
     p = Payment.create(day=now.date(), at=now, kind=kind, method=method, amount_fen=amount_fen,
                        ref=ref, staff=actor.id)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import capabilities
+
 
 @dataclass(frozen=True)
 class OpenItem:
@@ -20,7 +22,6 @@ class OpenItem:
 
 
 def collect(staff_id: int, now: dt.datetime) -> list[OpenItem]:
-    from . import capabilities
     items: list[OpenItem] = []
     for _module, fn in capabilities.declaring("open_items"):
         items.extend(fn(staff_id, now))

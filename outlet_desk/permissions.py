@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from . import capabilities
 from .errors import PermissionDenied
 from .i18n import N_, _
 
@@ -62,7 +63,7 @@ def operation(name: str, label: str, roles: frozenset = ANY_STAFF):
 
     A service of a capability on the day's ledger (:data:`outlet_desk.businessday.DATED`) gets its
     ``now`` through :func:`outlet_desk.businessday.business_now`: never a time in a closed day."""
-    from .businessday import DATED
+    from .businessday import DATED  # lazy: the command line's parser (every command) needs no database modules
     dated = name.split(".", 1)[0] in DATED
 
     def decorate(func):
@@ -71,7 +72,7 @@ def operation(name: str, label: str, roles: frozenset = ANY_STAFF):
             check(actor, name)
             if dated and kwargs.get("now") is not None:
                 # a closed day stays closed: later work goes into the next business day
-                from .businessday import dated as dating
+                from .businessday import dated as dating  # lazy: see DATED above
                 with dating(kwargs["now"]) as kwargs["now"]:
                     return func(*args, actor=actor, **kwargs)
             return func(*args, actor=actor, **kwargs)
@@ -100,6 +101,5 @@ def allowed(actor: Actor, name: str) -> bool:
 
 def load_all_operations() -> dict[str, Operation]:
     """Import every capability module so that :data:`OPERATIONS` is complete."""
-    from . import capabilities
     capabilities.modules()
     return OPERATIONS

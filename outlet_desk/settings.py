@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import peewee
 
-from . import audit, changes, i18n
+from . import audit, capabilities, changes, i18n
 from .db import database, write_tx
 from .errors import ValidationError
 from .i18n import N_, _, punct
@@ -143,7 +143,6 @@ def specs() -> dict[str, SettingSpec]:
     (:mod:`.capabilities`)."""
     global _SPECS
     if _SPECS is None:
-        from . import capabilities
         found = {s.key: s for s in SETTINGS}
         for _module, declared in capabilities.declaring("SETTINGS"):
             for spec in declared:

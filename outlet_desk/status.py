@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .permissions import Actor
+from .shifts import roster
 from .signoff import outbox
 
 
@@ -27,14 +28,15 @@ class StatusInfo:
 
 def post_today(actor: Actor, day: dt.date) -> str | None:
     """The post the person works today according to the published roster (shifts capability)."""
-    from .shifts import roster
     return roster.post_for(actor.id, day)
 
 
 def snapshot(actor: Actor, *, now: dt.datetime) -> StatusInfo:
-    from .outgoing import eorders
-    from .signoff import signoff
-    from .tickets import tickets
+    # lazy: the main window imports this module before the login; these three (~100 ms) load at
+    # the first status refresh, after the login
+    from .outgoing import eorders  # lazy: see above
+    from .signoff import signoff  # lazy: see above
+    from .tickets import tickets  # lazy: see above
     cut = signoff.cutoff_status(now)
     return StatusInfo(clerk=actor.name, role=actor.role, post=post_today(actor, now.date()),
                       pending_uploads=outbox.pending_count(), rejected_uploads=outbox.rejected_count(),

@@ -11,6 +11,7 @@ from pathlib import Path
 import peewee
 
 from . import migrations
+from .datafiles import secure_database
 from .db import (
     _check_sqlite_header,
     _connect,
@@ -49,7 +50,6 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True,
             raise _server_fault(exc, db) from exc
         raise _open_fault(exc, path) from exc
     if path is not None:
-        from .datafiles import secure_database
         secure_database(path)              # this account only (0600)
     _stop_checkpointer()
     database.initialize(db)

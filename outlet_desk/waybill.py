@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import settings as settings_mod
 from .errors import ValidationError
 from .i18n import N_, _
 from .scan import normalize_scan
@@ -143,7 +144,6 @@ def check_carrier_known(field: str, carrier: str) -> str:
     carrier = str(carrier or "").strip()
     known = set(known_carriers())
     try:
-        from . import settings as settings_mod
         known |= set(known_carriers(settings_mod.get("waybill.custom_patterns")))
         known |= {str(c) for c in settings_mod.get("outlet.carriers")}
     except AttributeError:   # no database bound (peewee's proxy): only the table counts

@@ -7,6 +7,10 @@ A subcommand that changes data or shows full phone numbers is declared with :fun
 ``--as NAME``, and before its handler runs the person is checked like a screen login (the same
 PIN/password, the same five-try lockout, audited); the handler then passes ``ctx.actor`` to the
 services.  Read-only commands declare nothing and stay open.
+
+Every command builds the whole parser (each module's ``register``), so the modules here import the
+services they call inside their handlers, not at the top: a command loads only its own capability
+(and ``--help`` none); the reportlab, httpx and openpyxl behind some of them load only when used.
 """
 from __future__ import annotations
 

@@ -23,10 +23,11 @@ from pathlib import Path
 
 import peewee
 
-from .. import audit, datafiles, migrations
-from ..db import online_backup, sqlite_path, write_tx
+from .. import audit, capabilities, datafiles, migrations, settings
+from ..db import database, is_sqlite, online_backup, sqlite_path, write_tx
 from ..errors import DomainError, EnvironmentFault, OutletError
 from ..i18n import N_, _
+from ..models import Outbox, all_models
 from ..paths import backups_dir, photos_dir
 from ..permissions import MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
@@ -76,7 +77,6 @@ _ADDED_BY_MIGRATION = {2: {"shelf_level_count"}}
 
 
 def _required_tables(version: int) -> set[str]:
-    from ..models import all_models
     tables = {m._meta.table_name for m in all_models()}
     for number, added in _ADDED_BY_MIGRATION.items():
         if version < number:
@@ -170,7 +170,6 @@ def backup_now(home: Path, *, actor: Actor, reason: str, now: dt.datetime, keep:
         _remember(home, ok=True, reason=reason, now=now, why="")
         _copy_photos(home)
         if keep is None:
-            from .. import settings
             keep = settings.get("backup.keep")
         for old in list_backups(home)[keep:]:
             old.path.unlink(missing_ok=True)
@@ -278,7 +277,6 @@ def newest_good_backup(home: Path) -> BackupInfo | None:
 def check(home: Path | None = None) -> list[str]:
     """Integrity and foreign keys (SQLite), the audit chain, and every capability's own
     ``consistency_problems()`` (photos have files, the outbox is consistent …).  [] = all good."""
-    from ..db import database, is_sqlite
     problems: list[str] = []
 
     def step(what: str, fn) -> None:
@@ -315,7 +313,6 @@ def check(home: Path | None = None) -> list[str]:
     if is_sqlite():
         step(_("SQLite 完整性检查"), sqlite_checks)
     step(_("审计链检查"), audit_chain)
-    from .. import capabilities
     for module, fn in capabilities.declaring("consistency_problems"):
         step(_("{module} 一致性检查").format(module=module.__name__.rsplit(".", 1)[-1]),
              lambda fn=fn: problems.extend(fn(home)))
@@ -324,7 +321,6 @@ def check(home: Path | None = None) -> list[str]:
 
 def consistency_problems(home) -> list[str]:
     """The outbox: a sent record has its time, nothing pending claims to be sent."""
-    from ..models import Outbox
     out = []
     bad = Outbox.select().where((Outbox.status == Outbox.SENT) & Outbox.sent_at.is_null()).count()
     if bad:

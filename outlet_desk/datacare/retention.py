@@ -9,10 +9,10 @@ from .. import audit, changes, settings
 from ..db import write_tx
 from ..errors import ValidationError
 from ..i18n import N_, _
-from ..models import Parcel
+from ..models import AuditLog, Parcel
 from ..models.outgoing import OutgoingParcel
 from ..models.tickets import Ticket
-from ..permissions import MANAGER_ONLY, Actor, operation
+from ..permissions import MANAGER_ONLY, SYSTEM, Actor, operation
 
 CLOSED = (Parcel.RELEASED, Parcel.DELIVERED, Parcel.RETURNED, Parcel.FORWARDED)
 PURGED = "（已清除）"  # zh-data: stored in place of the customer's name
@@ -67,7 +67,6 @@ CHANGES = frozenset({changes.PARCELS, changes.TICKETS})
 
 def last_purge() -> dt.datetime | None:
     """When the retention job last ran (from its audit record), or None."""
-    from ..models import AuditLog
     row = (AuditLog.select(AuditLog.at).where(AuditLog.action == "retention.purge")
            .order_by(AuditLog.id.desc()).limit(1).first())
     return row.at if row else None
@@ -83,7 +82,6 @@ def purge_due(now: dt.datetime, last: dt.datetime | None = ...) -> bool:
 
 def scheduled_purge(*, now: dt.datetime) -> PurgeResult | None:
     """The daily job (start-up, off the UI thread): purge as the SYSTEM actor when due."""
-    from ..permissions import SYSTEM
     if not purge_due(now):
         return None
     return purge(actor=SYSTEM, now=now)

@@ -39,14 +39,19 @@ from ..db import write_tx
 from ..errors import ValidationError
 from ..fen import format_yuan
 from ..i18n import N_, _
+from ..inbound import stockcheck
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.dayclose import DayAdjustment, DayClose
 from ..models.money import Payment
 from ..models.outgoing import OutgoingParcel
 from ..models.problems import ProblemRecord
+from ..models.roster import ClockRecord
+from ..models.signoff import Signoff
 from ..money import method_text
-from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
+from ..openitems import OpenItem
+from ..permissions import ANY_STAFF, CLERK, MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
+from ..shifts import roster
 
 SETTINGS = [
     SettingSpec("dayclose.cash_float_fen", 0, "Cash float left in the drawer (yuan)",
@@ -306,7 +311,6 @@ def _day_counts(day: dt.date) -> dict:
     start, end = _bounds(day)
     # and a sign-off of the day undone or reversed after the day (a manager's reversal of a closed
     # day's sign-off counts on the day it is done): the day still counts it, as it stood at its end
-    from ..models.signoff import Signoff
     ended_later = Signoff.select(fn.COUNT(Signoff.id)).where(
         (Signoff.signed_at >= start) & (Signoff.signed_at < end)
         & (Signoff.status != Signoff.ACTIVE) & (Signoff.ended_at >= end))
@@ -367,7 +371,6 @@ def shelf_agreement(day: dt.date, closing: int, *, today: dt.date | None) -> She
     check that day it says "no stock check today".  For today it also counts the parcels whose
     status says they are at the outlet, as a cross-check of the events.
     """
-    from ..inbound import stockcheck
     found = stockcheck.open_difference(day)
     counted = None if found is None else closing + found[1]
     system = None
@@ -583,9 +586,6 @@ def _label(day: dt.date) -> str:
 def day_staff(day: dt.date) -> list[tuple[int, str]]:
     """The clerks who worked ``day`` (id, name): on that day's roster (leave taken out) or clocked
     in.  Only they may confirm the day's accounts (四眼: two of them, never the closing manager)."""
-    from ..models.roster import ClockRecord
-    from ..permissions import CLERK
-    from ..shifts import roster
     ids = set(roster.on_duty(day, include_pending=False))
     ids |= {sid for (sid,) in ClockRecord.select(ClockRecord.staff)
             .where(ClockRecord.day == day).tuples()}
@@ -936,7 +936,6 @@ def open_items(staff_id: int, now: dt.datetime) -> list:
     """For the handover (交接): recent days whose reconciliation this person has not confirmed yet
     (a count was started, or yesterday had business and no count).  Not assignable: the day's
     two clerks confirm it themselves."""
-    from ..openitems import OpenItem
     today = now.date()
     since = today - dt.timedelta(days=7)
     rows = {_date(r.day): r for r in DayClose.select().where(

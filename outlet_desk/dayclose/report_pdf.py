@@ -17,7 +17,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from .. import settings
 from ..printing import FONT, mm, register_fonts
+from . import dayclose
+from .dayclose import denomination_label, yuan
 
 WEEKDAYS = "一二三四五六日"
 STATUS = {"open": "未确认", "confirmed": "店员已确认，待店长关账", "closed": "已关账（锁定）"}
@@ -25,7 +28,6 @@ SERIES = (("到件", "#1565c0"), ("取件出库", "#2e7d32"), ("寄件/揽收", 
 
 
 def _y(fen):
-    from .dayclose import yuan
     return yuan(fen)
 
 
@@ -176,7 +178,6 @@ def build(led, *, outlet_name: str, volumes, generated_at: dt.datetime) -> bytes
     if led.cash.total_fen is None:
         story.append(Paragraph("现金：尚未点钞。", s["base"]))
     elif led.cash.mode == "denominations":
-        from .dayclose import denomination_label
         cells = [f"{denomination_label(f)} × {n}" for f, n in led.cash.denominations if n]
         story.append(Paragraph(f"现金点钞（按面额）：{'，'.join(cells) or '无'}；合计 "
                                f"{_y(led.cash.total_fen)} 元。", s["base"]))
@@ -258,8 +259,6 @@ def build(led, *, outlet_name: str, volumes, generated_at: dt.datetime) -> bytes
 
 def build_for_day(day: dt.date, *, now: dt.datetime) -> bytes:
     """Read the ledger and the last 14 days and build the report (used by the CLI and the screen)."""
-    from .. import settings
-    from . import dayclose
     led = dayclose.ledger(day, today=now.date())
     volumes = dayclose.daily_volumes(day - dt.timedelta(days=13), day)
     return build(led, outlet_name=settings.get("outlet.name"), volumes=volumes, generated_at=now)

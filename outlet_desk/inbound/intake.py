@@ -24,9 +24,10 @@ from .. import settings as settings_mod
 from .. import waybill as waybill_mod
 from ..db import database, insert_row, insert_rows, is_sqlite, rows_where_in, run_many, run_sql, write_tx
 from ..errors import NotFound, ValidationError
-from ..models import Parcel, ParcelEvent
+from ..models import Parcel, ParcelEvent, Setting
 from ..models.duty import DutyEvent
 from ..models.intake import LabelPrint, ManifestBatch, ManifestLine, ShelfSlot
+from ..models.problems import ProblemRecord
 from ..permissions import Actor, operation
 from ..privacy import mask_phone, phone_tail
 from ..scan import normalize_scan
@@ -500,7 +501,6 @@ def receive_parcel(raw: str, *, category: str | None = None, courier: str | None
                 run_sql("UPDATE parcel SET pickup_code = ? WHERE id = ?", (code, parcel_id))
                 row["pickup_code"] = code
         elif category == Parcel.PROBLEM:
-            from ..models.problems import ProblemRecord
             ProblemRecord.create(parcel=parcel_id, reason="其他", note="到件时登记为问题件",  # zh-data
                                  opened_at=now, opened_by=actor.id)
             ParcelEvent.insert(parcel=parcel_id, at=now, kind=ParcelEvent.PROBLEM_OPENED,
@@ -577,7 +577,6 @@ def _remember_pick(shape: str, carrier: str, *, actor: Actor, now: dt.datetime) 
     change is in the correction's audit record)."""
     import json
 
-    from ..models import Setting
     picks = settings_mod.get("waybill.shape_picks")
     picks = dict(picks) if isinstance(picks, dict) else {}
     if picks.get(shape) == carrier:
@@ -656,7 +655,7 @@ def today_counts(day: dt.date) -> dict[str, int]:
 # labels
 def label_rows(parcel_ids) -> list:
     """Label contents for these parcels (in the given order); self-pickup ones with a code only."""
-    from ..printing.labels import LabelData
+    from ..printing.labels import LabelData  # lazy: reportlab is heavy; the scan path never prints
     ids = list(parcel_ids)
     found = {}
     for pid, wb, carrier, code, phone, name, at in (

@@ -22,7 +22,7 @@ from .. import audit, changes, duty_events, settings
 from ..db import write_tx
 from ..errors import NotFound, ValidationError
 from ..i18n import N_, _
-from ..models import Parcel, ParcelEvent
+from ..models import Parcel, ParcelEvent, Staff
 from ..models.counter import NotifyLog
 from ..models.duty import DutyEvent
 from ..models.overdue import StorageExtension
@@ -325,7 +325,6 @@ class LogRow:
 
 def history(parcel_id: int) -> list[LogRow]:
     """A parcel's notification log, newest first."""
-    from ..models import Staff
     q = (NotifyLog.select(NotifyLog.at, NotifyLog.channel, NotifyLog.outcome, NotifyLog.attempt,
                           Staff.name, NotifyLog.note)
          .join(Staff, JOIN.LEFT_OUTER, on=(NotifyLog.staff == Staff.id))

@@ -30,6 +30,7 @@ from ..models.overdue import StorageExtension
 from ..models.returns import ReturnRecord
 from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
+from . import returns
 
 REMINDER_DETAIL = "再次提醒"  # zh-data: stored event detail
 
@@ -211,7 +212,6 @@ def extend(parcel_ids, days: int, note: str = "", *, actor: Actor, now: dt.datet
 def send_to_return(parcel_id: int, note: str = "", *, actor: Actor, now: dt.datetime,
                    sender_name: str = "", sender_phone: str = "", home=None):
     """Start a return (reason 超期未取) from the overdue list."""
-    from . import returns
     with write_tx():
         parcel = _in_stock([parcel_id])[0]
         rec = returns.start_in_tx(parcel, kind=ReturnRecord.RETURN, reason="超期未取",  # zh-data: stored

@@ -31,6 +31,7 @@ from ..models.money import Payment
 from ..permissions import Actor, operation
 from ..privacy import mask_name, mask_phone
 from ..scan import normalize_scan
+from . import intake
 
 SELF, PROXY = "本人", "代收"  # zh-data: signer types stored on the parcel
 
@@ -38,16 +39,6 @@ CODE, TAIL, WAYBILL, NAME = "code", "tail", "waybill", "name"
 NOT_THIS_CUSTOMER = N_("这件不是该客户的包裹")    # shown as _(NOT_THIS_CUSTOMER)
 _TAIL_RE = re.compile(r"^\d{4}$")
 _CODE_RE = re.compile(r"^[0-9A-Z]{1,4}-\d{1,2}-\d{3,4}(-\d{1,2}|[A-Z])?$")
-
-
-def intake_hook(name: str):
-    """A function of the intake capability (``outlet_desk/inbound/intake.py``: ``release_code``,
-    ``assign_code``), or None where intake is not installed.  Pickup codes are intake's rule."""
-    try:
-        from . import intake
-    except ImportError:
-        return None
-    return getattr(intake, name, None)
 
 
 def classify(text: str) -> str:
@@ -362,10 +353,8 @@ def release(parcel_ids, *, code: str | None = None, tail: str | None = None,
             ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.RELEASED, staff=actor.id,
                                detail=detail)
         # The pickup code is free again (codes are unique only among parcels at the outlet).
-        free = intake_hook("release_code")
-        if free is not None:
-            for p in parcels:
-                free(p.id)
+        for p in parcels:
+            intake.release_code(p.id)
         audit.record(actor, "pickup.release", entity="parcel", entity_id=",".join(str(i) for i in ids),
                      detail={"waybills": [p.waybill for p in parcels], "signer": signer,
                              "collector": proxy_name, "by": "code+name" if name and not tail

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from .. import changes, duty_events
+from .. import changes, duty_events, evidence
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import N_, _
@@ -24,6 +24,8 @@ from ..openitems import OpenItem
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
+from ..tickets import replies, tickets
+from . import intake, returns
 
 #: Chinese as marked (N_): the resolution event stores it; ``_(label)`` where shown
 OUTCOME_LABELS = {ProblemRecord.STOCK: N_("回到库存"), ProblemRecord.DELIVERY: N_("改为派送"),
@@ -85,7 +87,6 @@ def find_parcel(waybill: str) -> Parcel:
     parcel = Parcel.get_or_none(Parcel.waybill == wb)
     if parcel is not None:
         return parcel
-    from . import intake
     rec, line = intake.recognize_scan(wb)          # raises BagNumber / BadWaybill
     if rec.possible_bag and line is None:
         # starts with _(waybill_mod.POSSIBLE_BAG): the problem screen tells it apart by that
@@ -108,7 +109,6 @@ def open_problem(parcel_id: int, reason: str, note: str = "", *, actor: Actor,
     """Register a problem on a parcel.  ``photo`` (bytes or a path) is optional evidence."""
     if reason not in ProblemRecord.REASONS:
         raise ValidationError(_("问题原因只能是：{reasons}。").format(reasons=_("、").join(ProblemRecord.REASONS)))
-    from ..tickets import replies
     note = replies.check_text(note, label=_("问题件备注"))   # colleagues, handovers and the sender read it
     if reason == "其他" and not note:  # zh-data: the stored reason
         raise ValidationError(_("原因选“其他”时必须写备注。"))
@@ -132,7 +132,6 @@ def open_problem(parcel_id: int, reason: str, note: str = "", *, actor: Actor,
         with write_tx():
             rec = create()
     else:
-        from .. import evidence
         made = []
         evidence.store_photo(photo, purpose="problem", ref="new", actor=actor, now=now, home=home,
                              within=lambda row: made.append(create(row)))
@@ -158,8 +157,6 @@ def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Act
     ``mis_sorted``, ``should_have_gone``, ``sender_name``, ``sender_phone`` as for
     :func:`returns.start_return`.  The parcel's other open problems are closed with it.
     """
-    from ..tickets import replies
-    from . import returns
     if outcome not in ProblemRecord.OUTCOMES:
         raise ValidationError(_("请选择处理结果：回到库存、改为派送、退件或转件。"))
     note = replies.check_text(note, label=_("处理说明"))      # colleagues (and the sender) read it
@@ -195,7 +192,7 @@ def resolve_problem(problem_id: int, outcome: str, note: str = "", *, actor: Act
                 fields["category"] = Parcel.PICKUP          # onto the self-pickup shelf
             Parcel.update(**fields).where(Parcel.id == parcel.id).execute()
             if fields.get("category") == Parcel.PICKUP:
-                returns._assign_pickup_code(parcel.id, now)   # intake's shelf slots, when present
+                intake.assign_code(parcel.id, now=now)   # a place and a code from intake's shelf slots
     rec = ProblemRecord.get_by_id(problem_id)
     return ProblemInfo(rec.id, parcel.id, parcel.waybill, rec.reason, rec.note, rec.opened_at)
 
@@ -209,7 +206,6 @@ def _return_reason(problem_reason: str) -> str:
 def open_sender_ticket(problem_id: int, detail: str = "", *, actor: Actor,
                        now: dt.datetime) -> int:
     """Open a service ticket to reach the sender about this problem (once per problem)."""
-    from ..tickets import replies, tickets
     rec = ProblemRecord.get_or_none(ProblemRecord.id == problem_id)
     if rec is None:
         raise NotFound(_("没有这条问题件记录。"))

@@ -34,6 +34,7 @@ from ..privacy import mask_phone, phone_tail
 from ..scan import normalize_scan
 from ..settings import SettingSpec
 from ..signoff import outbox
+from . import intake
 
 SETTINGS = [
     SettingSpec("returns.red_label_size", "100x75", "Red label size (mm, WxH)", N_("红标签尺寸（毫米，宽x高）"),
@@ -294,7 +295,6 @@ def _recognize(wb: str) -> tuple[str, str]:
     pattern table when it is there (bag numbers and garbage refused with its reasons), else a
     minimal check and a prefix guess."""
     try:
-        from . import intake
         recognize = intake.recognize_scan
     except (ImportError, AttributeError):
         recognize = None
@@ -428,7 +428,7 @@ def start_in_tx(parcel: Parcel, *, kind: str, reason: str, note: str = "", sourc
                            detail=f"{pr.reason} → {KIND_LABELS[kind]}")  # zh-data
     Parcel.update(status=new_status, problem=False, updated_at=now).where(
         Parcel.id == parcel.id).execute()
-    _release_pickup_code(parcel.id)        # off the self-pickup shelf: its code is free again
+    intake.release_code(parcel.id)        # off the self-pickup shelf: its code is free again
     detail = f"{reason} {note}".strip()
     if kind == ReturnRecord.FORWARD:
         detail += f" → {dest_code} {dest_name}"
@@ -536,31 +536,6 @@ def add_photo(return_id: int, data, *, actor: Actor, now: dt.datetime, home=None
 
 # -- dispatch and after ---------------------------------------------------------------------------
 
-def _release_pickup_code(parcel_id: int) -> None:
-    """The parcel left the self-pickup shelf: free its pickup code (intake's shelf slots; the
-    parcel keeps ``pickup_code`` as history).  Intake is built in parallel; without it there is
-    nothing to free."""
-    try:
-        from . import intake
-    except ImportError:
-        return
-    release = getattr(intake, "release_code", None)
-    if release is not None:
-        release(parcel_id)
-
-
-def _assign_pickup_code(parcel_id: int, now: dt.datetime) -> None:
-    """Back on the self-pickup shelf after a cancelled return: a (possibly new) pickup code from
-    intake's shelf slots, when intake is there."""
-    try:
-        from . import intake
-    except ImportError:
-        return
-    assign = getattr(intake, "assign_code", None)
-    if assign is not None:
-        assign(parcel_id, now=now)
-
-
 @operation("returns.dispatch", N_("退转件发出"))
 def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> DispatchInfo:
     """Scan a parcel out as returned/forwarded.  Refused while the checklist is incomplete."""
@@ -588,7 +563,7 @@ def dispatch(waybill: str, *, actor: Actor, now: dt.datetime, home=None) -> Disp
         ReturnRecord.update(status=ReturnRecord.DISPATCHED, dispatched_at=now,
                             dispatched_by=actor.id).where(ReturnRecord.id == r.id).execute()
         Parcel.update(status=new_status, updated_at=now).where(Parcel.id == parcel.id).execute()
-        _release_pickup_code(parcel.id)
+        intake.release_code(parcel.id)
         ParcelEvent.create(parcel=parcel, at=now, staff=actor.id,
                            kind=ParcelEvent.RETURNED if returned else ParcelEvent.FORWARDED,
                            detail=f"{r.reason} → {info._destination('寄件人')}")  # zh-data
@@ -635,7 +610,7 @@ def cancel_return(return_id: int, reason: str, *, actor: Actor, now: dt.datetime
                                                    Parcel.RELEASED, Parcel.DELIVERED) else Parcel.IN_STOCK
         Parcel.update(status=back, updated_at=now).where(Parcel.id == r.parcel_id).execute()
         if back == Parcel.IN_STOCK and r.parcel.category == Parcel.PICKUP:
-            _assign_pickup_code(r.parcel_id, now)
+            intake.assign_code(r.parcel_id, now=now)
         ParcelEvent.create(parcel=r.parcel_id, at=now, kind=ParcelEvent.CORRECTED, staff=actor.id,
                            detail=f"撤销{KIND_LABELS[r.kind]}：{reason}")  # zh-data
         audit.record(actor, "returns.cancel", entity="return", entity_id=r.id,
@@ -668,7 +643,7 @@ def open_items(staff_id: int, now: dt.datetime) -> list[OpenItem]:
 
 def red_label_pdf(return_ids, *, now: dt.datetime, home=None) -> bytes:
     """The red labels of these records as one PDF (page size from ``returns.red_label_size``)."""
-    from ..printing.red_label import build_red_labels, label_for
+    from ..printing.red_label import build_red_labels, label_for  # lazy: reportlab, only for the PDF
     v = settings.get_many(["returns.red_label_size", "returns.print_in_red", "outlet.code",
                            "outlet.name"])
     labels = [label_for(get_return(i, home), outlet_code=str(v["outlet.code"]),

@@ -28,6 +28,7 @@ from ..models.counter import NotifyLog, SmsMessage, SmsParcel
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..settings import SettingSpec, check_http_url, check_placeholders
+from ..signoff.upload import bounded_request, failure_reason
 from .notify import PLACEHOLDERS, deadline_for, render
 
 SETTINGS = [
@@ -91,13 +92,11 @@ class HttpGateway:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 3.0))
         try:
-            from ..signoff.upload import bounded_request  # the whole answer within the timeout
             with httpx.Client(timeout=timeout, transport=self.transport) as client:
                 resp = bounded_request(client, "POST", self.url, seconds=self.timeout,
                                        json={"phone": phone, "text": text, "sender": self.sender},
                                        headers=headers)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            from ..signoff.upload import failure_reason
             raise SmsFailure(_("短信网关：{reason}").format(reason=failure_reason(exc))) from None
         if not 200 <= resp.status_code < 300:
             raise SmsFailure(_("短信网关拒绝（HTTP {status}）{reason}").format(

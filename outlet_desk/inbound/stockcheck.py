@@ -27,11 +27,11 @@ from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import N_, _
 from ..models import Parcel, ParcelEvent
 from ..models.counter import StockCheck, StockCheckItem, StockCheckScan
+from ..openitems import OpenItem
 from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
-from . import problems
-from .pickup import intake_hook
+from . import intake, problems
 
 _PLACE_RE = re.compile(r"^(?:SHELF[:\-]?)?([0-9A-Z]{1,3})(?:-(\d{1,2}))?$")
 _PROBLEM_NOTE = "盘点未找到"  # zh-data: stored as the problem record's note
@@ -460,11 +460,10 @@ def fix_restock(item_id: int, *, actor: Actor, now: dt.datetime) -> str:
                       updated_at=now).where(Parcel.id == p.id).execute()
         if p.category == Parcel.PICKUP:
             # its code was freed when it left: give it a (possibly new) code via intake's rule
-            assign = intake_hook("assign_code")
-            if assign is not None and item.scanned_shelf and item.scanned_level is not None:
-                assign(p.id, now=now, shelf=item.scanned_shelf, level=item.scanned_level)
-            elif assign is not None:
-                assign(p.id, now=now)
+            if item.scanned_shelf and item.scanned_level is not None:
+                intake.assign_code(p.id, now=now, shelf=item.scanned_shelf, level=item.scanned_level)
+            else:
+                intake.assign_code(p.id, now=now)
         ParcelEvent.create(parcel=p, at=now, kind=ParcelEvent.MOVED, staff=actor.id,
                            detail=f"盘点：在货架上找到，放回库存（原状态 {old}）")  # zh-data: stored event
         _done(item, StockCheckItem.RESTOCKED, actor, now,
@@ -505,7 +504,6 @@ def shelves() -> list[str]:
 # -- handover -------------------------------------------------------------------------------------
 def open_items(staff_id: int, now: dt.datetime):
     """A check this person started and did not finish; lines of their checks not yet fixed."""
-    from ..openitems import OpenItem
     items = []
     for c in StockCheck.select().where(StockCheck.finished_at.is_null()
                                        & (StockCheck.started_by == staff_id)):

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import audit, changes, tables
+from .. import audit, changes, settings, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import N_, _
@@ -48,7 +48,6 @@ def status_label(status: str) -> str:
 
 # -- the clock ------------------------------------------------------------------------------------
 def _opening():
-    from .. import settings
     values = settings.get_many(["outlet.opening_hours", "outlet.open_weekdays"])
     try:
         a, b = values["outlet.opening_hours"].split("-")
@@ -78,12 +77,10 @@ def business_deadline(start: dt.datetime, minutes: int, *, opening=None) -> dt.d
 
 
 def accept_due(arrived_at: dt.datetime) -> dt.datetime:
-    from .. import settings
     return business_deadline(arrived_at, int(settings.get("eorders.accept_minutes")))
 
 
 def collect_due(accepted_at: dt.datetime) -> dt.datetime:
-    from .. import settings
     return business_deadline(accepted_at, int(settings.get("eorders.collect_minutes")))
 
 
@@ -145,7 +142,6 @@ class Urgent:
 
 def urgent(now: dt.datetime) -> list[Urgent]:
     """Open orders within the warning window of their limit, or past it (for status bar + banner)."""
-    from .. import settings
     warn = dt.timedelta(minutes=int(settings.get("eorders.warn_minutes")))
     out = []
     q = EOrder.select().where(

@@ -29,14 +29,16 @@ from decimal import Decimal, InvalidOperation
 from peewee import fn
 
 from .. import audit, businessday, changes, duty_events, money, settings, tables
-from ..db import insert_rows, rows_where_in, stored_row, write_tx
+from ..db import database, insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DayLocked, NotFound, ValidationError
 from ..fen import format_yuan, parse_yuan
 from ..i18n import N_, _
+from ..models.core import Staff
 from ..models.duty import DutyEvent
 from ..models.money import Payment
 from ..models.outgoing import CollectionLine, OutgoingParcel, RateZone, RoutingCode, Salesman, ZoneProvince
 from ..models.parcels import Parcel, ParcelEvent, not_signed_off
+from ..openitems import OpenItem
 from ..permissions import MANAGER_ONLY, Actor, operation
 from ..privacy import mask_phone
 from ..settings import SettingSpec
@@ -219,7 +221,6 @@ class Quote:
 
 def _ensure_defaults() -> None:
     """Fill the rate and routing tables with the defaults the first time they are read."""
-    from ..db import database
     if getattr(database.obj, "_outgoing_defaults", False):
         return
     rates, codes = RateZone.select().exists(), RoutingCode.select().exists()
@@ -526,7 +527,6 @@ def get_outgoing(waybill: str) -> OutgoingInfo:
 
 def list_outgoing(day: dt.date | None = None, *, source: str | None = None,
                   salesman: str | None = None, offset: int = 0, limit: int = 200) -> list[OutgoingInfo]:
-    from ..models.core import Staff
     q = OutgoingParcel.select()
     if day is not None:
         start = dt.datetime.combine(day, dt.time())
@@ -986,7 +986,6 @@ def confirm_unsigned_checked(*, actor: Actor, now: dt.datetime) -> int:
 # Handover: parcels someone took in and did not scan out
 # ---------------------------------------------------------------------------------------------
 def open_items(staff_id: int, now: dt.datetime):
-    from ..openitems import OpenItem
     q = (OutgoingParcel.select(OutgoingParcel.id, OutgoingParcel.waybill, OutgoingParcel.salesman,
                                OutgoingParcel.received_at)
          .where(OutgoingParcel.received_by == staff_id, OutgoingParcel.dispatched_at.is_null(),
@@ -1010,7 +1009,7 @@ _CITIES = {"浙江": ["杭州", "宁波", "温州", "绍兴", "金华"], "江苏
 
 def receipt_pdf(waybill: str) -> bytes:
     """The 80 mm receipt of a counter sending (reprintable any time)."""
-    from ..printing.receipt import build_receipt
+    from ..printing.receipt import build_receipt  # lazy: reportlab and barcode, only for the receipt
     info = get_outgoing(waybill)
     if info.source != OutgoingParcel.COUNTER:
         raise ValidationError(_("{waybill} 不是柜台寄件，没有寄件收据。").format(waybill=info.waybill))

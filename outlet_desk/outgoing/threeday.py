@@ -29,7 +29,7 @@ from peewee import fn
 from .. import audit, changes, duty_events, settings, tables
 from ..dates import md
 from ..db import rows_where_in, run_many, write_tx
-from ..errors import NotFound, ValidationError
+from ..errors import EnvironmentFault, NotFound, ValidationError
 from ..i18n import N_, _
 from ..models.outgoing import OutgoingParcel, ThreeDayItem, ThreeDayRun
 from ..permissions import Actor, operation
@@ -323,7 +323,6 @@ def export_run(run_id: int, folder: Path) -> list[Path]:
             path.write_text("".join(f"{i.waybill}\r\n" for i in items), encoding="utf-8")
             written.append(path)
     except OSError as exc:
-        from ..errors import EnvironmentFault
         raise EnvironmentFault(_("无法写入 {folder}：{reason}").format(
             folder=folder, reason=exc.strerror)) from exc
     return written

@@ -201,7 +201,7 @@ def month_report(month, *, now: dt.datetime) -> list[PersonMonth]:
 
 
 def report_pdf(month, *, now: dt.datetime) -> bytes:
-    from ..printing import attendance_pdf
+    from ..printing import attendance_pdf  # lazy: reportlab, only for the PDF; attendance loads before the login
     month = roster.month_key(month)
     return attendance_pdf.build(month, month_report(month, now=now),
                                 outlet=settings.get("outlet.name"),

@@ -17,9 +17,11 @@ from ..dates import md_range
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..i18n import N_, _
+from ..inbound.problems import age_text
 from ..models import Staff
 from ..models.problems import ProblemRecord
 from ..models.roster import Handover, HandoverItem, LeaveRequest
+from ..models.tickets import Ticket
 from ..permissions import ANY_STAFF, Actor, operation
 from ..tickets import replies
 from . import roster, tasks
@@ -41,7 +43,6 @@ class ItemInfo:
 
     def label(self, now: dt.datetime) -> str:
         """The title with the item's live age ("已 2小时"), as the colleague reads it now."""
-        from ..inbound.problems import age_text
         title = _FROZEN_AGE.sub("", self.title)      # notes written before the age went live
         if not self.since:
             return title
@@ -258,7 +259,6 @@ def _move(item: HandoverItem, to: int) -> None:
     if item.kind == "notebook":
         tasks.reassign_note(int(item.ref), to)
     elif item.kind == "ticket":
-        from ..models.tickets import Ticket
         Ticket.update(assignee=to).where(Ticket.id == int(item.ref)).execute()
     item.moved_to = to
 

@@ -15,7 +15,7 @@ from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..i18n import N_, _
 from ..models import Staff
-from ..models.roster import REST_KIND, LeaveRequest
+from ..models.roster import REST_KIND, LeaveRequest, SwapRequest
 from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
 from ..settings import SettingSpec
 from . import roster
@@ -240,7 +240,7 @@ def request_leave(kind: str, start: dt.date, end: dt.date | None = None, reason:
                                                  "reason": override}, now=now)
     info = _info(r, _names())
     if approved:
-        from . import handover
+        from . import handover  # lazy: leave loads before the login; handover pulls inbound and tickets
         handover.prepare(now=now)
     return info
 
@@ -271,7 +271,7 @@ def decide_leave(leave_id: int, approve: bool, note: str = "", *, override_reaso
                              "reason": override or None}, now=now)
     info = _info(r, _names())
     if approve:
-        from . import handover
+        from . import handover  # lazy: leave loads before the login; handover pulls inbound and tickets
         handover.prepare(now=now)
     return info
 
@@ -352,7 +352,6 @@ class Decision:
 def recent_decisions(staff_id: int, now: dt.datetime, *, days: int = 3) -> list[Decision]:
     """The person's swaps and leave decided (or a swap declined by the colleague) in the last
     ``days`` days, up to ``now``."""
-    from ..models.roster import SwapRequest
     since = now - dt.timedelta(days=days)
     found = [Decision("swap", s.day, roster.swap_status_text(s.status))
              for s in SwapRequest.select().where(

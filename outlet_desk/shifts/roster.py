@@ -655,6 +655,6 @@ def swaps_waiting_for(actor: Actor) -> list[SwapInfo]:
 # -- printing ---------------------------------------------------------------------------------
 def roster_pdf(month, *, layer: str = "published", now: dt.datetime) -> bytes:
     """The month roster for the wall (A4 landscape)."""
-    from ..printing import roster_pdf as doc
+    from ..printing import roster_pdf as doc  # lazy: reportlab, only for the PDF; roster loads before the login
     g = grid(month, layer=layer)
     return doc.build(g, outlet=settings.get("outlet.name"), posts=posts(), printed_at=now)

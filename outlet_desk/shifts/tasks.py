@@ -20,7 +20,9 @@ from ..models.roster import ChecklistTick, TaskItem
 from ..openitems import OpenItem
 from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
 from ..settings import Column, SettingSpec
+from ..tickets import tickets
 from . import roster
+from . import roster as _roster
 
 BOTH = "*"          # a duty of every post (A and B together)
 
@@ -240,7 +242,6 @@ def checklist(day: dt.date, *, staff_id: int | None = None, now: dt.datetime) ->
 
 
 def _tickets_answered(day: dt.date, now: dt.datetime):
-    from ..tickets import tickets
     return tickets.day_answered(day, now)
 
 
@@ -291,7 +292,6 @@ def check_templates(value) -> list[dict]:
 
 def validate_templates(rows: list[dict]) -> list[dict]:
     """Clean checklist templates; one line naming the first bad row."""
-    from . import roster as _roster
     posts = {p.code for p in _roster.posts()} | {BOTH}
     keys = set(known_keys())
     clean, ids = [], set()

@@ -16,12 +16,14 @@ from pathlib import Path
 from peewee import JOIN, fn
 
 from .. import audit, changes, duty_events, settings
+from ..businessday import ensure_open
 from ..db import insert_rows, write_tx
-from ..errors import DomainError, NotFound, ValidationError
+from ..errors import DomainError, EnvironmentFault, NotFound, ValidationError
 from ..i18n import N_, _, inline
 from ..models import Outbox, Parcel, ParcelEvent, Staff
 from ..models.parcels import not_signed_off
 from ..models.signoff import Signoff
+from ..openitems import OpenItem
 from ..permissions import ANY_STAFF, MANAGER_ONLY, Actor, operation
 from ..privacy import mask_phone
 from ..scan import normalize_scan
@@ -356,7 +358,6 @@ def undo(signoff_id: int, *, actor: Actor, now: dt.datetime) -> frozenset:
     head office.  Confirmed by head office: only a manager reverses it, with a reason."""
     with write_tx():
         s = _active(signoff_id)
-        from ..businessday import ensure_open
         ensure_open(s.signed_at.date())        # a closed day's sign-offs stay as they were closed
         rec = Outbox.get_or_none(Outbox.key == s.outbox_key)
         if rec is None or rec.status == Outbox.SENT:
@@ -645,7 +646,6 @@ def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime,
             wb.save(tmp)
         tmp.replace(path)
     except OSError as exc:
-        from ..errors import EnvironmentFault
         raise EnvironmentFault(_("无法写入 {path}：{error}").format(path=path, error=exc.strerror or exc)) from exc
     with write_tx():
         audit.record(actor, "signoff.export_full_phones" if _full_phones else "signoff.export",
@@ -659,7 +659,6 @@ def export(day: dt.date, path: Path, *, actor: Actor, now: dt.datetime,
 
 def open_items(staff_id: int, now: dt.datetime):
     """Sign-offs this person made that head office rejected: to fix and send again (交接)."""
-    from ..openitems import OpenItem
     q = (Signoff.select(Signoff.id, Parcel.waybill, Outbox.last_error)
          .join(Parcel, on=(Signoff.parcel == Parcel.id))
          .switch(Signoff).join(Outbox, on=(Outbox.key == Signoff.outbox_key))

@@ -41,13 +41,16 @@ from typing import Callable
 
 from peewee import fn
 
-from .. import settings
+from .. import audit, settings
+from ..audit import Anchor
 from ..businessday import business_now, lock_shared
-from ..db import database, write_tx
+from ..db import database, is_sqlite, write_tx
+from ..errors import EnvironmentFault
 from ..i18n import N_, _
 from ..models import Outbox
 from ..permissions import Actor
 from ..settings import SettingSpec
+from . import signoff
 
 log = logging.getLogger("outlet_desk.upload")
 
@@ -215,8 +218,6 @@ def _claim(now: dt.datetime, force: bool, tried: set[int], limit: int) -> tuple[
     either removes a record before it is read or finds it claimed (and queues a correction).
 
     Returns the claimed records and the audit log's anchor at that moment (sent with the batch)."""
-    from .. import audit
-    from ..db import is_sqlite
     with write_tx():
         q = _due_query(now, force)
         if tried:
@@ -406,7 +407,6 @@ def send_anchor(*, config: UploadConfig | None = None, client=None) -> bool:
     interval.  Best effort — a failure is logged and tried again next time.  True when sent."""
     import httpx
 
-    from .. import audit
     cfg = config or load_config()
     current = audit.anchor()
     if current is None:
@@ -478,7 +478,6 @@ def _apply(recs, results, now: dt.datetime, actor) -> tuple[int, int, list]:
             Outbox.update(status=Outbox.REJECTED, last_error=why, next_attempt_at=None) \
                 .where((Outbox.id == rid) & (Outbox.status == Outbox.PENDING)).execute()
         if sent_ids and any(by_key[k].kind.startswith("signoff") for k in by_key):
-            from . import signoff
             signoff.note_uploaded(actor=actor, now=now)
     return len(sent_ids), len(rejected), left
 
@@ -497,7 +496,6 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     cannot be read."""
     import httpx
 
-    from ..errors import EnvironmentFault
     cfg = config or load_config()
     own = client is None
     if own:
@@ -520,7 +518,6 @@ def hq_anchor(*, config: UploadConfig | None = None, client=None, timeout: float
     anchor = data["audit_anchor"]
     if anchor is None:
         return None
-    from ..audit import Anchor
     if Anchor.from_dict(anchor) is None:
         raise EnvironmentFault(_("读不到总部记下的审计锚点：格式不对。"))
     at = anchor.get("at")

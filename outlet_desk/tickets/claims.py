@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import audit, changes
+from .. import audit, changes, evidence, settings
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..fen import format_yuan
@@ -80,7 +80,6 @@ class ClaimInfo:
 def store_photo(data: bytes, *, purpose: str, ref: str, actor: Actor, now: dt.datetime) -> str:
     """Store a claim photo in the evidence store (downscaled JPEG named by its SHA-256) and return
     its hash.  A file that is not a readable image is refused there with a one-line reason."""
-    from .. import evidence
     return evidence.store_photo(data, purpose=purpose, ref=ref, actor=actor, now=now).hash
 
 
@@ -111,7 +110,6 @@ def _event(c: Claim, actor: Actor, now: dt.datetime, text: str) -> None:
 
 @operation("claim.open", N_("发起理赔"))
 def open_claim(ticket_id: int, *, actor: Actor, now: dt.datetime) -> ClaimInfo:
-    from .. import settings
     days = settings.get("claims.submit_days")
     with write_tx():
         t = Ticket.get_or_none(Ticket.id == ticket_id)
@@ -190,7 +188,6 @@ def update_claim(claim_id: int, *, claim_number: str | None = None, amount_fen: 
 
 @operation("claim.submit", N_("提交理赔"))
 def submit(claim_id: int, *, actor: Actor, now: dt.datetime) -> ClaimInfo:
-    from .. import settings
     with write_tx():
         c = _claim(claim_id)
         info = _info(c)

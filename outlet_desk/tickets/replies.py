@@ -34,6 +34,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
+from .. import settings
 from ..errors import ValidationError
 from ..i18n import N_, _
 from ..settings import SettingSpec
@@ -319,7 +320,6 @@ def meaningful(text: str, *, forbidden, filler) -> str:
 
 
 def _rules(overrides: dict | None = None) -> dict:
-    from .. import settings
     overrides = dict(overrides or {})
     missing = [s.key for s in SETTINGS if s.key not in overrides]
     return {**(settings.get_many(missing) if missing else {}), **overrides}

@@ -21,11 +21,12 @@ from pathlib import Path
 
 from peewee import JOIN, fn
 
-from .. import audit, changes, tables
+from .. import audit, changes, settings, tables
 from ..db import insert_rows, rows_where_in, stored_row, write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import N_, _
 from ..models import Parcel, Staff
+from ..models.outgoing import OutgoingParcel
 from ..models.tickets import ReplyTemplate, Ticket, TicketEvent
 from ..openitems import OpenItem
 from ..permissions import MANAGER_ONLY, Actor, allowed, operation
@@ -183,7 +184,6 @@ def allowed_actions(ticket, *, actor: Actor | None) -> frozenset[str]:
 # -- rules -----------------------------------------------------------------------------------------
 def due_time(category: str, created_at: dt.datetime) -> dt.datetime:
     """When a ticket of ``category`` opened at ``created_at`` is due (calendar hours)."""
-    from .. import settings
     hours = settings.get("tickets.deadline_hours").get(category, 48)
     return created_at + dt.timedelta(hours=int(hours))
 
@@ -524,7 +524,6 @@ def linked_parcels(waybills, *, label=_) -> tuple[LinkedParcel, ...]:
         state = label(PARCEL_STATUS_LABELS[p.status]) if p.status in PARCEL_STATUS_LABELS else p.status
         found[p.waybill] = LinkedParcel(p.waybill, "inbound", p.carrier, p.arrived_at, state)
     try:
-        from ..models.outgoing import OutgoingParcel
         for o in OutgoingParcel.select().where(OutgoingParcel.waybill.in_(waybills)):
             if o.waybill not in found:
                 state = o.tracking_status or label(OUTGOING_SENT if o.dispatched_at else OUTGOING_TAKEN)
