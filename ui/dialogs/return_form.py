@@ -21,8 +21,8 @@ from outlet_desk.models.returns import ReturnRecord
 
 
 def kind_text(kind: str) -> str:
-    return {ReturnRecord.RETURN: QCoreApplication.translate("Returns", "Return to sender (退)"),
-            ReturnRecord.FORWARD: QCoreApplication.translate("Returns", "Forward to another outlet (转)")}[kind]
+    return {ReturnRecord.RETURN: QCoreApplication.translate("Returns", "Return to sender"),
+            ReturnRecord.FORWARD: QCoreApplication.translate("Returns", "Forward to another outlet")}[kind]
 
 
 class ReturnForm(QWidget):
@@ -87,7 +87,8 @@ class ReturnForm(QWidget):
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.mis_sorted.setText(QCoreApplication.translate("Returns", "Mis-sorted parcel: strike out our outlet code"))
-        self.note.setPlaceholderText(QCoreApplication.translate("Returns", "required when the reason is 其他"))
+        self.note.setPlaceholderText(QCoreApplication.translate("Returns", "required when the reason is %1")
+                                     .replace("%1", "其他"))  # zh-data: the stored reason, as listed)
         self.sender_name.setPlaceholderText(QCoreApplication.translate("Returns", "when known"))
 
     def _reason_changed(self, text: str) -> None:

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes
+from outlet_desk import changes, money
 from outlet_desk.dayclose import dayclose as dc
 from outlet_desk.fen import parse_yuan
 from outlet_desk.models.money import Payment
 from outlet_desk.shifts import staff
 
 from ..widgets.scroll import VerticalScroll
-from .base import Screen
+from .base import Screen, weekday_short
 
 OPEN_BG = QColor("#fff3cd")
 CONFIRMED_BG = QColor("#e3f2fd")
@@ -345,7 +345,8 @@ class DayCloseScreen(Screen):
         self.adj_day.setCalendarPopup(True)
         self.adj_day.setDisplayFormat("yyyy-MM-dd")
         self.adj_method = QComboBox()
-        self.adj_method.addItems(list(Payment.METHODS))
+        for m in Payment.METHODS:    # shown in the person's language, the stored word as data
+            self.adj_method.addItem(money.method_text(m), m)
         self.adj_amount = QLineEdit()
         self.adj_amount.setMaximumWidth(100)
         self.adj_reason = QLineEdit()
@@ -390,7 +391,7 @@ class DayCloseScreen(Screen):
             self.tr("Holding fees"), self.tr("Expected"), self.tr("Counted"),
             self.tr("Difference")])
         for m, lab in self.note_labels.items():
-            lab.setText(self.tr("%1 difference explained:").replace("%1", m))
+            lab.setText(self.tr("%1 difference explained:").replace("%1", money.method_text(m)))
         for m, e in self.counted_edits.items():
             e.setPlaceholderText(self.tr("statement"))
         for m, e in self.note_edits.items():
@@ -547,7 +548,7 @@ class DayCloseScreen(Screen):
         # money
         for r, row in enumerate(led.money):
             m = self.money_table
-            m.setItem(r, 0, _item(row.method))
+            m.setItem(r, 0, _item(money.method_text(row.method)))
             m.setItem(r, 1, _item(dc.yuan(row.sending_fee_fen), right=True))
             m.setItem(r, 2, _item(dc.yuan(row.cod_fen), right=True))
             m.setItem(r, 3, _item(dc.yuan(row.holding_fee_fen), right=True))
@@ -573,7 +574,8 @@ class DayCloseScreen(Screen):
                 self.note_edits[row.method].setStyleSheet(
                     "border:2px solid #c62828;" if row.needs_note and not led.closed else "")
         self.money_total_label.setText(
-            self.tr("Held at the outlet: expected %1, counted %2, difference %3 · 月结/到付 %4 not collected here")
+            self.tr("Held at the outlet: expected %1, counted %2, difference %3 · %5 %4 not collected here")
+            .replace("%5", money.method_text("月结") + "/" + money.method_text("到付"))  # zh-data: stored methods
             .replace("%1", dc.yuan(led.expected_in_hand_fen)).replace("%2", dc.yuan(led.counted_total_fen))
             .replace("%3", dc.yuan(led.difference_total_fen, sign=True))
             .replace("%4", dc.yuan(led.expected_total_fen - led.expected_in_hand_fen)))
@@ -774,7 +776,7 @@ class DayCloseScreen(Screen):
                 bg, open_count = OPEN_BG, open_count + 1
             elif d.status == "confirmed":
                 bg, open_count = CONFIRMED_BG, open_count + 1
-            vals = [f"{d.day:%m-%d} {'一二三四五六日'[d.day.weekday()]}", self._short_status(d.status),
+            vals = [f"{d.day:%m-%d} {weekday_short(d.day)}", self._short_status(d.status),
                     d.arrivals, d.released, d.outgoing, dc.yuan(d.expected_fen),
                     dc.yuan(d.counted_fen), "" if d.difference_fen is None else
                     dc.yuan(d.difference_fen, sign=True),
@@ -841,7 +843,7 @@ class DayCloseScreen(Screen):
             text = self.adj_amount.text().strip()
             amount = parse_yuan(text, allow_negative=True) if text else 0
             return dc.add_adjustment(day, reason=self.adj_reason.text(),
-                                     method=self.adj_method.currentText() if amount else None,
+                                     method=self.adj_method.currentData() if amount else None,
                                      amount_fen=amount, actor=self.ctx.actor, now=self.ctx.now())
 
         result = self.ctx.perform(run, changes=frozenset({changes.CASH}))

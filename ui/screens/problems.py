@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes
+from outlet_desk import changes, i18n
 from outlet_desk import waybill as waybill_mod
 from outlet_desk.dates import stamp
 from outlet_desk.errors import NotFound, OutletError
@@ -175,7 +175,8 @@ class ProblemsScreen(Screen):
                 Column(self.tr("Registered"), lambda r: f"{stamp(r.opened_at)} {r.opened_by}"),
                 Column(self.tr("Photo"), lambda r: "✓" if r.photo_hash else ""),
                 Column(self.tr("Ticket"), lambda r: f"#{r.ticket_id}" if r.ticket_id else ""),
-                Column(self.tr("Outcome"), lambda r: problems.OUTCOME_LABELS.get(r.outcome, "") if r.outcome else "")]
+                Column(self.tr("Outcome"), lambda r: i18n._(problems.OUTCOME_LABELS[r.outcome])
+                       if r.outcome in problems.OUTCOME_LABELS else (r.outcome or ""))]
 
     def _overdue_columns(self):
         return [Column(self.tr("Bucket"), lambda r: r.bucket),
@@ -257,7 +258,7 @@ class ProblemsScreen(Screen):
         try:
             parcel = problems.find_parcel(waybill)
         except NotFound as exc:
-            if str(exc).startswith(waybill_mod.POSSIBLE_BAG):
+            if str(exc).startswith(i18n._(waybill_mod.POSSIBLE_BAG)):   # in the person's language
                 self.ctx.banner.error(str(exc))
             else:
                 self.ctx.banner.error(self.tr("%1 is not in the system: take it in at intake first.")
@@ -336,7 +337,7 @@ class ProblemsScreen(Screen):
                                                                  home=self.ctx.home), changes=CHANGES)
         if info is not None:
             self.ctx.banner.ok(self.tr("%1: %2").replace("%1", row.waybill)
-                               .replace("%2", problems.OUTCOME_LABELS[outcome]))
+                               .replace("%2", i18n._(problems.OUTCOME_LABELS[outcome])))
         return info
 
     def show_photo(self, row: int):

@@ -5,12 +5,12 @@
     <name>Returns</name>
     <message>
         <location filename="../../../ui/dialogs/return_form.py" line="24"/>
-        <source>Return to sender (退)</source>
+        <source>Return to sender</source>
         <translation>退回寄件人（退）</translation>
     </message>
     <message>
         <location filename="../../../ui/dialogs/return_form.py" line="25"/>
-        <source>Forward to another outlet (转)</source>
+        <source>Forward to another outlet</source>
         <translation>转到其他网点（转）</translation>
     </message>
     <message>
@@ -70,16 +70,16 @@
     </message>
     <message>
         <location filename="../../../ui/dialogs/return_form.py" line="90"/>
-        <source>required when the reason is 其他</source>
-        <translation>原因为“其他”时必填</translation>
+        <source>required when the reason is %1</source>
+        <translation>原因为“%1”时必填</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/return_form.py" line="91"/>
+        <location filename="../../../ui/dialogs/return_form.py" line="92"/>
         <source>when known</source>
         <translation>知道时填写</translation>
     </message>
     <message>
-        <location filename="../../../ui/dialogs/return_form.py" line="141"/>
+        <location filename="../../../ui/dialogs/return_form.py" line="142"/>
         <source>Start a return or forward</source>
         <translation>开始退件或转件</translation>
     </message>

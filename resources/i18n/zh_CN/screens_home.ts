@@ -50,7 +50,7 @@
     </message>
     <message>
         <location filename="../../../ui/screens/home.py" line="169"/>
-        <source>More items to hand over, separated by ；</source>
+        <source>More items to hand over, separated by ;</source>
         <translation>其他要交接的事，用“；”隔开</translation>
     </message>
     <message>
@@ -189,102 +189,102 @@
         <translation>%1 申请 %3 %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="381"/>
+        <location filename="../../../ui/screens/home.py" line="382"/>
         <source>(both)</source>
         <translation>（两人）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="388"/>
+        <location filename="../../../ui/screens/home.py" line="389"/>
         <source>(carried forward)</source>
         <translation>（顺延）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="403"/>
+        <location filename="../../../ui/screens/home.py" line="404"/>
         <source>Write your handover before your leave</source>
         <translation>休假前写好交接</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="404"/>
+        <location filename="../../../ui/screens/home.py" line="405"/>
         <source>nothing open</source>
         <translation>没有未完成的事</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="405"/>
+        <location filename="../../../ui/screens/home.py" line="406"/>
         <source>Your leave (%1) starts %2. Gathered for %3: %4</source>
         <translation>你的请假（%1）%2 开始。已为 %3 汇总：%4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="407"/>
+        <location filename="../../../ui/screens/home.py" line="408"/>
         <source>your colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="409"/>
+        <location filename="../../../ui/screens/home.py" line="410"/>
         <source>Submit handover</source>
         <translation>提交交接</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="411"/>
+        <location filename="../../../ui/screens/home.py" line="412"/>
         <source>Hand over your shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="412"/>
+        <location filename="../../../ui/screens/home.py" line="413"/>
         <source>Leaving? Your open items and this note go to the arriving colleague&apos;s start screen.</source>
         <translation>要下班了？你未完成的事和这段说明会出现在接班同事的首页上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="414"/>
+        <location filename="../../../ui/screens/home.py" line="415"/>
         <source>Hand over my shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="415"/>
+        <location filename="../../../ui/screens/home.py" line="416"/>
         <source>Note for your colleague</source>
         <translation>给同事的说明</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="431"/>
+        <location filename="../../../ui/screens/home.py" line="432"/>
         <source>Crossed off the notebook.</source>
         <translation>本子上这件事已完成。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="446"/>
+        <location filename="../../../ui/screens/home.py" line="447"/>
         <source>Handover from %1 received.</source>
         <translation>已签收 %1 的交接。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="456"/>
+        <location filename="../../../ui/screens/home.py" line="457"/>
         <source>Written in the notebook.</source>
         <translation>已记到本子上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="464"/>
+        <location filename="../../../ui/screens/home.py" line="465"/>
         <source>Select a request first.</source>
         <translation>请先选中一条申请。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="473"/>
+        <location filename="../../../ui/screens/home.py" line="474"/>
         <source>Swap answered.</source>
         <translation>调班已处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="476"/>
+        <location filename="../../../ui/screens/home.py" line="477"/>
         <source>Leave decided.</source>
         <translation>请假已处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="479"/>
+        <location filename="../../../ui/screens/home.py" line="480"/>
         <source>Talk to your colleague or the manager if this leave does not suit you.</source>
         <translation>如果这次请假对你不方便，请直接和同事或店长商量。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="483"/>
+        <location filename="../../../ui/screens/home.py" line="484"/>
         <source>Noted.</source>
         <translation>已知晓。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="494"/>
+        <location filename="../../../ui/screens/home.py" line="495"/>
         <source>Handover written: your colleague sees it on their start screen.</source>
         <translation>交接已提交，同事会在首页看到。</translation>
     </message>

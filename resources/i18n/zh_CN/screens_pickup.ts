@@ -222,6 +222,11 @@
         <translation>出库需要客户报取件码和手机尾号；扫描运单只能找到包裹，不能核对客户。核对后逐件扫描选择，或全部出库。</translation>
     </message>
     <message>
+        <location filename="../../../ui/screens/pickup.py" line="200"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <location filename="../../../ui/screens/pickup.py" line="265"/>
         <source>No phone on record: ask for the recipient&apos;s name.</source>
         <translation>没有登记电话：请客户报收件人姓名。</translation>
