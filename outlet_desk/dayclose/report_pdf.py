@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..i18n import in_outlet_language
 from ..printing import FONT, mm, register_fonts
 
 WEEKDAYS = "一二三四五六日"
@@ -109,6 +110,7 @@ def volume_chart(volumes, width: float, height: float = 62 * mm) -> Drawing:
     return d
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build(led, *, outlet_name: str, volumes, generated_at: dt.datetime) -> bytes:
     """PDF bytes of the daily report of ``led`` (a :class:`~outlet_desk.dayclose.dayclose.Ledger`)."""
     register_fonts()
@@ -256,6 +258,7 @@ def build(led, *, outlet_name: str, volumes, generated_at: dt.datetime) -> bytes
     return buf.getvalue()
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build_for_day(day: dt.date, *, now: dt.datetime) -> bytes:
     """Read the ledger and the last 14 days and build the report (used by the CLI and the screen)."""
     from .. import settings
