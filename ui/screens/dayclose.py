@@ -137,6 +137,7 @@ class DayCloseScreen(Screen):
             v.setAlignment(Qt.AlignCenter)
             c = QLabel()
             c.setAlignment(Qt.AlignCenter)
+            c.setWordWrap(True)         # "Opening stock" takes two lines rather than the width
             c.setStyleSheet("color:#555;")
             grid.addWidget(v, 0, col)
             grid.addWidget(c, 1, col)
@@ -233,9 +234,9 @@ class DayCloseScreen(Screen):
         self.total_edit.setMaximumWidth(120)
         mode.addWidget(self.total_edit)
         mode.addStretch(1)
-        self.cash_sum_label = QLabel()
-        mode.addWidget(self.cash_sum_label)
         cl.addLayout(mode)
+        self.cash_sum_label = QLabel()     # its own line: the mode row is wide in English
+        cl.addWidget(self.cash_sum_label)
         dgrid = QGridLayout()
         self.denom_spins: dict[int, QSpinBox] = {}
         for i, fen in enumerate(dc.DENOMINATIONS):
@@ -245,8 +246,8 @@ class DayCloseScreen(Screen):
             sp.setRange(0, 9999)
             sp.valueChanged.connect(self._update_cash_sum)
             self.denom_spins[fen] = sp
-            dgrid.addWidget(lab, i // 4, (i % 4) * 2)
-            dgrid.addWidget(sp, i // 4, (i % 4) * 2 + 1)
+            dgrid.addWidget(lab, i // 3, (i % 3) * 2)        # 3 a row: "100 yuan ×" is wide
+            dgrid.addWidget(sp, i // 3, (i % 3) * 2 + 1)
         cl.addLayout(dgrid)
         right.addWidget(self.cash_box)
 
@@ -269,12 +270,14 @@ class DayCloseScreen(Screen):
         row1.addWidget(self.save_button)
         row1.addWidget(self.confirm_me_button)
         row1.addStretch(1)
+        fl.addLayout(row1)
+        close_row = QHBoxLayout()         # a row of its own: one row of all four is too wide in English
         self.close_reason = QLineEdit()
         self.close_reason.setObjectName("dayclose_single_reason")
         self.close_reason.setMinimumWidth(220)
-        row1.addWidget(self.close_reason)
-        row1.addWidget(self.close_button)
-        fl.addLayout(row1)
+        close_row.addWidget(self.close_reason, 1)
+        close_row.addWidget(self.close_button)
+        fl.addLayout(close_row)
         row2 = QHBoxLayout()
         self.second_label = QLabel()
         self.second_person = QComboBox()

@@ -191,7 +191,7 @@ class SendTab(QWidget):
             Column(self.tr("Destination"), lambda r: f"{r.province}{r.city}"),
             Column(self.tr("Weight (kg)"), lambda r: _kg(r.weight_g), Qt.AlignRight),
             Column(self.tr("Fee"), lambda r: _yuan(r.fee_fen), Qt.AlignRight),
-            Column(self.tr("Payment"), lambda r: r.payment_method),
+            Column(self.tr("Payment"), lambda r: money.method_text(r.payment_method)),
             Column(self.tr("Sender"), lambda r: r.sender_name),
         ]
         self.model.headerDataChanged.emit(Qt.Horizontal, 0, len(self.model.columns) - 1)
@@ -243,7 +243,7 @@ class SendTab(QWidget):
             return
         self.ctx.banner.ok(self.tr("Recorded %1: fee ¥%2 (%3).").replace("%1", info.waybill)
                            .replace("%2", format_yuan(info.fee_fen))
-                           .replace("%3", info.payment_method))
+                           .replace("%3", money.method_text(info.payment_method)))
         self.last_waybill = info.waybill
         self.clear()
         if self.preview_after.isChecked():

@@ -5,7 +5,7 @@ stale rows on screen — tests/ui/test_intake_screen.py.  Each screen fits inste
 tests/ui/test_fits_screen.py.)"""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QStyle
 
 
@@ -20,6 +20,19 @@ class VerticalScroll(QScrollArea):
         self.setFrameShape(QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setWidget(content)
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        # the content's layout changed (a text in another language, a row more): this area's
+        # size hints change with it, and the layout holding this area must ask again (it caches)
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        # changes made while the screen was hidden did not reach the holding layout's cache
+        self.updateGeometry()
+        super().showEvent(event)
 
     def _bar(self) -> int:
         return self.style().pixelMetric(QStyle.PM_ScrollBarExtent)
