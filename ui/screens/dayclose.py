@@ -188,6 +188,7 @@ class DayCloseScreen(Screen):
         hh = self.money_table.horizontalHeader()
         for c in range(7):
             hh.setSectionResizeMode(c, QHeaderView.Stretch)
+        hh.setSectionResizeMode(0, QHeaderView.ResizeToContents)      # the method's name in full
         self.counted_edits: dict[str, QLineEdit] = {}
         self.note_edits: dict[str, QLineEdit] = {}
         for r, method in enumerate(Payment.METHODS):
@@ -387,12 +388,15 @@ class DayCloseScreen(Screen):
         self.salesmen_box.setTitle(self.tr("Outgoing parcels by salesman"))
         self.salesmen_table.setHorizontalHeaderLabels([
             self.tr("Salesman"), self.tr("Parcels"), self.tr("Weighed"), self.tr("Declared kg"),
-            self.tr("Checked kg"), self.tr("Over tolerance"), self.tr("Fees")])
+            self.tr("Checked kg"), self.tr("Overweight"), self.tr("Fees")])
         self.money_box.setTitle(self.tr("Money by payment method (yuan)"))
+        # short headers: seven columns share the right half of a 1366 px screen
         self.money_table.setHorizontalHeaderLabels([
-            self.tr("Method"), self.tr("Sending fees"), self.tr("COD collected"),
-            self.tr("Holding fees"), self.tr("Expected"), self.tr("Counted"),
-            self.tr("Difference")])
+            self.tr("Method"), self.tr("Sending"), self.tr("COD"), self.tr("Holding"),
+            self.tr("Expected"), self.tr("Counted"), self.tr("Diff.")])
+        for c, tip in enumerate(("", self.tr("Sending fees"), self.tr("COD collected"), self.tr("Holding fees"),
+                                 "", "", self.tr("Difference"))):
+            self.money_table.horizontalHeaderItem(c).setToolTip(tip)
         for m, lab in self.note_labels.items():
             lab.setText(self.tr("%1 difference explained:").replace("%1", money.method_text(m)))
         for m, e in self.counted_edits.items():
@@ -565,10 +569,14 @@ class DayCloseScreen(Screen):
                 exp.setToolTip("; ".join(extra))
             m.setItem(r, 4, exp)
             if row.method == "现金":
-                m.setItem(r, 5, _item(dc.yuan(row.counted_fen) if row.counted_fen is not None
-                                      else self.tr("count below"), right=True))
+                counted = _item(dc.yuan(row.counted_fen) if row.counted_fen is not None
+                                else self.tr("below"), right=True)
+                counted.setToolTip(self.tr("count below"))
+                m.setItem(r, 5, counted)
             elif not row.counted_here:
-                m.setItem(r, 5, _item(self.tr("not held here"), right=True))
+                counted = _item("—", right=True)
+                counted.setToolTip(self.tr("not held here"))
+                m.setItem(r, 5, counted)
             diff = row.difference_fen
             m.setItem(r, 6, _item("" if diff is None else dc.yuan(diff, sign=True), right=True,
                                   fg=RED if diff else None,

@@ -332,8 +332,14 @@ class SignoffScreen(Screen):
             Column(self.tr("Reason from head office"), lambda r: r.last_error)]
         for m in (self.out_model, self.queue_model, self.signed_model, self.rejected_model):
             m.headerDataChanged.emit(Qt.Horizontal, 0, max(0, len(m.columns) - 1))
+        fm = self.signed_view.fontMetrics()
+
+        def wide(texts, least):     # as wide as the longest word it shows, in this language
+            return max([least] + [fm.horizontalAdvance(t) + 16 for t in texts])
+        signer = wide([signoff.signer_type_label(t) + " 王师傅" for t in SIGNER_TYPES], 90)  # zh-data: a name
+        upload = wide([i18n._(v) for v in signoff.UPLOAD_LABELS.values()], 70)
         for view, widths in ((self.out_view, (170,)), (self.queue_view, (170, 70, 80, 70)),
-                             (self.signed_view, (170, 90, 80, 70, 70)),
+                             (self.signed_view, (170, signer, 80, 70, upload)),
                              (self.rejected_view, (80, 170, 110))):
             for col, width in enumerate(widths):
                 view.setColumnWidth(col, width)

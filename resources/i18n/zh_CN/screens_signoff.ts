@@ -44,7 +44,7 @@
     <message>
         <location filename="../../../ui/screens/signoff.py" line="273"/>
         <location filename="../../../ui/screens/signoff.py" line="326"/>
-        <location filename="../../../ui/screens/signoff.py" line="556"/>
+        <location filename="../../../ui/screens/signoff.py" line="562"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
@@ -238,188 +238,188 @@
         <translation>总部拒收原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="358"/>
+        <location filename="../../../ui/screens/signoff.py" line="364"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="383"/>
+        <location filename="../../../ui/screens/signoff.py" line="389"/>
         <source>Signed today (select to undo)</source>
         <translation>今日已签收（选中可撤销）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="397"/>
+        <location filename="../../../ui/screens/signoff.py" line="403"/>
         <source>Waiting for sign-off in this batch: %1</source>
         <translation>本批次待签收：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="398"/>
+        <location filename="../../../ui/screens/signoff.py" line="404"/>
         <source>Sign all %1 in batch</source>
         <translation>本批 %1 件全部签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="403"/>
+        <location filename="../../../ui/screens/signoff.py" line="409"/>
         <source>Waiting: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="404"/>
+        <location filename="../../../ui/screens/signoff.py" line="410"/>
         <source>Sent: %1</source>
         <translation>已上传：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="405"/>
+        <location filename="../../../ui/screens/signoff.py" line="411"/>
         <source>Rejected: %1</source>
         <translation>被拒收：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="409"/>
+        <location filename="../../../ui/screens/signoff.py" line="415"/>
         <source>Head office: %1</source>
         <translation>总部地址：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="412"/>
+        <location filename="../../../ui/screens/signoff.py" line="418"/>
         <source>Uploads run in the background every %1 s; “Upload now” sends at once.</source>
         <translation>后台每 %1 秒自动上传；按“立即上传”马上发送。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="414"/>
+        <location filename="../../../ui/screens/signoff.py" line="420"/>
         <source>Automatic upload is off: press “Upload now”.</source>
         <translation>自动上传已关闭：请按“立即上传”。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="423"/>
+        <location filename="../../../ui/screens/signoff.py" line="429"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="424"/>
+        <location filename="../../../ui/screens/signoff.py" line="430"/>
         <source>Unsigned: %1 · not uploaded: %2</source>
         <translation>未签收 %1 件 · 未上传 %2 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="427"/>
+        <location filename="../../../ui/screens/signoff.py" line="433"/>
         <source>%1 — cut-off %2 passed %3 ago: sign off and upload now!</source>
         <translation>%1 —— 已过 %2 截止 %3，请立即签收并上传！</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="431"/>
+        <location filename="../../../ui/screens/signoff.py" line="437"/>
         <source>%1 — %2 left to the %3 cut-off</source>
         <translation>%1 —— 距 %3 截止还有 %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="436"/>
+        <location filename="../../../ui/screens/signoff.py" line="442"/>
         <source>%1 — all done for the %2 cut-off</source>
         <translation>%1 —— %2 截止前的工作已完成</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="468"/>
+        <location filename="../../../ui/screens/signoff.py" line="474"/>
         <source>%1 handed to %2</source>
         <translation>%1 已交给 %2 派送</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="477"/>
+        <location filename="../../../ui/screens/signoff.py" line="483"/>
         <source>%1 delivered: now waiting for sign-off</source>
         <translation>%1 已妥投，等待签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="484"/>
+        <location filename="../../../ui/screens/signoff.py" line="490"/>
         <source>Select the parcels the courier delivered.</source>
         <translation>请先选中派件员已妥投的包裹。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="490"/>
+        <location filename="../../../ui/screens/signoff.py" line="496"/>
         <source>%1 parcels reported delivered</source>
         <translation>已登记妥投 %1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="504"/>
+        <location filename="../../../ui/screens/signoff.py" line="510"/>
         <source>%1 signed off</source>
         <translation>%1 已签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="515"/>
+        <location filename="../../../ui/screens/signoff.py" line="521"/>
         <source>%1 parcels signed off</source>
         <translation>已签收 %1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="521"/>
+        <location filename="../../../ui/screens/signoff.py" line="527"/>
         <source>Select a sign-off in the list first.</source>
         <translation>请先在列表中选中一条签收记录。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="531"/>
+        <location filename="../../../ui/screens/signoff.py" line="537"/>
         <source>Sign-off of %1 undone</source>
         <translation>%1 的签收已撤销</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="539"/>
+        <location filename="../../../ui/screens/signoff.py" line="545"/>
         <source>Reverse sign-off</source>
         <translation>更正签收</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="540"/>
+        <location filename="../../../ui/screens/signoff.py" line="546"/>
         <source>Reason (uploaded to head office):</source>
         <translation>更正原因（将上传总部）：</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="545"/>
+        <location filename="../../../ui/screens/signoff.py" line="551"/>
         <source>Sign-off of %1 reversed; the correction will be uploaded</source>
         <translation>%1 的签收已更正，更正记录将上传总部</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="554"/>
+        <location filename="../../../ui/screens/signoff.py" line="560"/>
         <source>Uploading to head office…</source>
         <translation>正在上传总部…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="554"/>
+        <location filename="../../../ui/screens/signoff.py" line="560"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="564"/>
-        <location filename="../../../ui/screens/signoff.py" line="569"/>
+        <location filename="../../../ui/screens/signoff.py" line="570"/>
+        <location filename="../../../ui/screens/signoff.py" line="575"/>
         <source>Uploading…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="572"/>
+        <location filename="../../../ui/screens/signoff.py" line="578"/>
         <source>Uploaded %1 of %2</source>
         <translation>已上传 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="589"/>
+        <location filename="../../../ui/screens/signoff.py" line="595"/>
         <source>Upload stopped; %1 records wait for the next upload.</source>
         <translation>上传已停止，%1 条记录等待下次上传。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="592"/>
+        <location filename="../../../ui/screens/signoff.py" line="598"/>
         <source>Upload done: %1 sent, %2 rejected, %3 waiting.</source>
         <translation>上传完成：成功 %1 条，拒收 %2 条，待上传 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="603"/>
+        <location filename="../../../ui/screens/signoff.py" line="609"/>
         <source>Select a rejected record first.</source>
         <translation>请先选中一条被拒收的记录。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="631"/>
+        <location filename="../../../ui/screens/signoff.py" line="637"/>
         <source>%1 will be sent again</source>
         <translation>%1 将重新上传</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="641"/>
+        <location filename="../../../ui/screens/signoff.py" line="647"/>
         <source>Export sign-offs</source>
         <translation>导出签收记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="642"/>
+        <location filename="../../../ui/screens/signoff.py" line="648"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signoff.py" line="648"/>
+        <location filename="../../../ui/screens/signoff.py" line="654"/>
         <source>%1 sign-offs exported to %2</source>
         <translation>已导出 %1 条签收到 %2</translation>
     </message>
