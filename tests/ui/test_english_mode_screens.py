@@ -101,3 +101,32 @@ def test_setting_editors_name_the_setting_in_english(qtbot, make_window, english
     with pytest.raises(ValidationError) as refused:
         days.get()
     assert str(refused.value) == "“Open weekdays (1=Mon)” should be numbers separated by commas."
+
+
+def test_problem_and_return_reasons_read_english_and_are_stored_in_chinese(qtbot, make_window, english):
+    from outlet_desk.models.problems import ProblemRecord
+    from outlet_desk.models.returns import ReturnRecord
+    from ui.dialogs.return_form import StartReturnDialog
+    window = make_window()
+    login(qtbot, window, "张丽", "1111")
+    qtbot.keyClick(window, Qt.Key_F4)
+    screen = window.screen_by_key(4)
+    assert [d for _t, d in _items(screen.reason)] == list(ProblemRecord.REASONS)
+    assert ("Address unclear", "地址不详") in _items(screen.reason)
+    assert not any(CJK.search(t) for t, _d in _items(screen.reason) + _items(screen.reason_filter))
+    parcel = Parcel.select().where(Parcel.status.in_(Parcel.AT_OUTLET) & ~Parcel.problem).first()
+    screen.on_scan(parcel.waybill)
+    screen.reason.setCurrentIndex(screen.reason.findData("停机"))
+    screen.note.setText("called twice")
+    screen.register()
+    assert window.banner.text() == f"Problem registered: {parcel.waybill} Phone out of service"
+    assert ProblemRecord.get(ProblemRecord.parcel == parcel.id).reason == "停机"
+    # the problem screen starts a return with its reason mapped to a return reason (stored words)
+    dlg = StartReturnDialog("SF1234567890123", kind=ReturnRecord.RETURN, reason="错分", parent=window)
+    qtbot.addWidget(dlg)
+    form = dlg.form
+    assert form.reason.currentText() == "Mis-sorted" and form.mis_sorted.isChecked()
+    form.reason.setCurrentIndex(form.reason.findData("超期未取"))
+    assert form.reason.currentText() == "Not collected in time"
+    assert form.values()["reason"] == "超期未取"
+    assert "Other" in form.note.placeholderText() and not CJK.search(form.note.placeholderText())

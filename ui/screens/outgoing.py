@@ -737,7 +737,7 @@ class ThreeDayTab(QWidget):
             Column(self.tr("Ticket"), lambda r: (f"#{r.ticket_id}" + ("" if r.new_ticket else
                                                                      self.tr(" (earlier)")))
                    if r.ticket_id else ""),
-            Column(self.tr("Reason"), lambda r: r.reason)]
+            Column(self.tr("Reason"), lambda r: threeday.reason_text(r.reason))]
         self.selected: int | None = None
         self.refresh()
 

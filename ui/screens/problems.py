@@ -68,7 +68,8 @@ class ProblemsScreen(Screen):
         self.parcel_label = QLabel()
         self.parcel_label.setMinimumWidth(260)
         self.reason = QComboBox()
-        self.reason.addItems(list(ProblemRecord.REASONS))
+        for r in ProblemRecord.REASONS:     # shown in the person's language, the stored word as data
+            self.reason.addItem(problems.reason_text(r), r)
         self.note = QLineEdit()
         self.photo_button = QPushButton()
         self.register_button = QPushButton()
@@ -82,7 +83,7 @@ class ProblemsScreen(Screen):
         self.reason_filter = QComboBox()
         self.reason_filter.addItem("", "")
         for r in ProblemRecord.REASONS:
-            self.reason_filter.addItem(r, r)
+            self.reason_filter.addItem(problems.reason_text(r), r)
         self.show_resolved = QCheckBox()
         self.queue_count = QLabel()
         filt.addWidget(self.reason_filter)
@@ -168,7 +169,7 @@ class ProblemsScreen(Screen):
         return [Column(self.tr("Age"), lambda r: problems.age_text(r.age(now()))),
                 Column(self.tr("Waybill"), lambda r: r.waybill),
                 Column(self.tr("Carrier"), lambda r: r.carrier),
-                Column(self.tr("Reason"), lambda r: r.reason),
+                Column(self.tr("Reason"), lambda r: problems.reason_text(r.reason)),
                 Column(self.tr("Note"), lambda r: r.note),
                 Column(self.tr("Where"), lambda r: r.location),
                 Column(self.tr("Phone"), lambda r: r.phone_masked),
@@ -291,14 +292,15 @@ class ProblemsScreen(Screen):
             self.ctx.banner.error(self.tr("Scan the parcel first."))
             self.scan.reclaim()
             return
-        pid, reason, note = self.pending.id, self.reason.currentText(), self.note.text()
+        pid, reason, note = self.pending.id, self.reason.currentData(), self.note.text()
         photo = Path(self.photo_path) if self.photo_path else None
         info = self.ctx.perform(lambda: problems.open_problem(pid, reason, note, actor=self.ctx.actor,
                                                               now=self.ctx.now(), photo=photo,
                                                               home=self.ctx.home), changes=CHANGES)
         if info is None:
             return
-        self.ctx.banner.ok(self.tr("Problem registered: %1 %2").replace("%1", info.waybill).replace("%2", reason))
+        self.ctx.banner.ok(self.tr("Problem registered: %1 %2").replace("%1", info.waybill)
+                           .replace("%2", problems.reason_text(reason)))
         self._clear_pending()
         self.scan.reclaim()
 
@@ -349,7 +351,7 @@ class ProblemsScreen(Screen):
         if not problem.photo_hash:
             return None
         viewer = PhotoViewer(evidence.photo_path(problem.photo_hash, self.ctx.home),
-                             f"{problem.waybill} {problem.reason} {stamp(problem.opened_at)} {problem.opened_by}",
+                             f"{problem.waybill} {problems.reason_text(problem.reason)} {stamp(problem.opened_at)} {problem.opened_by}",
                              can_delete=False, photo_hash=problem.photo_hash, parent=self)
         self.viewer = viewer
         viewer.show()

@@ -311,7 +311,7 @@ class ReturnsScreen(Screen):
         return [Column(self.tr("Type"), lambda r: self._kind(r.kind) + (self.tr(" · mis-sorted") if r.mis_sorted else "")),
                 Column(self.tr("Waybill"), lambda r: r.waybill),
                 Column(self.tr("Carrier"), lambda r: r.carrier),
-                Column(self.tr("Reason"), lambda r: r.reason),
+                Column(self.tr("Reason"), lambda r: returns.reason_text(r.reason)),
                 Column(self.tr("To"), lambda r: r.destination),
                 Column(self.tr("Label"), lambda r: yes if r.label_done else no, Qt.AlignCenter),
                 Column(self.tr("Photos"), lambda r: str(r.photo_count) if r.photo_count else no, Qt.AlignCenter),
@@ -495,7 +495,7 @@ class ReturnsScreen(Screen):
         self.pages.setCurrentIndex(2)
         mis = self.tr(" · mis-sorted") if info.mis_sorted else ""
         self.record_title.setText(f"{self._kind(info.kind)}{mis}  {info.waybill}  ({info.carrier})")
-        facts = [self.tr("Reason: %1").replace("%1", info.reason + (i18n.punct("（") + info.note + i18n.punct("）")
+        facts = [self.tr("Reason: %1").replace("%1", returns.reason_text(info.reason) + (i18n.punct("（") + info.note + i18n.punct("）")
                                                                      if info.note else ""))]
         if info.kind == ReturnRecord.FORWARD:
             facts.append(self.tr("Forward to: %1").replace("%1", info.destination))
