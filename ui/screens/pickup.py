@@ -158,6 +158,8 @@ class ReleaseTab(QWidget):
             self.tr("Type the pickup code or phone last 4, or scan the waybill"))
         self.fact_label.setText(self.tr("Second fact:"))
         self.fact_field.setPlaceholderText(self.tr("phone last 4, code or name"))
+        fm = self.fact_field.fontMetrics()     # the hint readable in either language
+        self.fact_field.setMinimumWidth(fm.horizontalAdvance(self.fact_field.placeholderText()) + 24)
         self.proxy.setText(self.tr("Proxy pickup"))
         self.collector.setPlaceholderText(self.tr("Collector's name"))
         self.clear_button.setText(self.tr("Clear (Esc)"))
