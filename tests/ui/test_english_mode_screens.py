@@ -130,3 +130,21 @@ def test_problem_and_return_reasons_read_english_and_are_stored_in_chinese(qtbot
     assert form.reason.currentText() == "Not collected in time"
     assert form.values()["reason"] == "超期未取"
     assert "Other" in form.note.placeholderText() and not CJK.search(form.note.placeholderText())
+
+
+def test_the_audit_log_names_the_app_and_payment_methods_in_english(qtbot, make_window, english):
+    from outlet_desk import audit
+    from outlet_desk.permissions import SYSTEM
+
+    from .conftest import DEMO_NOW
+    window = make_window()
+    audit.record(SYSTEM, "dayclose.adjust", entity="day", entity_id="2026-06-07",
+                 detail={"method": "现金", "amount_fen": 500}, now=DEMO_NOW)
+    login(qtbot, window, "李店长", "manager803")
+    qtbot.keyClick(window, Qt.Key_F12)
+    screen = window.screen_by_key(12)
+    screen.refresh()
+    m = screen.model
+    row = next(r for r in range(m.rowCount()) if "Method" in (m.index(r, 5).data() or ""))
+    assert m.index(row, 2).data() == "System"
+    assert "Method: Cash" in m.index(row, 5).data() and not CJK.search(m.index(row, 5).data())
