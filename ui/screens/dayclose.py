@@ -137,7 +137,6 @@ class DayCloseScreen(Screen):
             v.setAlignment(Qt.AlignCenter)
             c = QLabel()
             c.setAlignment(Qt.AlignCenter)
-            c.setWordWrap(True)         # "Opening stock" takes two lines rather than the width
             c.setStyleSheet("color:#555;")
             grid.addWidget(v, 0, col)
             grid.addWidget(c, 1, col)
@@ -383,6 +382,9 @@ class DayCloseScreen(Screen):
                     "closing": self.tr("Closing stock")}
         for k, c in self.term_captions.items():
             c.setText(captions[k])
+            # "Opening stock" takes two lines rather than the width; 昨日结存 stays whole (Chinese
+            # would wrap between any two characters)
+            c.setWordWrap(" " in captions[k])
         self.stock_note_label.setText(self.tr("Shelf difference explained:"))
         self.stock_note.setPlaceholderText(self.tr("Needed only when the shelf count differs"))
         self.salesmen_box.setTitle(self.tr("Outgoing parcels by salesman"))
