@@ -12,16 +12,28 @@ fields, never an f-string::
 
 A table built at import time marks its texts with :func:`N_` and calls :func:`_` where it is used.
 The UI calls :func:`set_language` with the same language as its Qt translation.
+
+Printed documents (daily report, roster, attendance, labels, receipts, red labels) stay in the
+outlet's language whatever the screen's: their builders are decorated with
+:func:`in_outlet_language`, which switches **this thread only** to Chinese for the build (PDFs are
+built on a worker thread while the GUI thread goes on in English).
 """
 from __future__ import annotations
 
+import functools
 import gettext
+import threading
+from contextlib import contextmanager
 
 from .resources import resource
 
 DOMAIN = "outlet_desk"
 DEFAULT = "zh_CN"
+#: the process's language (set by the UI with its Qt language) …
 _state = {"language": DEFAULT, "translations": gettext.NullTranslations()}
+#: … unless this thread is building a printed document (:func:`outlet_language`): PDFs are built on
+#: a worker thread while the GUI thread goes on in English, so the override is per thread
+_local = threading.local()
 
 
 def catalog_dir():
@@ -44,13 +56,39 @@ def set_language(language: str) -> bool:
     return True
 
 
+def _current() -> dict:
+    return getattr(_local, "state", None) or _state
+
+
 def language() -> str:
-    return _state["language"]
+    return _current()["language"]
 
 
 def _(message: str) -> str:
     """``message`` (its Chinese text) in the current language."""
-    return _state["translations"].gettext(message)
+    return _current()["translations"].gettext(message)
+
+
+@contextmanager
+def outlet_language():
+    """Within this block, on this thread only, the core speaks the outlet's language (Chinese),
+    whatever the screen's language: printed documents (daily report, roster, labels, receipts)
+    are read by the outlet, the courier and head office, not by the person at the screen."""
+    previous = getattr(_local, "state", None)
+    _local.state = {"language": DEFAULT, "translations": gettext.NullTranslations()}
+    try:
+        yield
+    finally:
+        _local.state = previous
+
+
+def in_outlet_language(build):
+    """Decorator of a document builder: it runs in :func:`outlet_language`."""
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs):
+        with outlet_language():
+            return build(*args, **kwargs)
+    return wrapper
 
 
 def N_(message: str) -> str:
@@ -63,7 +101,7 @@ _PUNCT = {"、": ", ", "，": ", ", "；": "; ", "：": ": ", "（": " (", "）"
 
 def chinese() -> bool:
     """Whether messages are shown in Chinese (the default)."""
-    return _state["language"].startswith("zh")
+    return language().startswith("zh")
 
 
 def punct(mark: str) -> str:

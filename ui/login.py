@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from outlet_desk import settings
 from outlet_desk.errors import OutletError
-from outlet_desk.permissions import ROLE_LABELS
+from outlet_desk.permissions import role_label
 from outlet_desk.shifts import staff
 
 FULL_WIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
@@ -88,7 +88,7 @@ class LoginWidget(QWidget):
         self.outlet.setText(settings.get("outlet.name"))
         self.people.clear()
         for s in staff.list_staff():
-            item = QListWidgetItem(f"{s.name}　（{ROLE_LABELS.get(s.role, s.role)}）")
+            item = QListWidgetItem(self.tr("%1  (%2)").replace("%1", s.name).replace("%2", role_label(s.role)))
             item.setData(Qt.UserRole, s.id)
             self.people.addItem(item)
             if s.id == keep_person:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings, status
+from outlet_desk import changes, i18n, settings, status
 from outlet_desk.errors import OutletError
 from outlet_desk.shifts import attendance, staff
 
@@ -359,7 +359,8 @@ class MainWindow(QMainWindow):
 
         def show():   # after the screen's own message for the action, which it keeps
             said = self.banner.text() if self.banner.level else ""
-            self.banner.show_message(f"{said}　{text}" if said else text, "info",
+            gap = "\u3000" if i18n.chinese() else "  "     # a full-width space only between Chinese
+            self.banner.show_message(f"{said}{gap}{text}" if said else text, "info",
                                      sound_kind="ok", timeout_ms=15000)
         QTimer.singleShot(0, show)
 

@@ -102,12 +102,16 @@ def _print_cups(pdf: bytes, printer_name: str, *, title: str, timeout_s: float =
         try:
             result = subprocess.run(args, capture_output=True, text=True, timeout=timeout_s)
         except subprocess.TimeoutExpired:
-            raise OSError(f"打印超时：打印机 {printer_name or '(默认)'} {timeout_s:g} 秒没有接收，"
-                          "没有打出，请检查打印机后重打。") from None
+            raise OSError(QCoreApplication.translate(
+                "Printing", "Print timed out: printer %1 took nothing in %2 s, so nothing was printed. "
+                "Check the printer and print again.")
+                .replace("%1", printer_name or QCoreApplication.translate("Printing", "(default)"))
+                .replace("%2", f"{timeout_s:g}")) from None
     finally:
         Path(path).unlink(missing_ok=True)
     if result.returncode != 0:
-        raise OSError(f"打印失败（{printer_name}）：{result.stderr.strip() or result.stdout.strip()}")
+        raise OSError(QCoreApplication.translate("Printing", "Printing failed (%1): %2")
+                      .replace("%1", printer_name).replace("%2", result.stderr.strip() or result.stdout.strip()))
     return document.page_count()
 
 

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .. import settings
+from ..i18n import in_outlet_language
 from ..printing import FONT, mm, register_fonts
 from . import dayclose
 from .dayclose import denomination_label, yuan
@@ -111,6 +112,7 @@ def volume_chart(volumes, width: float, height: float = 62 * mm) -> Drawing:
     return d
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build(led, *, outlet_name: str, volumes, generated_at: dt.datetime) -> bytes:
     """PDF bytes of the daily report of ``led`` (a :class:`~outlet_desk.dayclose.dayclose.Ledger`)."""
     register_fonts()
@@ -257,6 +259,7 @@ def build(led, *, outlet_name: str, volumes, generated_at: dt.datetime) -> bytes
     return buf.getvalue()
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build_for_day(day: dt.date, *, now: dt.datetime) -> bytes:
     """Read the ledger and the last 14 days and build the report (used by the CLI and the screen)."""
     led = dayclose.ledger(day, today=now.date())

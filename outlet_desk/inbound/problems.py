@@ -27,6 +27,16 @@ from ..scan import normalize_scan
 from ..tickets import replies, tickets
 from . import intake, returns
 
+#: the reasons are words stored in the database (ProblemRecord.REASONS); their names for the
+#: catalog, so that :func:`reason_text` shows one in the person's language
+_REASON_NAMES = (N_("停机"), N_("拒收"), N_("地址不详"), N_("破损"), N_("无人接听"), N_("错分"), N_("其他"))
+
+
+def reason_text(reason: str) -> str:
+    """A stored problem reason ("停机") as the person reads it ("Phone out of service")."""
+    return _(reason) if reason in ProblemRecord.REASONS else reason
+
+
 #: Chinese as marked (N_): the resolution event stores it; ``_(label)`` where shown
 OUTCOME_LABELS = {ProblemRecord.STOCK: N_("回到库存"), ProblemRecord.DELIVERY: N_("改为派送"),
                   ProblemRecord.RETURN: N_("退件"), ProblemRecord.FORWARD: N_("转件")}

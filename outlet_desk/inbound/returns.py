@@ -49,6 +49,15 @@ CHANGES = frozenset({changes.RETURNS, changes.PARCELS})
 PHOTO_PURPOSE = "return"
 
 # the Chinese words (N_): shown through _(…); written into parcel events and problem notes as they are
+#: the reasons are words stored in the database (ReturnRecord.REASONS); their names for the catalog
+_REASON_NAMES = (N_("拒收"), N_("超期未取"), N_("地址错误"), N_("错分"), N_("破损"), N_("其他"))
+
+
+def reason_text(reason: str) -> str:
+    """A stored return reason ("超期未取") as the person reads it ("Not collected in time")."""
+    return _(reason) if reason in ReturnRecord.REASONS else reason
+
+
 KIND_LABELS = {ReturnRecord.RETURN: N_("退件"), ReturnRecord.FORWARD: N_("转件")}
 ITEM_LABELS = {"label": N_("红标签已贴"), "photo": N_("已拍照留底"), "struck": N_("网点编码已划掉")}
 STATUS_LABELS = {ReturnRecord.OPEN: N_("待发出"), ReturnRecord.DISPATCHED: N_("已发出"),

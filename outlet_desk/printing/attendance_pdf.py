@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..i18n import in_outlet_language
 from . import FONT, register_fonts
 
 KINDS = ("休息", "事假", "病假", "年假")
@@ -21,6 +22,7 @@ def _t(value: dt.datetime | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build(month: str, people, *, outlet: str, grace: int, printed_at: dt.datetime) -> bytes:
     """``people`` is :func:`outlet_desk.shifts.attendance.month_report`'s list."""
     register_fonts()

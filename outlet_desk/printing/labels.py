@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from ..i18n import in_outlet_language
 from . import FONT, PRINTER_DPI, dots, register_fonts
 from .barcode import code128_modules, draw_modules  # noqa: F401  (code128_modules re-exported)
 
@@ -99,6 +100,7 @@ def draw_label(c: canvas.Canvas, label: LabelData, size: LabelSize) -> None:
         c.drawRightString(w - margin, margin, label.name_masked)
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def labels_pdf(labels: list[LabelData], size: str | LabelSize = DEFAULT_SIZE, *,
                title: str = "取件码标签") -> bytes:
     """One page per label, page size = label size.  An empty list gives an empty-but-valid PDF."""

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from ..fen import format_yuan
+from ..i18n import in_outlet_language
 from . import FONT, register_fonts
 from .barcode import draw_code128_centered
 
@@ -27,6 +28,7 @@ def _fmt_kg(grams: int) -> str:
     return f"{grams / 1000:.2f}" if grams % 10 == 0 else f"{grams / 1000:.3f}"
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build_receipt(info, *, outlet_name: str, outlet_address: str, outlet_phone: str,
                   clerk: str, quote=None) -> bytes:
     """PDF bytes of the receipt for one counter sending (``info``: outgoing.outgoing.OutgoingInfo)."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color, black, white
 from reportlab.pdfgen import canvas
 
+from ..i18n import in_outlet_language
 from . import FONT, mm, register_fonts
 from .barcode import code128_modules, draw_code128_centered, widest_dots  # noqa: F401
 
@@ -61,6 +62,7 @@ def _draw_barcode(c, text: str, x: float, y: float, width: float, height: float,
     return draw_code128_centered(c, text, x, y, width, height)
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build_red_labels(labels: list[RedLabel], *, size: str = "100x75", in_red: bool = False) -> bytes:
     """One page per label, at the label's size."""
     register_fonts()
@@ -135,6 +137,7 @@ def _draw(c, lab: RedLabel, W: float, H: float, ink) -> None:
     c.drawRightString(W - m - 1, m + 1.5, lab.date.strftime("%Y-%m-%d"))
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def label_for(info, *, outlet_code: str, outlet_name: str, date: dt.date) -> RedLabel:
     """From a :class:`outlet_desk.inbound.returns.ReturnInfo`."""
     return RedLabel(info.kind, info.waybill, info.carrier, info.reason, info.note, info.destination,

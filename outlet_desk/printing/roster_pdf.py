@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..i18n import in_outlet_language
 from . import FONT, register_fonts
 
 WEEKDAYS = "一二三四五六日"
@@ -27,6 +28,7 @@ def cell_text(cell) -> str:
     return cell.effective
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build(grid, *, outlet: str, posts, printed_at: dt.datetime) -> bytes:
     """``grid`` is a :class:`outlet_desk.shifts.roster.MonthGrid`; ``posts`` the post list."""
     register_fonts()

@@ -15,12 +15,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..i18n import in_outlet_language
 from ..models.tickets import Ticket
 from . import FONT, register_fonts
 
 CATEGORY_COLORS = ["#1565c0", "#ef6c00", "#c62828", "#6a1b9a", "#2e7d32", "#00838f", "#8d6e63", "#757575"]
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def build_tickets_report(analysis, *, outlet_name: str, month: str, generated_at: dt.datetime) -> bytes:
     register_fonts()
     buf = io.BytesIO()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import changes, settings
 from ..db import write_tx
 from ..errors import DomainError
-from ..i18n import N_, _
+from ..i18n import N_, _, in_outlet_language
 from ..models import Staff
 from ..models.roster import ClockRecord
 from ..permissions import ANY_STAFF, Actor, operation
@@ -200,6 +200,7 @@ def month_report(month, *, now: dt.datetime) -> list[PersonMonth]:
     return out
 
 
+@in_outlet_language   # a printed document: in the outlet's language
 def report_pdf(month, *, now: dt.datetime) -> bytes:
     from ..printing import attendance_pdf  # lazy: reportlab, only for the PDF; attendance loads before the login
     month = roster.month_key(month)

@@ -16,7 +16,7 @@ from .. import audit, changes, settings
 from ..dates import md
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
-from ..i18n import N_, _
+from ..i18n import N_, _, in_outlet_language, punct
 from ..models import Staff
 from ..models.roster import REST_KIND, LeaveRequest, RosterCell, RosterMonth, SwapRequest
 from ..permissions import ANY_STAFF, CLERK, MANAGER_ONLY, Actor, operation
@@ -60,7 +60,7 @@ class Post:
         return max(r[1] for r in self.ranges)
 
     def hours_text(self) -> str:
-        return "、".join(f"{hm(a)}-{hm(b)}" for a, b in self.ranges)
+        return punct("、").join(f"{hm(a)}-{hm(b)}" for a, b in self.ranges)
 
 
 def hm(minutes: int) -> str:
@@ -653,6 +653,7 @@ def swaps_waiting_for(actor: Actor) -> list[SwapInfo]:
 
 
 # -- printing ---------------------------------------------------------------------------------
+@in_outlet_language   # a printed document: in the outlet's language
 def roster_pdf(month, *, layer: str = "published", now: dt.datetime) -> bytes:
     """The month roster for the wall (A4 landscape)."""
     from ..printing import roster_pdf as doc  # lazy: reportlab, only for the PDF; roster loads before the login

@@ -31,6 +31,16 @@ from ..settings import SettingSpec
 from . import outbox
 
 SIGNER_TYPES = ("本人", "家人", "门卫", "快递柜", "驿站", "代收")  # zh-data: stored and sent to head office
+#: How each stored signer type reads on the screen (the stored word stays Chinese)
+SIGNER_TYPE_LABELS = {"本人": N_("本人"), "家人": N_("家人"), "门卫": N_("门卫"),  # zh-data: keys are stored
+                      "快递柜": N_("快递柜"), "驿站": N_("驿站"), "代收": N_("代收")}  # zh-data: keys are stored
+
+
+def signer_type_label(signer_type: str) -> str:
+    """A stored signer type in the person's language (unknown words are shown as stored)."""
+    return _(SIGNER_TYPE_LABELS[signer_type]) if signer_type in SIGNER_TYPE_LABELS else signer_type
+
+
 SIGNABLE = (Parcel.RELEASED, Parcel.DELIVERED)
 # words the counter may have recorded at release, in sign-off terms
 SIGNER_ALIASES = {"代取": "代收", "本人取件": "本人", "家属": "家人"}  # zh-data

@@ -59,6 +59,9 @@ SETTINGS = [
                 N_("情况/方案每栏至少有效字数"), kind="int", section="tickets", minimum=1, maximum=100),
 ]
 
+#: a reply's time as the customer reads it (the reply is sent in Chinese): examples the screen shows
+WHEN_EXAMPLES = ("6月9日18:00前", "明天12点前", "48小时内")  # zh-data: customer-language text the parser reads
+
 #: the reply's parts and their names (shown with ``_()``)
 PARTS = (("situation", N_("情况")), ("solution", N_("方案")), ("when", N_("时间")))
 HINTS = {"situation": N_("写明查到了什么、包裹现在在哪里"), "solution": N_("写明网点怎么解决"),

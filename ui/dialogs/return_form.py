@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outlet_desk.inbound import returns
 from outlet_desk.models.returns import ReturnRecord
 
 
 def kind_text(kind: str) -> str:
-    return {ReturnRecord.RETURN: QCoreApplication.translate("Returns", "Return to sender (退)"),
-            ReturnRecord.FORWARD: QCoreApplication.translate("Returns", "Forward to another outlet (转)")}[kind]
+    return {ReturnRecord.RETURN: QCoreApplication.translate("Returns", "Return to sender"),
+            ReturnRecord.FORWARD: QCoreApplication.translate("Returns", "Forward to another outlet")}[kind]
 
 
 class ReturnForm(QWidget):
@@ -41,7 +42,8 @@ class ReturnForm(QWidget):
         for k in ReturnRecord.KINDS:
             self.kind.addItem("", k)
         self.reason = QComboBox()
-        self.reason.addItems(list(ReturnRecord.REASONS))
+        for r in ReturnRecord.REASONS:      # shown in the person's language, the stored word as data
+            self.reason.addItem(returns.reason_text(r), r)
         self.note = QLineEdit()
         self.dest_code = QLineEdit()
         self.dest_name = QLineEdit()
@@ -59,7 +61,7 @@ class ReturnForm(QWidget):
             self.labels[key] = label
             form.addRow(label, widget)
         self.kind.currentIndexChanged.connect(self._sync)
-        self.reason.currentTextChanged.connect(self._reason_changed)
+        self.reason.currentIndexChanged.connect(self._reason_changed)
         self.mis_sorted.toggled.connect(self._sync)
         for edit in (self.note, self.dest_code, self.dest_name, self.should_have_gone,
                      self.sender_name, self.sender_phone):
@@ -87,11 +89,12 @@ class ReturnForm(QWidget):
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.mis_sorted.setText(QCoreApplication.translate("Returns", "Mis-sorted parcel: strike out our outlet code"))
-        self.note.setPlaceholderText(QCoreApplication.translate("Returns", "required when the reason is 其他"))
+        self.note.setPlaceholderText(QCoreApplication.translate("Returns", "required when the reason is %1")
+                                     .replace("%1", returns.reason_text("其他")))  # zh-data: a stored reason
         self.sender_name.setPlaceholderText(QCoreApplication.translate("Returns", "when known"))
 
-    def _reason_changed(self, text: str) -> None:
-        if text == "错分":
+    def _reason_changed(self, _index: int) -> None:
+        if self.reason.currentData() == "错分":  # zh-data: the stored reason
             self.mis_sorted.setChecked(True)
         self._sync()
 
@@ -112,9 +115,9 @@ class ReturnForm(QWidget):
         self.waybill.setText(waybill)
         if kind:
             self.kind.setCurrentIndex(self.kind.findData(kind))
-        if reason:
-            self.reason.setCurrentText(reason)
-        self.mis_sorted.setChecked(self.reason.currentText() == "错分")
+        if reason:      # a stored reason (a problem's reason mapped by the problem screen)
+            self.reason.setCurrentIndex(max(0, self.reason.findData(reason)))
+        self.mis_sorted.setChecked(self.reason.currentData() == "错分")  # zh-data: the stored reason
         self.note.setText(note)
         for edit in (self.dest_code, self.dest_name, self.should_have_gone, self.sender_name,
                      self.sender_phone):
@@ -123,7 +126,7 @@ class ReturnForm(QWidget):
 
     def values(self) -> dict:
         """Keyword arguments for ``returns.start_return`` / ``returns.start_in_tx``."""
-        return dict(kind=self.kind.currentData(), reason=self.reason.currentText(),
+        return dict(kind=self.kind.currentData(), reason=self.reason.currentData(),
                     note=self.note.text(), dest_code=self.dest_code.text(),
                     dest_name=self.dest_name.text(), mis_sorted=self.mis_sorted.isChecked(),
                     should_have_gone=self.should_have_gone.text(),

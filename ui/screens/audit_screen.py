@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout
 
-from outlet_desk import audit, audit_text, changes
+from outlet_desk import audit, audit_text, changes, i18n
+from outlet_desk.permissions import SYSTEM
 
 from ..models.rows import Column, RowsTableModel
 from .base import Screen
@@ -49,7 +50,8 @@ class AuditScreen(Screen):
         return [
             Column(self.tr("#"), lambda r: r.id),
             Column(self.tr("Time"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S") if hasattr(r.at, "strftime") else r.at),
-            Column(self.tr("Who"), lambda r: r.actor_name),
+            Column(self.tr("Who"), lambda r: i18n._(SYSTEM.name) if r.actor_name == SYSTEM.name
+                   else r.actor_name),        # the app itself, stored as 系统
             Column(self.tr("Action"), lambda r: r.action_label),
             Column(self.tr("Record"), lambda r: r.record),
             Column(self.tr("Detail"), lambda r: r.detail),

@@ -1,7 +1,7 @@
 """Base class of the screens in the main window's navigation."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..context import AppContext
@@ -96,3 +96,11 @@ TITLES = [
     QT_TRANSLATE_NOOP("Screens", "Settings"),
     QT_TRANSLATE_NOOP("Screens", "Audit log"),
 ]
+
+
+def weekday_short(d) -> str:
+    """A date's weekday in one narrow column: "一" in Chinese, "Mo" in English (Qt's locale)."""
+    loc = QLocale()
+    if loc.language() == QLocale.Chinese:
+        return loc.dayName(d.isoweekday(), QLocale.NarrowFormat)
+    return loc.dayName(d.isoweekday(), QLocale.ShortFormat)[:2]

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes
+from outlet_desk import changes, money
 from outlet_desk.dayclose import dayclose as dc
 from outlet_desk.fen import parse_yuan
 from outlet_desk.models.money import Payment
 from outlet_desk.shifts import staff
 
 from ..widgets.scroll import VerticalScroll
-from .base import Screen
+from .base import Screen, weekday_short
 
 OPEN_BG = QColor("#fff3cd")
 CONFIRMED_BG = QColor("#e3f2fd")
@@ -188,6 +188,7 @@ class DayCloseScreen(Screen):
         hh = self.money_table.horizontalHeader()
         for c in range(7):
             hh.setSectionResizeMode(c, QHeaderView.Stretch)
+        hh.setSectionResizeMode(0, QHeaderView.ResizeToContents)      # the method's name in full
         self.counted_edits: dict[str, QLineEdit] = {}
         self.note_edits: dict[str, QLineEdit] = {}
         for r, method in enumerate(Payment.METHODS):
@@ -270,14 +271,14 @@ class DayCloseScreen(Screen):
         row1.addWidget(self.save_button)
         row1.addWidget(self.confirm_me_button)
         row1.addStretch(1)
-        row1.addWidget(self.close_button)
-        # the reason for closing alone on its own line (beside the buttons, the English texts
-        # made the column wider than a 1366 px screen)
+        fl.addLayout(row1)
+        close_row = QHBoxLayout()         # a row of its own: one row of all four is too wide in English
         self.close_reason = QLineEdit()
         self.close_reason.setObjectName("dayclose_single_reason")
         self.close_reason.setMinimumWidth(220)
-        fl.addWidget(self.close_reason)
-        fl.addLayout(row1)
+        close_row.addWidget(self.close_reason, 1)
+        close_row.addWidget(self.close_button)
+        fl.addLayout(close_row)
         row2 = QHBoxLayout()
         self.second_label = QLabel()
         self.second_person = QComboBox()
@@ -348,7 +349,8 @@ class DayCloseScreen(Screen):
         self.adj_day.setCalendarPopup(True)
         self.adj_day.setDisplayFormat("yyyy-MM-dd")
         self.adj_method = QComboBox()
-        self.adj_method.addItems(list(Payment.METHODS))
+        for m in Payment.METHODS:    # shown in the person's language, the stored word as data
+            self.adj_method.addItem(money.method_text(m), m)
         self.adj_amount = QLineEdit()
         self.adj_amount.setMaximumWidth(100)
         self.adj_reason = QLineEdit()
@@ -381,22 +383,25 @@ class DayCloseScreen(Screen):
                     "closing": self.tr("Closing stock")}
         for k, c in self.term_captions.items():
             c.setText(captions[k])
-            # wrapped between words only ("Out for delivery" on two lines), never inside one
-            # ("昨日结存" stays whole)
-            c.setMinimumWidth(max(c.fontMetrics().horizontalAdvance(w) for w in captions[k].split()))
+            # "Opening stock" takes two lines rather than the width; 昨日结存 stays whole (Chinese
+            # would wrap between any two characters)
+            c.setWordWrap(" " in captions[k])
         self.stock_note_label.setText(self.tr("Shelf difference explained:"))
         self.stock_note.setPlaceholderText(self.tr("Needed only when the shelf count differs"))
         self.salesmen_box.setTitle(self.tr("Outgoing parcels by salesman"))
         self.salesmen_table.setHorizontalHeaderLabels([
             self.tr("Salesman"), self.tr("Parcels"), self.tr("Weighed"), self.tr("Declared kg"),
-            self.tr("Checked kg"), self.tr("Over tolerance"), self.tr("Fees")])
+            self.tr("Checked kg"), self.tr("Overweight"), self.tr("Fees")])
         self.money_box.setTitle(self.tr("Money by payment method (yuan)"))
+        # short headers: seven columns share the right half of a 1366 px screen
         self.money_table.setHorizontalHeaderLabels([
-            self.tr("Method"), self.tr("Sending fees"), self.tr("COD collected"),
-            self.tr("Holding fees"), self.tr("Expected"), self.tr("Counted"),
-            self.tr("Difference")])
+            self.tr("Method"), self.tr("Sending"), self.tr("COD"), self.tr("Holding"),
+            self.tr("Expected"), self.tr("Counted"), self.tr("Diff.")])
+        for c, tip in enumerate(("", self.tr("Sending fees"), self.tr("COD collected"), self.tr("Holding fees"),
+                                 "", "", self.tr("Difference"))):
+            self.money_table.horizontalHeaderItem(c).setToolTip(tip)
         for m, lab in self.note_labels.items():
-            lab.setText(self.tr("%1 difference explained:").replace("%1", m))
+            lab.setText(self.tr("%1 difference explained:").replace("%1", money.method_text(m)))
         for m, e in self.counted_edits.items():
             e.setPlaceholderText(self.tr("statement"))
         for m, e in self.note_edits.items():
@@ -553,7 +558,7 @@ class DayCloseScreen(Screen):
         # money
         for r, row in enumerate(led.money):
             m = self.money_table
-            m.setItem(r, 0, _item(row.method))
+            m.setItem(r, 0, _item(money.method_text(row.method)))
             m.setItem(r, 1, _item(dc.yuan(row.sending_fee_fen), right=True))
             m.setItem(r, 2, _item(dc.yuan(row.cod_fen), right=True))
             m.setItem(r, 3, _item(dc.yuan(row.holding_fee_fen), right=True))
@@ -567,10 +572,14 @@ class DayCloseScreen(Screen):
                 exp.setToolTip("; ".join(extra))
             m.setItem(r, 4, exp)
             if row.method == "现金":
-                m.setItem(r, 5, _item(dc.yuan(row.counted_fen) if row.counted_fen is not None
-                                      else self.tr("count below"), right=True))
+                counted = _item(dc.yuan(row.counted_fen) if row.counted_fen is not None
+                                else self.tr("below"), right=True)
+                counted.setToolTip(self.tr("count below"))
+                m.setItem(r, 5, counted)
             elif not row.counted_here:
-                m.setItem(r, 5, _item(self.tr("not held here"), right=True))
+                counted = _item("—", right=True)
+                counted.setToolTip(self.tr("not held here"))
+                m.setItem(r, 5, counted)
             diff = row.difference_fen
             m.setItem(r, 6, _item("" if diff is None else dc.yuan(diff, sign=True), right=True,
                                   fg=RED if diff else None,
@@ -579,7 +588,8 @@ class DayCloseScreen(Screen):
                 self.note_edits[row.method].setStyleSheet(
                     "border:2px solid #c62828;" if row.needs_note and not led.closed else "")
         self.money_total_label.setText(
-            self.tr("Held at the outlet: expected %1, counted %2, difference %3 · 月结/到付 %4 not collected here")
+            self.tr("Held at the outlet: expected %1, counted %2, difference %3 · %5 %4 not collected here")
+            .replace("%5", money.method_text("月结") + "/" + money.method_text("到付"))  # zh-data: stored methods
             .replace("%1", dc.yuan(led.expected_in_hand_fen)).replace("%2", dc.yuan(led.counted_total_fen))
             .replace("%3", dc.yuan(led.difference_total_fen, sign=True))
             .replace("%4", dc.yuan(led.expected_total_fen - led.expected_in_hand_fen)))
@@ -780,7 +790,7 @@ class DayCloseScreen(Screen):
                 bg, open_count = OPEN_BG, open_count + 1
             elif d.status == "confirmed":
                 bg, open_count = CONFIRMED_BG, open_count + 1
-            vals = [f"{d.day:%m-%d} {'一二三四五六日'[d.day.weekday()]}", self._short_status(d.status),
+            vals = [f"{d.day:%m-%d} {weekday_short(d.day)}", self._short_status(d.status),
                     d.arrivals, d.released, d.outgoing, dc.yuan(d.expected_fen),
                     dc.yuan(d.counted_fen), "" if d.difference_fen is None else
                     dc.yuan(d.difference_fen, sign=True),
@@ -847,7 +857,7 @@ class DayCloseScreen(Screen):
             text = self.adj_amount.text().strip()
             amount = parse_yuan(text, allow_negative=True) if text else 0
             return dc.add_adjustment(day, reason=self.adj_reason.text(),
-                                     method=self.adj_method.currentText() if amount else None,
+                                     method=self.adj_method.currentData() if amount else None,
                                      amount_fen=amount, actor=self.ctx.actor, now=self.ctx.now())
 
         result = self.ctx.perform(run, changes=frozenset({changes.CASH}))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings
+from outlet_desk import changes, i18n, settings
 from outlet_desk.datacare import backup
 from outlet_desk.dates import md
 from outlet_desk.shifts import attendance, handover, leave, roster, tasks
@@ -168,7 +168,7 @@ class HomeScreen(Screen):
         self.note_add.setText(self.tr("Add"))
         self.yes_button.setText(self.tr("Accept / approve / seen"))
         self.no_button.setText(self.tr("Decline / reject"))
-        self.mine_extra.setPlaceholderText(self.tr("More items to hand over, separated by ；"))
+        self.mine_extra.setPlaceholderText(self.tr("More items to hand over, separated by ;"))
 
     def retranslate(self) -> None:
         self.retranslate_static()
@@ -290,7 +290,7 @@ class HomeScreen(Screen):
                 lines.append(self.tr("%1 did not clock out on %2.").replace("%1", m.name)
                              .replace("%2", md(m.day)))
             for missed in tasks.missed(day - dt.timedelta(days=7), day - dt.timedelta(days=1), now=now):
-                names = "、".join(f"{i.time} {i.text}" for i in missed.items[:3])
+                names = i18n.punct("、").join(f"{i.time} {i.text}" for i in missed.items[:3])
                 text = self.tr("%1: %2 duties not done: %3").replace("%1", md(missed.day)) \
                     .replace("%2", str(len(missed.items))).replace("%3", names)
                 if len(missed.items) > 3:
@@ -371,7 +371,7 @@ class HomeScreen(Screen):
             top.setData(0, Qt.UserRole, ("note", h.id))
             self.handovers.addTopLevelItem(top)
             for it in h.items:
-                kind = handover.KIND_ZH.get(it.kind, it.kind)
+                kind = handover.kind_text(it.kind)
                 wrapped = self._wrap(f"[{kind}] {it.label(now)}", width - 2 * indent - 28, fm)
                 lines += len(wrapped)
                 child = QTreeWidgetItem(["\n".join(wrapped)])
@@ -409,19 +409,20 @@ class HomeScreen(Screen):
                 text = self.tr("%1 asks to swap %2 with you").replace("%1", s.requester) \
                     .replace("%2", s.days_text())
             if s.reason:
-                text += f"（{s.reason}）"
+                text += i18n.punct("（") + s.reason + i18n.punct("）")
             w = QListWidgetItem(text)
             w.setData(Qt.UserRole, ("swap", s.id))
             self.waiting.addItem(w)
         for x in leave.waiting_for(actor):
             if actor.is_manager:
                 text = self.tr("Leave to approve: %1 %2 %3").replace("%1", x.staff) \
-                    .replace("%2", x.kind).replace("%3", x.dates_text())
+                    .replace("%2", leave.kind_text(x.kind)).replace("%3", x.dates_text())
             else:
-                text = self.tr("%1 asks for %2 on %3").replace("%1", x.staff).replace("%2", x.kind) \
+                text = self.tr("%1 asks for %2 on %3").replace("%1", x.staff) \
+                    .replace("%2", leave.kind_text(x.kind)) \
                     .replace("%3", x.dates_text())
             if x.reason:
-                text += f"（{x.reason}）"
+                text += i18n.punct("（") + x.reason + i18n.punct("）")
             w = QListWidgetItem(text)
             w.setData(Qt.UserRole, ("leave", x.id))
             self.waiting.addItem(w)
@@ -436,7 +437,7 @@ class HomeScreen(Screen):
         for n in tasks.notebook(None if actor.is_manager else actor.id, day):
             text = f"{n.due.month}-{n.due.day:02d}  {n.text}"
             if n.owner and actor.is_manager:
-                text += f"（{n.owner}）"
+                text += i18n.punct("（") + n.owner + i18n.punct("）")
             elif not n.staff_id:
                 text += "  " + self.tr("(both)")
             w = QListWidgetItem(text)
@@ -461,7 +462,7 @@ class HomeScreen(Screen):
         if self._to_write:
             h = self._to_write
             self.mine_box.setTitle(self.tr("Write your handover before your leave"))
-            items = "；".join(i.label(now) for i in h.items) or self.tr("nothing open")
+            items = i18n.punct("；").join(i.label(now) for i in h.items) or self.tr("nothing open")
             self.mine_label.setText(self.tr("Your leave (%1) starts %2. Gathered for %3: %4")
                                     .replace("%1", h.leave_text).replace("%2", md(h.day))
                                     .replace("%3", h.receiver or self.tr("your colleague"))

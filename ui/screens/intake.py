@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings, waybill
+from outlet_desk import changes, i18n, settings, waybill
 from outlet_desk.errors import OutletError
 from outlet_desk.inbound import intake
 from outlet_desk.models import Parcel
@@ -218,7 +218,7 @@ class IntakeScreen(Screen):
             Column(self.tr("Courier / route"), lambda r: r.courier or r.route or ""),
             Column(self.tr("Manifest"), lambda r: self.tr("yes") if r.manifest_matched
                    else self.tr("no"), Qt.AlignCenter),
-            Column(self.tr("Status"), lambda r: intake.STATUS_LABELS.get(r.status, r.status)),
+            Column(self.tr("Status"), lambda r: intake.status_label(r.status)),
         ]
 
     def _carrier_text(self, r) -> str:
@@ -230,7 +230,7 @@ class IntakeScreen(Screen):
             others = []
         if not others:
             return r.carrier
-        return self.tr("%1 (or %2)").replace("%1", r.carrier).replace("%2", "、".join(others))
+        return self.tr("%1 (or %2)").replace("%1", r.carrier).replace("%2", i18n.punct("、").join(others))
 
     def category_name(self, cat: str) -> str:
         return {Parcel.PICKUP: self.tr("Self-pickup"), Parcel.DELIVERY: self.tr("Delivery"),
@@ -434,7 +434,7 @@ class IntakeScreen(Screen):
         parts = [r.waybill, r.carrier]
         if len(r.candidates) > 1:
             parts.append(self.tr("could also be: %1 (Alt+C picks the next; remembered for numbers "
-                                 "like this one)").replace("%1", "、".join(r.candidates[1:])))
+                                 "like this one)").replace("%1", i18n.punct("、").join(r.candidates[1:])))
         if r.recipient_name or r.phone_masked:
             parts.append(f"{r.recipient_name or ''} {r.phone_masked}".strip())
         if not r.manifest_matched:

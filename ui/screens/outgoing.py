@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes
+from outlet_desk import changes, money
 from outlet_desk.errors import OutletError
 from outlet_desk.fen import format_yuan
 from outlet_desk.models.money import Payment
@@ -112,7 +112,8 @@ class SendTab(QWidget):
         self.weight.setAttribute(Qt.WA_InputMethodEnabled, False)
         self.prohibited = QCheckBox()
         self.payment = QComboBox()
-        self.payment.addItems(Payment.METHODS)
+        for m in Payment.METHODS:    # shown in the person's language, the stored word as data
+            self.payment.addItem(money.method_text(m), m)
         self.labels = [QLabel() for _ in range(11)]
         fields = [self.waybill, self.sender_name, self.sender_phone, self.recipient_name,
                   self.recipient_phone, self.province, self.city, self.item_type, self.weight,
@@ -190,7 +191,7 @@ class SendTab(QWidget):
             Column(self.tr("Destination"), lambda r: f"{r.province}{r.city}"),
             Column(self.tr("Weight (kg)"), lambda r: _kg(r.weight_g), Qt.AlignRight),
             Column(self.tr("Fee"), lambda r: _yuan(r.fee_fen), Qt.AlignRight),
-            Column(self.tr("Payment"), lambda r: r.payment_method),
+            Column(self.tr("Payment"), lambda r: money.method_text(r.payment_method)),
             Column(self.tr("Sender"), lambda r: r.sender_name),
         ]
         self.model.headerDataChanged.emit(Qt.Horizontal, 0, len(self.model.columns) - 1)
@@ -231,7 +232,7 @@ class SendTab(QWidget):
                            self.recipient_name.text(), self.recipient_phone.text(),
                            self.province.currentText(), self.city.text(),
                            self.item_type.currentText(), self.weight.text(),
-                           self.payment.currentText(), self.prohibited.isChecked())
+                           self.payment.currentData(), self.prohibited.isChecked())
 
     def send(self) -> None:
         form = self.form()
@@ -242,7 +243,7 @@ class SendTab(QWidget):
             return
         self.ctx.banner.ok(self.tr("Recorded %1: fee ¥%2 (%3).").replace("%1", info.waybill)
                            .replace("%2", format_yuan(info.fee_fen))
-                           .replace("%3", info.payment_method))
+                           .replace("%3", money.method_text(info.payment_method)))
         self.last_waybill = info.waybill
         self.clear()
         if self.preview_after.isChecked():
@@ -295,7 +296,8 @@ class DeclareDialog(QDialog):
         self.weight = QLineEdit()
         self.fee = QLineEdit()
         self.payment = QComboBox()
-        self.payment.addItems(Payment.METHODS)
+        for m in Payment.METHODS:    # shown in the person's language, the stored word as data
+            self.payment.addItem(money.method_text(m), m)
         form.addRow(self.tr("Waybill"), self.waybill)
         form.addRow(self.tr("Province"), self.province)
         form.addRow(self.tr("City"), self.city)
@@ -314,7 +316,7 @@ class DeclareDialog(QDialog):
     def add(self) -> bool:
         ok = self.ctx.perform(lambda: og.declare_collection(
             self.salesman, self.waybill.text(), self.province.currentText(), self.city.text(),
-            self.weight.text(), self.fee.text(), self.payment.currentText(),
+            self.weight.text(), self.fee.text(), self.payment.currentData(),
             actor=self.ctx.actor, now=self.ctx.now()))
         if ok:
             self.status.setText(self.tr("Added %1.").replace("%1", self.waybill.text().strip()))
@@ -735,7 +737,7 @@ class ThreeDayTab(QWidget):
             Column(self.tr("Ticket"), lambda r: (f"#{r.ticket_id}" + ("" if r.new_ticket else
                                                                      self.tr(" (earlier)")))
                    if r.ticket_id else ""),
-            Column(self.tr("Reason"), lambda r: r.reason)]
+            Column(self.tr("Reason"), lambda r: threeday.reason_text(r.reason))]
         self.selected: int | None = None
         self.refresh()
 
@@ -908,9 +910,9 @@ class OutgoingScreen(Screen):
         if hasattr(self, "_tabs"):
             for tab in self._tabs:
                 tab.retranslate()
-        for i, text in enumerate((self.tr("Send (寄件)"), self.tr("Salesman pickup (揽收)"),
-                                  self.tr("Dispatch (扫发件)"), self.tr("Unsigned today (未签收)"),
-                                  self.tr("3-day check (三日查件)"), self.tr("Rates && codes"))):
+        for i, text in enumerate((self.tr("Send"), self.tr("Salesman pickup"),
+                                  self.tr("Dispatch"), self.tr("Unsigned today"),
+                                  self.tr("3-day check"), self.tr("Rates && codes"))):
             self.tabs.setTabText(i, text)
 
     def refresh(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes
+from outlet_desk import changes, i18n, money
 from outlet_desk.fen import format_yuan
 from outlet_desk.inbound import notify, pickup, sms, stockcheck
 from outlet_desk.models.counter import NotifyLog, StockCheckItem
@@ -103,8 +103,8 @@ class ReleaseTab(QWidget):
         self.cod_label = _big(QLabel(), 14)
         self.cod_label.setStyleSheet("color:#c62828;")
         self.pay_method = QComboBox()
-        for m in PAY_METHODS:
-            self.pay_method.addItem(m, m)
+        for m in PAY_METHODS:    # shown in the person's language, the stored word as data
+            self.pay_method.addItem(money.method_text(m), m)
         row.addWidget(self.proxy)
         row.addWidget(self.collector)
         row.addStretch(1)
@@ -158,6 +158,8 @@ class ReleaseTab(QWidget):
             self.tr("Type the pickup code or phone last 4, or scan the waybill"))
         self.fact_label.setText(self.tr("Second fact:"))
         self.fact_field.setPlaceholderText(self.tr("phone last 4, code or name"))
+        fm = self.fact_field.fontMetrics()     # the hint readable in either language
+        self.fact_field.setMinimumWidth(fm.horizontalAdvance(self.fact_field.placeholderText()) + 24)
         self.proxy.setText(self.tr("Proxy pickup"))
         self.collector.setPlaceholderText(self.tr("Collector's name"))
         self.clear_button.setText(self.tr("Clear (Esc)"))
@@ -197,7 +199,7 @@ class ReleaseTab(QWidget):
             # a waybill identifies a parcel, never the customer: only the confirmed customer's
             row = self.ctx.perform(lambda: pickup.check_scan(self.verified, text))
             if isinstance(row, pickup.PickupRow) and row.blocked:
-                self.ctx.banner.error(f"{row.waybill}：{row.blocked}")
+                self.ctx.banner.error(self.tr("%1: %2").replace("%1", row.waybill).replace("%2", row.blocked))
             elif isinstance(row, pickup.PickupRow):
                 self._select_id(row.id)
                 self.ctx.banner.ok(self.tr("Selected %1 (%2 selected)")
@@ -287,7 +289,7 @@ class ReleaseTab(QWidget):
         self.model.set_rows(who.rows)
         self._show_state()
         if scanned is not None and not who.owns(scanned):
-            self.ctx.banner.error(pickup.NOT_THIS_CUSTOMER)
+            self.ctx.banner.error(i18n._(pickup.NOT_THIS_CUSTOMER))
         else:
             if scanned is not None:
                 self._select_id(scanned)

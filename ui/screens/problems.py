@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes
+from outlet_desk import changes, i18n
 from outlet_desk import waybill as waybill_mod
 from outlet_desk.dates import stamp
 from outlet_desk.errors import NotFound, OutletError
@@ -68,7 +68,8 @@ class ProblemsScreen(Screen):
         self.parcel_label = QLabel()
         self.parcel_label.setMinimumWidth(260)
         self.reason = QComboBox()
-        self.reason.addItems(list(ProblemRecord.REASONS))
+        for r in ProblemRecord.REASONS:     # shown in the person's language, the stored word as data
+            self.reason.addItem(problems.reason_text(r), r)
         self.note = QLineEdit()
         self.photo_button = QPushButton()
         self.register_button = QPushButton()
@@ -82,7 +83,7 @@ class ProblemsScreen(Screen):
         self.reason_filter = QComboBox()
         self.reason_filter.addItem("", "")
         for r in ProblemRecord.REASONS:
-            self.reason_filter.addItem(r, r)
+            self.reason_filter.addItem(problems.reason_text(r), r)
         self.show_resolved = QCheckBox()
         self.queue_count = QLabel()
         filt.addWidget(self.reason_filter)
@@ -168,14 +169,15 @@ class ProblemsScreen(Screen):
         return [Column(self.tr("Age"), lambda r: problems.age_text(r.age(now()))),
                 Column(self.tr("Waybill"), lambda r: r.waybill),
                 Column(self.tr("Carrier"), lambda r: r.carrier),
-                Column(self.tr("Reason"), lambda r: r.reason),
+                Column(self.tr("Reason"), lambda r: problems.reason_text(r.reason)),
                 Column(self.tr("Note"), lambda r: r.note),
                 Column(self.tr("Where"), lambda r: r.location),
                 Column(self.tr("Phone"), lambda r: r.phone_masked),
                 Column(self.tr("Registered"), lambda r: f"{stamp(r.opened_at)} {r.opened_by}"),
                 Column(self.tr("Photo"), lambda r: "✓" if r.photo_hash else ""),
                 Column(self.tr("Ticket"), lambda r: f"#{r.ticket_id}" if r.ticket_id else ""),
-                Column(self.tr("Outcome"), lambda r: problems.OUTCOME_LABELS.get(r.outcome, "") if r.outcome else "")]
+                Column(self.tr("Outcome"), lambda r: i18n._(problems.OUTCOME_LABELS[r.outcome])
+                       if r.outcome in problems.OUTCOME_LABELS else (r.outcome or ""))]
 
     def _overdue_columns(self):
         return [Column(self.tr("Bucket"), lambda r: r.bucket),
@@ -257,7 +259,7 @@ class ProblemsScreen(Screen):
         try:
             parcel = problems.find_parcel(waybill)
         except NotFound as exc:
-            if str(exc).startswith(waybill_mod.POSSIBLE_BAG):
+            if str(exc).startswith(i18n._(waybill_mod.POSSIBLE_BAG)):   # in the person's language
                 self.ctx.banner.error(str(exc))
             else:
                 self.ctx.banner.error(self.tr("%1 is not in the system: take it in at intake first.")
@@ -290,14 +292,15 @@ class ProblemsScreen(Screen):
             self.ctx.banner.error(self.tr("Scan the parcel first."))
             self.scan.reclaim()
             return
-        pid, reason, note = self.pending.id, self.reason.currentText(), self.note.text()
+        pid, reason, note = self.pending.id, self.reason.currentData(), self.note.text()
         photo = Path(self.photo_path) if self.photo_path else None
         info = self.ctx.perform(lambda: problems.open_problem(pid, reason, note, actor=self.ctx.actor,
                                                               now=self.ctx.now(), photo=photo,
                                                               home=self.ctx.home), changes=CHANGES)
         if info is None:
             return
-        self.ctx.banner.ok(self.tr("Problem registered: %1 %2").replace("%1", info.waybill).replace("%2", reason))
+        self.ctx.banner.ok(self.tr("Problem registered: %1 %2").replace("%1", info.waybill)
+                           .replace("%2", problems.reason_text(reason)))
         self._clear_pending()
         self.scan.reclaim()
 
@@ -336,7 +339,7 @@ class ProblemsScreen(Screen):
                                                                  home=self.ctx.home), changes=CHANGES)
         if info is not None:
             self.ctx.banner.ok(self.tr("%1: %2").replace("%1", row.waybill)
-                               .replace("%2", problems.OUTCOME_LABELS[outcome]))
+                               .replace("%2", i18n._(problems.OUTCOME_LABELS[outcome])))
         return info
 
     def show_photo(self, row: int):
@@ -348,7 +351,7 @@ class ProblemsScreen(Screen):
         if not problem.photo_hash:
             return None
         viewer = PhotoViewer(evidence.photo_path(problem.photo_hash, self.ctx.home),
-                             f"{problem.waybill} {problem.reason} {stamp(problem.opened_at)} {problem.opened_by}",
+                             f"{problem.waybill} {problems.reason_text(problem.reason)} {stamp(problem.opened_at)} {problem.opened_by}",
                              can_delete=False, photo_hash=problem.photo_hash, parent=self)
         self.viewer = viewer
         viewer.show()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, evidence, settings
+from outlet_desk import changes, evidence, i18n, settings
 from outlet_desk.dates import stamp
 from outlet_desk.errors import NotFound, OutletError
 from outlet_desk.inbound import returns
@@ -311,7 +311,7 @@ class ReturnsScreen(Screen):
         return [Column(self.tr("Type"), lambda r: self._kind(r.kind) + (self.tr(" · mis-sorted") if r.mis_sorted else "")),
                 Column(self.tr("Waybill"), lambda r: r.waybill),
                 Column(self.tr("Carrier"), lambda r: r.carrier),
-                Column(self.tr("Reason"), lambda r: r.reason),
+                Column(self.tr("Reason"), lambda r: returns.reason_text(r.reason)),
                 Column(self.tr("To"), lambda r: r.destination),
                 Column(self.tr("Label"), lambda r: yes if r.label_done else no, Qt.AlignCenter),
                 Column(self.tr("Photos"), lambda r: str(r.photo_count) if r.photo_count else no, Qt.AlignCenter),
@@ -340,7 +340,7 @@ class ReturnsScreen(Screen):
                                   "code struck out. Dispatch is refused until all are done."))
         self.start_box.setTitle(self.tr("New return / forward"))
         self.unknown_box.setTitle(self.tr("Not a parcel of this outlet"))
-        self.own_button.setText(self.tr("Customer's own parcel (客户自带退件) (Alt+O)"))
+        self.own_button.setText(self.tr("Customer's own parcel (Alt+O)"))
         self.rescan_button.setText(self.tr("Mistyped: scan again"))
         self._show_question()
         self.form.retranslate()
@@ -416,7 +416,7 @@ class ReturnsScreen(Screen):
         self.unknown_text.setText(
             self.tr("%1 was never received here. Is it the customer's own parcel, or was the number "
                     "mistyped?").replace("%1", q.waybill)
-            + ("\n" + self.tr("Closest waybills in stock:") + " " + "、".join(q.suggestions)
+            + ("\n" + self.tr("Closest waybills in stock:") + " " + i18n.punct("、").join(q.suggestions)
                if q.suggestions else "\n" + self.tr("No similar waybill in stock.")))
         for i, b in enumerate(self.suggestion_buttons):
             b.setVisible(i < len(q.suggestions))
@@ -495,7 +495,8 @@ class ReturnsScreen(Screen):
         self.pages.setCurrentIndex(2)
         mis = self.tr(" · mis-sorted") if info.mis_sorted else ""
         self.record_title.setText(f"{self._kind(info.kind)}{mis}  {info.waybill}  ({info.carrier})")
-        facts = [self.tr("Reason: %1").replace("%1", info.reason + (f"（{info.note}）" if info.note else ""))]
+        facts = [self.tr("Reason: %1").replace("%1", returns.reason_text(info.reason) + (i18n.punct("（") + info.note + i18n.punct("）")
+                                                                     if info.note else ""))]
         if info.kind == ReturnRecord.FORWARD:
             facts.append(self.tr("Forward to: %1").replace("%1", info.destination))
         else:

@@ -28,15 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, duty_events, settings
+from outlet_desk import changes, duty_events, i18n, settings
 from outlet_desk.dates import md
 from outlet_desk.errors import OutletError
 from outlet_desk.shifts import attendance, leave, roster, tasks
 
-from .base import Screen
+from .base import Screen, weekday_short
 
-WEEKDAYS_ZH = "一二三四五六日"
-LEAVE_SHORT = {"休息": "休", "事假": "事", "病假": "病", "年假": "年"}
+#: one-glyph cell words of the roster grid (the grid is 30 narrow columns): (中文, English)
+LEAVE_SHORT = {"休息": ("休", "R"), "事假": ("事", "P"), "病假": ("病", "S"), "年假": ("年", "AL")}  # zh-data
+MERGED_SHORT = ("全", "A+B")  # zh-data: the zh one is the roster's own word
+
+
+def short(pair: tuple[str, str]) -> str:
+    return pair[0] if i18n.chinese() else pair[1]
 COLOURS = {"A": "#e3f2fd", "B": "#fff3e0", roster.MERGED: "#fce4ec", "off": "#eeeeee"}
 
 
@@ -79,8 +84,8 @@ class RosterModel(QAbstractTableModel):
         _sid, day, cell = self.cell(index)
         if role == Qt.DisplayRole:
             if cell.leave:
-                return LEAVE_SHORT.get(cell.leave, cell.leave)
-            return "全" if cell.effective == roster.MERGED else cell.effective
+                return short(LEAVE_SHORT[cell.leave]) if cell.leave in LEAVE_SHORT else cell.leave
+            return short(MERGED_SHORT) if cell.effective == roster.MERGED else cell.effective
         if role == Qt.EditRole:
             return cell.post
         if role == Qt.TextAlignmentRole:
@@ -92,9 +97,9 @@ class RosterModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             text = f"{day.isoformat()} {cell.post or '—'}"
             if cell.leave:
-                text += f" · {cell.leave}"
+                text += f" · {leave.kind_text(cell.leave)}"
             if cell.effective != cell.post:
-                text += f" → {cell.effective}"
+                text += f" → {roster.cell_text(cell.effective)}"
             return text
         return None
 
@@ -103,7 +108,7 @@ class RosterModel(QAbstractTableModel):
             return None
         if orientation == Qt.Horizontal:
             d = self.grid.days[section]
-            return f"{d.day}\n{WEEKDAYS_ZH[d.weekday()]}"
+            return f"{d.day}\n{weekday_short(d)}"
         return self.grid.people[section][1]
 
     def flags(self, index):
@@ -239,9 +244,11 @@ class RosterTab(QWidget):
                                     + 44 * len(g.people) + 24)
         self.publish_button.setEnabled(g.exists)
         legend = "  ".join(f"{p.code} = {p.name} {p.hours_text()}" for p in roster.posts())
-        self.legend.setText(legend + "  " + self.tr("全 = one person covers the whole day; "
-                                                    "休/事/病/年 = rest / personal / sick / annual leave. "
-                                                    "Double-click a cell to change it (manager)."))
+        self.legend.setText(legend + "  " + self.tr("%1 = one person covers the whole day; "
+                                                    "%2 = rest / personal / sick / annual leave. "
+                                                    "Double-click a cell to change it (manager).")
+                            .replace("%1", short(MERGED_SHORT))
+                            .replace("%2", "/".join(short(p) for p in LEAVE_SHORT.values())))
         self.problems.clear()
         if not g.exists and self.layer() == "draft":
             self.problems.addItem(self.tr("Press “Generate from rotation” to build this month."))
@@ -297,8 +304,8 @@ class LeaveTab(QWidget):
         form = QFormLayout(self.form_box)
         self.person = QComboBox()
         self.kind = QComboBox()
-        for k in leave.KINDS:
-            self.kind.addItem(k, k)
+        for k in leave.KINDS:     # shown in the person's language, the stored word as data
+            self.kind.addItem(leave.kind_text(k), k)
         today = self.ctx.now().date()
         self.start = QDateEdit(qdate(today))
         self.end = QDateEdit(qdate(today))
@@ -412,13 +419,14 @@ class LeaveTab(QWidget):
         self.rows = rows[:200]
         self.requests.setRowCount(len(self.rows))
         for r, x in enumerate(self.rows):
-            status = leave.STATUS_ZH.get(x.status, x.status)
+            status = leave.status_text(x.status)
             if x.override_reason:
                 status += " · " + self.tr("override")
             elif x.status == "pending" and x.seen:
                 status += " · " + self.tr("colleague has seen it")
-            values = [x.staff, x.kind, x.dates_text(), str(x.days), status,
-                      x.reason + (f"（{x.override_reason}）" if x.override_reason else "")]
+            values = [x.staff, leave.kind_text(x.kind), x.dates_text(), str(x.days), status,
+                      x.reason + (i18n.punct("（") + x.override_reason + i18n.punct("）")
+                                  if x.override_reason else "")]
             for c, v in enumerate(values):
                 self.requests.setItem(r, c, QTableWidgetItem(v))
 
@@ -543,7 +551,7 @@ class SwapTab(QWidget):
         self.list.setRowCount(len(self.rows))
         for r, s in enumerate(self.rows):
             for c, v in enumerate([s.requester, s.colleague, s.days_text(),
-                                   roster.SWAP_STATUS_ZH.get(s.status, s.status), s.reason]):
+                                   roster.swap_status_text(s.status), s.reason]):
                 self.list.setItem(r, c, QTableWidgetItem(v))
 
     def ask(self):
@@ -618,7 +626,8 @@ class AttendanceTab(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Clerk"), self.tr("Days worked"), self.tr("Late"), self.tr("Late min"),
             self.tr("Early"), self.tr("Early min"), self.tr("No clock-out"), self.tr("Absent"),
-            "休息", "事假", "病假", self.tr("Overrides")])
+            leave.kind_text("休息"), leave.kind_text("事假"), leave.kind_text("病假"),  # zh-data: stored kinds
+            self.tr("Overrides")])
 
     def shift_month(self, step: int) -> None:
         days = roster.month_days(self.month)
@@ -681,7 +690,6 @@ class AttendanceTab(QWidget):
 
 
 # -- duties -----------------------------------------------------------------------------------
-STATE_ZH = {"done": "已勾选", "auto": "系统自动", "late": "超时完成", "open": "待做", "missed": "漏做"}
 STATE_COLOUR = {"auto": "#2e7d32", "late": "#c62828", "missed": "#c62828"}
 
 
@@ -745,11 +753,15 @@ class DutiesTab(QWidget):
             self.tr("No."), self.tr("Post (* = all)"), self.tr("Time"), self.tr("Duty"),
             self.tr("Ticks itself on"), self.tr("Deadline (1 = yes)"), self.tr("Every n days")])
         self.keys_label.setText(self.tr("Events: %1").replace(
-            "%1", "、".join(duty_events.label(k) for k in tasks.known_keys())))
+            "%1", i18n.punct("、").join(duty_events.label(k) for k in tasks.known_keys())))
         self.add_button.setText(self.tr("Add row"))
         self.remove_button.setText(self.tr("Remove row"))
         self.defaults_button.setText(self.tr("Seed 004 defaults"))
         self.save_button.setText(self.tr("Save templates"))
+
+    def state_text(self, state: str) -> str:
+        return {"done": self.tr("Ticked"), "auto": self.tr("Ticked by the app"), "late": self.tr("Done late"),
+                "open": self.tr("To do"), "missed": self.tr("Missed")}.get(state, state)
 
     def refresh(self) -> None:
         actor = self.ctx.actor
@@ -764,7 +776,7 @@ class DutiesTab(QWidget):
             if it.at:
                 who = f"{who} {it.at:%H:%M}".strip()
             values = [it.time, it.post if it.post != tasks.BOTH else "A+B", it.text,
-                      STATE_ZH.get(it.state, it.state), who]
+                      self.state_text(it.state), who]
             for c, v in enumerate(values):
                 cell = QTableWidgetItem(v)
                 if c == 3 and it.state in STATE_COLOUR:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings
+from outlet_desk import changes, i18n, settings
 from outlet_desk.dates import stamp
 from outlet_desk.db import database
 from outlet_desk.models import Outbox, Parcel
@@ -59,10 +59,11 @@ class FixDialog(QDialog):
         layout.addWidget(reason)
         form = QFormLayout()
         self.signer_type = QComboBox()
-        self.signer_type.addItems(SIGNER_TYPES)
+        for t in SIGNER_TYPES:      # shown in the person's language, the stored word as data
+            self.signer_type.addItem(signoff.signer_type_label(t), t)
         current = row.payload.get("signer_type")
         if current in SIGNER_TYPES:
-            self.signer_type.setCurrentText(current)
+            self.signer_type.setCurrentIndex(self.signer_type.findData(current))
         self.signer_name = QLineEdit(row.payload.get("signer_name") or "")
         form.addRow(self.tr("Waybill"), QLabel(row.waybill))
         form.addRow(self.tr("Signer type"), self.signer_type)
@@ -74,7 +75,7 @@ class FixDialog(QDialog):
         layout.addWidget(buttons)
 
     def values(self) -> tuple[str, str]:
-        return self.signer_type.currentText(), self.signer_name.text()
+        return self.signer_type.currentData(), self.signer_name.text()
 
 
 class SignoffScreen(Screen):
@@ -270,11 +271,11 @@ class SignoffScreen(Screen):
         self.tabs.setTabText(0, self.tr("Delivery out / delivered"))
         self.tabs.setTabText(1, self.tr("Sign-off"))
         self.tabs.setTabText(2, self.tr("Upload"))
-        self.out_box.setTitle(self.tr("Scan parcels out to a courier (派件)"))
+        self.out_box.setTitle(self.tr("Scan parcels out to a courier"))
         self.courier_label.setText(self.tr("Courier"))
         self.route_label.setText(self.tr("Route (optional)"))
         self.out_scan.setPlaceholderText(self.tr("Scan a waybill to hand it to the courier"))
-        self.rep_box.setTitle(self.tr("Courier's report: delivered (妥投)"))
+        self.rep_box.setTitle(self.tr("Courier's report: delivered"))
         self.report_scan.setPlaceholderText(self.tr("Scan a waybill the courier reports delivered"))
         self.report_selected.setText(self.tr("Mark selected delivered"))
         self.batch_box.setTitle(self.tr("Batch"))
@@ -286,9 +287,11 @@ class SignoffScreen(Screen):
         current = self.signer_type.currentIndex()
         self.signer_type.blockSignals(True)
         self.signer_type.clear()
-        self.signer_type.addItem(self.tr("As recorded (counter: 本人/代收)"), None)
+        self.signer_type.addItem(self.tr("As recorded (counter: %1/%2)")
+                                 .replace("%1", signoff.signer_type_label("本人"))  # zh-data: stored type
+                                 .replace("%2", signoff.signer_type_label("代收")), None)  # zh-data
         for t in SIGNER_TYPES:
-            self.signer_type.addItem(t, t)
+            self.signer_type.addItem(signoff.signer_type_label(t), t)
         self.signer_type.setCurrentIndex(max(0, current))
         self.signer_type.blockSignals(False)
         self.sign_scan.setPlaceholderText(self.tr("Scan each waybill to sign it off"))
@@ -316,7 +319,8 @@ class SignoffScreen(Screen):
             Column(self.tr("Recipient"), lambda r: r.recipient)]
         self.signed_model.columns = [
             Column(self.tr("Waybill"), lambda r: r.waybill),
-            Column(self.tr("Signer"), lambda r: r.signer_type + (f" {r.signer_name}" if r.signer_name else "")),
+            Column(self.tr("Signer"), lambda r: signoff.signer_type_label(r.signer_type)
+                   + (f" {r.signer_name}" if r.signer_name else "")),
             Column(self.tr("Signed"), lambda r: r.signed_at.strftime("%H:%M:%S")),
             Column(self.tr("Clerk"), lambda r: r.clerk),
             Column(self.tr("Upload"), lambda r: r.upload_label),
@@ -328,8 +332,14 @@ class SignoffScreen(Screen):
             Column(self.tr("Reason from head office"), lambda r: r.last_error)]
         for m in (self.out_model, self.queue_model, self.signed_model, self.rejected_model):
             m.headerDataChanged.emit(Qt.Horizontal, 0, max(0, len(m.columns) - 1))
+        fm = self.signed_view.fontMetrics()
+
+        def wide(texts, least):     # as wide as the longest word it shows, in this language
+            return max([least] + [fm.horizontalAdvance(t) + 16 for t in texts])
+        signer = wide([signoff.signer_type_label(t) + " 王师傅" for t in SIGNER_TYPES], 90)  # zh-data: a name
+        upload = wide([i18n._(v) for v in signoff.UPLOAD_LABELS.values()], 70)
         for view, widths in ((self.out_view, (170,)), (self.queue_view, (170, 70, 80, 70)),
-                             (self.signed_view, (170, 90, 80, 70, 70)),
+                             (self.signed_view, (170, signer, 80, 70, upload)),
                              (self.rejected_view, (80, 170, 110))):
             for col, width in enumerate(widths):
                 view.setColumnWidth(col, width)
@@ -353,7 +363,7 @@ class SignoffScreen(Screen):
         combo.clear()
         combo.addItem(self.tr("All"), None)
         for v in values:
-            combo.addItem((labels or {}).get(v, v), v)
+            combo.addItem(i18n._(labels[v]) if labels and v in labels else v, v)
         index = combo.findData(current)
         combo.setCurrentIndex(index if index >= 0 else 0)
         combo.blockSignals(False)

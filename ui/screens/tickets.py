@@ -41,11 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outlet_desk import changes, settings
+from outlet_desk import changes, i18n, settings
 from outlet_desk.errors import NotFound, OutletError, ValidationError
 from outlet_desk.fen import format_yuan, parse_yuan
 from outlet_desk.models.eorders import EOrder
-from outlet_desk.models.tickets import Ticket
+from outlet_desk.models.tickets import Claim, Ticket
 from outlet_desk.outgoing import eorders
 from outlet_desk.tickets import claims, replies, tickets
 
@@ -213,7 +213,8 @@ class ReplyEditor(QWidget):
         self.when_label.setText(self.tr("Solved by"))
         self.situation.setPlaceholderText(self.tr("What was found, where the parcel is now"))
         self.solution.setPlaceholderText(self.tr("What the outlet does about it"))
-        self.when.setPlaceholderText(self.tr("A concrete time: 6月9日18:00前, 明天12点前, 48小时内"))
+        self.when.setPlaceholderText(self.tr("A concrete time: %1").replace(
+            "%1", i18n.punct("、").join(replies.WHEN_EXAMPLES)))
         self.send_button.setText(self.tr("Send reply and copy (Ctrl+Enter)"))
         self.copy_button.setText(self.tr("Copy (Ctrl+Shift+C)"))
 
@@ -374,7 +375,7 @@ class ClaimPanel(QWidget):
         self.open_claim_button.setText(self.tr("Open a claim"))
         self.claim_box.setTitle(self.tr("Materials"))
         for kind, label, _photo in claims.ITEMS:
-            self.claim_checks[kind].setText(label)
+            self.claim_checks[kind].setText(i18n._(label))
         for b in self.claim_attach.values():
             b.setText(self.tr("Attach file…"))
         self.claim_number_label.setText(self.tr("Claim number"))
@@ -395,7 +396,7 @@ class ClaimPanel(QWidget):
         self.open_claim_button.setVisible(eligible and c is None)
         self.claim_box.setVisible(c is not None)
         if not eligible:
-            self.claim_state.setText(self.tr("Claims are for damaged (破损) and lost (丢失) parcels."))
+            self.claim_state.setText(self.tr("Claims are for damaged and lost parcels."))
             return
         if c is None:
             self.claim_state.setText(self.tr("No claim yet."))
@@ -457,7 +458,7 @@ class ClaimPanel(QWidget):
     def _amount_fen(self) -> int | None:
         """The typed claim amount in fen (None: left empty); a bad amount raises ValidationError."""
         text = self.claim_amount.text()
-        return parse_yuan(text, what="理赔金额") if text.strip() else None
+        return parse_yuan(text, what=self.tr("Claim amount")) if text.strip() else None
 
     def save_claim(self) -> None:
         if not self.current_claim:
@@ -478,7 +479,9 @@ class ClaimPanel(QWidget):
         if not self.current_claim:
             return
         cid = self.current_claim.id
-        paid_label, rejected_label = claims.STATUS_LABELS["paid"], claims.STATUS_LABELS["rejected"]
+        # shown in the person's language, compared as shown (the core gets a bool, not the word)
+        paid_label = i18n._(claims.STATUS_LABELS[Claim.PAID])
+        rejected_label = i18n._(claims.STATUS_LABELS[Claim.REJECTED])
         outcome = self._ask(self.tr("Claim result"), self.tr("Result"), [paid_label, rejected_label])
         if outcome is None:
             return
@@ -493,7 +496,7 @@ class ClaimPanel(QWidget):
             return
 
         def run():
-            fen = parse_yuan(amount, what="赔付金额") if paid else 0
+            fen = parse_yuan(amount, what=self.tr("Amount paid")) if paid else 0
             return claims.record_result(cid, paid, fen, note, actor=self.ctx.actor, now=self.ctx.now())
         self.ctx.perform(run,
                          changes=claims.CHANGES, success=self.tr("Claim result recorded."))
@@ -653,8 +656,8 @@ class TicketsTab(QWidget):
         self.status_filter.clear()
         self.status_filter.addItem(self.tr("Open"), "open")
         self.status_filter.addItem(self.tr("All"), "")
-        for key, label in tickets.STATUS_LABELS.items():
-            self.status_filter.addItem(label, key)
+        for key in tickets.STATUS_LABELS:
+            self.status_filter.addItem(tickets.status_label(key), key)
         self.status_filter.setCurrentIndex(max(keep, 0))
         self.status_filter.blockSignals(False)
         keep = self.category_filter.currentIndex()
@@ -767,9 +770,11 @@ class TicketsTab(QWidget):
         self.current_id = ticket_id
         d = self.current
         self._show_head()
-        parcels = "；".join(f"{p.waybill}（{p.status}" + (f"，{p.arrived_at:%m-%d %H:%M} 到" if p.arrived_at
-                                                          and p.direction == "inbound" else "") + "）"
-                           for p in d.parcels) or "—"
+        parcels = i18n.punct("；").join(
+            (self.tr("%1 (%2, arrived %3)").replace("%3", f"{p.arrived_at:%m-%d %H:%M}")
+             if p.arrived_at and p.direction == "inbound" else self.tr("%1 (%2)"))
+            .replace("%2", p.status).replace("%1", p.waybill)
+            for p in d.parcels) or "—"
         lines = [self.tr("Customer: %1").replace("%1", " ".join(x for x in (d.customer_name_masked,
                                                                           d.customer_phone_masked) if x) or "—"),
                  self.tr("Waybills: %1").replace("%1", parcels),
@@ -801,7 +806,8 @@ class TicketsTab(QWidget):
             countdown = tickets.countdown_text(d.row.due_at, now)
             color = "#c62828" if d.row.overdue(now) else ("#ef6c00" if d.row.due_at - now <= self.warn_delta()
                                                           else "#2e7d32")
-            state += f" · <span style='color:{color}'>{countdown}</span>（{_fmt(d.row.due_at)}）"
+            state += f" · <span style='color:{color}'>{countdown}</span>" + i18n.punct("（") \
+                + _fmt(d.row.due_at) + i18n.punct("）")
         elif d.row.rating:
             state += f" · {d.row.rating}"
         self.head.setText(f"#{d.row.id} [{d.row.category}] {d.row.title}<br>{state}")
@@ -1192,9 +1198,9 @@ class AnalysisTab(QWidget):
                           .replace("%1", self.month.text()).replace("%2", str(month.total))
                           .replace("%3", str(month.closed)).replace("%4", str(month.overdue))
                           .replace("%5", f"{month.overdue_rate:.0%}").replace("%6", close_h)
-                          .replace("%7", "，".join(f"{k} {v}" for k, v in month.ratings.items()) or "—"))
+                          .replace("%7", i18n.punct("，").join(f"{k} {v}" for k, v in month.ratings.items()) or "—"))
         self.repeat.setText(self.tr("Repeat customers: %1").replace(
-            "%1", "，".join(f"{p} ×{n}" for p, n in month.repeat_customers) or "—"))
+            "%1", i18n.punct("，").join(f"{p} ×{n}" for p, n in month.repeat_customers) or "—"))
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)

@@ -22,13 +22,17 @@ class VerticalScroll(QScrollArea):
         self.setWidget(content)
         content.installEventFilter(self)
 
-    def eventFilter(self, obj, ev):
-        # the content's needs changed (texts of another language, rows shown or hidden): this
-        # area's own size hints follow, else the layout around it keeps the old ones (the day
-        # close in English kept a 634 px column it no longer needed)
-        if obj is self.widget() and ev.type() == QEvent.LayoutRequest:
+    def eventFilter(self, watched, event) -> bool:
+        # the content's layout changed (a text in another language, a row more): this area's
+        # size hints change with it, and the layout holding this area must ask again (it caches)
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
             self.updateGeometry()
-        return super().eventFilter(obj, ev)
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        # changes made while the screen was hidden did not reach the holding layout's cache
+        self.updateGeometry()
+        super().showEvent(event)
 
     def _bar(self) -> int:
         return self.style().pixelMetric(QStyle.PM_ScrollBarExtent)

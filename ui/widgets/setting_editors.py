@@ -29,9 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outlet_desk import i18n
 from outlet_desk.errors import ValidationError
 from outlet_desk.fen import format_yuan, parse_yuan
-from outlet_desk.settings import Column, SettingSpec
+from outlet_desk.settings import Column, SettingSpec, label_of
+
+#: What an editor's value is called in its one-line errors: (English, 中文), picked when the error
+#: is raised (the person may switch the language while the screen is open)
+Named = tuple[str, str]
+
+
+def _named(what: Named) -> str:
+    return what[1] if i18n.chinese() else what[0]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingEditors", text)
 
 _INT_MAX = 2 ** 31 - 1
 
@@ -57,18 +70,18 @@ def editor_for(spec: SettingSpec) -> QWidget:
         choices = tuple((c, en, zh) for c, (en, zh) in zip(spec.choices, labels))
         return ChoiceEditor(choices)
     if kind in ("table", "map"):
-        return TableEditor(spec.columns, what=spec.label_zh, as_map=kind == "map")
-    return _make(kind, what=spec.label_zh, minimum=spec.minimum, maximum=spec.maximum)
+        return TableEditor(spec.columns, what=(spec.label, spec.label_zh), as_map=kind == "map")
+    return _make(kind, what=(spec.label, spec.label_zh), minimum=spec.minimum, maximum=spec.maximum)
 
 
-def _column_editor(column: Column, what: str) -> QWidget:
+def _column_editor(column: Column, what: Named) -> QWidget:
     if column.kind == "choice":
         return ChoiceEditor(column.choices)
-    return _make(column.kind, what=f"{what}的“{column.label_zh}”", minimum=column.minimum,
-                 maximum=column.maximum)
+    return _make(column.kind, what=(f"{what[0]}: {column.label}", f"{what[1]}的“{column.label_zh}”"),
+                 minimum=column.minimum, maximum=column.maximum)
 
 
-def _make(kind: str, *, what: str, minimum=None, maximum=None) -> QWidget:
+def _make(kind: str, *, what: Named, minimum=None, maximum=None) -> QWidget:
     if kind == "str":
         return TextEditor()
     if kind == "int":
@@ -293,9 +306,10 @@ class RangesEditor(_Editor, QWidget):
 class MoneyEditor(_Editor, QWidget):
     """An amount in 元 (stored in fen), read and written by outlet_desk.fen."""
 
-    def __init__(self, what: str, parent=None):
+    def __init__(self, what: Named, parent=None):
         super().__init__(parent)
-        self.what = re.sub(r"（[元分]）$", "", what)
+        # "押金（元）" / "Deposit (yuan)": the error names the amount, the unit is in the message
+        self.what = (re.sub(r"\s*\((yuan|fen)\)$", "", what[0]), re.sub(r"（[元分]）$", "", what[1]))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
@@ -312,7 +326,7 @@ class MoneyEditor(_Editor, QWidget):
         self.unit.setText(QCoreApplication.translate("SettingEditors", "yuan"))
 
     def get(self):
-        return parse_yuan(self.edit.text(), what=self.what)
+        return parse_yuan(self.edit.text(), what=_named(self.what))
 
     def set(self, value) -> None:
         self.edit.setText(format_yuan(int(value or 0)))
@@ -326,7 +340,7 @@ class ListEditor(_Editor, QLineEdit):
 
     SPLIT = re.compile(r"[,，]")
 
-    def __init__(self, *, ints: bool, what: str, parent=None):
+    def __init__(self, *, ints: bool, what: Named, parent=None):
         super().__init__(parent)
         self.ints = ints
         self.what = what
@@ -343,7 +357,8 @@ class ListEditor(_Editor, QLineEdit):
         try:
             return [int(v) for v in items]
         except ValueError:
-            raise ValidationError(f"“{self.what}”应是用逗号分隔的数字。") from None
+            raise ValidationError(_tr("“%1” should be numbers separated by commas.")
+                                  .replace("%1", _named(self.what))) from None
 
     def set(self, value) -> None:
         self.setText((", " if self.ints else "，").join(str(v) for v in (value or [])))
@@ -399,7 +414,7 @@ class TableEditor(_Editor, QWidget):
     """A small editable table, one row per item (``as_map``: a {key: value} dict as two columns);
     each cell is the column's own editor; rows can be added, removed and moved."""
 
-    def __init__(self, columns, *, what: str, as_map: bool = False, parent=None):
+    def __init__(self, columns, *, what: Named, as_map: bool = False, parent=None):
         super().__init__(parent)
         self.columns: tuple[Column, ...] = tuple(columns)
         self.what = what
@@ -514,9 +529,11 @@ class TableEditor(_Editor, QWidget):
         for n, row in enumerate(rows, start=1):
             k = str(row.get(key, "")).strip()
             if not k:
-                raise ValidationError(f"“{self.what}”第 {n} 行没有填写“{self.columns[0].label_zh}”。")
+                raise ValidationError(_tr("“%1”, row %2: “%3” is empty.").replace("%1", _named(self.what))
+                                      .replace("%2", str(n)).replace("%3", label_of(self.columns[0])))
             if k in out:
-                raise ValidationError(f"“{self.what}”里的“{k}”重复了。")
+                raise ValidationError(_tr("“%1”: “%2” appears twice.").replace("%1", _named(self.what))
+                                      .replace("%2", k))
             out[k] = row.get(value)
         return out
 

@@ -19,6 +19,11 @@
         <translation>登录</translation>
     </message>
     <message>
+        <location filename="../../../ui/login.py" line="91"/>
+        <source>%1  (%2)</source>
+        <translation>%1&#x3000;（%2）</translation>
+    </message>
+    <message>
         <location filename="../../../ui/login.py" line="116"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的名字。</translation>

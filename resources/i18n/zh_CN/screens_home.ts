@@ -49,11 +49,6 @@
         <translation>不同意 / 驳回</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="171"/>
-        <source>More items to hand over, separated by ；</source>
-        <translation>其他要交接的事，用“；”隔开</translation>
-    </message>
-    <message>
         <location filename="../../../ui/screens/home.py" line="204"/>
         <source>Hello, %1</source>
         <translation>您好，%1</translation>
@@ -164,6 +159,11 @@
         <translation>%1 → 你（%2）：%3</translation>
     </message>
     <message>
+        <location filename="../../../ui/screens/home.py" line="171"/>
+        <source>More items to hand over, separated by ;</source>
+        <translation>其他要交接的事，用“；”隔开</translation>
+    </message>
+    <message>
         <location filename="../../../ui/screens/home.py" line="383"/>
         <source>Received the note</source>
         <translation>已看到交接说明</translation>
@@ -189,102 +189,102 @@
         <translation>%1 申请 %3 %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="441"/>
+        <location filename="../../../ui/screens/home.py" line="442"/>
         <source>(both)</source>
         <translation>（两人）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="448"/>
+        <location filename="../../../ui/screens/home.py" line="449"/>
         <source>(carried forward)</source>
         <translation>（顺延）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="463"/>
+        <location filename="../../../ui/screens/home.py" line="464"/>
         <source>Write your handover before your leave</source>
         <translation>休假前写好交接</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="464"/>
+        <location filename="../../../ui/screens/home.py" line="465"/>
         <source>nothing open</source>
         <translation>没有未完成的事</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="465"/>
+        <location filename="../../../ui/screens/home.py" line="466"/>
         <source>Your leave (%1) starts %2. Gathered for %3: %4</source>
         <translation>你的请假（%1）%2 开始。已为 %3 汇总：%4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="467"/>
+        <location filename="../../../ui/screens/home.py" line="468"/>
         <source>your colleague</source>
         <translation>同事</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="469"/>
+        <location filename="../../../ui/screens/home.py" line="470"/>
         <source>Submit handover</source>
         <translation>提交交接</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="471"/>
+        <location filename="../../../ui/screens/home.py" line="472"/>
         <source>Hand over your shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="472"/>
+        <location filename="../../../ui/screens/home.py" line="473"/>
         <source>Leaving? Your open items and this note go to the arriving colleague&apos;s start screen.</source>
         <translation>要下班了？你未完成的事和这段说明会出现在接班同事的首页上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="474"/>
+        <location filename="../../../ui/screens/home.py" line="475"/>
         <source>Hand over my shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="475"/>
+        <location filename="../../../ui/screens/home.py" line="476"/>
         <source>Note for your colleague</source>
         <translation>给同事的说明</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="491"/>
+        <location filename="../../../ui/screens/home.py" line="492"/>
         <source>Crossed off the notebook.</source>
         <translation>本子上这件事已完成。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="506"/>
+        <location filename="../../../ui/screens/home.py" line="507"/>
         <source>Handover from %1 received.</source>
         <translation>已签收 %1 的交接。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="516"/>
+        <location filename="../../../ui/screens/home.py" line="517"/>
         <source>Written in the notebook.</source>
         <translation>已记到本子上。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="524"/>
+        <location filename="../../../ui/screens/home.py" line="525"/>
         <source>Select a request first.</source>
         <translation>请先选中一条申请。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="533"/>
+        <location filename="../../../ui/screens/home.py" line="534"/>
         <source>Swap answered.</source>
         <translation>调班已处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="536"/>
+        <location filename="../../../ui/screens/home.py" line="537"/>
         <source>Leave decided.</source>
         <translation>请假已处理。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="539"/>
+        <location filename="../../../ui/screens/home.py" line="540"/>
         <source>Talk to your colleague or the manager if this leave does not suit you.</source>
         <translation>如果这次请假对你不方便，请直接和同事或店长商量。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="543"/>
+        <location filename="../../../ui/screens/home.py" line="544"/>
         <source>Noted.</source>
         <translation>已知晓。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/home.py" line="554"/>
+        <location filename="../../../ui/screens/home.py" line="555"/>
         <source>Handover written: your colleague sees it on their start screen.</source>
         <translation>交接已提交，同事会在首页看到。</translation>
     </message>

@@ -157,7 +157,7 @@ Every return and forward needs a red label and a photo; a mis-sorted parcel also
     </message>
     <message>
         <location filename="../../../ui/screens/returns.py" line="343"/>
-        <source>Customer&apos;s own parcel (客户自带退件) (Alt+O)</source>
+        <source>Customer&apos;s own parcel (Alt+O)</source>
         <translation>客户自带退件（Alt+O）</translation>
     </message>
     <message>
@@ -316,155 +316,155 @@ Every return and forward needs a red label and a photo; a mis-sorted parcel also
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="500"/>
+        <location filename="../../../ui/screens/returns.py" line="501"/>
         <source>Forward to: %1</source>
         <translation>转至：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="502"/>
+        <location filename="../../../ui/screens/returns.py" line="503"/>
         <source>Sender: %1</source>
         <translation>寄件人：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="504"/>
+        <location filename="../../../ui/screens/returns.py" line="505"/>
         <source>Should have gone to: %1</source>
         <translation>应发往：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="505"/>
+        <location filename="../../../ui/screens/returns.py" line="506"/>
         <source>Started %1 by %2</source>
         <translation>%1 由 %2 开始</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="507"/>
+        <location filename="../../../ui/screens/returns.py" line="508"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="530"/>
+        <location filename="../../../ui/screens/returns.py" line="531"/>
         <source>Dispatched %1</source>
         <translation>已于 %1 发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="533"/>
+        <location filename="../../../ui/screens/returns.py" line="534"/>
         <source>Checklist complete: ready to dispatch</source>
         <translation>清单已完成：可以发出</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="536"/>
+        <location filename="../../../ui/screens/returns.py" line="537"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="537"/>
+        <location filename="../../../ui/screens/returns.py" line="538"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="550"/>
+        <location filename="../../../ui/screens/returns.py" line="551"/>
         <source>Red label applied</source>
         <translation>红标签已贴</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="552"/>
+        <location filename="../../../ui/screens/returns.py" line="553"/>
         <source>Photo of the labelled parcel</source>
         <translation>贴好红标签的包裹照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="553"/>
+        <location filename="../../../ui/screens/returns.py" line="554"/>
         <source>Outlet code “%1” struck out</source>
         <translation>网点编码“%1”已划掉</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="568"/>
+        <location filename="../../../ui/screens/returns.py" line="569"/>
         <source>Red label confirmed.</source>
         <translation>已确认贴好红标签。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="577"/>
+        <location filename="../../../ui/screens/returns.py" line="578"/>
         <source>Outlet code struck out: confirmed.</source>
         <translation>已确认划掉网点编码。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="585"/>
+        <location filename="../../../ui/screens/returns.py" line="586"/>
         <source>Photo kept.</source>
         <translation>照片已留底。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="595"/>
-        <location filename="../../../ui/screens/returns.py" line="606"/>
+        <location filename="../../../ui/screens/returns.py" line="596"/>
+        <location filename="../../../ui/screens/returns.py" line="607"/>
         <source>%1 Import a photo file instead.</source>
         <translation>%1 请改为导入照片文件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="611"/>
+        <location filename="../../../ui/screens/returns.py" line="612"/>
         <source>Import a photo of the labelled parcel</source>
         <translation>导入贴好红标签的包裹照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="646"/>
+        <location filename="../../../ui/screens/returns.py" line="647"/>
         <source>Photo deleted (recorded in the audit log).</source>
         <translation>照片已删除（已记入审计日志）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="665"/>
-        <location filename="../../../ui/screens/returns.py" line="670"/>
-        <location filename="../../../ui/screens/returns.py" line="678"/>
+        <location filename="../../../ui/screens/returns.py" line="666"/>
+        <location filename="../../../ui/screens/returns.py" line="671"/>
+        <location filename="../../../ui/screens/returns.py" line="679"/>
         <source>Red label</source>
         <translation>红标签</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="667"/>
+        <location filename="../../../ui/screens/returns.py" line="668"/>
         <source>Red label printed.</source>
         <translation>红标签已打印。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="687"/>
+        <location filename="../../../ui/screens/returns.py" line="688"/>
         <source>Cancel this return</source>
         <translation>撤销这件退转件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="688"/>
+        <location filename="../../../ui/screens/returns.py" line="689"/>
         <source>Why? (the parcel goes back to stock)</source>
         <translation>原因？（包裹回到库存）</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="696"/>
+        <location filename="../../../ui/screens/returns.py" line="697"/>
         <source>Cancelled: %1 is back in stock.</source>
         <translation>已撤销：%1 回到库存。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="707"/>
+        <location filename="../../../ui/screens/returns.py" line="708"/>
         <source>%1 dispatched: %2</source>
         <translation>%1已发出：%2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="715"/>
+        <location filename="../../../ui/screens/returns.py" line="716"/>
         <source>Ready to dispatch: %1</source>
         <translation>可以发出：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="718"/>
+        <location filename="../../../ui/screens/returns.py" line="719"/>
         <source>Checklist not complete (refused at dispatch): %1</source>
         <translation>清单未完成（扫描发出会被拒绝）：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="722"/>
+        <location filename="../../../ui/screens/returns.py" line="723"/>
         <source>Dispatched in this session: %1</source>
         <translation>本次已发出：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="738"/>
+        <location filename="../../../ui/screens/returns.py" line="739"/>
         <source>Select a dispatched return or forward first.</source>
         <translation>请先选择已发出的退件或转件。</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="745"/>
+        <location filename="../../../ui/screens/returns.py" line="746"/>
         <source>Recorded as received: %1</source>
         <translation>已登记对方已收：%1 件</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/returns.py" line="750"/>
+        <location filename="../../../ui/screens/returns.py" line="751"/>
         <source>Select the returns or forwards to label first.</source>
         <translation>请先选择要打印红标签的退转件。</translation>
     </message>
