@@ -150,6 +150,41 @@ def scheduled_purge(ctx: AppContext) -> None:
                       on_error=lambda exc: log.warning("retention purge failed: %s", exc))
 
 
+def _busy(text: str, fn):
+    """``fn()`` on a worker thread while a small window says what is happening (it keeps painting:
+    a check or a restore of a large database takes seconds).  Its result, or its exception raised
+    here.  Only for start-up and the damaged-database offer, when no outlet is open: the executors
+    of ui/ops.py need one."""
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:      # handed to the GUI thread and raised there
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="outlet-startup", daemon=True)
+    worker.start()
+    dialog = QProgressDialog(text, None, 0, 0)
+    dialog.setWindowTitle("Outlet Desk")
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+    timer.start(30)
+    loop.exec()
+    timer.stop()
+    dialog.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
 def startup_problem(home: Path, exc: OutletError) -> int:
     """The database cannot be opened: say why; for a damaged file offer the newest good backup.
     The damaged file is never touched (restore keeps it aside)."""
@@ -160,7 +195,7 @@ def startup_problem(home: Path, exc: OutletError) -> int:
     text = f"{exc}\n\n{home}"
     from outlet_desk.datafiles import DatabaseMissing
     offer = isinstance(exc, (DatabaseCorrupt, DatabaseMissing))
-    newest = backup.newest_good_backup(home) if offer else None
+    newest = _busy("正在查找完好的备份…", lambda: backup.newest_good_backup(home)) if offer else None
     if newest is not None:
         text += (f"\n\n最近的完好备份：{newest.taken_at:%Y-%m-%d %H:%M}。要恢复它吗？"
                  "（损坏的文件会另存，不会删除）")
@@ -171,8 +206,8 @@ def startup_problem(home: Path, exc: OutletError) -> int:
         import datetime as dt
         try:
             # at start-up nobody can log in to a damaged database: the local administrator acts
-            aside = backup.restore(home, newest.path, actor=SYSTEM,
-                                   now=dt.datetime.now().replace(microsecond=0))
+            now = dt.datetime.now().replace(microsecond=0)
+            aside = _busy("正在恢复备份…", lambda: backup.restore(home, newest.path, actor=SYSTEM, now=now))
         except OutletError as failed:
             QMessageBox.information(None, "Outlet Desk", f"没有恢复：{failed}")
             return 1

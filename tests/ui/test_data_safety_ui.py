@@ -306,3 +306,28 @@ def test_damage_met_while_the_app_runs_is_one_message_with_the_offer(qtbot, demo
     assert "损坏" in shown[0] and "最近的完好备份" in shown[0]
     assert len(shown) == 2 and shown[1].startswith("已恢复备份")
     assert list(demo_home.glob("outlet.db.before-restore-*"))    # restored, the old file kept
+
+
+def test_the_start_up_restore_and_its_check_keep_the_screen_painting(qtbot):
+    """A restore (or the search for a good backup) at start-up runs off the GUI thread: a 10 ms
+    timer keeps ticking meanwhile, and the work's result or refusal comes back to the caller."""
+    import time
+
+    import pytest
+    from PySide6.QtCore import QTimer
+
+    from outlet_desk.errors import OutletError
+    from ui.app import _busy
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
+    assert _busy("正在恢复备份…", lambda: (time.sleep(0.4), "restored")[1]) == "restored"
+    timer.stop()
+    assert len(ticks) >= 10                           # the GUI thread was free all along
+
+    def refused():
+        time.sleep(0.05)
+        raise OutletError("备份文件不完整")
+    with pytest.raises(OutletError, match="备份文件不完整"):
+        _busy("正在恢复备份…", refused)
