@@ -141,7 +141,8 @@ def _value(key: str, value) -> str:
         return punct("、").join(_value(key, v) for v in value) or "—"
     if isinstance(value, str) and key == "method":
         from .models.money import Payment  # a stored payment method ("现金"): in the catalog
-        return _(value) if value in Payment.METHODS else value
+        if value in Payment.METHODS:
+            return _(value)
     if isinstance(value, str):
         if _HEX.match(value):
             return value[:8] + "…"            # a hash: its head is enough to compare
