@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .. import audit, changes, openitems
-from ..dates import md_range
+from ..dates import md, md_range
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..i18n import N_, _
@@ -357,6 +357,6 @@ def flags(now: dt.datetime) -> list[Flag]:
         n = HandoverItem.select().where(HandoverItem.handover == h.id).count()
         if not n:
             continue
-        out.append(Flag(h.day, _("{name} {month}月{day}日起休假，还有 {n} 项没写交接。").format(
-            name=names.get(h.author_id, ""), month=h.day.month, day=h.day.day, n=n)))
+        out.append(Flag(h.day, _("{name} {date}起休假，还有 {n} 项没写交接。").format(
+            name=names.get(h.author_id, ""), date=md(h.day), n=n)))
     return out

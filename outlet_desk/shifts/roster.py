@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import audit, changes, settings
-from ..dates import md
+from ..dates import md, md_range
 from ..db import write_tx
 from ..errors import DomainError, NotFound, PermissionDenied, ValidationError
 from ..i18n import N_, _, in_outlet_language, punct
@@ -298,8 +298,7 @@ def _effective(days, people, base, leave, pmap, weekdays) -> tuple[dict, list[Pr
         covered = [r for sid in on for r in pmap.get(base[(sid, d)], pmap[MERGED]).ranges]
         missing = gaps(required, covered)
         if not on:
-            problems.append(Problem(d, "nobody", _("{month}月{day}日：没有人上班。").format(
-                month=d.month, day=d.day)))
+            problems.append(Problem(d, "nobody", _("{date}：没有人上班。").format(date=md(d))))
             continue
         if missing and len(on) == 1:
             sid = on[0]
@@ -308,8 +307,7 @@ def _effective(days, people, base, leave, pmap, weekdays) -> tuple[dict, list[Pr
             continue
         if missing:
             text = _("、").join(f"{hm(a)}-{hm(b)}" for a, b in missing)
-            problems.append(Problem(d, "gap", _("{month}月{day}日：{hours} 无人值班。").format(
-                month=d.month, day=d.day, hours=text)))
+            problems.append(Problem(d, "gap", _("{date}：{hours} 无人值班。").format(date=md(d), hours=text)))
     return cells, problems
 
 
@@ -330,10 +328,8 @@ def rest_week_problems(days, people, base, leave, names) -> list[Problem]:
             if rests < minimum:
                 end = week[-1]
                 out.append(Problem(d, "rest_week", _(
-                    "{name} {month}月{day}日-{end_month}月{end_day}日：这一周没有休息日（每周至少休 "
-                    "{minimum} 天）。").format(name=names[sid], month=d.month, day=d.day,
-                                              end_month=end.month, end_day=end.day,
-                                              minimum=minimum)))
+                    "{name} {dates}：这一周没有休息日（每周至少休 {minimum} 天）。").format(
+                    name=names[sid], dates=md_range(d, end), minimum=minimum)))
     return out
 
 
@@ -557,11 +553,9 @@ def ask_swap(colleague_id: int, day: dt.date, day2: dt.date | None = None, reaso
         for d in [day] + ([day2] if day2 else []):
             pub = base_posts([d], [actor.id, colleague_id], "published")
             if pub[(actor.id, d)] is None or pub[(colleague_id, d)] is None:
-                raise DomainError(_("{month}月{day}日的排班还没发布，不能调班。").format(
-                    month=d.month, day=d.day))
+                raise DomainError(_("{date}的排班还没发布，不能调班。").format(date=md(d)))
             if pub[(actor.id, d)] == pub[(colleague_id, d)]:
-                raise ValidationError(_("{month}月{day}日你们的班一样，不用调。").format(
-                    month=d.month, day=d.day))
+                raise ValidationError(_("{date}你们的班一样，不用调。").format(date=md(d)))
         s = SwapRequest.create(requester=actor.id, colleague=colleague_id, day=day, day2=day2,
                                reason=(reason or "").strip(), created_at=now)
         audit.record(actor, "roster.swap_ask", entity="swap", entity_id=s.id,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .. import audit, changes, settings
 from .. import duty_events as de
+from ..dates import md
 from ..db import write_tx
 from ..errors import DomainError, NotFound, ValidationError
 from ..i18n import N_, _
@@ -146,8 +147,7 @@ def open_items(staff_id: int, now: dt.datetime) -> list[OpenItem]:
     """Handover: the person's own open notebook items."""
     q = TaskItem.select().where(TaskItem.done_at.is_null() & (TaskItem.staff == staff_id)) \
         .order_by(TaskItem.due, TaskItem.id)
-    return [OpenItem("notebook", str(t.id), _("本子：{text}（{month}月{day}日）").format(
-        text=t.text, month=t.due.month, day=t.due.day)) for t in q]
+    return [OpenItem("notebook", str(t.id), _("本子：{text}（{date}）").format(text=t.text, date=md(t.due))) for t in q]
 
 
 def reassign_note(item_id: int, staff_id: int) -> None:

@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import settings
+from ..dates import md
 from ..errors import ValidationError
 from ..i18n import N_, _
 from ..settings import SettingSpec
@@ -329,7 +330,7 @@ def _rules(overrides: dict | None = None) -> dict:
 
 
 def _fmt(at: dt.datetime) -> str:
-    return _("{month}月{day}日 {time}").format(month=at.month, day=at.day, time=f"{at:%H:%M}")
+    return f"{md(at.date())} {at:%H:%M}"      # 6月8日 15:00 / 8 Jun 15:00
 
 
 def check_reply(situation: str, solution: str, when: str, *, rules: dict | None = None,

@@ -126,11 +126,11 @@ def test_roster_gap_and_publish_refusal_read_in_english(english, manager, clerk,
     roster.generate_month("2026-06", actor=manager, now=now)
     roster.set_cell(clerk.id, D(2026, 6, 12), "B", actor=manager, now=now)
     roster.set_cell(clerk_b.id, D(2026, 6, 12), "B", actor=manager, now=now)
-    assert [p.message for p in roster.coverage("2026-06")] == ["6/12: nobody on duty 08:00-10:00."]
+    assert [p.message for p in roster.coverage("2026-06")] == ["12 Jun: nobody on duty 08:00-10:00."]
     roster.set_cell(clerk.id, D(2026, 6, 13), roster.REST, actor=manager, now=now)
     roster.set_cell(clerk_b.id, D(2026, 6, 13), roster.REST, actor=manager, now=now)
     text = refusal(DomainError, roster.publish_month, "2026-06", actor=manager, now=now)
-    assert text == "The roster has a day without staff and cannot be published: 6/13: nobody is working."
+    assert text == "The roster has a day without staff and cannot be published: 13 Jun: nobody is working."
     assert refusal(ValidationError, roster.set_cell, clerk.id, D(2026, 6, 14), "C", actor=manager,
                    now=now) == "A roster cell can only hold: A, B, All day, Rest, or stay empty for a closed day."
     refusal(DomainError, roster.set_cell, clerk.id, D(2026, 8, 1), "A", actor=manager, now=now)
@@ -182,7 +182,7 @@ def test_notebook_and_handover_read_in_english(english, june, clerk, clerk_b, no
         "Write something in the notebook entry."
     note = tasks.add_note("Call the customer on shelf 3 again", DAY, actor=clerk, now=now)
     assert [i.title for i in tasks.open_items(clerk.id, now)] == \
-        ["Notebook: Call the customer on shelf 3 again (6/7)"]
+        ["Notebook: Call the customer on shelf 3 again (7 Jun)"]
     tasks.done_note(note.id, actor=clerk, now=now)
     assert refusal(DomainError, tasks.done_note, note.id, actor=clerk, now=now) == \
         "This entry is already done."

@@ -116,7 +116,7 @@ def test_a_promise_beyond_the_deadline_of_a_late_ticket_is_refused_in_english(db
     t = new_ticket(clerk)                                          # 催件: 24 h, due 6月8日 09:30
     later = NOW + dt.timedelta(days=2)                             # past its deadline
     message = refusal(ValidationError, tickets.reply, t.id, GOOD[0], GOOD[1], "999天内", actor=clerk, now=later)
-    assert message.startswith('The time promises "999天内", later than the ticket\'s deadline (before 6/10 09:30)')
+    assert message.startswith('The time promises "999天内", later than the ticket\'s deadline (before 10 Jun 09:30)')
 
 
 def test_the_reply_and_its_templates_stay_chinese_for_the_customer(db, english, clerk):
