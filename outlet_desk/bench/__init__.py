@@ -74,8 +74,9 @@ def cached_outlet(cache: Path, parcels: int) -> tuple[Path, dict]:
             return path, meta
     # Built in a child process: the generator's memory (a million waybills, the index sorter) must
     # not count in this process's peak RSS, which the start-up measure's child process inherits.
-    root = Path(__file__).resolve().parent.parent
-    subprocess.run([sys.executable, "-m", "outlet_desk.bench.outlet", str(path), str(parcels)],
+    root = Path(__file__).resolve().parents[2]          # the folder holding outlet_desk/
+    generator = "import sys; from outlet_desk.bench.outlet import main; main(sys.argv[1:])"
+    subprocess.run([sys.executable, "-c", generator, str(path), str(parcels)],
                    check=True, env=dict(os.environ, PYTHONPATH=str(root)))
     return path, json.loads(meta_file.read_text())
 

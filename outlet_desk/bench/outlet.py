@@ -38,7 +38,6 @@ import json
 import os
 import random
 import sqlite3
-import sys
 import time
 from pathlib import Path
 
@@ -802,5 +801,6 @@ _PICKUP_CUM = _cum(PICKUP_WEIGHTS)
 _HOUR_CUM = _cum(PICKUP_HOUR_WEIGHTS)
 
 
-if __name__ == "__main__":     # python -m outlet_desk.bench.outlet FILE PARCELS (used by the bench)
-    generate(Path(sys.argv[1]), int(sys.argv[2]))
+def main(argv: list[str]) -> None:
+    """FILE PARCELS: the bench builds its outlet in a child process with this."""
+    generate(Path(argv[0]), int(argv[1]))
