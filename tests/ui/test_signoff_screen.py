@@ -96,8 +96,10 @@ def test_undo_fix_and_export_from_the_screen(qtbot, make_window, tmp_path):
     assert outbox.counts().rejected == 0
     screen.refresh()
     assert screen.rejected_model.rowCount() == 0
-    screen.export_to(str(tmp_path / "today.csv"))
+    job = screen.export_to(str(tmp_path / "today.csv"))      # in the background
+    qtbot.waitUntil(lambda: job.finished, timeout=10_000)
     assert (tmp_path / "today.csv").read_text(encoding="utf-8-sig").startswith("运单号,")
+    assert "today.csv" in window.banner.text()
 
 
 def test_scan_out_and_courier_report_from_the_delivery_tab(qtbot, make_window):

@@ -33,6 +33,7 @@ from outlet_desk.models import Outbox, Parcel
 from outlet_desk.signoff import delivery, outbox, signoff
 from outlet_desk.signoff.signoff import SIGNER_TYPES, BatchFilter
 
+from .. import ops
 from ..models.rows import Column, RowsTableModel
 from ..upload_worker import UploadController
 from ..widgets.scanfield import ScanField
@@ -639,7 +640,7 @@ class SignoffScreen(Screen):
                 dlg.accept()
         return done
 
-    def export_to(self, path: str | None = None) -> None:
+    def export_to(self, path: str | None = None):
         qd = self.export_day.date()
         day = dt.date(qd.year(), qd.month(), qd.day())
         if path is None:
@@ -648,8 +649,11 @@ class SignoffScreen(Screen):
                 self.tr("Excel (*.xlsx);;CSV (*.csv)"))
             if not path:
                 return
-        n = self.ctx.perform(lambda: signoff.export(day, Path(path), actor=self.ctx.actor,
-                                                    now=self.ctx.now()))
-        if n is not None:
-            self.ctx.banner.ok(self.tr("%1 sign-offs exported to %2").replace("%1", str(n))
-                               .replace("%2", path))
+        actor, now, target = self.ctx.actor, self.ctx.now(), Path(path)
+        done = self.tr("%1 sign-offs exported to %2")
+
+        def exported(n):
+            self.ctx.banner.ok(done.replace("%1", str(n)).replace("%2", str(target)))
+        # a day's sign-offs to XLSX takes a while: in the background, the counter goes on
+        return ops.perform(self.ctx, lambda: signoff.export(day, target, actor=actor, now=now),
+                           label=self.tr("Exporting sign-offs …"), on_done=exported)
