@@ -34,6 +34,11 @@ from . import problems
 #: What a notification template may use (filled by :func:`render`).
 PLACEHOLDERS = ("outlet", "name", "count", "codes", "address", "hours", "deadline")
 
+#: what a template may use, for the settings' help (notify's call text and sms's templates)
+PLACEHOLDER_HELP_ZH = N_("可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
+                         "{address} 地址 {hours} 营业时间 {deadline} 取件截止")
+PLACEHOLDER_HELP = "Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"
+
 SETTINGS = [
     SettingSpec("notify.call_template",
                 # zh-data: what the customer hears or reads (the outlet's customers read Chinese)
@@ -41,9 +46,7 @@ SETTINGS = [
                 "营业时间 {hours}，请在 {deadline} 前来取，过期将退回。",  # zh-data
                 "Call / message text", N_("通知话术"), section="stock",
                 validate=check_placeholders(N_("通知话术"), PLACEHOLDERS),
-                help_zh=N_("可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
-                           "{address} 地址 {hours} 营业时间 {deadline} 取件截止"),
-                help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
+                help_zh=PLACEHOLDER_HELP_ZH, help=PLACEHOLDER_HELP),
 ]
 
 #: outcomes a clerk can record after a call

@@ -29,7 +29,7 @@ from ..permissions import Actor, operation
 from ..privacy import mask_phone
 from ..settings import SettingSpec, check_http_url, check_placeholders
 from ..signoff.upload import bounded_request, failure_reason
-from .notify import PLACEHOLDERS, deadline_for, render
+from .notify import PLACEHOLDER_HELP, PLACEHOLDER_HELP_ZH, PLACEHOLDERS, deadline_for, render
 
 SETTINGS = [
     SettingSpec("sms.enabled", False, "SMS notification on", N_("短信通知开启"), kind="bool",
@@ -48,9 +48,7 @@ SETTINGS = [
                 "请于{deadline}前取件。",  # zh-data
                 "SMS template: arrival", N_("短信模板：到件通知"), section="sms",
                 validate=check_placeholders(N_("短信模板：到件通知"), PLACEHOLDERS),
-                help_zh=N_("可用占位符：{outlet} 网点名 {name} 客户 {count} 件数 {codes} 取件码 "
-                           "{address} 地址 {hours} 营业时间 {deadline} 取件截止"),
-                help="Placeholders: {outlet} {name} {count} {codes} {address} {hours} {deadline}"),
+                help_zh=PLACEHOLDER_HELP_ZH, help=PLACEHOLDER_HELP),
     SettingSpec("sms.template_reminder",
                 "【{outlet}】提醒：您的包裹（取件码{codes}）还未取，请于{deadline}前到{address}取件，"  # zh-data
                 "逾期将退回。",  # zh-data
